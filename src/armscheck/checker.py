@@ -1,0 +1,168 @@
+"""Checking a transfer: facts from every family, one engine run, a verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+from .engine import Engine
+from .errors import EngineError
+from .facts import Context, Fact, check_fact
+from .rulebook import Rule, Rulebook
+from .transfer import Loc, Transfer
+from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
+
+DISCLAIMER = (
+    "armscheck encodes public law as data for research and screening; it is not legal advice."
+)
+
+
+class _Ctx:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        return self._data.get(name, f"<{name}>")
+
+
+class _Fields(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return f"<{key}>"
+
+
+def render(template: str, facts: list[Fact]) -> str:
+    """Fill a rule's explanation template from the matched facts' fields."""
+    values = _Fields()
+    context: dict[str, Any] = {}
+    for fact in reversed(facts):
+        values.update(fact.fields)
+        context.update(fact.context)
+    values["ctx"] = _Ctx(context)
+    return string.Formatter().vformat(template, (), values)
+
+
+def _unique(items: Any) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class Checker:
+    """A compiled rulebook that checks any number of transfers."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.engine = Engine(rulebook.rules)
+        self._kinds = {k.kind: k for f in rulebook.families for k in f.kinds}
+        self._rules = {r.id: r for r in rulebook.rules}
+
+    def facts(self, transfer: Transfer, date: dt.date) -> list[Fact]:
+        """Every family's facts about ``transfer`` at ``date``, checked against their kinds."""
+        ctx = Context(transfer, date, self.rulebook.reference)
+        facts: list[Fact] = []
+        for family in self.rulebook.families:
+            facts.extend(family.build(ctx))
+        seen: set[str] = set()
+        for fact in facts:
+            try:
+                check_fact(fact, self._kinds)
+            except ValueError as exc:
+                raise EngineError(
+                    f"invalid fact: {exc}",
+                    file=transfer.file,
+                    hint="this is a bug in a fact builder; please report it",
+                ) from None
+            if fact.key in seen:
+                raise EngineError(f"duplicate fact key {fact.key!r}", file=transfer.file)
+            seen.add(fact.key)
+        return facts
+
+    def check(self, transfer: Transfer, as_of: dt.date | None = None) -> Verdict:
+        """Check ``transfer`` under the law in force on ``as_of`` (default: its date)."""
+        date = as_of or transfer.date
+        facts = self.facts(transfer, date)
+        result = self.engine.run(facts, date.toordinal())
+        if result.errors or not result.evaluated:
+            detail = "; ".join(result.errors) or "the rules did not run"
+            raise EngineError(
+                f"the check failed: {detail}",
+                file=transfer.file,
+                hint="no verdict can be given; please report this",
+            )
+        by_key = {f.key: f for f in facts}
+        findings: list[Finding] = []
+        notes: list[str] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for match in result.matches:
+            rule = self._rules[match.rule]
+            matched = [by_key[k] for k in match.keys]
+            ident = (rule.id, _unique(e for f in matched for e in f.evidence))
+            if ident in seen:
+                continue
+            seen.add(ident)
+            finding = self._finding(rule, matched)
+            if rule.outcome == "clear":
+                notes.append(f"{rule.id}: {finding.why}")
+            else:
+                findings.append(finding)
+        families: dict[str, str] = {}
+        built = {f.id for f in self.rulebook.families}
+        for fam in FAMILY_OUTCOMES:
+            families[fam] = family_outcome(fam, findings) if fam in built else NOT_EVALUATED
+        missing = [f for f, o in families.items() if o == NOT_EVALUATED]
+        if missing:
+            notes.append(f"not evaluated (rules not yet encoded): {', '.join(missing)}")
+        order = list(FAMILY_OUTCOMES)
+        findings.sort(
+            key=lambda f: (
+                order.index(f.family),
+                FAMILY_OUTCOMES[f.family].index(f.outcome),
+                f.rule,
+            )
+        )
+        assumptions = list(_unique(a for f in facts for a in f.assumptions))
+        return Verdict(
+            file=transfer.file,
+            name=transfer.name,
+            date=date.isoformat(),
+            verdict=overall(families),
+            families=families,
+            findings=findings,
+            notes=notes,
+            assumptions=assumptions,
+            contested=any(f.contested for f in findings),
+        )
+
+    def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
+        """Load and check the transfer file at ``path``."""
+        return check_path(self, path, as_of)
+
+    def _finding(self, rule: Rule, matched: list[Fact]) -> Finding:
+        review = matched[0].fields.get("review_days")
+        return Finding(
+            rule=rule.id,
+            family=rule.family,
+            title=rule.title,
+            outcome=rule.outcome,
+            why=render(rule.explanation, matched),
+            citations=_unique([*(c for f in matched for c in f.citations), *rule.citations]),
+            evidence=_unique(e for f in matched for e in f.evidence),
+            assumptions=_unique(a for f in matched for a in f.assumptions),
+            contested=any(f.contested for f in matched),
+            review_days=int(review)
+            if rule.outcome == "notification-required" and isinstance(review, int)
+            else None,
+            advice=render(rule.advice, matched) if rule.advice else "",
+            changes=_unique(c for f in matched for c in f.changes),
+        )
+
+
+def evidence_lines(locs: tuple[Loc, ...]) -> str:
+    """``path (line N)`` for each location, joined."""
+    return ", ".join(f"{loc.path} (line {loc.line})" for loc in locs)
+
+
+def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:
+    """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
+    from .transfer import load_transfer
+
+    return checker.check(load_transfer(path, checker.rulebook.reference), as_of)

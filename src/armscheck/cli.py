@@ -1,0 +1,165 @@
+"""The ``armscheck`` command: parse arguments, call the library, print, exit."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from . import __version__
+from .api import load_checker
+from .errors import ComplianceError, InputError
+from .report import Format, human, markdown
+from .report import json as json_report
+from .values import ValueProblem, parse_date
+from .verdict import VERDICTS, Verdict, rank
+
+EXIT_OK, EXIT_FINDING, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"Error: {message}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueProblem as exc:
+        raise argparse.ArgumentTypeError(f"{exc} ({exc.hint})") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    p = _Parser(
+        prog="armscheck",
+        description="Check proposed arms transfers against "
+        "UN embargoes, US export law, AECA notification and CAATSA.",
+    )
+    p.add_argument("--version", action="version", version=f"armscheck {__version__}")
+    p.add_argument("--rules", type=Path, default=None, help="rules folder (default: shipped)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="check transfer files ('-' reads standard input)")
+    c.add_argument("files", nargs="+", metavar="FILE")
+    c.add_argument(
+        "--format",
+        choices=[f.value for f in Format],
+        default=None,
+        help="output format (default: human on a terminal, json otherwise)",
+    )
+    c.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="judge under the law in force on DATE instead of the file's date",
+    )
+    c.add_argument(
+        "--fail-on",
+        choices=VERDICTS,
+        default="prohibited",
+        help="exit 1 when a verdict is this severe or worse (default: prohibited)",
+    )
+
+    r = sub.add_parser("rules", help="list the rules")
+    r.add_argument("--format", choices=["human", "json"], default="human")
+    from .cli_more import add_subcommands
+
+    add_subcommands(sub)
+    return p
+
+
+def _fmt(chosen: str | None) -> Format:
+    if chosen:
+        return Format(chosen)
+    return Format.HUMAN if sys.stdout.isatty() else Format.JSON
+
+
+def cmd_check(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck check``."""
+    checker = load_checker(args.rules)
+    fmt = _fmt(args.format)
+    verdicts: list[Verdict] = []
+    failed = False
+    for name in args.files:
+        try:
+            verdicts.append(checker.check_file(name, as_of=args.as_of))
+        except InputError as exc:
+            err.print(f"Error: {exc}", markup=False, highlight=False)
+            failed = True
+    if verdicts:
+        if fmt is Format.JSON:
+            print(json_report.render(verdicts, many=len(args.files) > 1))
+        elif fmt is Format.MARKDOWN:
+            print(markdown.render(verdicts))
+        else:
+            out = Console()
+            for v in verdicts:
+                human.render(out, v)
+            human.disclaimer(out)
+    if failed:
+        return EXIT_ERROR
+    limit = rank(args.fail_on)
+    return EXIT_FINDING if any(0 <= rank(v.verdict) <= limit for v in verdicts) else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck rules``."""
+    book = load_checker(args.rules).rulebook
+    rows = [
+        {
+            "id": r.id,
+            "family": r.family,
+            "outcome": r.outcome,
+            "title": r.title,
+            "citations": [c.as_dict() for c in r.citations],
+            "effective_from": r.effective_from.isoformat(),
+            "effective_to": r.effective_to.isoformat() if r.effective_to else None,
+            "last_reviewed": r.last_reviewed,
+            "file": r.file,
+        }
+        for r in book.rules
+    ]
+    if args.format == "json":
+        print(json_report.dumps(rows))
+        return EXIT_OK
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} rules", show_lines=False)
+    for col in ("id", "outcome", "in force", "citations"):
+        table.add_column(col)
+    for row in rows:
+        cites = "; ".join(c.instrument for c in book.rule(str(row["id"])).citations)
+        table.add_row(
+            str(row["id"]),
+            str(row["outcome"]),
+            f"{row['effective_from']} → {row['effective_to'] or 'now'}",
+            cites,
+        )
+    Console().print(table)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .cli_more import COMMANDS
+
+    handlers = {"check": cmd_check, "rules": cmd_rules, **COMMANDS}
+    try:
+        return handlers[args.command](args, err)
+    except ComplianceError as exc:
+        err.print(f"Error: {exc}", markup=False, highlight=False)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        return 130

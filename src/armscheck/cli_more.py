@@ -1,0 +1,138 @@
+"""Subcommands beyond ``check`` and ``rules``: registered here to keep cli.py small."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from .api import load_checker
+from .regression import run_scenario, scenario_files
+
+Handler = Callable[[argparse.Namespace, Console], int]
+
+
+def cmd_test(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck test``: run every scenario's expect block."""
+    checker = load_checker(args.rules)
+    files = scenario_files(args.paths)
+    out = Console(highlight=False)
+    passed = failed = gaps = errors = 0
+    for path in files:
+        res = run_scenario(checker, path)
+        if res.error:
+            errors += 1
+            err.print(f"Error: {res.error}", markup=False)
+            continue
+        if res.known_gap:
+            if res.passed:
+                failed += 1
+                out.print(
+                    f"[red]FIXED[/] {escape(res.file)}: marked known_gap but now passes; "
+                    "remove known_gap"
+                )
+            else:
+                gaps += 1
+            continue
+        if res.passed:
+            passed += 1
+            continue
+        failed += 1
+        v = res.verdict
+        out.print(f"[red]FAIL[/] {escape(res.file)}")
+        for m in res.mismatches:
+            out.print(f"  {escape(m)}")
+        if v is not None:
+            out.print(
+                f"  actual: {v.verdict}; " + ", ".join(f"{k}={o}" for k, o in v.families.items())
+            )
+            for f in v.findings:
+                out.print(f"  - {f.rule} ({f.outcome}): {escape(f.why)}")
+    summary = f"{passed} passed, {failed} failed"
+    if gaps:
+        summary += f", {gaps} known gaps"
+    if errors:
+        summary += f", {errors} errors"
+    out.print(summary)
+    if errors:
+        return 2
+    return 1 if failed else 0
+
+
+def cmd_batch(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck batch``: check every ``*.yaml`` under the paths in parallel."""
+    import sys
+    import time
+
+    from rich.progress import Progress
+
+    from .batch import BatchResult, run_batch, yaml_files
+    from .report import batch as out
+    from .verdict import rank
+
+    files = yaml_files(args.paths)
+    if not files:
+        err.print("Error: no *.yaml files under the given paths", markup=False)
+        return 2
+    fmt = args.format or ("human" if sys.stdout.isatty() else "jsonl")
+    start = time.perf_counter()
+    results: list[BatchResult] = []
+    show_bar = err.is_terminal and not args.quiet
+    with Progress(console=err, transient=True, disable=not show_bar) as bar:
+        task = bar.add_task("checking", total=len(files))
+        for res in run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs):
+            results.append(res)
+            bar.advance(task)
+            if fmt == "jsonl":
+                print(out.jsonl_line(res), flush=False)
+    elapsed = time.perf_counter() - start
+    if fmt == "json":
+        print(out.as_json(results))
+    elif fmt == "junit":
+        print(out.as_junit(results, args.fail_on))
+    elif fmt == "markdown":
+        print(out.as_markdown(results))
+    if fmt == "human":
+        out.summary(Console(highlight=False), results, elapsed)
+    elif not args.quiet:
+        out.summary(err, results, elapsed)
+    if any(r.verdict is None for r in results):
+        return 2
+    limit = rank(args.fail_on)
+    hit = any(r.verdict and 0 <= rank(r.verdict.verdict) <= limit for r in results)
+    return 1 if hit else 0
+
+
+COMMANDS: dict[str, Handler] = {"test": cmd_test, "batch": cmd_batch}
+
+
+def add_subcommands(sub: Any) -> None:
+    """Add the extra subcommands' parsers."""
+    t = sub.add_parser("test", help="run scenarios' expect blocks and report mismatches")
+    t.add_argument("paths", nargs="+", metavar="PATH")
+
+    from .batch import default_jobs
+    from .cli import _date
+    from .verdict import VERDICTS
+
+    b = sub.add_parser("batch", help="check every *.yaml under the paths, in parallel")
+    b.add_argument("paths", nargs="+", metavar="PATH")
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=default_jobs(),
+        help="worker processes (default: the CPU count)",
+    )
+    b.add_argument(
+        "--format",
+        choices=["human", "json", "jsonl", "junit", "markdown"],
+        default=None,
+        help="default: human on a terminal, jsonl otherwise",
+    )
+    b.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    b.add_argument("--fail-on", choices=VERDICTS, default="prohibited")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")

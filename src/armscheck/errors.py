@@ -1,0 +1,56 @@
+"""Errors raised by armscheck.
+
+Every error the library raises on purpose derives from :class:`ComplianceError`;
+the command line turns these into one message on standard error and exit 2.
+Anything else is a bug and keeps its traceback.
+
+    ComplianceError
+    ├── InputError      a transfer file is unreadable, malformed or invalid
+    ├── RuleError       a file under rules/ is malformed or invalid
+    └── EngineError     the rules engine failed while checking a transfer
+"""
+
+from __future__ import annotations
+
+
+class ComplianceError(Exception):
+    """Base class of every error armscheck raises deliberately."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class InputError(ComplianceError):
+    """A transfer file cannot be read or does not follow the contract."""
+
+
+class RuleError(ComplianceError):
+    """A rule or reference-list file under ``rules/`` is invalid."""
+
+
+class EngineError(ComplianceError):
+    """The rules engine failed; the check has no trustworthy result."""

@@ -1,0 +1,132 @@
+"""Facts: the flat, typed records the rules match on.
+
+Each rule family turns a :class:`~armscheck.transfer.Transfer` into facts of a
+few declared kinds (see :class:`FactKind`). A fact carries only plain scalar
+fields for the engine, and keeps on the Python side where in the YAML it came
+from, the citations of the reference-list entries behind it, and the
+assumptions made while building it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .reference import Reference
+from .transfer import Loc, Transfer
+
+Scalar = str | int | float | bool
+FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "str": str,
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+}
+RESERVED = {"id", "sid", "kind", "key", "date_ord"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A legal source: instrument, pinpoint and a link."""
+
+    instrument: str
+    url: str
+    pinpoint: str | None = None
+    quote: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form used in reports."""
+        out: dict[str, Any] = {"instrument": self.instrument, "url": self.url}
+        if self.pinpoint:
+            out["pinpoint"] = self.pinpoint
+        if self.quote:
+            out["quote"] = self.quote
+        return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change to the transfer that could alter a finding, as YAML edits.
+
+    ``edits`` are ``(path, value)`` pairs in the report's path form
+    (``date``, ``recipient.end_user_type``, ``items[0].components[1].origin``);
+    a value of ``None`` removes the key. The checker applies the edits, checks
+    the changed transfer, and reports the outcome it really gets.
+    """
+
+    text: str
+    edits: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """The declared shape of one kind of fact: field name → type name."""
+
+    kind: str
+    family: str
+    fields: Mapping[str, str]
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact about the transfer under check."""
+
+    kind: str
+    key: str
+    fields: Mapping[str, Scalar]
+    evidence: tuple[Loc, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    contested: bool = False
+    context: Mapping[str, Any] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a family needs to build its facts."""
+
+    transfer: Transfer
+    date: dt.date
+    reference: Reference
+
+
+@dataclass(frozen=True)
+class Family:
+    """A rule family: its id, title, declared fact kinds and fact builder."""
+
+    id: str
+    title: str
+    outcomes: tuple[str, ...]
+    kinds: tuple[FactKind, ...]
+    build: Callable[[Context], list[Fact]]
+    change_dates: Callable[[Context], list[tuple[dt.date, str]]] = lambda ctx: []
+
+
+def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
+    """Raise ``ValueError`` unless ``fact`` has exactly its kind's fields, typed."""
+    spec = kinds.get(fact.kind)
+    if spec is None:
+        raise ValueError(f"fact {fact.key!r} has undeclared kind {fact.kind!r}")
+    missing = set(spec.fields) - set(fact.fields)
+    extra = set(fact.fields) - set(spec.fields)
+    if missing or extra:
+        raise ValueError(
+            f"fact {fact.key!r} ({fact.kind}): missing {sorted(missing)}, "
+            f"undeclared {sorted(extra)}"
+        )
+    for name, type_name in spec.fields.items():
+        value = fact.fields[name]
+        want = FIELD_TYPES[type_name]
+        if isinstance(value, bool) and type_name != "bool" or not isinstance(value, want):
+            raise ValueError(
+                f"fact {fact.key!r}: field {name!r} must be {type_name}, got {value!r}"
+            )
+
+
+def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
+    """True when ``start <= day < end`` (open ends allowed)."""
+    return (start is None or start <= day) and (end is None or day < end)

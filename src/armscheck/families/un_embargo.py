@@ -1,0 +1,232 @@
+"""UN Security Council arms embargoes: facts from ``lists/un-embargoes.yaml``.
+
+For every embargo phase in force on the transfer's date whose target is a
+party to the transfer (the supplier for export bans, the recipient, its region
+or a listed group for import bans), one ``embargo-party`` fact says who is
+targeted, whether any item is within the phase's item scope, and what the
+phase means for this end user: ``prohibited``, ``approval``,
+``notification`` or ``exempt``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..facts import Citation, Context, Fact, FactKind, Family, in_force
+from ..reference import RefList
+from ..transfer import Loc
+from ..values import fold
+
+KIND = FactKind(
+    "embargo-party",
+    "un-embargo",
+    {
+        "embargo": "str",
+        "title": "str",
+        "direction": "str",
+        "role": "str",
+        "scope": "str",
+        "status": "str",
+        "items_in_scope": "bool",
+        "region_known": "bool",
+        "contested": "bool",
+        "party": "str",
+        "since": "str",
+        "until": "str",
+        "in_scope_items": "str",
+    },
+    "a party to the transfer is the target of a UN arms-embargo phase in force",
+)
+
+
+def _citations(raw: Any) -> tuple[Citation, ...]:
+    return tuple(
+        Citation(
+            str(c["instrument"]),
+            str(c.get("url") or ""),
+            str(c["pinpoint"]) if c.get("pinpoint") else None,
+        )
+        for c in raw or []
+        if isinstance(c, dict) and c.get("instrument")
+    )
+
+
+def item_in_scope(category: str, scope: str, categories: dict[str, dict[str, Any]]) -> bool:
+    """Whether an item category falls within an embargo's item scope."""
+    info = categories.get(category) or {}
+    if info.get("military") is False:
+        return False
+    if scope == "register":
+        return bool(info.get("register") or info.get("related_materiel"))
+    if scope == "salw":
+        return bool(info.get("salw"))
+    if scope == "all-except-salw":
+        return not info.get("salw")
+    return True
+
+
+def _status(phase: dict[str, Any], end_user_type: str) -> str:
+    conditional = phase.get("conditional_end_users") or {}
+    if end_user_type in conditional:
+        return str(conditional[end_user_type])
+    if end_user_type in (phase.get("exempt_end_users") or []):
+        return "exempt"
+    if phase.get("scope") == "non-state" and end_user_type != "non-state":
+        return "exempt"
+    return str(phase.get("regime") or "prohibited")
+
+
+def _names_match(names: list[str], aliases: list[str]) -> bool:
+    folded = [fold(a) for a in aliases if a]
+    for name in names:
+        text = f" {fold(name)} "
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in folded if a):
+            return True
+    return False
+
+
+def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
+    """UN-listed groups named as the end user or a recipient entity, by id."""
+    groups = ctx.reference.lists.get("un-listed-groups")
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    out: dict[str, dict[str, Any]] = {}
+    for g in (groups.data.get("groups") or []) if groups else []:
+        start = groups.date(g.get("listed_from"), ("groups",))
+        end = groups.date(g.get("listed_to"), ("groups",))
+        if not in_force(start, end, day):
+            continue
+        if _names_match(names, [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]):
+            out[str(g["id"])] = g
+    return out
+
+
+def _target(
+    ctx: Context, embargo: dict[str, Any], phase: dict[str, Any], groups: dict[str, dict[str, Any]]
+) -> tuple[str, bool, tuple[Loc, ...]] | None:
+    """(role, region_known, evidence) when a party is the phase's target, else None."""
+    t = ctx.transfer
+    if embargo.get("direction") == "export":
+        if t.supplier.country != embargo.get("target"):
+            return None
+        return "supplier", True, (t.loc("supplier", "country"),)
+    scope = phase.get("scope")
+    if scope == "listed":
+        hit = [g for g in phase.get("groups") or [] if g in groups]
+        if not hit:
+            return None
+        return (
+            "recipient",
+            True,
+            (
+                t.loc("recipient", "end_user")
+                if t.recipient.end_user
+                else t.loc("recipient", "entities"),
+            ),
+        )
+    if t.recipient.country != embargo.get("target"):
+        return None
+    evidence: tuple[Loc, ...] = (t.loc("recipient", "country"),)
+    if scope == "region":
+        regions = [fold(str(r)) for r in phase.get("regions") or []]
+        if t.recipient.region is None:
+            return "recipient", False, evidence
+        if not any(r in fold(t.recipient.region) for r in regions):
+            return None
+        evidence = (*evidence, t.loc("recipient", "region"))
+    if scope == "non-state" or phase.get("exempt_end_users") or phase.get("conditional_end_users"):
+        evidence = (*evidence, t.loc("recipient", "end_user_type"))
+    return "recipient", True, evidence
+
+
+def phases(embargoes: RefList) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
+    """Every (embargo, phase index, phase) in the list."""
+    return [
+        (e, i, p)
+        for e in embargoes.data.get("embargoes") or []
+        for i, p in enumerate(e.get("phases") or [])
+    ]
+
+
+def build(ctx: Context) -> list[Fact]:
+    """The ``embargo-party`` facts for a transfer on ``ctx.date``."""
+    embargoes = ctx.reference.get("un-embargoes")
+    groups = groups_matched(ctx, ctx.date)
+    t = ctx.transfer
+    facts: list[Fact] = []
+    for embargo, i, phase in phases(embargoes):
+        start = embargoes.date(phase.get("from"), ("embargoes",))
+        end = embargoes.date(phase.get("to"), ("embargoes",))
+        if not in_force(start, end, ctx.date):
+            continue
+        target = _target(ctx, embargo, phase, groups)
+        if target is None:
+            continue
+        role, region_known, evidence = target
+        scope_items = [
+            it
+            for it in t.items
+            if item_in_scope(
+                it.category, str(phase.get("items") or "all"), ctx.reference.categories
+            )
+        ]
+        assumptions: list[str] = []
+        if not region_known:
+            assumptions.append(
+                f"The transfer does not say where in {t.recipient.country_name} the items go; "
+                f"the embargo covers {', '.join(phase.get('regions') or [])} "
+                "(set recipient.region)."
+            )
+        if (
+            role == "recipient"
+            and not t.recipient.end_user_type_given
+            and (
+                phase.get("scope") == "non-state"
+                or phase.get("exempt_end_users")
+                or phase.get("conditional_end_users")
+            )
+        ):
+            assumptions.append("recipient.end_user_type not given; assumed 'government'.")
+        party = (
+            t.supplier.country_name
+            if role == "supplier"
+            else (t.recipient.end_user or t.recipient.country_name)
+        )
+        facts.append(
+            Fact(
+                kind=KIND.kind,
+                key=f"un:{embargo['id']}:{i}",
+                fields={
+                    "embargo": str(embargo["id"]),
+                    "title": str(embargo.get("title") or embargo["id"]),
+                    "direction": str(embargo.get("direction")),
+                    "role": role,
+                    "scope": str(phase.get("scope") or "territory"),
+                    "status": _status(phase, t.recipient.end_user_type),
+                    "items_in_scope": bool(scope_items),
+                    "region_known": region_known,
+                    "contested": bool(phase.get("contested")),
+                    "party": party,
+                    "since": start.isoformat() if start else "",
+                    "until": end.isoformat() if end else "",
+                    "in_scope_items": ", ".join(it.description for it in scope_items) or "none",
+                },
+                evidence=(*evidence, *(it.loc for it in scope_items)),
+                citations=_citations(phase.get("citations")),
+                assumptions=tuple(assumptions),
+                contested=bool(phase.get("contested")),
+                context={"note": str(phase.get("note") or "")},
+            )
+        )
+    return facts
+
+
+FAMILY = Family(
+    id="un-embargo",
+    title="UN Security Council arms embargoes",
+    outcomes=("violation", "conditional", "clear"),
+    kinds=(KIND,),
+    build=build,
+)

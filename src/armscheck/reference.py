@@ -1,0 +1,153 @@
+"""Dated reference lists under ``rules/lists/``: loading, checking, name lookup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RuleError
+from .values import ValueProblem, fold, parse_date, suggest
+from .yamldoc import Doc, parse
+
+LIST_KEYS = ("title", "last_reviewed", "sources")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country or territory from the country table."""
+
+    code: str
+    name: str
+
+
+@dataclass
+class RefList:
+    """One reference list file: its data and where each value sits."""
+
+    name: str
+    doc: Doc
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The list's top-level mapping."""
+        return dict(self.doc.data)
+
+    def error(self, path: tuple[str | int, ...], message: str, hint: str) -> RuleError:
+        """A :class:`RuleError` located at ``path`` in this file."""
+        line, col = self.doc.where(path)
+        key = ".".join(str(p) for p in path)
+        return RuleError(
+            f"{key}: {message}" if key else message,
+            file=self.doc.file,
+            line=line,
+            column=col,
+            hint=hint,
+        )
+
+    def date(self, raw: Any, path: tuple[str | int, ...]) -> dt.date | None:
+        """Read an optional date at ``path``; ``None`` stays ``None``."""
+        if raw is None:
+            return None
+        try:
+            return parse_date(raw)
+        except ValueProblem as exc:
+            raise self.error(path, str(exc), exc.hint) from None
+
+
+@dataclass
+class Reference:
+    """All reference lists, plus the country and category vocabularies."""
+
+    lists: dict[str, RefList]
+    countries: dict[str, Country] = field(default_factory=dict)
+    _names: dict[str, str] = field(default_factory=dict)
+    categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def get(self, name: str) -> RefList:
+        """The list called ``name`` (its file stem); a clear error if absent."""
+        if name not in self.lists:
+            raise RuleError(
+                f"the reference list {name!r} is missing",
+                file=f"rules/lists/{name}.yaml",
+                hint="restore the file",
+            )
+        return self.lists[name]
+
+    def country(self, raw: str) -> Country | None:
+        """Resolve an ISO code, English name or alias to a country."""
+        code = self._names.get(fold(raw))
+        return self.countries[code] if code else None
+
+    def country_hint(self, raw: str) -> str:
+        """A suggestion for an unknown country name."""
+        close = suggest(fold(raw), set(self._names))
+        if close:
+            guess = close.split("'")[1]
+            return f"did you mean {self.countries[self._names[guess]].name!r}?"
+        return "use an ISO 3166 code (IQ, TR) or an English name (Iraq, Türkiye)"
+
+
+def load_reference(root: Path) -> Reference:
+    """Read and check every file in ``root/lists``."""
+    lists: dict[str, RefList] = {}
+    folder = root / "lists"
+    if not folder.is_dir():
+        raise RuleError(
+            "the rules folder has no lists/ folder",
+            file=str(root),
+            hint="point --rules at a complete rules folder",
+        )
+    for path in sorted(folder.glob("*.yaml")):
+        doc = parse(path.read_bytes(), str(path), RuleError)
+        ref = RefList(path.stem, doc)
+        if not isinstance(doc.data, dict):
+            raise ref.error((), "a list file must be a mapping", "start with 'title:'")
+        for key in LIST_KEYS:
+            if not doc.data.get(key):
+                raise ref.error(
+                    (key,), f"missing {key!r}", "every list needs title, last_reviewed and sources"
+                )
+        ref.date(doc.data["last_reviewed"], ("last_reviewed",))
+        sources = doc.data["sources"]
+        if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and s.get("title") and s.get("url") for s in sources
+        ):
+            raise ref.error(
+                ("sources",),
+                "each source needs a title and a url",
+                "e.g. - {title: 22 CFR 126.1, url: https://www.ecfr.gov/...}",
+            )
+        lists[path.stem] = ref
+    reference = Reference(lists)
+    _index_countries(reference)
+    cats = reference.get("categories").data.get("categories")
+    if not isinstance(cats, dict):
+        raise reference.get("categories").error(
+            ("categories",), "must be a mapping", "map each category to its register entry"
+        )
+    reference.categories = cats
+    return reference
+
+
+def _index_countries(reference: Reference) -> None:
+    table = reference.get("countries")
+    for i, entry in enumerate(table.data.get("countries") or []):
+        if not isinstance(entry, dict) or not entry.get("code") or not entry.get("name"):
+            raise table.error(
+                ("countries", i),
+                "each country needs code and name",
+                "e.g. - {code: IQ, alpha3: IRQ, name: Iraq}",
+            )
+        code = str(entry["code"])
+        reference.countries[code] = Country(code, str(entry["name"]))
+        names = [
+            code,
+            str(entry.get("alpha3") or ""),
+            str(entry["name"]),
+            *[str(a) for a in entry.get("aliases") or []],
+        ]
+        for name in names:
+            if name:
+                reference._names.setdefault(fold(name), code)

@@ -1,0 +1,58 @@
+"""Markdown output: the same reasoning as the terminal report, as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..checker import DISCLAIMER
+from ..verdict import Verdict
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_one(v: Verdict) -> str:
+    """A Markdown section for one verdict."""
+    lines = [
+        f"## {_cell(v.name)}",
+        "",
+        f"**Verdict: {v.verdict}**{' (contested law)' if v.contested else ''} — "
+        f"`{v.file}`, judged at {v.date}",
+        "",
+        "| family | outcome |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {fam} | {out} |" for fam, out in v.families.items()]
+    lines.append("")
+    for f in v.findings:
+        lines.append(f"### {f.outcome}: {_cell(f.title)} (`{f.rule}`)")
+        lines.append("")
+        lines.append(_cell(f.why))
+        if f.review_days:
+            lines.append(f"Statutory review period: {f.review_days} days.")
+        if f.contested:
+            lines.append("*The law behind this finding is contested.*")
+        lines.append("")
+        for e in f.evidence:
+            lines.append(f"- fact: `{e.path}` (line {e.line})")
+        for c in f.citations:
+            pin = f", {c.pinpoint}" if c.pinpoint else ""
+            lines.append(f"- source: [{_cell(c.instrument)}{_cell(pin)}]({c.url})")
+        for a in f.assumptions:
+            lines.append(f"- assumption: {_cell(a)}")
+        if f.advice:
+            lines.append(f"- next step: {_cell(f.advice)}")
+        for change, outcome in f.counterfactuals:
+            lines.append(f"- would change: {_cell(change)} → {outcome}")
+        lines.append("")
+    if v.assumptions:
+        lines += ["**Assumptions**", ""] + [f"- {_cell(a)}" for a in v.assumptions] + [""]
+    if v.notes:
+        lines += ["**Notes**", ""] + [f"- {_cell(n)}" for n in v.notes] + [""]
+    return "\n".join(lines)
+
+
+def render(verdicts: Sequence[Verdict]) -> str:
+    """All verdicts, then the disclaimer once."""
+    return "\n".join(render_one(v) for v in verdicts) + f"\n_{DISCLAIMER}_\n"

@@ -1,0 +1,373 @@
+"""A proposed transfer: the YAML file validated into frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .reference import Reference
+from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, suggest
+from .yamldoc import Doc, parse
+
+END_USER_TYPES = ("government", "non-state", "un-mission")
+CONTROLS = ("itar", "ear-600", "ear", "ear99", "none")
+CHANNELS = ("fms", "dcs")
+
+TOP_KEYS = {
+    "name",
+    "date",
+    "source",
+    "supplier",
+    "recipient",
+    "channel",
+    "items",
+    "related_sales",
+    "expect",
+    "known_gap",
+}
+SUPPLIER_KEYS = {"country", "entities"}
+RECIPIENT_KEYS = {"country", "entities", "end_user", "end_user_type", "region"}
+ITEM_KEYS = {
+    "description",
+    "category",
+    "quantity",
+    "unit_value_usd",
+    "value_usd",
+    "origin",
+    "control",
+    "major_defense_equipment",
+    "usml_category",
+    "system",
+    "components",
+}
+COMPONENT_KEYS = {
+    "description",
+    "origin",
+    "control",
+    "per_unit",
+    "unit_value_usd",
+    "value_usd",
+    "usml_category",
+    "major_defense_equipment",
+}
+SALE_KEYS = {"date", "value_usd", "mde_value_usd", "description"}
+EXPECT_KEYS = {"verdict", "families", "rules", "not_rules"}
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a value sits in the YAML file."""
+
+    path: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Party:
+    """The supplier or the recipient side of a transfer."""
+
+    country: str
+    country_name: str
+    entities: tuple[str, ...]
+    loc: Loc
+    end_user: str | None = None
+    end_user_type: str = "government"
+    end_user_type_given: bool = True
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Component:
+    """A part inside an item; ``value`` is its total over the whole line."""
+
+    description: str
+    origin: str | None
+    control: str | None
+    per_unit: int
+    unit_value: float | None
+    value: float | None
+    usml_category: str | None
+    mde: bool | None
+    loc: Loc
+    from_catalogue: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the transfer; ``value`` is the line total."""
+
+    index: int
+    description: str
+    category: str
+    quantity: int
+    unit_value: float
+    value: float
+    origin: str
+    control: str | None
+    mde: bool | None
+    usml_category: str | None
+    system: str | None
+    components: tuple[Component, ...]
+    loc: Loc
+    filled: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedSale:
+    """An earlier sale to the same recipient, for split-sale warnings."""
+
+    date: dt.date
+    value: float
+    mde_value: float | None
+    description: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A validated transfer, ready to be turned into facts."""
+
+    file: str
+    name: str
+    date: dt.date
+    source: str | None
+    supplier: Party
+    recipient: Party
+    channel: str | None
+    items: tuple[Item, ...]
+    related_sales: tuple[RelatedSale, ...]
+    expect: dict[str, Any] | None
+    known_gap: str | None
+    doc: Doc = field(repr=False, compare=False)
+
+    def loc(self, *path: str | int) -> Loc:
+        """The :class:`Loc` of a path in the file."""
+        return Loc(_path_text(path), self.doc.where(path)[0])
+
+
+def _path_text(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
+    return out
+
+
+class _Reader:
+    """Validation helpers bound to one document."""
+
+    def __init__(self, doc: Doc, ref: Reference) -> None:
+        self.doc = doc
+        self.ref = ref
+
+    def fail(self, path: tuple[str | int, ...], message: str, hint: str) -> InputError:
+        line, col = self.doc.where(path)
+        where = _path_text(path)
+        return InputError(
+            f"{where}: {message}" if where else message,
+            file=self.doc.file,
+            line=line,
+            column=col,
+            hint=hint,
+        )
+
+    def loc(self, path: tuple[str | int, ...]) -> Loc:
+        return Loc(_path_text(path), self.doc.where(path)[0])
+
+    def mapping(
+        self,
+        value: Any,
+        path: tuple[str | int, ...],
+        keys: set[str],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(
+                path,
+                f"expected a mapping, found {_kind(value)}",
+                "write 'key: value' lines indented under it",
+            )
+        for key in value:
+            if key not in keys:
+                tip = suggest(key, keys) or f"allowed keys: {', '.join(sorted(keys))}"
+                raise self.fail((*path, key), f"unknown key {key!r}", tip)
+        for key in required:
+            if value.get(key) is None:
+                raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
+        return value
+
+    def text(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            out = str(value).strip()
+            if out:
+                return out
+        raise self.fail(path, f"expected text, found {_kind(value)}", "write a plain string")
+
+    def choice(
+        self,
+        value: Any,
+        path: tuple[str | int, ...],
+        choices: tuple[str, ...] | list[str],
+        what: str,
+    ) -> str:
+        if not isinstance(value, str) or value not in choices:
+            shown = str(value)
+            tip = (suggest(shown, list(choices)) if isinstance(value, str) else "") or (
+                f"use one of: {', '.join(choices)}"
+            )
+            raise self.fail(path, f"unknown {what} {shown!r}", tip)
+        return value
+
+    def flag(self, value: Any, path: tuple[str | int, ...]) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        raise self.fail(path, f"expected true or false, found {value!r}", "write true or false")
+
+    def count(self, value: Any, path: tuple[str | int, ...], default: int) -> int:
+        if value is None:
+            return default
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(
+                path,
+                f"expected a whole number, found {value!r}",
+                "write a positive integer such as 12",
+            )
+        if value <= 0 or value > MAX_QUANTITY:
+            raise self.fail(
+                path,
+                f"the number {value} is out of range",
+                f"write a whole number from 1 to {MAX_QUANTITY:,}",
+            )
+        return value
+
+    def money(self, value: Any, path: tuple[str | int, ...]) -> float | None:
+        if value is None:
+            return None
+        try:
+            return parse_money(value)
+        except ValueProblem as exc:
+            raise self.fail(path, str(exc), exc.hint) from None
+
+    def date(self, value: Any, path: tuple[str | int, ...]) -> dt.date:
+        try:
+            return parse_date(value)
+        except ValueProblem as exc:
+            raise self.fail(path, str(exc), exc.hint) from None
+
+    def country(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, str]:
+        raw = self.text(value, path) or ""
+        found = self.ref.country(raw)
+        if found is None:
+            raise self.fail(path, f"unknown country {raw!r}", self.ref.country_hint(raw))
+        return found.code, found.name
+
+    def names(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(
+                path,
+                f"expected a list of names, found {_kind(value)}",
+                "write [Name One, Name Two]",
+            )
+        return tuple(self.text(v, (*path, i)) or "" for i, v in enumerate(value))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: f"the text {value!r}", bool: f"{value}"}.get(
+        type(value), f"the value {value!r}"
+    )
+
+
+def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) -> Transfer:
+    """Read and validate the transfer file at ``path`` (``-`` is standard input)."""
+    import sys
+
+    label = name or str(path)
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        label = name or "<stdin>"
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(2_000_000)
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the file ({exc.strerror})", file=label, hint="check the path"
+            ) from None
+    return read_transfer(data, label, ref)
+
+
+def read_transfer(data: bytes | str, label: str, ref: Reference) -> Transfer:
+    """Validate transfer YAML given as bytes or text."""
+    from .transfer_items import read_items, read_sales
+
+    doc = parse(data, label)
+    r = _Reader(doc, ref)
+    if doc.data is None:
+        raise InputError(
+            "the file is empty",
+            file=label,
+            hint="write a transfer: name, date, supplier, recipient, items",
+        )
+    top = r.mapping(doc.data, (), TOP_KEYS, ("name", "date", "supplier", "recipient", "items"))
+    sup = r.mapping(top["supplier"], ("supplier",), SUPPLIER_KEYS, ("country",))
+    rec = r.mapping(top["recipient"], ("recipient",), RECIPIENT_KEYS, ("country",))
+    s_code, s_name = r.country(sup["country"], ("supplier", "country"))
+    r_code, r_name = r.country(rec["country"], ("recipient", "country"))
+    eut_given = rec.get("end_user_type") is not None
+    eut = (
+        r.choice(
+            rec["end_user_type"], ("recipient", "end_user_type"), END_USER_TYPES, "end_user_type"
+        )
+        if eut_given
+        else "government"
+    )
+    supplier = Party(
+        s_code, s_name, r.names(sup.get("entities"), ("supplier", "entities")), r.loc(("supplier",))
+    )
+    recipient = Party(
+        r_code,
+        r_name,
+        r.names(rec.get("entities"), ("recipient", "entities")),
+        r.loc(("recipient",)),
+        end_user=r.text(rec.get("end_user"), ("recipient", "end_user"), optional=True),
+        end_user_type=eut,
+        end_user_type_given=eut_given,
+        region=r.text(rec.get("region"), ("recipient", "region"), optional=True),
+    )
+    channel = None
+    if top.get("channel") is not None:
+        channel = r.choice(top["channel"], ("channel",), CHANNELS, "channel")
+    if s_code == "US" and channel is None:
+        raise r.fail(
+            ("supplier", "country"),
+            "a US supplier needs a 'channel'",
+            "add 'channel: fms' (Foreign Military Sale) or 'channel: dcs' (direct commercial sale)",
+        )
+    expect = top.get("expect")
+    if expect is not None:
+        r.mapping(expect, ("expect",), EXPECT_KEYS)
+    return Transfer(
+        file=label,
+        name=r.text(top["name"], ("name",)) or "",
+        date=r.date(top["date"], ("date",)),
+        source=r.text(top.get("source"), ("source",), optional=True),
+        supplier=supplier,
+        recipient=recipient,
+        channel=channel,
+        items=read_items(r, top["items"], s_code),
+        related_sales=read_sales(r, top.get("related_sales")),
+        expect=expect,
+        known_gap=r.text(top.get("known_gap"), ("known_gap",), optional=True),
+        doc=doc,
+    )

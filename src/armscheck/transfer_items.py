@@ -1,0 +1,205 @@
+"""Reading ``items``, their components and ``related_sales`` from a transfer file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .transfer import (
+    COMPONENT_KEYS,
+    CONTROLS,
+    ITEM_KEYS,
+    SALE_KEYS,
+    Component,
+    Item,
+    RelatedSale,
+)
+from .values import fold, money_text, suggest
+
+if TYPE_CHECKING:
+    from .transfer import _Reader
+
+Path = tuple[str | int, ...]
+_TOLERANCE = 0.01  # value_usd and unit_value_usd × count may differ by 1% (rounding)
+
+
+def find_system(r: _Reader, raw: str, path: Path) -> dict[str, Any]:
+    """Look up a system in the catalogue by id, name or alias."""
+    catalogue = r.ref.lists.get("systems")
+    systems = catalogue.data.get("systems", []) if catalogue else []
+    names: dict[str, dict[str, Any]] = {}
+    for entry in systems:
+        for n in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
+            if n:
+                names.setdefault(fold(str(n)), entry)
+    found = names.get(fold(raw))
+    if found is None:
+        tip = suggest(fold(raw), set(names)) or "see 'armscheck systems' or leave 'system' out"
+        raise r.fail(path, f"unknown system {raw!r}", tip)
+    return found
+
+
+def _value(
+    r: _Reader, raw: dict[str, Any], path: Path, count: int
+) -> tuple[float | None, float | None]:
+    unit = r.money(raw.get("unit_value_usd"), (*path, "unit_value_usd"))
+    total = r.money(raw.get("value_usd"), (*path, "value_usd"))
+    if unit is not None and total is not None:
+        expected = unit * count
+        if abs(expected - total) > _TOLERANCE * max(expected, total):
+            raise r.fail(
+                (*path, "value_usd"),
+                f"value_usd {money_text(total)} disagrees with unit_value_usd × "
+                f"{count} = {money_text(expected)}",
+                "give only one of them, or make them agree",
+            )
+    if unit is None and total is not None:
+        unit = total / count
+    if total is None and unit is not None:
+        total = unit * count
+    return unit, total
+
+
+def _control(r: _Reader, raw: Any, path: Path) -> str | None:
+    if raw is None:
+        return None
+    return r.choice(raw, path, CONTROLS, "control")
+
+
+def _usml(r: _Reader, raw: Any, path: Path) -> str | None:
+    text = r.text(raw, path, optional=True)
+    return text.upper() if text else None
+
+
+def _component(r: _Reader, raw: Any, path: Path, quantity: int, catalogue: bool) -> Component:
+    c = r.mapping(raw, path, COMPONENT_KEYS, ("description",))
+    per_unit = r.count(c.get("per_unit"), (*path, "per_unit"), 1)
+    unit, total = _value(r, c, path, per_unit * quantity)
+    origin = None
+    if c.get("origin") is not None:
+        origin = r.country(c["origin"], (*path, "origin"))[0]
+    return Component(
+        description=r.text(c["description"], (*path, "description")) or "",
+        origin=origin,
+        control=_control(r, c.get("control"), (*path, "control")),
+        per_unit=per_unit,
+        unit_value=unit,
+        value=total,
+        usml_category=_usml(r, c.get("usml_category"), (*path, "usml_category")),
+        mde=r.flag(c.get("major_defense_equipment"), (*path, "major_defense_equipment")),
+        loc=r.loc(path),
+        from_catalogue=catalogue,
+    )
+
+
+def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
+    """Validate ``items`` (at least one), filling gaps from the systems catalogue."""
+    if not isinstance(raw, list) or not raw:
+        raise r.fail(
+            ("items",),
+            "expected a list of at least one item",
+            "write items: then '- description: ...' entries",
+        )
+    cats = list(r.ref.categories)
+    out = []
+    for i, entry in enumerate(raw):
+        path: Path = ("items", i)
+        it = r.mapping(entry, path, ITEM_KEYS, ("description",))
+        system: dict[str, Any] = {}
+        filled: list[str] = []
+        if it.get("system") is not None:
+            system = find_system(
+                r, r.text(it["system"], (*path, "system")) or "", (*path, "system")
+            )
+        merged = dict(it)
+        for key, skey in (
+            ("category", "category"),
+            ("origin", "origin"),
+            ("major_defense_equipment", "major_defense_equipment"),
+            ("unit_value_usd", "unit_value_usd"),
+            ("control", "control"),
+            ("usml_category", "usml_category"),
+        ):
+            if merged.get(key) is None and system.get(skey) is not None:
+                if key == "unit_value_usd" and merged.get("value_usd") is not None:
+                    continue
+                merged[key] = system[skey]
+                filled.append(key)
+        if merged.get("category") is None:
+            raise r.fail(
+                path,
+                "missing required key 'category'",
+                f"add 'category:' with one of: {', '.join(cats)}",
+            )
+        category = r.choice(merged["category"], (*path, "category"), cats, "category")
+        quantity = r.count(it.get("quantity"), (*path, "quantity"), 1)
+        unit, total = _value(r, merged, path, quantity)
+        if unit is None or total is None:
+            raise r.fail(
+                path, "missing value: give unit_value_usd or value_usd", "e.g. unit_value_usd: 60m"
+            )
+        origin = supplier
+        if merged.get("origin") is not None:
+            origin = r.country(merged["origin"], (*path, "origin"))[0]
+        comps_raw = it.get("components")
+        from_cat = False
+        if comps_raw is None and system.get("components"):
+            comps_raw, from_cat = system["components"], True
+            filled.append("components")
+        if comps_raw is not None and not isinstance(comps_raw, list):
+            raise r.fail(
+                (*path, "components"),
+                "expected a list of components",
+                "write '- description: ...' entries",
+            )
+        comps = tuple(
+            _component(r, c, (*path, "components", j), quantity, from_cat)
+            for j, c in enumerate(comps_raw or [])
+        )
+        out.append(
+            Item(
+                index=i,
+                description=r.text(it["description"], (*path, "description")) or "",
+                category=category,
+                quantity=quantity,
+                unit_value=unit,
+                value=total,
+                origin=origin,
+                control=_control(r, merged.get("control"), (*path, "control")),
+                mde=r.flag(
+                    merged.get("major_defense_equipment"), (*path, "major_defense_equipment")
+                ),
+                usml_category=_usml(r, merged.get("usml_category"), (*path, "usml_category")),
+                system=str(system.get("id")) if system else None,
+                components=comps,
+                loc=r.loc(path),
+                filled=tuple(filled),
+            )
+        )
+    return tuple(out)
+
+
+def read_sales(r: _Reader, raw: Any) -> tuple[RelatedSale, ...]:
+    """Validate ``related_sales``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise r.fail(
+            ("related_sales",),
+            "expected a list of sales",
+            "write '- date: ... value_usd: ...' entries",
+        )
+    out = []
+    for i, entry in enumerate(raw):
+        path: Path = ("related_sales", i)
+        s = r.mapping(entry, path, SALE_KEYS, ("date", "value_usd"))
+        out.append(
+            RelatedSale(
+                date=r.date(s["date"], (*path, "date")),
+                value=r.money(s["value_usd"], (*path, "value_usd")) or 0.0,
+                mde_value=r.money(s.get("mde_value_usd"), (*path, "mde_value_usd")),
+                description=r.text(s.get("description"), (*path, "description"), optional=True)
+                or "",
+                loc=r.loc(path),
+            )
+        )
+    return tuple(out)

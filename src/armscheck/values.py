@@ -1,0 +1,110 @@
+"""Parsing of the plain values a transfer file holds: money, dates, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import unicodedata
+
+MAX_MONEY = 10_000_000_000_000.0  # $10 trillion: above this a value is a typo
+MAX_QUANTITY = 1_000_000_000  # rounds of ammunition run to the hundreds of millions
+
+_SCALE = {
+    "": 1.0,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+}
+_MONEY = re.compile(
+    r"^(?P<neg>-)?\s*(?:us\s*)?\$?\s*(?:usd\s*)?(?P<num>[0-9][0-9,_]*(?:\.[0-9]+)?)\s*"
+    r"(?P<scale>[a-z]*)\.?\s*(?:usd|dollars|us\$)?$"
+)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+class ValueProblem(ValueError):
+    """A value cannot be read; the message says why and the hint how to fix it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def parse_money(raw: object) -> float:
+    """Read a dollar amount: a number or a string such as ``1.5m`` or ``$4.2bn``."""
+    hint = "write a positive amount such as 1500000, 1.5m, $4.2bn or '195 million'"
+    if isinstance(raw, bool) or raw is None:
+        raise ValueProblem(f"{raw!r} is not an amount of money", hint)
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    elif isinstance(raw, str):
+        m = _MONEY.match(raw.strip().lower())
+        if not m or m.group("scale") not in _SCALE:
+            raise ValueProblem(f"cannot read {raw!r} as an amount of money", hint)
+        num = m.group("num").replace(",", "").replace("_", "")
+        value = float(num) * _SCALE[m.group("scale")] * (-1 if m.group("neg") else 1)
+    else:
+        raise ValueProblem(f"{raw!r} is not an amount of money", hint)
+    if not math.isfinite(value):
+        raise ValueProblem(f"{raw!r} is not a finite amount", hint)
+    if value <= 0:
+        raise ValueProblem(f"the amount {raw!r} must be more than zero", hint)
+    if value > MAX_MONEY:
+        raise ValueProblem(f"the amount {raw!r} is over $10 trillion", "check the units")
+    return round(value, 2)
+
+
+def parse_date(raw: object) -> dt.date:
+    """Read an ISO date (``YYYY-MM-DD``) and check that it exists."""
+    hint = "write the date as YYYY-MM-DD, e.g. 2021-08-27"
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    if not isinstance(raw, str):
+        raise ValueProblem(f"{raw!r} is not a date", hint)
+    m = _DATE.match(raw.strip())
+    if not m:
+        raise ValueProblem(f"cannot read {raw!r} as a date", hint)
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise ValueProblem(f"{raw!r} is not a real date ({exc})", hint) from None
+    if day.year < 1945:
+        raise ValueProblem(f"{raw!r} is before 1945, outside the rules' range", hint)
+    return day
+
+
+def fold(name: str) -> str:
+    """Normalise a name for matching: case, accents, punctuation and spacing."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ")
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A ``did you mean`` phrase for ``word`` among ``choices``, or an empty string."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def money_text(value: float) -> str:
+    """Format dollars compactly: $950k, $14.0m, $4.20bn."""
+    if value >= 1e9:
+        return f"${value / 1e9:,.2f}bn"
+    if value >= 1e6:
+        return f"${value / 1e6:,.1f}m"
+    if value >= 1e3:
+        return f"${value / 1e3:,.0f}k"
+    return f"${value:,.0f}"

@@ -1,0 +1,122 @@
+"""Findings, per-family outcomes and the overall verdict (contract §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .facts import Change, Citation
+from .transfer import Loc
+
+NOT_EVALUATED = "not-evaluated"
+ERROR = "error"
+
+FAMILY_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "un-embargo": ("violation", "conditional", "clear"),
+    "us-content": ("denial", "authorization-required", "clear"),
+    "congress": ("notification-required", "clear"),
+    "caatsa": ("sanctioned", "exposure", "clear"),
+}
+VERDICTS = ("prohibited", "sanctions-exposure", "approval-required", "clear")
+_LEVEL = {
+    "violation": "prohibited",
+    "denial": "prohibited",
+    "sanctioned": "sanctions-exposure",
+    "exposure": "sanctions-exposure",
+    "conditional": "approval-required",
+    "authorization-required": "approval-required",
+    "notification-required": "approval-required",
+    "clear": "clear",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule that fired on the transfer."""
+
+    rule: str
+    family: str
+    title: str
+    outcome: str
+    why: str
+    citations: tuple[Citation, ...]
+    evidence: tuple[Loc, ...]
+    assumptions: tuple[str, ...] = ()
+    contested: bool = False
+    review_days: int | None = None
+    advice: str = ""
+    counterfactuals: tuple[tuple[str, str], ...] = ()
+    changes: tuple[Change, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form of contract §2."""
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "family": self.family,
+            "title": self.title,
+            "outcome": self.outcome,
+            "why": self.why,
+            "citations": [c.as_dict() for c in self.citations],
+            "evidence": [{"path": e.path, "line": e.line} for e in self.evidence],
+            "assumptions": list(self.assumptions),
+            "contested": self.contested,
+            "review_days": self.review_days,
+        }
+        if self.advice:
+            out["advice"] = self.advice
+        out["counterfactuals"] = [{"change": c, "outcome": o} for c, o in self.counterfactuals]
+        return out
+
+
+def family_outcome(family: str, findings: list[Finding]) -> str:
+    """The most severe outcome among a family's findings, ``clear`` if none."""
+    order = FAMILY_OUTCOMES[family]
+    found = [f.outcome for f in findings if f.family == family and f.outcome in order]
+    return min(found, key=order.index) if found else "clear"
+
+
+def overall(families: dict[str, str]) -> str:
+    """The overall verdict from per-family outcomes, most severe first.
+
+    Families that were not evaluated do not count; a family in error makes an
+    otherwise clear verdict ``error``, never ``clear``.
+    """
+    levels = [_LEVEL[o] for o in families.values() if o in _LEVEL]
+    worst = min(levels, key=VERDICTS.index) if levels else "clear"
+    if worst == "clear" and any(o == ERROR for o in families.values()):
+        return ERROR
+    return worst
+
+
+@dataclass
+class Verdict:
+    """The result of checking one transfer."""
+
+    file: str
+    name: str
+    date: str
+    verdict: str
+    families: dict[str, str]
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    contested: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON object of contract §2."""
+        return {
+            "file": self.file,
+            "name": self.name,
+            "date": self.date,
+            "verdict": self.verdict,
+            "families": dict(self.families),
+            "contested": self.contested,
+            "findings": [f.as_dict() for f in self.findings],
+            "assumptions": list(self.assumptions),
+            "notes": list(self.notes),
+        }
+
+
+def rank(verdict: str) -> int:
+    """0 for the most severe verdict; larger is milder."""
+    return VERDICTS.index(verdict) if verdict in VERDICTS else -1

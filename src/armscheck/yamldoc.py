@@ -1,0 +1,274 @@
+"""Safe YAML loading that remembers where every value came from.
+
+The document is built from the parser's event stream (libyaml when available),
+so hostile input is refused before it can cost memory or recursion:
+
+* only the core YAML tags are accepted (no Python objects);
+* documents larger than :data:`MAX_BYTES`, nested deeper than :data:`MAX_DEPTH`
+  or expanding (through aliases) to more than :data:`MAX_NODES` values are refused;
+* duplicate mapping keys are errors;
+* timestamps stay strings, so the caller validates dates itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import ComplianceError, InputError
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_NODES = 50_000
+
+Path = tuple[str | int, ...]
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class Doc:
+    """A loaded YAML document: plain Python data and a mark for every path."""
+
+    data: Any
+    file: str
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path) -> tuple[int | None, int | None]:
+        """Return (line, column) of ``path``, or of its nearest marked ancestor."""
+        p = tuple(path)
+        while True:
+            if p in self.marks:
+                return self.marks[p]
+            if not p:
+                return (None, None)
+            p = p[:-1]
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+def _fail(
+    cls: type[ComplianceError], file: str, mark: Any, message: str, hint: str
+) -> ComplianceError:
+    line = mark.line + 1 if mark is not None else None
+    col = mark.column + 1 if mark is not None else None
+    return cls(message, file=file, line=line, column=col, hint=hint)
+
+
+def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
+    tag = ev.tag
+    if tag in (None, "!"):
+        if not ev.style and ev.implicit[0]:
+            tag = str(_RESOLVER.resolve(yaml.ScalarNode, ev.value, (True, False)))  # type: ignore[no-untyped-call]
+        else:
+            tag = _CORE + "str"
+    if not tag.startswith(_CORE) or tag[len(_CORE) :] not in _SCALAR_TAGS:
+        raise _fail(
+            cls,
+            file,
+            ev.start_mark,
+            f"the YAML tag {tag!r} is not allowed",
+            "remove the tag; only plain values, lists and mappings are accepted",
+        )
+    kind = tag[len(_CORE) :]
+    if kind == "bool" and ev.value.lower() not in ("true", "false"):
+        return ev.value  # YAML 1.2: yes/no/on/off are text (so Norway's code NO stays "NO")
+    if kind in ("str", "timestamp"):
+        return ev.value
+    node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise _fail(
+            cls, file, ev.start_mark, f"cannot read {ev.value!r} as {kind}", "write a plain value"
+        ) from exc
+
+
+def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputError) -> Doc:
+    """Parse one YAML document into a :class:`Doc`, refusing unsafe input."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise error(
+                f"the file is {len(text):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                file=file,
+                hint="split it into smaller transfer files",
+            )
+        if b"\x00" in text:
+            raise error(
+                "the file is binary, not YAML text", file=file, hint="give a UTF-8 YAML file"
+            )
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise error(
+                f"the file is not UTF-8 text (bad byte at offset {exc.start})",
+                file=file,
+                hint="save the file as UTF-8",
+            ) from None
+    if len(text) > MAX_BYTES:
+        raise error(
+            f"the file is over the {MAX_BYTES:,}-character limit",
+            file=file,
+            hint="split it into smaller transfer files",
+        )
+    doc = Doc(data=None, file=file)
+    anchors: dict[str, tuple[Any, int]] = {}
+    # stack entries: [container, path, pending_key, key_mark, weight, anchor, keys_seen]
+    stack: list[list[Any]] = []
+    total = 0
+    documents = 0
+    result: Any = None
+
+    def attach(value: Any, weight: int, mark: Any, anchor: str | None) -> None:
+        nonlocal result, total
+        total += weight
+        if total > MAX_NODES:
+            raise _fail(
+                error,
+                file,
+                mark,
+                f"the document expands to more than {MAX_NODES:,} values",
+                "remove repeated aliases or split the file",
+            )
+        if anchor:
+            anchors[anchor] = (value, weight)
+        if not stack:
+            result = value
+            return
+        top = stack[-1]
+        container = top[0]
+        top[4] += weight
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if top[2] is _NO_KEY:
+            if isinstance(value, (dict, list)) or value is None:
+                raise _fail(
+                    error,
+                    file,
+                    mark,
+                    "a mapping key must be a plain value",
+                    "write keys as plain words",
+                )
+            key = value if isinstance(value, str) else str(value)
+            if key in container or key in top[6]:
+                raise _fail(
+                    error, file, mark, f"duplicate key {key!r}", "remove one of the two entries"
+                )
+            top[2] = key
+            top[3] = mark
+            doc.marks.setdefault((*top[1], key), _pos(mark))
+            return
+        key = top[2]
+        container[key] = value
+        top[6].add(key)
+        top[2] = _NO_KEY
+
+    def child_path() -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        base: Path = top[1]
+        if isinstance(top[0], list):
+            return (*base, len(top[0]))
+        if top[2] is _NO_KEY:
+            return base
+        return (*base, str(top[2]))
+
+    try:
+        for ev in yaml.parse(text, Loader=_Parser):
+            if isinstance(ev, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _fail(
+                        error,
+                        file,
+                        ev.start_mark,
+                        "the file holds more than one YAML document",
+                        "put one transfer per file (remove the extra '---')",
+                    )
+            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                want = "map" if isinstance(ev, yaml.MappingStartEvent) else "seq"
+                if ev.tag not in (None, "!", _CORE + want):
+                    raise _fail(
+                        error,
+                        file,
+                        ev.start_mark,
+                        f"the YAML tag {ev.tag!r} is not allowed",
+                        "remove the tag; only plain values, lists and mappings are accepted",
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(
+                        error,
+                        file,
+                        ev.start_mark,
+                        f"the document is nested more than {MAX_DEPTH} levels deep",
+                        "flatten the structure",
+                    )
+                path = child_path()
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+                    raise _fail(
+                        error,
+                        file,
+                        ev.start_mark,
+                        "a mapping key must be a plain value",
+                        "write keys as plain words",
+                    )
+                doc.marks.setdefault(path, _pos(ev.start_mark))
+                box: Any = {} if want == "map" else []
+                stack.append([box, path, _NO_KEY, None, 1, ev.anchor, set(), ev.start_mark])
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                top = stack.pop()
+                attach(top[0], 0, top[7], None)
+                if top[5]:
+                    anchors[top[5]] = (top[0], top[4])
+                if stack:
+                    stack[-1][4] += top[4]
+            elif isinstance(ev, yaml.ScalarEvent):
+                path = child_path()
+                value = _scalar(ev, file, error)
+                if not (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY):
+                    doc.marks[path] = _pos(ev.start_mark)
+                attach(value, 1, ev.start_mark, ev.anchor)
+            elif isinstance(ev, yaml.AliasEvent):
+                if ev.anchor not in anchors:
+                    raise _fail(
+                        error,
+                        file,
+                        ev.start_mark,
+                        f"unknown alias *{ev.anchor}",
+                        "define the anchor before using it",
+                    )
+                value, weight = anchors[ev.anchor]
+                path = child_path()
+                doc.marks.setdefault(path, _pos(ev.start_mark))
+                attach(value, max(weight, 1), ev.start_mark, None)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise _fail(
+            error,
+            file,
+            mark,
+            f"YAML syntax error: {problem}",
+            "check indentation, colons and quotes around this line",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error(f"YAML error: {exc}", file=file, hint="check the file's syntax") from None
+    except RecursionError:
+        raise error(
+            "the document is nested too deeply", file=file, hint="flatten the structure"
+        ) from None
+    doc.data = result
+    return doc
+
+
+_NO_KEY = object()

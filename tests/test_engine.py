@@ -1,0 +1,130 @@
+"""The engine against durable-rules' measured hazards (shared notes, sections 2-8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from armscheck.engine import Engine, compile_rules
+from armscheck.errors import EngineError
+from armscheck.facts import Citation, Fact
+from armscheck.rulebook import Pattern, Rule
+
+DAY = dt.date(2020, 1, 1).toordinal()
+
+
+def rule(rid: str, *patterns: Pattern, start: str = "1945-01-01", end: str | None = None) -> Rule:
+    return Rule(
+        id=rid,
+        family="t",
+        title=rid,
+        outcome="violation",
+        patterns=patterns,
+        explanation="x",
+        citations=(Citation("c", "https://e"),),
+        effective_from=dt.date.fromisoformat(start),
+        effective_to=dt.date.fromisoformat(end) if end else None,
+        last_reviewed="2026-01-01",
+        file="f",
+    )
+
+
+def fact(kind: str, key: str, **fields: object) -> Fact:
+    return Fact(kind=kind, key=key, fields=fields)  # type: ignore[arg-type]
+
+
+FLAG = rule("t/flag", Pattern("m", "item", (("flagged", "eq", True),)))
+BIG = rule("t/big", Pattern("m", "item", (("value", "gte", 14_000_000),)))
+JOIN = rule(
+    "t/join",
+    Pattern("it", "item", ()),
+    Pattern("co", "comp", (("item_key", "ref", "it.item_key"),)),
+)
+DATED = rule("t/dated", Pattern("m", "item", ()), start="2017-08-02", end="2020-10-18")
+IN = rule("t/in", Pattern("m", "item", (("cat", "in", ["a", "b"]),)))
+
+
+def test_fires_and_reports_keys() -> None:
+    eng = Engine([FLAG])
+    res = eng.run([fact("item", "i1", flagged=True)], DAY)
+    assert res.evaluated and [m.keys for m in res.matches] == [("i1",)]
+
+
+def test_nothing_matched_is_recorded_not_clear_by_accident() -> None:
+    eng = Engine([FLAG])
+    res = eng.run([fact("item", "i1", flagged=False), fact("other", "o1")], DAY)
+    assert res.evaluated and res.matches == [] and "o1" in res.unmatched
+
+
+def test_threshold_is_inclusive() -> None:
+    eng = Engine([BIG])
+    assert eng.run([fact("item", "a", value=14_000_000)], DAY).matches
+    assert not eng.run([fact("item", "a", value=13_999_999)], DAY).matches
+
+
+def test_join_fires_once_per_combination_in_any_order() -> None:
+    eng = Engine([JOIN])
+    facts = [
+        fact("item", "i1", item_key="k1"),
+        fact("item", "i2", item_key="k2"),
+        fact("comp", "c1", item_key="k1"),
+        fact("comp", "c2", item_key="k1"),
+        fact("comp", "c3", item_key="k2"),
+    ]
+    expected = {("i1", "c1"), ("i1", "c2"), ("i2", "c3")}
+    for order in itertools.permutations(facts):
+        assert {m.keys for m in eng.run(list(order), DAY).matches} == expected
+
+
+def test_rule_dates_are_compiled_into_the_pattern() -> None:
+    eng = Engine([DATED])
+    at = lambda d: bool(eng.run([fact("item", "x")], dt.date.fromisoformat(d).toordinal()).matches)  # noqa: E731
+    assert not at("2017-08-01") and at("2017-08-02") and at("2020-10-17") and not at("2020-10-18")
+
+
+def test_in_operator_compiles_to_or_of_equalities() -> None:
+    eng = Engine([IN])
+    assert eng.run([fact("item", "x", cat="b")], DAY).matches
+    assert not eng.run([fact("item", "x", cat="c")], DAY).matches
+    assert "$in" not in str(compile_rules([IN]))
+
+
+def test_states_do_not_leak_between_checks() -> None:
+    eng = Engine([JOIN])
+    eng.run([fact("item", "i1", item_key="k1")], DAY)
+    res = eng.run([fact("comp", "c1", item_key="k1")], DAY)
+    assert res.matches == []
+
+
+def test_many_checks_stay_under_the_state_limit() -> None:
+    eng = Engine([FLAG])
+    for n in range(2500):
+        res = eng.run([fact("item", f"i{n}", flagged=True)], DAY)
+        assert len(res.matches) == 1
+    assert eng._live == 0
+
+
+def test_swallowed_action_errors_void_the_result() -> None:
+    class Broken(Engine):
+        def _action(self, rule: Rule) -> object:
+            def boom(c: object) -> None:
+                raise KeyError("oops")  # durable swallows this into state["exception"]
+
+            return boom
+
+    res = Broken([FLAG]).run([fact("item", "i2", flagged=True)], DAY)
+    assert res.errors, "a swallowed action error must be visible"
+
+
+def test_duplicate_fact_is_an_engine_error() -> None:
+    eng = Engine([FLAG])
+    with pytest.raises(EngineError):
+        eng.run([fact("item", "i1", flagged=True), fact("item", "i1", flagged=True)], DAY)
+
+
+def test_compile_builds_a_fresh_definition_each_time() -> None:
+    first = compile_rules([FLAG])
+    Engine([FLAG])  # set_rulesets mutates what it is given; ours is rebuilt each time
+    assert compile_rules([FLAG]) == first
