@@ -89,11 +89,11 @@ def _names_match(names: list[str], aliases: list[str]) -> bool:
 
 def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
     """UN-listed groups named as the end user or a recipient entity, by id."""
-    groups = ctx.reference.lists.get("un-listed-groups")
+    groups = ctx.reference.get("un-listed-groups")
     rec = ctx.transfer.recipient
     names = [n for n in [rec.end_user, *rec.entities] if n]
     out: dict[str, dict[str, Any]] = {}
-    for g in (groups.data.get("groups") or []) if groups else []:
+    for g in groups.data.get("groups") or []:
         start = groups.date(g.get("listed_from"), ("groups",))
         end = groups.date(g.get("listed_to"), ("groups",))
         if not in_force(start, end, day):
