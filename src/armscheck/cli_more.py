@@ -20,6 +20,8 @@ def cmd_test(args: argparse.Namespace, err: Console) -> int:
     checker = load_checker(args.rules)
     files = scenario_files(args.paths)
     out = Console(highlight=False)
+    if args.coverage:
+        return _coverage(checker, files, out)
     passed = failed = gaps = errors = 0
     for path in files:
         res = run_scenario(checker, path)
@@ -106,6 +108,36 @@ def cmd_batch(args: argparse.Namespace, err: Console) -> int:
     return 1 if hit else 0
 
 
+def _coverage(checker: Any, files: list[Any], out: Console) -> int:
+    from rich.table import Table
+
+    from .coverage import rule_coverage
+
+    table = Table(title="rule coverage", show_lines=False)
+    table.add_column("rule")
+    table.add_column("fires in", justify="right")
+    table.add_column("silent in", justify="right")
+    table.add_column("example")
+    gaps = 0
+    for cov in rule_coverage(checker, files):
+        ok = bool(cov.fires and cov.silent)
+        gaps += not ok
+        style = "" if ok else "red"
+        table.add_row(
+            f"[{style}]{cov.rule}[/]" if style else cov.rule,
+            str(len(cov.fires)),
+            str(len(cov.silent)),
+            escape(cov.fires[0]) if cov.fires else "-",
+        )
+    out.print(table)
+    out.print(
+        f"{gaps} rules lack a scenario that fires them or one that keeps them silent"
+        if gaps
+        else "every rule fires in a scenario and stays silent in another"
+    )
+    return 1 if gaps else 0
+
+
 COMMANDS: dict[str, Handler] = {"test": cmd_test, "batch": cmd_batch}
 
 
@@ -113,6 +145,9 @@ def add_subcommands(sub: Any) -> None:
     """Add the extra subcommands' parsers."""
     t = sub.add_parser("test", help="run scenarios' expect blocks and report mismatches")
     t.add_argument("paths", nargs="+", metavar="PATH")
+    t.add_argument(
+        "--coverage", action="store_true", help="list every rule with the scenarios that fire it"
+    )
 
     from .batch import default_jobs
     from .cli import _date
