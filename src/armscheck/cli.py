@@ -13,8 +13,10 @@ from rich.console import Console
 from . import __version__
 from .api import load_checker
 from .errors import ComplianceError, InputError
+from .explore import counterfactuals
 from .report import Format, human, markdown
 from .report import json as json_report
+from .transfer import load_transfer
 from .values import ValueProblem, parse_date
 from .verdict import VERDICTS, Verdict, rank
 
@@ -90,7 +92,9 @@ def cmd_check(args: argparse.Namespace, err: Console) -> int:
     failed = False
     for name in args.files:
         try:
-            verdicts.append(checker.check_file(name, as_of=args.as_of))
+            transfer = load_transfer(name, checker.rulebook.reference)
+            verdict = checker.check(transfer, args.as_of)
+            verdicts.append(counterfactuals(checker, transfer, verdict, args.as_of))
         except InputError as exc:
             err.print(f"Error: {exc}", markup=False, highlight=False)
             failed = True

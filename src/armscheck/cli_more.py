@@ -138,7 +138,89 @@ def _coverage(checker: Any, files: list[Any], out: Console) -> int:
     return 1 if gaps else 0
 
 
-COMMANDS: dict[str, Handler] = {"test": cmd_test, "batch": cmd_batch}
+def cmd_timeline(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck timeline``: the verdict across time, from the rules' change dates."""
+    import json
+    import sys
+
+    from .explore import timeline
+    from .report.timeline import render as render_timeline
+    from .transfer import load_transfer
+
+    checker = load_checker(args.rules)
+    transfer = load_transfer(args.file, checker.rulebook.reference)
+    periods = timeline(checker, transfer, args.start, args.end)
+    if (args.format or ("human" if sys.stdout.isatty() else "json")) == "json":
+        print(
+            json.dumps(
+                {
+                    "file": transfer.file,
+                    "name": transfer.name,
+                    "periods": [p.as_dict() for p in periods],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        render_timeline(Console(), transfer.name, periods)
+    return 0
+
+
+def cmd_matrix(args: argparse.Namespace, err: Console) -> int:
+    """``armscheck matrix``: the same deal checked against many recipients."""
+    import json
+    import sys
+
+    from .errors import InputError
+    from .explore import matrix
+    from .transfer import load_transfer
+
+    checker = load_checker(args.rules)
+    ref = checker.rulebook.reference
+    transfer = load_transfer(args.file, ref)
+    if args.recipients == "all":
+        codes = [c for c in ref.countries if c not in ("YU", transfer.supplier.country)]
+    else:
+        codes = []
+        for raw in args.recipients.split(","):
+            found = ref.country(raw.strip())
+            if found is None:
+                raise InputError(
+                    f"unknown recipient {raw.strip()!r}",
+                    file="--recipients",
+                    hint=ref.country_hint(raw.strip()),
+                )
+            codes.append(found.code)
+    rows = matrix(checker, transfer, codes)
+    if (args.format or ("human" if sys.stdout.isatty() else "json")) == "json":
+        print(json.dumps({"file": transfer.file, "rows": rows}, indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+
+    from .report.human import STYLE
+    from .verdict import FAMILY_OUTCOMES
+
+    table = Table(title=escape(f"{transfer.name}: by recipient"))
+    for col in ("recipient", "verdict", *FAMILY_OUTCOMES):
+        table.add_column(col)
+    for row in rows:
+        fams = row["families"]
+        table.add_row(
+            f"{escape(str(row['name']))} ({row['recipient']})",
+            f"[{STYLE.get(str(row['verdict']), '')}]{row['verdict']}[/]",
+            *(f"[{STYLE.get(fams[f], '')}]{fams[f]}[/]" for f in FAMILY_OUTCOMES),
+        )
+    Console().print(table)
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {
+    "test": cmd_test,
+    "batch": cmd_batch,
+    "timeline": cmd_timeline,
+    "matrix": cmd_matrix,
+}
 
 
 def add_subcommands(sub: Any) -> None:
@@ -171,3 +253,32 @@ def add_subcommands(sub: Any) -> None:
     b.add_argument("--as-of", type=_date, default=None, metavar="DATE")
     b.add_argument("--fail-on", choices=VERDICTS, default="prohibited")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+
+    tl = sub.add_parser("timeline", help="the verdict across time, with what changed it")
+    tl.add_argument("file", metavar="FILE")
+    tl.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        default=_date("1946-01-01"),
+        metavar="DATE",
+        help="first day shown (default 1946-01-01)",
+    )
+    tl.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="day after the last one shown (default: open)",
+    )
+    tl.add_argument("--format", choices=["human", "json"], default=None)
+
+    mx = sub.add_parser("matrix", help="the same deal checked against many recipients")
+    mx.add_argument("file", metavar="FILE")
+    mx.add_argument(
+        "--recipients",
+        default="all",
+        help="'all' or a comma-separated list of countries (default: all)",
+    )
+    mx.add_argument("--format", choices=["human", "json"], default=None)

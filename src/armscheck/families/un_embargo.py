@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..facts import Citation, Context, Fact, FactKind, Family, in_force
+from ..facts import Change, Citation, Context, Fact, FactKind, Family, in_force
 from ..reference import RefList
 from ..transfer import Loc
 from ..values import fold
@@ -189,6 +189,7 @@ def build(ctx: Context) -> list[Fact]:
             )
         ):
             assumptions.append("recipient.end_user_type not given; assumed 'government'.")
+        changes = _changes(t, phase, role, start, end)
         party = (
             t.supplier.country_name
             if role == "supplier"
@@ -218,9 +219,70 @@ def build(ctx: Context) -> list[Fact]:
                 assumptions=tuple(assumptions),
                 contested=bool(phase.get("contested")),
                 context={"note": str(phase.get("note") or "")},
+                changes=changes,
             )
         )
     return facts
+
+
+def _changes(
+    t: Any, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
+) -> tuple[Change, ...]:
+    """Changes that could lift this phase: other dates, an exempt end user."""
+    out: list[Change] = []
+    if start is not None:
+        before = start - dt.timedelta(days=1)
+        out.append(Change(f"a transfer dated before {start}", (("date", str(before)),)))
+    if end is not None:
+        out.append(Change(f"a transfer dated on or after {end}", (("date", str(end)),)))
+    if role == "recipient":
+        exempt = list(phase.get("exempt_end_users") or [])
+        if phase.get("scope") == "non-state":
+            exempt.append("government")
+        for eut in dict.fromkeys(exempt):
+            if eut != t.recipient.end_user_type:
+                out.append(
+                    Change(f"an end user of type {eut}", (("recipient.end_user_type", eut),))
+                )
+    return tuple(out)
+
+
+def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
+    """Start and end dates of every embargo phase that could target this transfer's parties."""
+    embargoes = ctx.reference.get("un-embargoes")
+    t = ctx.transfer
+    named = groups_matched_any(ctx)
+    out: list[tuple[dt.date, str]] = []
+    for embargo, _, phase in phases(embargoes):
+        party = t.supplier.country if embargo.get("direction") == "export" else t.recipient.country
+        listed = bool(set(phase.get("groups") or []) & named)
+        if embargo.get("target") != party and not listed:
+            continue
+        cite = (phase.get("citations") or [{}])[0].get("instrument", embargo["id"])
+        for key, verb in (("from", "applies"), ("to", "ends")):
+            day = embargoes.date(phase.get(key), ("embargoes",))
+            if day is not None:
+                out.append((day, f"{cite}: {embargo.get('title', embargo['id'])} {verb}"))
+    for g in ctx.reference.get("un-listed-groups").data.get("groups") or []:
+        if str(g.get("id")) in named:
+            groups = ctx.reference.get("un-listed-groups")
+            for key, verb in (("listed_from", "listed"), ("listed_to", "delisted")):
+                day = groups.date(g.get(key), ("groups",))
+                if day is not None:
+                    out.append((day, f"{g.get('name')} {verb} under a UN arms embargo"))
+    return out
+
+
+def groups_matched_any(ctx: Context) -> set[str]:
+    """Ids of UN-listed groups named by the recipient, whatever their listing dates."""
+    groups = ctx.reference.get("un-listed-groups")
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    return {
+        str(g["id"])
+        for g in groups.data.get("groups") or []
+        if _names_match(names, [str(g.get("name") or ""), *map(str, g.get("aliases") or [])])
+    }
 
 
 FAMILY = Family(
@@ -229,4 +291,5 @@ FAMILY = Family(
     outcomes=("violation", "conditional", "clear"),
     kinds=(KIND,),
     build=build,
+    change_dates=change_dates,
 )

@@ -1,0 +1,164 @@
+"""Beyond one verdict: what would change it, since when, and where it could go.
+
+* :func:`counterfactuals` re-checks a transfer with each change its findings'
+  facts propose and reports the outcome it really gets.
+* :func:`timeline` evaluates the transfer at every date on which a rule or a
+  list entry that touches it changes (never by sampling days) and merges
+  equal neighbouring periods.
+* :func:`matrix` checks the same deal against many recipient countries.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import yaml
+
+from .checker import Checker
+from .errors import ComplianceError
+from .facts import Change, Context
+from .transfer import Transfer, read_transfer
+from .verdict import Verdict, rank
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def edit(data: Any, path: str, value: Any) -> Any:
+    """Return a copy of the YAML data with ``path`` set to ``value`` (``None`` removes it)."""
+    out = copy.deepcopy(data)
+    steps: list[str | int] = [int(i) if i else k for k, i in _STEP.findall(path)]
+    node = out
+    for step in steps[:-1]:
+        node = node[step]
+    last = steps[-1]
+    if value is None and isinstance(node, dict):
+        node.pop(last, None)
+    else:
+        node[last] = value
+    return out
+
+
+def apply_change(
+    checker: Checker, transfer: Transfer, change: Change
+) -> tuple[Transfer, dt.date | None]:
+    """The transfer with ``change`` applied, and the new judging date if it moves the date."""
+    data = transfer.doc.data
+    new_date: dt.date | None = None
+    for path, value in change.edits:
+        if path == "date":
+            new_date = dt.date.fromisoformat(str(value))
+        data = edit(data, path, value)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return read_transfer(text, transfer.file, checker.rulebook.reference), new_date
+
+
+def counterfactuals(
+    checker: Checker, transfer: Transfer, verdict: Verdict, as_of: dt.date | None = None
+) -> Verdict:
+    """Fill each finding's ``counterfactuals`` by re-checking every proposed change."""
+    findings = []
+    for f in verdict.findings:
+        results: list[tuple[str, str]] = []
+        for change in f.changes:
+            try:
+                changed, new_date = apply_change(checker, transfer, change)
+                other = checker.check(changed, new_date or as_of)
+            except ComplianceError:
+                continue
+            still = any(g.rule == f.rule for g in other.findings)
+            outcome = other.families[f.family]
+            text = f"{f.family} {outcome}" + ("" if still else f"; {f.rule} no longer applies")
+            results.append((change.text, f"{text}; verdict {other.verdict}"))
+        findings.append(replace(f, counterfactuals=tuple(results)))
+    verdict.findings = findings
+    return verdict
+
+
+@dataclass
+class Period:
+    """A span of dates with one verdict; ``end`` is exclusive, ``None`` while open."""
+
+    start: dt.date
+    end: dt.date | None
+    verdict: str
+    families: dict[str, str]
+    contested: bool
+    changed_by: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form of one period."""
+        return {
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat() if self.end else None,
+            "verdict": self.verdict,
+            "families": dict(self.families),
+            "contested": self.contested,
+            "changed_by": list(self.changed_by),
+        }
+
+
+def change_dates(checker: Checker, transfer: Transfer) -> dict[dt.date, list[str]]:
+    """Every date on which a rule or a list entry that touches the transfer changes."""
+    out: dict[dt.date, list[str]] = {}
+    for rule in checker.rulebook.rules:
+        out.setdefault(rule.effective_from, []).append(f"{rule.id} takes effect")
+        if rule.effective_to:
+            out.setdefault(rule.effective_to, []).append(f"{rule.id} ends")
+    ctx = Context(transfer, transfer.date, checker.rulebook.reference)
+    for family in checker.rulebook.families:
+        for day, label in family.change_dates(ctx):
+            out.setdefault(day, []).append(label)
+    return out
+
+
+def timeline(
+    checker: Checker,
+    transfer: Transfer,
+    start: dt.date = dt.date(1946, 1, 1),
+    end: dt.date | None = None,
+) -> list[Period]:
+    """The verdict over time, one period per stretch of unchanged outcomes."""
+    dates = change_dates(checker, transfer)
+    points = sorted(d for d in dates if start < d and (end is None or d < end))
+    periods: list[Period] = []
+    for day in [start, *points]:
+        v = checker.check(transfer, day)
+        labels = dates.get(day, []) if day != start else []
+        last = periods[-1] if periods else None
+        if last and (last.verdict, last.families, last.contested) == (
+            v.verdict,
+            v.families,
+            v.contested,
+        ):
+            continue
+        if last:
+            last.end = day
+        periods.append(Period(day, end, v.verdict, dict(v.families), v.contested, labels))
+    return periods
+
+
+def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> list[dict[str, Any]]:
+    """The deal checked against each recipient (ISO codes), most severe verdict first."""
+    rows = []
+    for code in recipients:
+        changed, _ = apply_change(
+            checker,
+            transfer,
+            Change(code, (("recipient.country", code), ("recipient.region", None))),
+        )
+        v = checker.check(changed)
+        rows.append(
+            {
+                "recipient": code,
+                "name": checker.rulebook.reference.countries[code].name,
+                "verdict": v.verdict,
+                "families": dict(v.families),
+            }
+        )
+    rows.sort(key=lambda r: (rank(str(r["verdict"])), str(r["name"])))
+    return rows
