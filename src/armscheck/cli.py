@@ -7,20 +7,42 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .api import load_checker
 from .errors import ComplianceError, InputError
 from .explore import counterfactuals
-from .report import Format, human, markdown
+from .report import Format
 from .report import json as json_report
 from .transfer import load_transfer
 from .values import ValueProblem, parse_date
 from .verdict import VERDICTS, Verdict, rank
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 EXIT_OK, EXIT_FINDING, EXIT_ERROR = 0, 1, 2
+
+
+class ErrorOutput:
+    """Standard error without rich: messages are printed as given, one per line."""
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether standard error is a terminal (for progress bars)."""
+        return sys.stderr.isatty()
+
+    def print(self, text: str, **_: Any) -> None:
+        """Write one message line."""
+        sys.stderr.write(f"{text}\n")
+        sys.stderr.flush()
+
+    def console(self) -> Console:
+        """A rich console on standard error, for progress bars and summaries."""
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,7 +106,7 @@ def _fmt(chosen: str | None) -> Format:
     return Format.HUMAN if sys.stdout.isatty() else Format.JSON
 
 
-def cmd_check(args: argparse.Namespace, err: Console) -> int:
+def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck check``."""
     checker = load_checker(args.rules)
     fmt = _fmt(args.format)
@@ -102,8 +124,14 @@ def cmd_check(args: argparse.Namespace, err: Console) -> int:
         if fmt is Format.JSON:
             print(json_report.render(verdicts, many=len(args.files) > 1))
         elif fmt is Format.MARKDOWN:
+            from .report import markdown
+
             print(markdown.render(verdicts))
         else:
+            from rich.console import Console
+
+            from .report import human
+
             out = Console()
             for v in verdicts:
                 human.render(out, v)
@@ -114,7 +142,7 @@ def cmd_check(args: argparse.Namespace, err: Console) -> int:
     return EXIT_FINDING if any(0 <= rank(v.verdict) <= limit for v in verdicts) else EXIT_OK
 
 
-def cmd_rules(args: argparse.Namespace, err: Console) -> int:
+def cmd_rules(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck rules``."""
     book = load_checker(args.rules).rulebook
     rows = [
@@ -134,6 +162,7 @@ def cmd_rules(args: argparse.Namespace, err: Console) -> int:
     if args.format == "json":
         print(json_report.dumps(rows))
         return EXIT_OK
+    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} rules", show_lines=False)
@@ -153,7 +182,7 @@ def cmd_rules(args: argparse.Namespace, err: Console) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = ErrorOutput()
     parser = build_parser()
     args = parser.parse_args(argv)
     from .cli_more import COMMANDS

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .cli import ErrorOutput
 
 from .api import load_checker
 from .regression import run_scenario, scenario_files
 
-Handler = Callable[[argparse.Namespace, Console], int]
+Handler = Callable[[argparse.Namespace, "ErrorOutput"], int]
 
 
-def cmd_test(args: argparse.Namespace, err: Console) -> int:
+def cmd_test(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck test``: run every scenario's expect block."""
+    from rich.console import Console
+    from rich.markup import escape
+
     checker = load_checker(args.rules)
     files = scenario_files(args.paths)
     out = Console(highlight=False)
@@ -64,11 +69,12 @@ def cmd_test(args: argparse.Namespace, err: Console) -> int:
     return 1 if failed else 0
 
 
-def cmd_batch(args: argparse.Namespace, err: Console) -> int:
+def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck batch``: check every ``*.yaml`` under the paths in parallel."""
     import sys
     import time
 
+    from rich.console import Console
     from rich.progress import Progress
 
     from .batch import BatchResult, run_batch, yaml_files
@@ -83,7 +89,7 @@ def cmd_batch(args: argparse.Namespace, err: Console) -> int:
     start = time.perf_counter()
     results: list[BatchResult] = []
     show_bar = err.is_terminal and not args.quiet
-    with Progress(console=err, transient=True, disable=not show_bar) as bar:
+    with Progress(console=err.console(), transient=True, disable=not show_bar) as bar:
         task = bar.add_task("checking", total=len(files))
         for res in run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs):
             results.append(res)
@@ -100,7 +106,7 @@ def cmd_batch(args: argparse.Namespace, err: Console) -> int:
     if fmt == "human":
         out.summary(Console(highlight=False), results, elapsed)
     elif not args.quiet:
-        out.summary(err, results, elapsed)
+        out.summary(err.console(), results, elapsed)
     if any(r.verdict is None for r in results):
         return 2
     limit = rank(args.fail_on)
@@ -109,6 +115,7 @@ def cmd_batch(args: argparse.Namespace, err: Console) -> int:
 
 
 def _coverage(checker: Any, files: list[Any], out: Console) -> int:
+    from rich.markup import escape
     from rich.table import Table
 
     from .coverage import rule_coverage
@@ -138,10 +145,12 @@ def _coverage(checker: Any, files: list[Any], out: Console) -> int:
     return 1 if gaps else 0
 
 
-def cmd_timeline(args: argparse.Namespace, err: Console) -> int:
+def cmd_timeline(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck timeline``: the verdict across time, from the rules' change dates."""
     import json
     import sys
+
+    from rich.console import Console
 
     from .explore import timeline
     from .report.timeline import render as render_timeline
@@ -167,10 +176,13 @@ def cmd_timeline(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
-def cmd_matrix(args: argparse.Namespace, err: Console) -> int:
+def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck matrix``: the same deal checked against many recipients."""
     import json
     import sys
+
+    from rich.console import Console
+    from rich.markup import escape
 
     from .errors import InputError
     from .explore import matrix

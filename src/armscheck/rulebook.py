@@ -40,6 +40,17 @@ REQUIRED = (
     "effective_from",
     "last_reviewed",
 )
+TEXT_KEYS = (
+    "id",
+    "title",
+    "rationale",
+    "outcome",
+    "explanation",
+    "advice",
+    "effective_from",
+    "effective_to",
+    "last_reviewed",
+)
 OPERATORS = {"eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "ref"}
 _ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
@@ -116,7 +127,8 @@ def read_citations(raw: Any, path: tuple[str | int, ...], fail: Any) -> tuple[Ci
     for i, c in enumerate(raw):
         if (
             not isinstance(c, dict)
-            or not c.get("instrument")
+            or not isinstance(c.get("instrument"), str)
+            or not c["instrument"].strip()
             or not str(c.get("url", "")).startswith(("http://", "https://"))
         ):
             raise fail(
@@ -136,13 +148,31 @@ def read_citations(raw: Any, path: tuple[str | int, ...], fail: Any) -> tuple[Ci
 
 
 def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None = None) -> Rulebook:
-    """Read, check and return the rulebook under ``root`` (default: the shipped rules)."""
+    """Read, check and return the rulebook under ``root`` (default: the shipped rules).
+
+    A validated rulebook is cached (see :mod:`armscheck.cache`), keyed by every rule
+    file's and source file's size and modification time, so an unchanged rulebook
+    is not parsed again by the next process.
+    """
+    from . import cache
     from .families import FAMILIES
 
     root = root or default_rules_dir()
     fams = families if families is not None else FAMILIES
-    reference = load_reference(root)
+    key = cache.key(root) if families is None else None
+    stored = cache.read(key) if key else None
+    if stored is not None:
+        reference, rules = stored
+        return Rulebook(root, rules, reference, fams)
+    book = _load_rulebook(root, fams)
+    if key:
+        cache.write(key, (book.reference, book.rules))
+    return book
+
+
+def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:
     kinds = {k.kind: k for f in fams for k in f.kinds}
+    reference = load_reference(root)
     rules: list[Rule] = []
     for fam in fams:
         folder = root / fam.id
@@ -188,6 +218,25 @@ def _read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
                 f"missing {key!r}",
                 "see rules/README.md for the rule schema",
             )
+    for key in TEXT_KEYS:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise fail(
+                (key,),
+                f"{key!r} must be text, found {type(data[key]).__name__}",
+                "write a plain string (quote dates: '2017-08-02')",
+            )
+    aliases = data.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise fail(("aliases",), "'aliases' must be a list of rule ids", "e.g. aliases: [old/id]")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or not all(
+        isinstance(v, list) or v is None for v in examples.values()
+    ):
+        raise fail(
+            ("examples",),
+            "'examples' must map 'fires'/'silent' to lists of scenario stems",
+            "e.g. examples: {fires: [iraq-iran-arms-2014], silent: []}",
+        )
     rid = str(data["id"])
     if not _ID.match(rid) or rid != f"{family.id}/{path.stem}":
         raise fail(
@@ -203,14 +252,10 @@ def _read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
             f"use one of: {', '.join(family.outcomes)}",
         )
     patterns = _read_when(data["when"], kinds, family, fail)
-    fields = {f for p in patterns for f in kinds[p.kind].fields} | {"key"}
-    for _, name, _, _ in string.Formatter().parse(str(data["explanation"])):
-        if name and name.split(".")[0] not in fields | {"ctx"}:
-            raise fail(
-                ("explanation",),
-                f"template field {{{name}}} is not a fact field",
-                suggest(name, fields) or f"fields: {', '.join(sorted(fields))}",
-            )
+    types = {f: t for p in patterns for f, t in kinds[p.kind].fields.items()}
+    for key in ("explanation", "advice"):
+        if data.get(key):
+            _check_template(str(data[key]), (key,), types, fail)
     try:
         start = dt.date.fromisoformat(str(data["effective_from"]))
         end = dt.date.fromisoformat(str(data["effective_to"])) if data.get("effective_to") else None
@@ -222,7 +267,6 @@ def _read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
             "effective_to must be after effective_from",
             "fix the dates (effective_to is exclusive)",
         )
-    examples = data.get("examples") or {}
     return Rule(
         id=rid,
         family=family.id,
@@ -242,10 +286,63 @@ def _read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
     )
 
 
+class _Anything:
+    """A stand-in for a template's ``ctx`` values: any attribute, any format."""
+
+    def __getattr__(self, name: str) -> _Anything:
+        return self
+
+    def __getitem__(self, key: Any) -> _Anything:
+        return self
+
+    def __format__(self, spec: str) -> str:
+        return "x"
+
+
+_SAMPLE: dict[str, Any] = {"str": "x", "int": 1, "float": 1.5, "bool": True}
+
+
+def _check_template(
+    template: str, path: tuple[str | int, ...], types: dict[str, str], fail: Any
+) -> None:
+    """Refuse a template that names unknown fields or cannot be filled."""
+    fields = set(types) | {"key"}
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise fail(
+            path, f"malformed template ({exc})", "write '{{' and '}}' for literal braces"
+        ) from None
+    for _, name, _, _ in parsed:
+        if name is None:
+            continue
+        root = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if root != "ctx" and (root not in fields or name != root):
+            raise fail(
+                path,
+                f"template field {{{name}}} is not a fact field",
+                suggest(root, fields) or f"fields: {', '.join(sorted(fields))}",
+            )
+    sample = {f: _SAMPLE.get(t, "x") for f, t in types.items()}
+    sample.update(key="x", ctx=_Anything())
+    try:
+        string.Formatter().vformat(template, (), sample)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise fail(
+            path, f"the template cannot be filled ({exc})", "fix the {field} syntax"
+        ) from None
+
+
 def _read_when(
     raw: Any, kinds: dict[str, FactKind], family: Family, fail: Any
 ) -> tuple[Pattern, ...]:
-    entries = raw.get("all") if isinstance(raw, dict) and "all" in raw else [raw]
+    if not isinstance(raw, dict):
+        raise fail(
+            ("when",),
+            "'when' must be a mapping",
+            "e.g. when: {fact: embargo-party, where: {role: supplier}}",
+        )
+    entries = raw.get("all") if "all" in raw else [raw]
     if not isinstance(entries, list) or not entries:
         raise fail(
             ("when",),
@@ -266,7 +363,14 @@ def _read_when(
             )
         spec = kinds[kind]
         conds: list[tuple[str, str, Any]] = []
-        for name, cond in (entry.get("where") or {}).items():
+        where = entry.get("where") or {}
+        if not isinstance(where, dict):
+            raise fail(
+                (*path, "where"),
+                "'where' must be a mapping of field conditions",
+                "e.g. where: {role: supplier, items_in_scope: true}",
+            )
+        for name, cond in where.items():
             if name not in spec.fields:
                 raise fail(
                     (*path, "where", name),
