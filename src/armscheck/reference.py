@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .errors import RuleError
 from .values import ValueProblem, fold, parse_date, suggest
 from .yamldoc import Doc, parse
 
 LIST_KEYS = ("title", "last_reviewed", "sources")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,18 @@ class Reference:
     countries: dict[str, Country] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """A value derived from the lists, built once per process and reused."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return cast(T, self._memo[name])
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_memo"] = {}
+        return state
 
     def get(self, name: str) -> RefList:
         """The list called ``name`` (its file stem); a clear error if absent."""
@@ -127,13 +141,25 @@ def load_reference(root: Path) -> Reference:
         raise reference.get("categories").error(
             ("categories",), "must be a mapping", "map each category to its register entry"
         )
+    for name, info in cats.items():
+        if not isinstance(info, dict):
+            raise reference.get("categories").error(
+                ("categories", name),
+                "each category needs a mapping",
+                'e.g. battle-tank: {register: "I"}',
+            )
     reference.categories = cats
     return reference
 
 
 def _index_countries(reference: Reference) -> None:
     table = reference.get("countries")
-    for i, entry in enumerate(table.data.get("countries") or []):
+    entries = table.data.get("countries")
+    if not isinstance(entries, list) or not entries:
+        raise table.error(
+            ("countries",), "must be a non-empty list", "e.g. - {code: IQ, alpha3: IRQ, name: Iraq}"
+        )
+    for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("code") or not entry.get("name"):
             raise table.error(
                 ("countries", i),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -33,6 +34,19 @@ _MONEY = re.compile(
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+_MAX_MONEY_TEXT = 64  # longer text is not an amount (and would be slow to match)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a message, marked with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, shortened for a message."""
+    return shorten(repr(value))
+
+
 class ValueProblem(ValueError):
     """A value cannot be read; the message says why and the hint how to fix it."""
 
@@ -45,23 +59,28 @@ def parse_money(raw: object) -> float:
     """Read a dollar amount: a number or a string such as ``1.5m`` or ``$4.2bn``."""
     hint = "write a positive amount such as 1500000, 1.5m, $4.2bn or '195 million'"
     if isinstance(raw, bool) or raw is None:
-        raise ValueProblem(f"{raw!r} is not an amount of money", hint)
+        raise ValueProblem(f"{shown(raw)} is not an amount of money", hint)
+    if isinstance(raw, int) and abs(raw) > MAX_MONEY:
+        raise ValueProblem(f"the amount {shown(raw)} is over $10 trillion", "check the units")
     if isinstance(raw, (int, float)):
         value = float(raw)
     elif isinstance(raw, str):
-        m = _MONEY.match(raw.strip().lower())
+        text = " ".join(raw.lower().split())
+        if len(text) > _MAX_MONEY_TEXT:
+            raise ValueProblem(f"{shown(raw)} is too long to be an amount of money", hint)
+        m = _MONEY.match(text)
         if not m or m.group("scale") not in _SCALE:
-            raise ValueProblem(f"cannot read {raw!r} as an amount of money", hint)
+            raise ValueProblem(f"cannot read {shown(raw)} as an amount of money", hint)
         num = m.group("num").replace(",", "").replace("_", "")
         value = float(num) * _SCALE[m.group("scale")] * (-1 if m.group("neg") else 1)
     else:
-        raise ValueProblem(f"{raw!r} is not an amount of money", hint)
+        raise ValueProblem(f"{shown(raw)} is not an amount of money", hint)
     if not math.isfinite(value):
-        raise ValueProblem(f"{raw!r} is not a finite amount", hint)
+        raise ValueProblem(f"{shown(raw)} is not a finite amount", hint)
     if value <= 0:
-        raise ValueProblem(f"the amount {raw!r} must be more than zero", hint)
+        raise ValueProblem(f"the amount {shown(raw)} must be more than zero", hint)
     if value > MAX_MONEY:
-        raise ValueProblem(f"the amount {raw!r} is over $10 trillion", "check the units")
+        raise ValueProblem(f"the amount {shown(raw)} is over $10 trillion", "check the units")
     return round(value, 2)
 
 
@@ -71,19 +90,20 @@ def parse_date(raw: object) -> dt.date:
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
     if not isinstance(raw, str):
-        raise ValueProblem(f"{raw!r} is not a date", hint)
-    m = _DATE.match(raw.strip())
+        raise ValueProblem(f"{shown(raw)} is not a date", hint)
+    m = _DATE.match(raw.strip()) if len(raw) <= _MAX_MONEY_TEXT else None
     if not m:
-        raise ValueProblem(f"cannot read {raw!r} as a date", hint)
+        raise ValueProblem(f"cannot read {shown(raw)} as a date", hint)
     try:
         day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise ValueProblem(f"{raw!r} is not a real date ({exc})", hint) from None
+        raise ValueProblem(f"{shown(raw)} is not a real date ({exc})", hint) from None
     if day.year < 1945:
-        raise ValueProblem(f"{raw!r} is before 1945, outside the rules' range", hint)
+        raise ValueProblem(f"{shown(raw)} is before 1945, outside the rules' range", hint)
     return day
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Normalise a name for matching: case, accents, punctuation and spacing."""
     text = unicodedata.normalize("NFKD", name)
