@@ -24,7 +24,7 @@ def cmd_test(args: argparse.Namespace, err: ErrorOutput) -> int:
 
     checker = load_checker(args.rules)
     files = scenario_files(args.paths)
-    out = Console(highlight=False)
+    out = Console(highlight=False, emoji=False)  # file names and reasons are user text
     if args.coverage:
         return _coverage(checker, files, out)
     passed = failed = gaps = errors = 0

@@ -33,11 +33,22 @@ def edit(data: Any, path: str, value: Any) -> Any:
     out = copy.deepcopy(data)
     steps: list[str | int] = [int(i) if i else k for k, i in _STEP.findall(path)]
     node = out
-    for step in steps[:-1]:
+    for step, following in zip(steps[:-1], steps[1:], strict=False):
+        # create a missing mapping or list entry on the way (e.g. a catalogue component)
+        empty: Any = [] if isinstance(following, int) else {}
+        if isinstance(node, list) and step == len(node):
+            node.append(empty)
+        elif isinstance(node, dict) and node.get(step) is None:
+            node[step] = empty
         node = node[step]
     last = steps[-1]
     if value is None and isinstance(node, dict):
         node.pop(last, None)
+    elif value is None and isinstance(node, list):
+        if isinstance(last, int) and last < len(node):
+            del node[last]  # None removes a list entry too
+    elif isinstance(node, list) and last == len(node):
+        node.append(value)
     else:
         node[last] = value
     return out

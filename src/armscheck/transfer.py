@@ -10,8 +10,8 @@ from typing import Any
 
 from .errors import InputError
 from .reference import Reference
-from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, suggest
-from .yamldoc import Doc, parse
+from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
+from .yamldoc import MAX_BYTES, Doc, parse
 
 END_USER_TYPES = ("government", "non-state", "un-mission")
 CONTROLS = ("itar", "ear-600", "ear", "ear99", "none")
@@ -163,8 +163,10 @@ class _Reader:
         self.doc = doc
         self.ref = ref
 
-    def fail(self, path: tuple[str | int, ...], message: str, hint: str) -> InputError:
-        line, col = self.doc.where(path)
+    def fail(
+        self, path: tuple[str | int, ...], message: str, hint: str, *, at_key: bool = False
+    ) -> InputError:
+        line, col = self.doc.where_key(path) if at_key else self.doc.where(path)
         where = _path_text(path)
         return InputError(
             f"{where}: {message}" if where else message,
@@ -193,7 +195,9 @@ class _Reader:
         for key in value:
             if key not in keys:
                 tip = suggest(key, keys) or f"allowed keys: {', '.join(sorted(keys))}"
-                raise self.fail((*path, key), f"unknown key {key!r}", tip)
+                if key == "<<":
+                    tip = "YAML merge keys are not supported; write the keys out in full"
+                raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
         for key in required:
             if value.get(key) is None:
                 raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
@@ -216,17 +220,18 @@ class _Reader:
         what: str,
     ) -> str:
         if not isinstance(value, str) or value not in choices:
-            shown = str(value)
-            tip = (suggest(shown, list(choices)) if isinstance(value, str) else "") or (
+            tip = (suggest(value, list(choices)) if isinstance(value, str) else "") or (
                 f"use one of: {', '.join(choices)}"
             )
-            raise self.fail(path, f"unknown {what} {shown!r}", tip)
+            raise self.fail(path, f"unknown {what} {shown(value)}", tip)
         return value
 
     def flag(self, value: Any, path: tuple[str | int, ...]) -> bool | None:
         if value is None or isinstance(value, bool):
             return value
-        raise self.fail(path, f"expected true or false, found {value!r}", "write true or false")
+        raise self.fail(
+            path, f"expected true or false, found {shown(value)}", "write true or false"
+        )
 
     def count(self, value: Any, path: tuple[str | int, ...], default: int) -> int:
         if value is None:
@@ -236,13 +241,13 @@ class _Reader:
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(
                 path,
-                f"expected a whole number, found {value!r}",
+                f"expected a whole number, found {shown(value)}",
                 "write a positive integer such as 12",
             )
         if value <= 0 or value > MAX_QUANTITY:
             raise self.fail(
                 path,
-                f"the number {value} is out of range",
+                f"the number {shown(value)} is out of range",
                 f"write a whole number from 1 to {MAX_QUANTITY:,}",
             )
         return value
@@ -265,7 +270,7 @@ class _Reader:
         raw = self.text(value, path) or ""
         found = self.ref.country(raw)
         if found is None:
-            raise self.fail(path, f"unknown country {raw!r}", self.ref.country_hint(raw))
+            raise self.fail(path, f"unknown country {shown(raw)}", self.ref.country_hint(raw))
         return found.code, found.name
 
     def names(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, ...]:
@@ -283,9 +288,12 @@ class _Reader:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: f"the text {value!r}", bool: f"{value}"}.get(
-        type(value), f"the value {value!r}"
-    )
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: f"the text {shown(value)}",
+        bool: f"{value}",
+    }.get(type(value), f"the value {shown(value)}")
 
 
 def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) -> Transfer:
@@ -294,12 +302,12 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
 
     label = name or str(path)
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         label = name or "<stdin>"
     else:
         try:
             with open(path, "rb") as fh:
-                data = fh.read(2_000_000)
+                data = fh.read(MAX_BYTES + 1)  # enough to tell that a file is too large
         except OSError as exc:
             raise InputError(
                 f"cannot read the file ({exc.strerror})", file=label, hint="check the path"

@@ -13,7 +13,7 @@ from .transfer import (
     Item,
     RelatedSale,
 )
-from .values import fold, money_text, suggest
+from .values import fold, money_text, shown, suggest
 
 if TYPE_CHECKING:
     from .transfer import _Reader
@@ -34,7 +34,7 @@ def find_system(r: _Reader, raw: str, path: Path) -> dict[str, Any]:
     found = names.get(fold(raw))
     if found is None:
         tip = suggest(fold(raw), set(names)) or "see 'armscheck systems' or leave 'system' out"
-        raise r.fail(path, f"unknown system {raw!r}", tip)
+        raise r.fail(path, f"unknown system {shown(raw)}", tip)
     return found
 
 

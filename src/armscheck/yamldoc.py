@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ComplianceError, InputError
+from .values import shorten
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -39,6 +40,7 @@ class Doc:
     data: Any
     file: str
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: Path) -> tuple[int | None, int | None]:
         """Return (line, column) of ``path``, or of its nearest marked ancestor."""
@@ -49,6 +51,10 @@ class Doc:
             if not p:
                 return (None, None)
             p = p[:-1]
+
+    def where_key(self, path: Path) -> tuple[int | None, int | None]:
+        """Return (line, column) of the key that ends ``path`` (else as :meth:`where`)."""
+        return self.key_marks.get(tuple(path)) or self.where(path)
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -88,7 +94,11 @@ def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
         return _CONSTRUCTOR.construct_object(node)
     except (ValueError, yaml.YAMLError) as exc:
         raise _fail(
-            cls, file, ev.start_mark, f"cannot read {ev.value!r} as {kind}", "write a plain value"
+            cls,
+            file,
+            ev.start_mark,
+            f"cannot read {shorten(ev.value)!r} as {kind}",
+            "write a plain value",
         ) from exc
 
 
@@ -97,9 +107,13 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
             raise error(
-                f"the file is {len(text):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                f"the file is over the {MAX_BYTES:,}-byte limit",
                 file=file,
                 hint="split it into smaller transfer files",
+            )
+        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise error(
+                "the file is UTF-16 text, not UTF-8", file=file, hint="save the file as UTF-8"
             )
         if b"\x00" in text:
             raise error(
@@ -166,6 +180,7 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
             top[2] = key
             top[3] = mark
             doc.marks.setdefault((*top[1], key), _pos(mark))
+            doc.key_marks[(*top[1], key)] = _pos(mark)
             return
         key = top[2]
         container[key] = value
@@ -234,8 +249,14 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
                     stack[-1][4] += top[4]
             elif isinstance(ev, yaml.ScalarEvent):
                 path = child_path()
-                value = _scalar(ev, file, error)
-                if not (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY):
+                is_key = bool(stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY)
+                if is_key and ev.tag in (None, "!"):
+                    value = ev.value  # a key is its text: 'true:' is "true", '<<:' is "<<"
+                else:
+                    value = _scalar(ev, file, error)
+                    if is_key and value is not None:
+                        value = ev.value
+                if not is_key:
                     doc.marks[path] = _pos(ev.start_mark)
                 attach(value, 1, ev.start_mark, ev.anchor)
             elif isinstance(ev, yaml.AliasEvent):
@@ -254,12 +275,21 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise _fail(
-            error,
-            file,
-            mark,
-            f"YAML syntax error: {problem}",
-            "check indentation, colons and quotes around this line",
+        hint = "check indentation, colons and quotes around this line"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            hint = "indent with spaces, not tabs"
+        raise _fail(error, file, mark, f"YAML syntax error: {problem}", hint) from None
+    except yaml.reader.ReaderError as exc:
+        bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        at = text.find(bad)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        col = at - text.rfind("\n", 0, at) if at >= 0 else None
+        raise error(
+            f"the file holds the control character {bad!r}",
+            file=file,
+            line=line,
+            column=col,
+            hint="remove it, or write it as an escape such as \\t inside double quotes",
         ) from None
     except yaml.YAMLError as exc:
         raise error(f"YAML error: {exc}", file=file, hint="check the file's syntax") from None
@@ -269,6 +299,14 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
         ) from None
     doc.data = result
     return doc
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at 0-based ``line`` and ``column`` of ``text``, or ''."""
+    lines = text.split("\n", line + 1)
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 _NO_KEY = object()

@@ -103,9 +103,10 @@ def summary(console: Console, results: Sequence[BatchResult], seconds: float) ->
     if bad:
         console.print("[bold red]Files in error:[/]")
         for r in bad:
-            console.print(f"  {escape(r.error or r.file)}", highlight=False)
+            console.print(f"  {escape(r.error or r.file)}", highlight=False, emoji=False)
     slow = sorted(results, key=lambda r: -r.seconds)[:5]
     console.print(
         "Slowest: " + ", ".join(f"{escape(r.file)} ({r.seconds * 1000:.1f} ms)" for r in slow),
         highlight=False,
+        emoji=False,
     )
