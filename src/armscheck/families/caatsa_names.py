@@ -1,0 +1,149 @@
+"""Screening party names against the CAATSA lists, with aliases and transliterations.
+
+A name matches a list entry *exactly* when, after folding case, accents and
+punctuation, normalising common transliteration variants (``x``/``ks``,
+``y``/``i``, doubled letters) and dropping legal-form words (JSC, OAO, LLC...),
+it equals the entry's name or one of its aliases. It matches *partially* when
+an alias occurs as whole words inside a longer name; a partial match counts,
+but is reported as an assumption. Short aliases (acronyms such as ROE, KBP,
+SSB) match inside longer names only on the side of the entry's own country,
+so an unrelated "Oak ..." company is never taken for the OAK corporation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..facts import in_force
+from ..reference import RefList
+from ..transfer import Loc, Transfer
+from ..values import fold
+
+LEGAL_FORMS = frozenset(
+    "jsc pjsc ojsc cjsc ao oao pao zao ooo llc ltd co inc corp plc fsue fgup the".split()
+)
+SHORT_ALIAS = 4  # aliases of this many characters or fewer are treated as acronyms
+
+
+def name_key(name: str) -> str:
+    """A folded, transliteration-normalised form of ``name`` for comparison."""
+    text = fold(name).replace("x", "ks").replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", text)
+
+
+def core_key(name: str) -> str:
+    """:func:`name_key` without legal-form words (JSC, OAO, LLC...)."""
+    words = [w for w in name_key(name).split() if w not in LEGAL_FORMS]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A party name written in the transfer, with its side and place."""
+
+    name: str
+    side: str  # "supplier" or "recipient"
+    country: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A party name that matched a list entry."""
+
+    entry: dict[str, Any]
+    named: Named
+    alias: str
+    exact: bool
+    start: dt.date | None
+    end: dt.date | None
+
+    @property
+    def entry_name(self) -> str:
+        """The entry's own name."""
+        return str(self.entry.get("name") or self.entry.get("id"))
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the entry applies on ``day``."""
+        return in_force(self.start, self.end, day)
+
+    def assumption(self) -> str | None:
+        """The sentence to report when the match is only partial."""
+        if self.exact:
+            return None
+        return (
+            f"'{self.named.name}' ({self.named.loc.path}) was taken to be {self.entry_name} "
+            f"because it contains '{self.alias}'; check that it is the same organisation."
+        )
+
+
+def named_parties(t: Transfer) -> list[Named]:
+    """Every organisation or end user named in the transfer, by side."""
+    out = [
+        Named(n, "supplier", t.supplier.country, t.loc("supplier", "entities", i))
+        for i, n in enumerate(t.supplier.entities)
+    ]
+    out += [
+        Named(n, "recipient", t.recipient.country, t.loc("recipient", "entities", i))
+        for i, n in enumerate(t.recipient.entities)
+    ]
+    if t.recipient.end_user:
+        out.append(
+            Named(
+                t.recipient.end_user,
+                "recipient",
+                t.recipient.country,
+                t.loc("recipient", "end_user"),
+            )
+        )
+    return out
+
+
+def _match(named: Named, entry: dict[str, Any], country: str) -> tuple[str, bool] | None:
+    """(alias, exact) when ``named`` matches ``entry``, else None."""
+    aliases = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
+    core = core_key(named.name)
+    key = f" {name_key(named.name)} "
+    partial: str | None = None
+    for alias in aliases:
+        a_core = core_key(alias)
+        if not a_core:
+            continue
+        if a_core == core:
+            return alias, True
+        if partial is None and re.search(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)", key):
+            if len(a_core) > SHORT_ALIAS or named.country == country:
+                partial = alias
+    return (partial, False) if partial else None
+
+
+def screen(
+    names: list[Named],
+    ref: RefList,
+    entries_key: str,
+    from_key: str,
+    to_key: str,
+    default_country: str | None = None,
+) -> list[Hit]:
+    """Every (name, entry) match between ``names`` and the list's entries, any date."""
+    hits: list[Hit] = []
+    for i, entry in enumerate(ref.data.get(entries_key) or []):
+        country = str(entry.get("country") or default_country or "")
+        for named in names:
+            found = _match(named, entry, country)
+            if found is None:
+                continue
+            hits.append(
+                Hit(
+                    entry=entry,
+                    named=named,
+                    alias=found[0],
+                    exact=found[1],
+                    start=ref.date(entry.get(from_key), (entries_key, i, from_key)),
+                    end=ref.date(entry.get(to_key), (entries_key, i, to_key)),
+                )
+            )
+    return hits

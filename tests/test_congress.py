@@ -1,0 +1,498 @@
+"""The congress family: AECA §36(b), §36(c) and §3(d) notification, through the real checker."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from armscheck.api import load_checker
+from armscheck.facts import Context
+from armscheck.families import congress
+from armscheck.families.congress_lists import add_months, headroom
+from armscheck.transfer import read_transfer
+from armscheck.verdict import Finding, Verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def check(data: dict[str, Any] | str, as_of: dt.date | None = None) -> Verdict:
+    checker = load_checker()
+    text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+    return checker.check(read_transfer(text, "t.yaml", checker.rulebook.reference), as_of)
+
+
+def found(v: Verdict, rule: str) -> list[Finding]:
+    return [f for f in v.findings if f.rule == rule]
+
+
+def notes(v: Verdict) -> list[str]:
+    return [n for n in v.notes if n.startswith("congress/")]
+
+
+def fired(v: Verdict) -> set[str]:
+    return {f.rule for f in v.findings} | {n.split(":", 1)[0] for n in notes(v)}
+
+
+def ctx_for(data: dict[str, Any]) -> Context:
+    checker = load_checker()
+    t = read_transfer(yaml.safe_dump(data), "t.yaml", checker.rulebook.reference)
+    return Context(t, t.date, checker.rulebook.reference)
+
+
+def fms(
+    country: str = "IQ",
+    date: str = "2013-12-19",
+    value: int | str = 12_000_000,
+    *,
+    category: str = "missile",
+    mde: bool | None = True,
+    channel: str = "fms",
+    **extra: Any,
+) -> dict[str, Any]:
+    item: dict[str, Any] = {"description": "Lot", "category": category, "value_usd": value}
+    if mde is not None:
+        item["major_defense_equipment"] = mde
+    item.update(extra)
+    return {
+        "name": "t",
+        "date": date,
+        "supplier": {"country": "US"},
+        "recipient": {"country": country},
+        "channel": channel,
+        "items": [item],
+    }
+
+
+def t129(
+    country: str = "PH", quantity: int = 6, engine: str = "1m", date: str = "2021-05-19"
+) -> dict[str, Any]:
+    return {
+        "name": "T129",
+        "date": date,
+        "supplier": {"country": "TR"},
+        "recipient": {"country": country},
+        "items": [
+            {
+                "description": "T129 ATAK attack helicopter",
+                "category": "attack-helicopter",
+                "quantity": quantity,
+                "unit_value_usd": "50m",
+                "components": [
+                    {
+                        "description": "T800 engine",
+                        "origin": "US",
+                        "control": "itar",
+                        "per_unit": 2,
+                        "unit_value_usd": engine,
+                        "major_defense_equipment": True,
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def edit(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``data`` with the report-style ``path`` set to ``value`` (None removes it)."""
+    out = copy.deepcopy(data)
+    keys: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        keys.append(int(index) if index else name)
+    node: Any = out
+    for k in keys[:-1]:
+        node = node[k]
+    if value is None:
+        node.pop(keys[-1], None)
+    else:
+        node[keys[-1]] = value
+    return out
+
+
+def assert_changes_work(data: dict[str, Any]) -> int:
+    """Apply every change on every congress finding; the rule must stop firing there."""
+    v = check(data)
+    count = 0
+    for f in v.findings:
+        if f.family != "congress":
+            continue
+        for change in f.changes:
+            changed = data
+            for path, value in change.edits:
+                changed = edit(changed, path, value)
+            after = check(changed)
+            assert not [g for g in found(after, f.rule) if set(g.evidence) & set(f.evidence)], (
+                change.text
+            )
+            count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------- FMS §36(b)
+
+
+def test_mde_boundary_one_dollar_under_is_clear_with_headroom() -> None:
+    v = check(fms(value=13_999_999))
+    assert v.families["congress"] == "clear"
+    assert not found(v, "congress/fms-36b")
+    (note,) = notes(v)
+    assert note.startswith("congress/under-threshold:")
+    assert "$1 under the $14m MDE threshold" in note
+
+
+def test_mde_boundary_at_threshold_notifies_30_days() -> None:
+    v = check(fms(value=14_000_000))
+    (f,) = found(v, "congress/fms-36b")
+    assert f.outcome == "notification-required" and f.review_days == 30
+    assert "exactly at the $14m MDE threshold" in f.why
+    assert f.as_dict()["review_days"] == 30
+    assert "about 40 days" in f.advice
+    assert not notes(v)
+    assert any(c.instrument == "22 U.S.C. 2776(b)(1)" for c in f.citations)
+
+
+def test_total_measure_is_separate_from_mde() -> None:
+    assert check(fms(value=49_999_999, mde=False)).families["congress"] == "clear"
+    v = check(fms(value=50_000_000, mde=False))
+    (f,) = found(v, "congress/fms-36b")
+    assert "defense articles and services (total)" in f.why
+    assert "$14.0m under the $14m MDE threshold" in f.why
+
+
+def test_design_and_construction_own_measure_not_in_total() -> None:
+    under = check(fms(value=199_999_999, mde=None, category="design-and-construction"))
+    assert under.families["congress"] == "clear"
+    assert "$1 under the $200m design-and-construction threshold" in notes(under)[0]
+    assert "$50.0m under the $50m total threshold" in notes(under)[0]
+    v = check(fms(value=200_000_000, mde=None, category="design-and-construction"))
+    (f,) = found(v, "congress/fms-36b")
+    assert "design and construction services" in f.why
+    assert any("presumed not MDE" in a for a in f.assumptions)
+
+
+def test_values_summed_over_lines_and_components() -> None:
+    data = fms(value=8_000_000)
+    data["items"].append(
+        {
+            "description": "Trucks",
+            "category": "other-military",
+            "value_usd": "30m",
+            "major_defense_equipment": False,
+            "components": [
+                {"description": "Gun mount", "value_usd": "6m", "major_defense_equipment": True}
+            ],
+        }
+    )
+    v = check(data)
+    (f,) = found(v, "congress/fms-36b")
+    assert "major defense equipment $14.0m (exactly at the $14m MDE threshold)" in f.why
+    assert "$12.0m under the $50m total threshold" in f.why
+
+
+def test_mde_inferred_from_category_is_an_assumption() -> None:
+    v = check(fms(value=20_000_000, mde=None))
+    (f,) = found(v, "congress/fms-36b")
+    assert any("presumed MDE from its category missile" in a for a in f.assumptions)
+    v = check(fms(value=20_000_000, mde=None, control="ear-600"))
+    assert v.families["congress"] == "clear"
+    assert "EAR-controlled (ear-600)" in " ".join(v.assumptions)
+
+
+def test_pre_1981_thresholds() -> None:
+    assert found(check(fms("SA", "1981-12-28", 7_000_000)), "congress/fms-36b")
+    assert not found(check(fms("SA", "1981-12-28", 6_999_999)), "congress/fms-36b")
+    assert found(check(fms("SA", "1981-12-28", 10_000_000)), "congress/fms-36b")
+    assert not found(check(fms("SA", "1981-12-29", 10_000_000)), "congress/fms-36b")
+    total = check(fms("SA", "1981-12-28", 25_000_000, mde=False))
+    assert "$25m total threshold" in found(total, "congress/fms-36b")[0].why
+
+
+def test_before_any_threshold_no_rule() -> None:
+    v = check(fms("SA", "1975-01-01", 1_000_000_000))
+    assert v.families["congress"] == "clear" and not notes(v)
+
+
+# ----------------------------------------------------------------------------- tiers by date
+
+
+@pytest.mark.parametrize(
+    ("country", "day_before", "day_of"),
+    [
+        ("KR", "2008-10-14", "2008-10-15"),
+        ("IL", "2010-10-07", "2010-10-08"),
+        ("FI", "2023-04-03", "2023-04-04"),
+        ("SE", "2024-03-06", "2024-03-07"),
+    ],
+)
+def test_tier_membership_dates(country: str, day_before: str, day_of: str) -> None:
+    before = check(fms(country, day_before, 20_000_000))
+    (f,) = found(before, "congress/fms-36b")
+    assert f.review_days == 30 and "not in the NATO+ group" in f.why
+    on = check(fms(country, day_of, 20_000_000))
+    assert on.families["congress"] == "clear"
+    assert "$5.0m under the $25m MDE threshold" in notes(on)[0]
+    big = check(fms(country, day_of, 25_000_000))
+    (g,) = found(big, "congress/fms-36b")
+    assert g.review_days == 15 and "is in the NATO+ group" in g.why
+    assert "about 20 days" in g.advice
+
+
+def test_nato_plus_thresholds_before_2002() -> None:
+    (f,) = found(check(fms("PL", "2002-09-29", 20_000_000)), "congress/fms-36b")
+    assert f.review_days == 15 and "$14m MDE threshold" in f.why
+    assert check(fms("PL", "2002-09-30", 20_000_000)).families["congress"] == "clear"
+    assert check(fms("PL", "2002-09-30", 99_999_999, mde=False)).families["congress"] == "clear"
+    assert found(check(fms("PL", "2002-09-30", 100_000_000, mde=False)), "congress/fms-36b")
+
+
+def test_nato_organisation_as_end_user() -> None:
+    data = fms("AT", "2020-01-01", 20_000_000)
+    assert found(check(data), "congress/fms-36b")
+    data["recipient"]["end_user"] = "NATO Support and Procurement Agency"
+    assert check(data).families["congress"] == "clear"
+
+
+# ----------------------------------------------------------------------------- DCS §36(c)
+
+
+def test_dcs_thresholds_and_review() -> None:
+    v = check(fms("SA", "2020-12-22", "478m", mde=None, category="ammunition", channel="dcs"))
+    (f,) = found(v, "congress/dcs-36c")
+    assert f.review_days == 30 and "§36(c)" in f.why
+    assert any("presumed not MDE" in a for a in f.assumptions)
+    assert not found(v, "congress/dcs-firearms")
+
+
+def test_dcs_nato_plus_review_before_1996() -> None:
+    (f,) = found(check(fms("DE", "1996-07-20", 20_000_000, channel="dcs")), "congress/dcs-36c")
+    assert f.review_days == 30
+    (g,) = found(check(fms("DE", "1996-07-21", 20_000_000, channel="dcs")), "congress/dcs-36c")
+    assert g.review_days == 15
+
+
+def test_dcs_counts_design_construction_in_total_and_skips_ear() -> None:
+    data = fms("SA", "2020-01-01", "60m", mde=None, category="design-and-construction")
+    data["channel"] = "dcs"
+    assert found(check(data), "congress/dcs-36c")
+    ear = fms("SA", "2020-01-01", "600m", mde=None, channel="dcs", control="ear-600")
+    v = check(ear)
+    assert v.families["congress"] == "clear" and not notes(v)
+
+
+def test_dcs_firearms_boundary_and_assumed_category_i() -> None:
+    base: dict[str, Any] = dict(category="small-arms", mde=False, channel="dcs", usml_category="I")
+    assert not found(check(fms("PH", "2016-10-31", 999_999, **base)), "congress/dcs-firearms")
+    (f,) = found(check(fms("PH", "2016-10-31", 1_000_000, **base)), "congress/dcs-firearms")
+    assert f.review_days == 30 and "Category I firearms" in f.why
+    (g,) = found(check(fms("JP", "2016-10-31", 1_000_000, **base)), "congress/dcs-firearms")
+    assert g.review_days == 15
+    assumed = fms("PH", "2016-10-31", 2_000_000, category="small-arms", mde=False, channel="dcs")
+    (h,) = found(check(assumed), "congress/dcs-firearms")
+    assert any("assumed USML Category I" in a for a in h.assumptions)
+    assert not any("9 Mar 2020" in a for a in h.assumptions)
+    later = edit(assumed, "date", "2020-03-09")
+    (k,) = found(check(later), "congress/dcs-firearms")
+    assert any("9 Mar 2020" in a for a in k.assumptions)
+    other = edit(assumed, "items[0].usml_category", "II")
+    assert not found(check(other), "congress/dcs-firearms")
+    assert not found(check(edit(assumed, "date", "2002-09-29")), "congress/dcs-firearms")
+
+
+# ----------------------------------------------------------------------------- §3(d)
+
+
+def test_seed_t129_iraq_third_party_30_days_with_evidence_lines() -> None:
+    text = SEED.read_text()
+    v = check(text)
+    (f,) = found(v, "congress/third-party-3d")
+    assert f.review_days == 30 and v.families["congress"] == "notification-required"
+    assert "$22.0m over the $14m MDE threshold" in f.why
+    assert "$14.0m under the $50m total threshold" in f.why
+    lines = text.splitlines()
+    where = {e.path: e.line or 0 for e in f.evidence}
+    assert (
+        lines[where["items[0].components[0]"] - 1].strip()
+        == "- description: LHTEC T800-4A turboshaft engine"
+    )
+    assert lines[where["recipient.country"] - 1].strip() == "country: Iraq"
+    assert "items[1]" not in where  # the Turkish Koral system is not US content
+
+
+def test_philippines_12_engines_clear_with_headroom_and_pakistan_30_notifies() -> None:
+    v = check(t129("PH", 6))
+    assert v.families["congress"] == "clear" and not found(v, "congress/third-party-3d")
+    assert "$2.0m under the $14m MDE threshold" in notes(v)[0]
+    p = check(t129("PK", 30, date="2018-07-13"))
+    (f,) = found(p, "congress/third-party-3d")
+    assert f.review_days == 30 and "$10.0m over the $50m total threshold" in f.why
+
+
+def test_third_party_tier_follows_recipient() -> None:
+    (f,) = found(check(t129("PL", 12, "1.5m")), "congress/third-party-3d")
+    assert f.review_days == 15
+    assert check(t129("JP", 8, "1.5m")).families["congress"] == "clear"
+
+
+def test_third_party_defaults_and_exclusions() -> None:
+    data = t129("IQ", 12, "1.5m")
+    comp = data["items"][0]["components"][0]
+    del comp["control"], comp["major_defense_equipment"]
+    (f,) = found(check(data), "congress/third-party-3d")
+    assert any("treated as ITAR" in a for a in f.assumptions)
+    assert any("presumed MDE like its platform's category" in a for a in f.assumptions)
+    ear = edit(t129("IQ", 12, "1.5m"), "items[0].components[0].control", "ear-600")
+    v = check(ear)
+    assert v.families["congress"] == "clear" and not notes(v)
+    novalue = edit(t129("IQ", 1), "items[0].components[0].unit_value_usd", None)
+    (g,) = found(check(novalue), "congress/third-party-3d")
+    assert any("upper bound" in a for a in g.assumptions)
+
+
+def test_catalogue_components_reported() -> None:
+    data = {
+        "name": "t",
+        "date": "2021-05-24",
+        "supplier": {"country": "TR"},
+        "recipient": {"country": "PH"},
+        "items": [{"description": "T129B", "system": "t129-atak", "quantity": 6}],
+    }
+    v = check(data)
+    assert v.families["congress"] == "clear"
+    assert "$2.0m under the $14m MDE threshold" in notes(v)[0]
+    assert any("systems catalogue" in a for a in v.assumptions)
+
+
+def test_no_us_content_no_facts() -> None:
+    for seed in ("iraq-russia-s300-2020", "iraq-iran-arms-2014", "iraq-russia-mi28-pantsir-2012"):
+        v = check((ROOT / "scenarios" / "seeds" / f"{seed}.yaml").read_text())
+        assert v.families["congress"] == "clear" and not notes(v)
+    assert congress.build(ctx_for(edit(t129(), "recipient.country", "US"))) == []
+
+
+# ----------------------------------------------------------------------------- split sales
+
+
+def split(date: str = "2014-06-15", mde: str | None = "12.3m") -> dict[str, Any]:
+    data = fms("IQ", date, 0)
+    data["items"][0] = {
+        "description": "Hellfire",
+        "category": "missile",
+        "quantity": 60,
+        "unit_value_usd": 164000,
+        "major_defense_equipment": True,
+    }
+    sale: dict[str, Any] = {
+        "date": "2013-12-19",
+        "value_usd": "12.3m",
+        "description": "75 Hellfires",
+    }
+    if mde:
+        sale["mde_value_usd"] = mde
+    data["related_sales"] = [sale]
+    return data
+
+
+def test_split_sale_warning_names_related_sales() -> None:
+    v = check(split())
+    (f,) = found(v, "congress/split-sale")
+    assert f.outcome == "notification-required" and f.review_days == 30
+    assert "Aggregation warning" in f.why and "'75 Hellfires' (2013-12-19, $12.3m)" in f.why
+    assert "$8.1m over the $14m MDE threshold" in f.why
+    assert {e.path for e in f.evidence} == {"related_sales[0]", "items[0]"}
+    assert "congress/under-threshold" in fired(v)
+
+
+def test_split_window_boundary_and_mde_value_missing() -> None:
+    assert found(check(split("2014-12-19")), "congress/split-sale")
+    assert not found(check(split("2014-12-20")), "congress/split-sale")
+    assert not found(check(split(mde=None)), "congress/split-sale")
+    alone = split()
+    alone["items"][0]["quantity"] = 100
+    v = check(alone)
+    assert found(v, "congress/fms-36b") and not found(v, "congress/split-sale")
+
+
+def test_split_on_total() -> None:
+    data = fms("IQ", "2014-06-15", "30m", mde=False)
+    data["related_sales"] = [{"date": "2014-01-01", "value_usd": "20m", "description": "Radios"}]
+    (f,) = found(check(data), "congress/split-sale")
+    assert "combined defense articles and services (total) is $50.0m" in f.why
+
+
+# ----------------------------------------------------------------------------- changes, dates
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        t129("IQ", 12, "1.5m"),
+        t129("PK", 30, date="2018-07-13"),
+        fms("KR", "2008-10-14", 17_400_000),
+        split(),
+        {
+            **fms("IQ", "2014-01-01", 0),
+            "items": [
+                {
+                    "description": "H",
+                    "category": "missile",
+                    "quantity": 100,
+                    "unit_value_usd": 164000,
+                    "major_defense_equipment": True,
+                }
+            ],
+        },
+        {
+            **fms("PH", "2016-10-31", 0, channel="dcs"),
+            "items": [
+                {
+                    "description": "Rifles",
+                    "category": "small-arms",
+                    "quantity": 1000,
+                    "unit_value_usd": 1300,
+                }
+            ],
+        },
+    ],
+)
+def test_every_change_removes_the_finding(data: dict[str, Any]) -> None:
+    assert assert_changes_work(data) >= 1
+
+
+def test_change_kinds() -> None:
+    (f,) = found(check(t129("IQ", 12, "1.5m")), "congress/third-party-3d")
+    edits = {e for c in f.changes for e in c.edits}
+    assert ("items[0].quantity", 4) in edits
+    assert ("items[0].components[0].origin", "TR") in edits
+    (g,) = found(check(fms("KR", "2008-10-14", 17_400_000)), "congress/fms-36b")
+    assert [c.edits for c in g.changes] == [(("date", "2008-10-15"),)]
+    (h,) = found(check(split()), "congress/split-sale")
+    assert [c.edits for c in h.changes] == [(("date", "2014-12-20"),)]
+
+
+def test_change_dates() -> None:
+    dates = dict(congress.FAMILY.change_dates(ctx_for(fms("KR", "2006-04-28", 1))))
+    assert "P.L. 110-429" in dates[dt.date(2008, 10, 15)]
+    assert "P.L. 97-113" in dates[dt.date(1981, 12, 29)]
+    assert dt.date(2002, 9, 30) in dates
+    assert dt.date(2014, 12, 20) in dict(congress.FAMILY.change_dates(ctx_for(split())))
+    russia = edit(t129(), "items[0].components[0].origin", "RU")
+    assert congress.FAMILY.change_dates(ctx_for(russia)) == []
+
+
+def test_helpers() -> None:
+    assert add_months(dt.date(2020, 2, 29), 12) == dt.date(2021, 2, 28)
+    assert add_months(dt.date(2014, 6, 15), -12) == dt.date(2013, 6, 15)
+    assert headroom(12_000_000, 14_000_000, "mde") == "$2.0m under the $14m MDE threshold"
+    assert headroom(36_000_000, 14_000_000, "mde") == "$22.0m over the $14m MDE threshold"
+    assert headroom(1_000_000, 1_000_000, "firearms") == (
+        "exactly at the $1m Category I firearms threshold"
+    )
