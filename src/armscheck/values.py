@@ -84,6 +84,7 @@ def parse_money(raw: object) -> float:
     return round(value, 2)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(raw: object) -> dt.date:
     """Read an ISO date (``YYYY-MM-DD``) and check that it exists."""
     hint = "write the date as YYYY-MM-DD, e.g. 2021-08-27"

@@ -13,6 +13,7 @@ so an unrelated "Oak ..." company is never taken for the OAK corporation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,16 +29,23 @@ LEGAL_FORMS = frozenset(
 SHORT_ALIAS = 4  # aliases of this many characters or fewer are treated as acronyms
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A folded, transliteration-normalised form of ``name`` for comparison."""
     text = fold(name).replace("x", "ks").replace("y", "i")
     return re.sub(r"(\w)\1+", r"\1", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def core_key(name: str) -> str:
     """:func:`name_key` without legal-form words (JSC, OAO, LLC...)."""
     words = [w for w in name_key(name).split() if w not in LEGAL_FORMS]
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _pattern(alias_key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(alias_key)}(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ def _match(named: Named, entry: dict[str, Any], country: str) -> tuple[str, bool
             continue
         if a_core == core:
             return alias, True
-        if partial is None and re.search(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)", key):
+        if partial is None and _pattern(name_key(alias)).search(key):
             if len(a_core) > SHORT_ALIAS or named.country == country:
                 partial = alias
     return (partial, False) if partial else None
