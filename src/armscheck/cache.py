@@ -9,10 +9,10 @@ is ignored.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +30,12 @@ def key(root: Path) -> str | None:
         return None
     from . import __version__
 
-    digest = hashlib.sha256(__version__.encode())
-    files = sorted([*root.rglob("*.yaml"), *_PACKAGE.rglob("*.py")])
-    for f in files:
+    parts = [__version__, str(root.resolve())]
+    for f in sorted([*root.rglob("*.yaml"), *_PACKAGE.rglob("*.py")]):
         st = f.stat()
-        digest.update(f"{f}|{st.st_size}|{st.st_mtime_ns};".encode())
-    return digest.hexdigest()[:32]
+        parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
+    text = "\n".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
 def read(k: str) -> Any:

@@ -17,13 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import yaml
-
 from .checker import Checker
 from .errors import ComplianceError
 from .facts import Change, Context
-from .transfer import Transfer, read_transfer
+from .transfer import Transfer, read_doc
 from .verdict import Verdict, rank
+from .yamldoc import Doc
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -64,8 +63,8 @@ def apply_change(
         if path == "date":
             new_date = dt.date.fromisoformat(str(value))
         data = edit(data, path, value)
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    return read_transfer(text, transfer.file, checker.rulebook.reference), new_date
+    doc = Doc(data, transfer.file, dict(transfer.doc.marks))
+    return read_doc(doc, checker.rulebook.reference), new_date
 
 
 def counterfactuals(

@@ -11,9 +11,9 @@ from typing import Any
 
 from .errors import RuleError
 from .facts import Citation, FactKind, Family
-from .reference import Reference, load_reference
+from .reference import Reference, RefList, load_reference
 from .values import suggest
-from .yamldoc import parse
+from .yamldoc import Doc, parse
 
 RULE_KEYS = {
     "id",
@@ -166,8 +166,20 @@ def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None 
         return Rulebook(root, rules, reference, fams)
     book = _load_rulebook(root, fams)
     if key:
-        cache.write(key, (book.reference, book.rules))
+        cache.write(key, (_without_marks(book.reference), book.rules))
     return book
+
+
+def _without_marks(reference: Reference) -> Reference:
+    """A copy of ``reference`` whose documents drop their line marks (a smaller cache).
+
+    The lists were validated before caching; an error found later in a cached list
+    still names its file and key, without a line number.
+    """
+    lists = {
+        name: RefList(r.name, Doc(r.doc.data, r.doc.file)) for name, r in reference.lists.items()
+    }
+    return Reference(lists, reference.countries, reference._names, reference.categories)
 
 
 def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:

@@ -317,9 +317,14 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
 
 def read_transfer(data: bytes | str, label: str, ref: Reference) -> Transfer:
     """Validate transfer YAML given as bytes or text."""
+    return read_doc(parse(data, label), ref)
+
+
+def read_doc(doc: Doc, ref: Reference) -> Transfer:
+    """Validate an already parsed transfer document."""
     from .transfer_items import read_items, read_sales
 
-    doc = parse(data, label)
+    label = doc.file
     r = _Reader(doc, ref)
     if doc.data is None:
         raise InputError(

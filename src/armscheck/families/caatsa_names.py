@@ -43,11 +43,6 @@ def core_key(name: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=65536)
-def _pattern(alias_key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(alias_key)}(?!\w)")
-
-
 @dataclass(frozen=True)
 class Named:
     """A party name written in the transfer, with its side and place."""
@@ -122,7 +117,7 @@ def _match(named: Named, entry: dict[str, Any], country: str) -> tuple[str, bool
             continue
         if a_core == core:
             return alias, True
-        if partial is None and _pattern(name_key(alias)).search(key):
+        if partial is None and f" {name_key(alias)} " in key:
             if len(a_core) > SHORT_ALIAS or named.country == country:
                 partial = alias
     return (partial, False) if partial else None
