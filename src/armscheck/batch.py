@@ -8,6 +8,7 @@ the batch.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing as mp
 import os
 import time
@@ -21,12 +22,36 @@ from .verdict import Verdict
 
 @dataclass(frozen=True)
 class BatchResult:
-    """One file's outcome: a verdict, or the error that stopped it."""
+    """One file's outcome, small enough to pass between processes cheaply.
+
+    ``payload`` is the file's JSON object (contract §2) as compact text, or
+    ``{"file", "error"}`` when it could not be checked; ``reasons`` lists the
+    findings as ``rule: why`` for reports that need them.
+    """
 
     file: str
-    verdict: Verdict | None
+    verdict: str | None
+    families: dict[str, str]
     error: str | None
     seconds: float
+    payload: str
+    reasons: str = ""
+
+
+def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
+    """Pack a verdict (or an error) into a :class:`BatchResult`."""
+    if verdict is None:
+        payload = json.dumps({"file": file, "error": error}, ensure_ascii=False)
+        return BatchResult(file, None, {}, error, seconds, payload)
+    return BatchResult(
+        file,
+        verdict.verdict,
+        dict(verdict.families),
+        None,
+        seconds,
+        json.dumps(verdict.as_dict(), ensure_ascii=False),
+        "; ".join(f"{f.rule}: {f.why}" for f in verdict.findings),
+    )
 
 
 _STATE: dict[str, object] = {}
@@ -50,9 +75,9 @@ def _check_one(file: str) -> BatchResult:
     start = time.perf_counter()
     try:
         verdict = checker.check_file(file, as_of if isinstance(as_of, dt.date) else None)
-        return BatchResult(file, verdict, None, time.perf_counter() - start)
+        return result_of(file, verdict, None, time.perf_counter() - start)
     except ComplianceError as exc:
-        return BatchResult(file, None, str(exc), time.perf_counter() - start)
+        return result_of(file, None, str(exc), time.perf_counter() - start)
 
 
 def yaml_files(paths: Iterable[str | Path]) -> list[str]:

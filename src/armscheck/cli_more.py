@@ -77,9 +77,8 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
-    from .batch import BatchResult, run_batch, yaml_files
+    from .batch import run_batch, yaml_files
     from .report import batch as out
-    from .verdict import rank
 
     files = yaml_files(args.paths)
     if not files:
@@ -87,31 +86,25 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
         return 2
     fmt = args.format or ("human" if sys.stdout.isatty() else "jsonl")
     start = time.perf_counter()
-    results: list[BatchResult] = []
+    totals = out.Summary()
+    write, finish = out.writer(fmt, sys.stdout, args.fail_on)
     show_bar = err.is_terminal and not args.quiet
     with Progress(console=err.console(), transient=True, disable=not show_bar) as bar:
         task = bar.add_task("checking", total=len(files))
         for res in run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs):
-            results.append(res)
+            totals.add(res, args.fail_on)
+            write(res)
             bar.advance(task)
-            if fmt == "jsonl":
-                print(out.jsonl_line(res), flush=False)
+    finish()
+    sys.stdout.flush()
     elapsed = time.perf_counter() - start
-    if fmt == "json":
-        print(out.as_json(results))
-    elif fmt == "junit":
-        print(out.as_junit(results, args.fail_on))
-    elif fmt == "markdown":
-        print(out.as_markdown(results))
     if fmt == "human":
-        out.summary(Console(highlight=False), results, elapsed)
+        out.summary(Console(highlight=False), totals, elapsed)
     elif not args.quiet:
-        out.summary(err.console(), results, elapsed)
-    if any(r.verdict is None for r in results):
+        out.summary(err.console(), totals, elapsed)
+    if totals.errors:
         return 2
-    limit = rank(args.fail_on)
-    hit = any(r.verdict and 0 <= rank(r.verdict.verdict) <= limit for r in results)
-    return 1 if hit else 0
+    return 1 if totals.hits else 0
 
 
 def _coverage(checker: Any, files: list[Any], out: Console) -> int:

@@ -33,8 +33,9 @@ class RefList:
 
     @property
     def data(self) -> dict[str, Any]:
-        """The list's top-level mapping."""
-        return dict(self.doc.data)
+        """The list's top-level mapping (shared: do not modify it)."""
+        data: dict[str, Any] = self.doc.data
+        return data
 
     def error(self, path: tuple[str | int, ...], message: str, hint: str) -> RuleError:
         """A :class:`RuleError` located at ``path`` in this file."""

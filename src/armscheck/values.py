@@ -84,7 +84,7 @@ def parse_money(raw: object) -> float:
     return round(value, 2)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def parse_date(raw: object) -> dt.date:
     """Read an ISO date (``YYYY-MM-DD``) and check that it exists."""
     hint = "write the date as YYYY-MM-DD, e.g. 2021-08-27"
@@ -104,7 +104,7 @@ def parse_date(raw: object) -> dt.date:
     return day
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """Normalise a name for matching: case, accents, punctuation and spacing."""
     text = unicodedata.normalize("NFKD", name)

@@ -200,7 +200,19 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
 
     try:
         for ev in yaml.parse(text, Loader=_Parser):
-            if isinstance(ev, yaml.DocumentStartEvent):
+            if type(ev) is yaml.ScalarEvent:  # the commonest event first
+                path = child_path()
+                is_key = bool(stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY)
+                if is_key and ev.tag in (None, "!"):
+                    value = ev.value  # a key is its text: 'true:' is "true", '<<:' is "<<"
+                else:
+                    value = _scalar(ev, file, error)
+                    if is_key and value is not None:
+                        value = ev.value
+                if not is_key:
+                    doc.marks[path] = _pos(ev.start_mark)
+                attach(value, 1, ev.start_mark, ev.anchor)
+            elif isinstance(ev, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     raise _fail(
@@ -247,18 +259,6 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
                     anchors[top[5]] = (top[0], top[4])
                 if stack:
                     stack[-1][4] += top[4]
-            elif isinstance(ev, yaml.ScalarEvent):
-                path = child_path()
-                is_key = bool(stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY)
-                if is_key and ev.tag in (None, "!"):
-                    value = ev.value  # a key is its text: 'true:' is "true", '<<:' is "<<"
-                else:
-                    value = _scalar(ev, file, error)
-                    if is_key and value is not None:
-                        value = ev.value
-                if not is_key:
-                    doc.marks[path] = _pos(ev.start_mark)
-                attach(value, 1, ev.start_mark, ev.anchor)
             elif isinstance(ev, yaml.AliasEvent):
                 if ev.anchor not in anchors:
                     raise _fail(

@@ -29,14 +29,14 @@ LEGAL_FORMS = frozenset(
 SHORT_ALIAS = 4  # aliases of this many characters or fewer are treated as acronyms
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A folded, transliteration-normalised form of ``name`` for comparison."""
     text = fold(name).replace("x", "ks").replace("y", "i")
     return re.sub(r"(\w)\1+", r"\1", text)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def core_key(name: str) -> str:
     """:func:`name_key` without legal-form words (JSC, OAO, LLC...)."""
     words = [w for w in name_key(name).split() if w not in LEGAL_FORMS]
@@ -105,19 +105,32 @@ def named_parties(t: Transfer) -> list[Named]:
     return out
 
 
-def _match(named: Named, entry: dict[str, Any], country: str) -> tuple[str, bool] | None:
-    """(alias, exact) when ``named`` matches ``entry``, else None."""
-    aliases = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
+Alias = tuple[str, str, str]  # (alias as written, core key, " name key ")
+_INDEX: dict[tuple[int, str], list[tuple[int, dict[str, Any], list[Alias]]]] = {}
+
+
+def _entries(ref: RefList, entries_key: str) -> list[tuple[int, dict[str, Any], list[Alias]]]:
+    """The list's entries with their aliases' keys, computed once per list."""
+    ident = (id(ref), entries_key)
+    if ident not in _INDEX:
+        rows = []
+        for i, entry in enumerate(ref.data.get(entries_key) or []):
+            names = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
+            keys = [(a, core_key(a), f" {name_key(a)} ") for a in names if core_key(a)]
+            rows.append((i, entry, keys))
+        _INDEX[ident] = rows
+    return _INDEX[ident]
+
+
+def _match(named: Named, aliases: list[Alias], country: str) -> tuple[str, bool] | None:
+    """(alias, exact) when ``named`` matches one of ``aliases``, else None."""
     core = core_key(named.name)
     key = f" {name_key(named.name)} "
     partial: str | None = None
-    for alias in aliases:
-        a_core = core_key(alias)
-        if not a_core:
-            continue
+    for alias, a_core, a_key in aliases:
         if a_core == core:
             return alias, True
-        if partial is None and f" {name_key(alias)} " in key:
+        if partial is None and a_key in key:
             if len(a_core) > SHORT_ALIAS or named.country == country:
                 partial = alias
     return (partial, False) if partial else None
@@ -133,10 +146,10 @@ def screen(
 ) -> list[Hit]:
     """Every (name, entry) match between ``names`` and the list's entries, any date."""
     hits: list[Hit] = []
-    for i, entry in enumerate(ref.data.get(entries_key) or []):
+    for i, entry, aliases in _entries(ref, entries_key):
         country = str(entry.get("country") or default_country or "")
         for named in names:
-            found = _match(named, entry, country)
+            found = _match(named, aliases, country)
             if found is None:
                 continue
             hits.append(

@@ -149,15 +149,34 @@ def phases(embargoes: RefList) -> list[tuple[dict[str, Any], int, dict[str, Any]
     ]
 
 
+Dated = tuple[dict[str, Any], int, dict[str, Any], "dt.date | None", "dt.date | None"]
+
+
+def dated_phases(ctx: Context) -> list[Dated]:
+    """Every phase with its parsed start and end dates, computed once per process."""
+    embargoes = ctx.reference.get("un-embargoes")
+
+    def make() -> list[Dated]:
+        return [
+            (
+                e,
+                i,
+                p,
+                embargoes.date(p.get("from"), ("embargoes", str(e.get("id")), "from")),
+                embargoes.date(p.get("to"), ("embargoes", str(e.get("id")), "to")),
+            )
+            for e, i, p in phases(embargoes)
+        ]
+
+    return ctx.reference.memo("un-embargo:phases", make)
+
+
 def build(ctx: Context) -> list[Fact]:
     """The ``embargo-party`` facts for a transfer on ``ctx.date``."""
-    embargoes = ctx.reference.get("un-embargoes")
     groups = groups_matched(ctx, ctx.date)
     t = ctx.transfer
     facts: list[Fact] = []
-    for embargo, i, phase in phases(embargoes):
-        start = embargoes.date(phase.get("from"), ("embargoes",))
-        end = embargoes.date(phase.get("to"), ("embargoes",))
+    for embargo, i, phase, start, end in dated_phases(ctx):
         if not in_force(start, end, ctx.date):
             continue
         target = _target(ctx, embargo, phase, groups)

@@ -1,10 +1,17 @@
-"""Batch output: JSON, JSON Lines, JUnit XML, Markdown, and the summary table."""
+"""Batch output, streamed: JSON, JSON Lines, JUnit XML, Markdown, and the summary.
+
+Results are written as they arrive and only counts are kept, so memory does not
+grow with the number of files (JUnit, whose header carries the totals, keeps
+one short line per file).
+"""
 
 from __future__ import annotations
 
-import json
+import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -16,97 +23,119 @@ from ..batch import BatchResult
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
 
 
-def _obj(r: BatchResult) -> dict[str, object]:
-    if r.verdict is None:
-        return {"file": r.file, "error": r.error}
-    return r.verdict.as_dict()
+@dataclass
+class Summary:
+    """Running totals of a batch: counts, errors and the slowest files."""
 
-
-def jsonl_line(r: BatchResult) -> str:
-    """One line of ``--format jsonl``."""
-    return json.dumps(_obj(r), ensure_ascii=False)
-
-
-def as_json(results: Sequence[BatchResult]) -> str:
-    """A JSON array, one object per file."""
-    return json.dumps([_obj(r) for r in results], indent=2, ensure_ascii=False)
-
-
-def as_junit(results: Sequence[BatchResult], fail_on: str) -> str:
-    """JUnit XML: a test case per file; verdicts at or above ``fail_on`` fail."""
-    limit = rank(fail_on)
-    cases = []
-    failures = errors = 0
-    for r in results:
-        name = quoteattr(r.file)
-        head = f'  <testcase classname="armscheck" name={name} time="{r.seconds:.4f}"'
-        if r.verdict is None:
-            errors += 1
-            cases.append(f"{head}><error message={quoteattr(r.error or '')}/></testcase>")
-        elif 0 <= rank(r.verdict.verdict) <= limit:
-            failures += 1
-            why = "; ".join(f"{f.rule}: {f.why}" for f in r.verdict.findings)
-            cases.append(
-                f"{head}><failure message={quoteattr(r.verdict.verdict)}>"
-                f"{xml_escape(why)}</failure></testcase>"
-            )
-        else:
-            cases.append(f"{head}/>")
-    total = sum(r.seconds for r in results)
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<testsuite name="armscheck" tests="{len(results)}" failures="{failures}" '
-        f'errors="{errors}" time="{total:.3f}">\n' + "\n".join(cases) + "\n</testsuite>"
+    verdicts: Counter[str] = field(default_factory=Counter)
+    families: dict[str, Counter[str]] = field(
+        default_factory=lambda: {f: Counter() for f in FAMILY_OUTCOMES}
     )
+    errors: list[str] = field(default_factory=list)
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+    files: int = 0
+    hits: int = 0
 
-
-def as_markdown(results: Sequence[BatchResult]) -> str:
-    """A Markdown table, one row per file."""
-    fams = list(FAMILY_OUTCOMES)
-    lines = [
-        "| file | verdict | " + " | ".join(fams) + " |",
-        "| --- | --- | " + " | ".join("---" for _ in fams) + " |",
-    ]
-    for r in results:
-        cell = r.file.replace("|", "\\|")
+    def add(self, r: BatchResult, fail_on: str) -> None:
+        """Count one result."""
+        self.files += 1
+        heapq.heappush(self.slowest, (r.seconds, r.file))
+        if len(self.slowest) > 5:
+            heapq.heappop(self.slowest)
         if r.verdict is None:
-            err = (r.error or "").replace("|", "\\|")
-            lines.append(f"| {cell} | error: {err} | " + " | ".join("" for _ in fams) + " |")
-        else:
-            lines.append(
-                f"| {cell} | {r.verdict.verdict} | "
-                + " | ".join(r.verdict.families[f] for f in fams)
-                + " |"
+            self.errors.append(r.error or r.file)
+            return
+        self.verdicts[r.verdict] += 1
+        for fam, outcome in r.families.items():
+            self.families[fam][outcome] += 1
+        if 0 <= rank(r.verdict) <= rank(fail_on):
+            self.hits += 1
+
+
+def writer(
+    fmt: str, out: TextIO, fail_on: str
+) -> tuple[Callable[[BatchResult], None], Callable[[], None]]:
+    """(write one result, finish) for a streamed format; human writes nothing per file."""
+    fams = list(FAMILY_OUTCOMES)
+    state = {"first": True}
+    cases: list[str] = []
+    counts = Counter[str]()
+
+    def one(r: BatchResult) -> None:
+        if fmt == "jsonl":
+            out.write(r.payload + "\n")
+        elif fmt == "json":
+            out.write(("[\n" if state["first"] else ",\n") + r.payload)
+        elif fmt == "markdown":
+            if state["first"]:
+                out.write(
+                    "| file | verdict | " + " | ".join(fams) + " |\n"
+                    "| --- | --- | " + " | ".join("---" for _ in fams) + " |\n"
+                )
+            cell = r.file.replace("|", "\\|")
+            if r.verdict is None:
+                err = (r.error or "").replace("|", "\\|")
+                out.write(f"| {cell} | error: {err} |" + " |" * len(fams) + "\n")
+            else:
+                out.write(
+                    f"| {cell} | {r.verdict} | " + " | ".join(r.families[f] for f in fams) + " |\n"
+                )
+        elif fmt == "junit":
+            cases.append(_case(r, fail_on, counts))
+        state["first"] = False
+
+    def finish() -> None:
+        if fmt == "json":
+            out.write("[]\n" if state["first"] else "\n]\n")
+        elif fmt == "junit":
+            total = len(cases)
+            out.write(
+                '<?xml version="1.0" encoding="utf-8"?>\n'
+                f'<testsuite name="armscheck" tests="{total}" '
+                f'failures="{counts["failure"]}" errors="{counts["error"]}">\n'
+                + "\n".join(cases)
+                + "\n</testsuite>\n"
             )
-    return "\n".join(lines)
+
+    return one, finish
 
 
-def summary(console: Console, results: Sequence[BatchResult], seconds: float) -> None:
+def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
+    head = f'  <testcase classname="armscheck" name={quoteattr(r.file)} time="{r.seconds:.4f}"'
+    if r.verdict is None:
+        counts["error"] += 1
+        return f"{head}><error message={quoteattr(r.error or '')}/></testcase>"
+    if 0 <= rank(r.verdict) <= rank(fail_on):
+        counts["failure"] += 1
+        return (
+            f"{head}><failure message={quoteattr(r.verdict)}>{xml_escape(r.reasons)}"
+            "</failure></testcase>"
+        )
+    return f"{head}/>"
+
+
+def summary(console: Console, s: Summary, seconds: float) -> None:
     """Counts per verdict and per family, the files in error and the slowest files."""
-    done = [r for r in results if r.verdict is not None]
-    verdicts = Counter(r.verdict.verdict for r in done if r.verdict)
-    table = Table(title=f"{len(results)} files in {seconds:.2f}s", show_header=True)
+    table = Table(title=f"{s.files} files in {seconds:.2f}s", show_header=True)
     table.add_column("verdict")
     table.add_column("files", justify="right")
     for v in VERDICTS:
-        table.add_row(v, str(verdicts.get(v, 0)))
-    table.add_row("[red]error[/]", str(len(results) - len(done)))
+        table.add_row(v, str(s.verdicts.get(v, 0)))
+    table.add_row("[red]error[/]", str(len(s.errors)))
     console.print(table)
     fam = Table(title="per family", show_header=True)
     fam.add_column("family")
     fam.add_column("outcomes")
     for f in FAMILY_OUTCOMES:
-        counts = Counter(r.verdict.families[f] for r in done if r.verdict)
-        fam.add_row(f, ", ".join(f"{o} {n}" for o, n in sorted(counts.items())))
+        fam.add_row(f, ", ".join(f"{o} {n}" for o, n in sorted(s.families[f].items())))
     console.print(fam)
-    bad = [r for r in results if r.verdict is None]
-    if bad:
+    if s.errors:
         console.print("[bold red]Files in error:[/]")
-        for r in bad:
-            console.print(f"  {escape(r.error or r.file)}", highlight=False, emoji=False)
-    slow = sorted(results, key=lambda r: -r.seconds)[:5]
+        for e in s.errors:
+            console.print(f"  {escape(e)}", highlight=False, emoji=False)
+    slow = sorted(s.slowest, reverse=True)
     console.print(
-        "Slowest: " + ", ".join(f"{escape(r.file)} ({r.seconds * 1000:.1f} ms)" for r in slow),
+        "Slowest: " + ", ".join(f"{escape(f)} ({t * 1000:.1f} ms)" for t, f in slow),
         highlight=False,
         emoji=False,
     )
