@@ -91,7 +91,7 @@ def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
         return ev.value
     node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
     try:
-        return _CONSTRUCTOR.construct_object(node)
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)  # no node cache
     except (ValueError, yaml.YAMLError) as exc:
         raise _fail(
             cls,
