@@ -128,3 +128,11 @@ def test_compile_builds_a_fresh_definition_each_time() -> None:
     first = compile_rules([FLAG])
     Engine([FLAG])  # set_rulesets mutates what it is given; ours is rebuilt each time
     assert compile_rules([FLAG]) == first
+
+
+def test_parsing_keeps_no_per_document_state() -> None:
+    from armscheck.yamldoc import _CONSTRUCTOR, parse
+
+    for n in range(200):
+        parse(f"a: {n}\nb: [1.5, true, null, {n}]\n", "f.yaml")
+    assert not _CONSTRUCTOR.constructed_objects, "scalar construction must not cache nodes"
