@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import yaml
 
 from armscheck.api import load_checker
 from armscheck.checker import Checker
+from armscheck.explore import edit
 from armscheck.facts import Context, Fact
 from armscheck.families import us_content
 from armscheck.families.us_content_changes import change_dates
@@ -118,33 +117,11 @@ def outcome(v: Verdict) -> str:
     return v.families[FAMILY]
 
 
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
 def apply_edits(data: Any, edits: tuple[tuple[str, Any], ...]) -> Any:
     """Set each path (creating missing entries); None removes a key or list entry."""
-    out = copy.deepcopy(data)
     for path, value in edits:
-        steps: list[str | int] = [int(i) if i else k for k, i in _STEP.findall(path)]
-        node = out
-        for step, nxt in zip(steps[:-1], steps[1:], strict=False):
-            empty: Any = [] if isinstance(nxt, int) else {}
-            if isinstance(node, list) and step == len(node):
-                node.append(empty)
-            elif isinstance(node, dict) and node.get(step) is None:
-                node[step] = empty
-            node = node[step]
-        last = steps[-1]
-        if value is None:
-            if isinstance(node, dict):
-                node.pop(last, None)
-            elif isinstance(last, int) and last < len(node):
-                del node[last]
-        elif isinstance(node, list) and last == len(node):
-            node.append(value)
-        else:
-            node[last] = value
-    return out
+        data = edit(data, path, value)
+    return data
 
 
 def assert_changes_work(checker: Checker, data: dict[str, Any] | str) -> int:

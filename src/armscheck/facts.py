@@ -46,6 +46,19 @@ class Citation:
         return out
 
 
+def list_citations(raw: Any) -> tuple[Citation, ...]:
+    """The citations of a reference-list entry (entries without an instrument are skipped)."""
+    return tuple(
+        Citation(
+            str(c["instrument"]),
+            str(c.get("url") or ""),
+            str(c["pinpoint"]) if c.get("pinpoint") else None,
+        )
+        for c in raw or []
+        if isinstance(c, dict) and c.get("instrument")
+    )
+
+
 @dataclass(frozen=True)
 class Change:
     """A change to the transfer that could alter a finding, as YAML edits.

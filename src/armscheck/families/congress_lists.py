@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from ..facts import Citation, Context, in_force
+from ..facts import Citation, Context, in_force, list_citations
 from ..values import fold, money_text
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -62,17 +61,7 @@ class Membership:
     citations: tuple[Citation, ...]
 
 
-def citations(raw: Any) -> tuple[Citation, ...]:
-    """Citations of a list entry."""
-    return tuple(
-        Citation(
-            str(c["instrument"]),
-            str(c.get("url") or ""),
-            str(c["pinpoint"]) if c.get("pinpoint") else None,
-        )
-        for c in raw or []
-        if isinstance(c, dict) and c.get("instrument")
-    )
+citations = list_citations
 
 
 def all_rows(ctx: Context) -> list[Row]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..facts import Change, Citation, Context, Fact, FactKind, Family, in_force
+from ..facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
 from ..reference import RefList
 from ..transfer import Loc
 from ..values import fold
@@ -38,18 +38,6 @@ KIND = FactKind(
     },
     "a party to the transfer is the target of a UN arms-embargo phase in force",
 )
-
-
-def _citations(raw: Any) -> tuple[Citation, ...]:
-    return tuple(
-        Citation(
-            str(c["instrument"]),
-            str(c.get("url") or ""),
-            str(c["pinpoint"]) if c.get("pinpoint") else None,
-        )
-        for c in raw or []
-        if isinstance(c, dict) and c.get("instrument")
-    )
 
 
 def item_in_scope(category: str, scope: str, categories: dict[str, dict[str, Any]]) -> bool:
@@ -233,7 +221,7 @@ def build(ctx: Context) -> list[Fact]:
                     "in_scope_items": ", ".join(it.description for it in scope_items) or "none",
                 },
                 evidence=(*evidence, *(it.loc for it in scope_items)),
-                citations=_citations(phase.get("citations")),
+                citations=list_citations(phase.get("citations")),
                 assumptions=tuple(assumptions),
                 contested=bool(phase.get("contested")),
                 context={"note": str(phase.get("note") or "")},

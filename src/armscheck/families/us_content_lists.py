@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts import Citation, in_force
+from ..facts import in_force, list_citations
 from ..reference import Reference, RefList
 from ..values import fold
 
@@ -22,17 +22,7 @@ BARRED_LIST = "us-barred-parties"
 OTHER = "other"
 
 
-def citations(raw: Any) -> tuple[Citation, ...]:
-    """Citations of a list entry."""
-    return tuple(
-        Citation(
-            str(c["instrument"]),
-            str(c.get("url") or ""),
-            str(c["pinpoint"]) if c.get("pinpoint") else None,
-        )
-        for c in raw or []
-        if isinstance(c, dict) and c.get("instrument")
-    )
+citations = list_citations
 
 
 @dataclass(frozen=True)
