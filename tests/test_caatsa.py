@@ -467,7 +467,7 @@ def iran(**over: Any) -> dict[str, Any]:
         ("training", True),
         ("air-defence-system", False),
         ("small-arms", False),
-        ("ammunition", False),
+        ("ammunition", True),  # related materiel of Register systems, stated as an assumption
         ("dual-use", False),
     ],
 )

@@ -112,17 +112,20 @@ class Period:
         }
 
 
-def change_dates(checker: Checker, transfer: Transfer) -> dict[dt.date, list[str]]:
-    """Every date on which a rule or a list entry that touches the transfer changes."""
-    out: dict[dt.date, list[str]] = {}
+def change_dates(checker: Checker, transfer: Transfer) -> dict[dt.date, list[tuple[str, str]]]:
+    """Every date on which a rule or a list entry that touches the transfer changes.
+
+    Each date maps to ``(label, rule id)`` pairs; the rule id is empty for list entries.
+    """
+    out: dict[dt.date, list[tuple[str, str]]] = {}
     for rule in checker.rulebook.rules:
-        out.setdefault(rule.effective_from, []).append(f"{rule.id} takes effect")
+        out.setdefault(rule.effective_from, []).append((f"{rule.id} takes effect", rule.id))
         if rule.effective_to:
-            out.setdefault(rule.effective_to, []).append(f"{rule.id} ends")
+            out.setdefault(rule.effective_to, []).append((f"{rule.id} ends", rule.id))
     ctx = Context(transfer, transfer.date, checker.rulebook.reference)
     for family in checker.rulebook.families:
         for day, label in family.change_dates(ctx):
-            out.setdefault(day, []).append(label)
+            out.setdefault(day, []).append((label, ""))
     return out
 
 
@@ -132,23 +135,37 @@ def timeline(
     start: dt.date = dt.date(1946, 1, 1),
     end: dt.date | None = None,
 ) -> list[Period]:
-    """The verdict over time, one period per stretch of unchanged outcomes."""
+    """The verdict over time, one period per stretch of unchanged outcomes.
+
+    A period is labelled with the list entries that changed on its first day and
+    with the rules that started or stopped then and fire on one side of the change.
+    """
+    from .regression import fired
+
     dates = change_dates(checker, transfer)
     points = sorted(d for d in dates if start < d and (end is None or d < end))
     periods: list[Period] = []
+    previous: Verdict | None = None
     for day in [start, *points]:
         v = checker.check(transfer, day)
-        labels = dates.get(day, []) if day != start else []
         last = periods[-1] if periods else None
         if last and (last.verdict, last.families, last.contested) == (
             v.verdict,
             v.families,
             v.contested,
         ):
+            previous = v
             continue
+        relevant = fired(v) | (fired(previous) if previous else set())
+        labels = [text for text, rule in dates.get(day, []) if not rule or rule in relevant]
         if last:
             last.end = day
-        periods.append(Period(day, end, v.verdict, dict(v.families), v.contested, labels))
+        periods.append(
+            Period(
+                day, end, v.verdict, dict(v.families), v.contested, labels if day != start else []
+            )
+        )
+        previous = v
     return periods
 
 

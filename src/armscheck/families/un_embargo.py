@@ -16,7 +16,7 @@ from typing import Any
 from ..facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
 from ..reference import RefList
 from ..transfer import Loc
-from ..values import fold
+from .un_names import groups_matched, groups_matched_any, names_match
 
 KIND = FactKind(
     "embargo-party",
@@ -40,17 +40,19 @@ KIND = FactKind(
 )
 
 
-def item_in_scope(category: str, scope: str, categories: dict[str, dict[str, Any]]) -> bool:
+def item_in_scope(category: str, scope: Any, categories: dict[str, dict[str, Any]]) -> bool:
     """Whether an item category falls within an embargo's item scope."""
     info = categories.get(category) or {}
     if info.get("military") is False:
         return False
+    if isinstance(scope, list):
+        return category in scope
     if scope == "register":
         return bool(info.get("register") or info.get("related_materiel"))
     if scope == "salw":
         return bool(info.get("salw"))
-    if scope == "all-except-salw":
-        return not info.get("salw")
+    if scope == "all-except-salw":  # ammunition stays in: only SALW themselves are carved out
+        return not info.get("salw") or bool(info.get("related_materiel"))
     return True
 
 
@@ -63,31 +65,6 @@ def _status(phase: dict[str, Any], end_user_type: str) -> str:
     if phase.get("scope") == "non-state" and end_user_type != "non-state":
         return "exempt"
     return str(phase.get("regime") or "prohibited")
-
-
-def _names_match(names: list[str], aliases: list[str]) -> bool:
-    folded = [f" {fold(a)} " for a in aliases if a and fold(a)]
-    for name in names:
-        text = f" {fold(name)} "  # fold() leaves single spaces between words
-        if any(a in text for a in folded):
-            return True
-    return False
-
-
-def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
-    """UN-listed groups named as the end user or a recipient entity, by id."""
-    groups = ctx.reference.get("un-listed-groups")
-    rec = ctx.transfer.recipient
-    names = [n for n in [rec.end_user, *rec.entities] if n]
-    out: dict[str, dict[str, Any]] = {}
-    for g in groups.data.get("groups") or []:
-        start = groups.date(g.get("listed_from"), ("groups",))
-        end = groups.date(g.get("listed_to"), ("groups",))
-        if not in_force(start, end, day):
-            continue
-        if _names_match(names, [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]):
-            out[str(g["id"])] = g
-    return out
 
 
 def _target(
@@ -117,12 +94,17 @@ def _target(
         return None
     evidence: tuple[Loc, ...] = (t.loc("recipient", "country"),)
     if scope == "region":
-        regions = [fold(str(r)) for r in phase.get("regions") or []]
         if t.recipient.region is None:
             return "recipient", False, evidence
-        if not any(r in fold(t.recipient.region) for r in regions):
+        where = [t.recipient.region]
+        inside = names_match(where, [str(r) for r in phase.get("regions") or []])
+        if inside is None and names_match(
+            where, [str(r) for r in embargo.get("regions_outside") or []]
+        ):
             return None
         evidence = (*evidence, t.loc("recipient", "region"))
+        if inside is None:  # a place the list does not know: neither inside nor outside
+            return "recipient", False, evidence
     if scope == "non-state" or phase.get("exempt_end_users") or phase.get("conditional_end_users"):
         evidence = (*evidence, t.loc("recipient", "end_user_type"))
     return "recipient", True, evidence
@@ -174,20 +156,27 @@ def build(ctx: Context) -> list[Fact]:
         scope_items = [
             it
             for it in t.items
-            if item_in_scope(
-                it.category, str(phase.get("items") or "all"), ctx.reference.categories
-            )
+            if item_in_scope(it.category, phase.get("items") or "all", ctx.reference.categories)
         ]
-        assumptions: list[str] = []
+        assumptions = _item_notes(ctx, phase, scope_items)
         if not region_known:
-            assumptions.append(
-                f"The transfer does not say where in {t.recipient.country_name} the items go; "
-                f"the embargo covers {', '.join(phase.get('regions') or [])} "
-                "(set recipient.region)."
+            said = (
+                f"says {t.recipient.region!r}, which the list does not place inside or outside"
+                if t.recipient.region
+                else "does not say where in"
             )
+            assumptions.append(
+                f"The transfer {said} the embargoed area of {t.recipient.country_name} "
+                f"({', '.join(map(str, phase.get('regions') or []))}); set recipient.region to "
+                "one of those, or to a place the list knows to be outside it."
+            )
+        eut, actor = _end_user_type(ctx, embargo)
+        if actor and role == "recipient":
+            assumptions.append(f"{actor} is not the government; treated as a non-state end user.")
         if (
             role == "recipient"
             and not t.recipient.end_user_type_given
+            and actor is None
             and (
                 phase.get("scope") == "non-state"
                 or phase.get("exempt_end_users")
@@ -211,7 +200,7 @@ def build(ctx: Context) -> list[Fact]:
                     "direction": str(embargo.get("direction")),
                     "role": role,
                     "scope": str(phase.get("scope") or "territory"),
-                    "status": _status(phase, t.recipient.end_user_type),
+                    "status": _status(phase, eut),
                     "items_in_scope": bool(scope_items),
                     "region_known": region_known,
                     "contested": bool(phase.get("contested")),
@@ -255,23 +244,24 @@ def _changes(
 
 def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     """Start and end dates of every embargo phase that could target this transfer's parties."""
-    embargoes = ctx.reference.get("un-embargoes")
     t = ctx.transfer
     named = groups_matched_any(ctx)
     out: list[tuple[dt.date, str]] = []
-    for embargo, _, phase in phases(embargoes):
+    starts = {(e["id"], s) for e, _, _, s, _ in dated_phases(ctx) if s}
+    for embargo, _, phase, start, end in dated_phases(ctx):
         party = t.supplier.country if embargo.get("direction") == "export" else t.recipient.country
         listed = bool(set(phase.get("groups") or []) & named)
         if embargo.get("target") != party and not listed:
             continue
         cite = (phase.get("citations") or [{}])[0].get("instrument", embargo["id"])
-        for key, verb in (("from", "applies"), ("to", "ends")):
-            day = embargoes.date(phase.get(key), ("embargoes",))
-            if day is not None:
-                out.append((day, f"{cite}: {embargo.get('title', embargo['id'])} {verb}"))
-    for g in ctx.reference.get("un-listed-groups").data.get("groups") or []:
+        title = embargo.get("title", embargo["id"])
+        if start is not None:
+            out.append((start, f"{cite}: {title} applies"))
+        if end is not None and (embargo["id"], end) not in starts:  # not a mere change of phase
+            out.append((end, f"{title} ends"))
+    groups = ctx.reference.get("un-listed-groups")
+    for g in groups.data.get("groups") or []:
         if str(g.get("id")) in named:
-            groups = ctx.reference.get("un-listed-groups")
             for key, verb in (("listed_from", "listed"), ("listed_to", "delisted")):
                 day = groups.date(g.get(key), ("groups",))
                 if day is not None:
@@ -279,16 +269,30 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     return out
 
 
-def groups_matched_any(ctx: Context) -> set[str]:
-    """Ids of UN-listed groups named by the recipient, whatever their listing dates."""
-    groups = ctx.reference.get("un-listed-groups")
+def _end_user_type(ctx: Context, embargo: dict[str, Any]) -> tuple[str, str | None]:
+    """The end-user type to judge by, and the non-state actor named, if any.
+
+    An end user named in the embargo's ``non_state_actors`` (Hezbollah in Lebanon,
+    the Libyan National Army, Somalia's member-state forces) is never the exempt
+    government, whatever ``end_user_type`` says.
+    """
     rec = ctx.transfer.recipient
     names = [n for n in [rec.end_user, *rec.entities] if n]
-    return {
-        str(g["id"])
-        for g in groups.data.get("groups") or []
-        if _names_match(names, [str(g.get("name") or ""), *map(str, g.get("aliases") or [])])
-    }
+    actor = names_match(names, [str(a) for a in embargo.get("non_state_actors") or []])
+    return ("non-state", actor) if actor else (rec.end_user_type, None)
+
+
+def _item_notes(ctx: Context, phase: dict[str, Any], items: list[Any]) -> list[str]:
+    """Assumptions behind counting items as related materiel of an item-limited embargo."""
+    scope = phase.get("items") or "all"
+    if scope not in ("register", "all-except-salw"):
+        return []
+    out = []
+    for it in items:
+        info = ctx.reference.categories.get(it.category) or {}
+        if not info.get("register") and info.get("note"):
+            out.append(f"{it.description} ({it.category}) counted as in scope: {info['note']}.")
+    return out
 
 
 FAMILY = Family(

@@ -1,0 +1,73 @@
+"""Matching names in a transfer against UN-listed groups and listed places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..facts import Context, in_force
+from ..values import fold
+
+_WORD = re.compile(r"[^\W_]+")
+SHORT = 4  # aliases this short are acronyms: matched as written, in their own country only
+
+
+def names_match(
+    names: list[str], aliases: list[str], home: str | None = None, country: str | None = None
+) -> str | None:
+    """The alias that one of ``names`` contains as whole words, or ``None``.
+
+    Acronyms (``SHORT`` characters or fewer, such as JAS or JeM) match only with the
+    same capitals, and only when ``country`` is the group's ``home`` country.
+    """
+    for alias in aliases:
+        key = fold(alias)
+        if not key:
+            continue
+        short = len(key.replace(" ", "")) <= SHORT
+        if short and home and country != home:
+            continue
+        for name in names:
+            if short:
+                words = f" {' '.join(_WORD.findall(name))} "
+                hit = f" {alias} " in words
+            else:
+                hit = f" {key} " in f" {fold(name)} "  # fold() keeps single spaces
+            if hit:
+                return alias
+    return None
+
+
+def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
+    """UN-listed groups named as the end user or a recipient entity, by id."""
+    groups = ctx.reference.get("un-listed-groups")
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    out: dict[str, dict[str, Any]] = {}
+    for g in groups.data.get("groups") or []:
+        start = groups.date(g.get("listed_from"), ("groups",))
+        end = groups.date(g.get("listed_to"), ("groups",))
+        if not in_force(start, end, day):
+            continue
+        aliases = [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]
+        if names_match(names, aliases, g.get("country"), rec.country):
+            out[str(g["id"])] = g
+    return out
+
+
+def groups_matched_any(ctx: Context) -> set[str]:
+    """Ids of UN-listed groups named by the recipient, whatever their listing dates."""
+    groups = ctx.reference.get("un-listed-groups")
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    return {
+        str(g["id"])
+        for g in groups.data.get("groups") or []
+        if names_match(
+            names,
+            [str(g.get("name") or ""), *map(str, g.get("aliases") or [])],
+            g.get("country"),
+            rec.country,
+        )
+    }
