@@ -216,9 +216,37 @@ def test_pre_1981_thresholds() -> None:
     assert "$25m total threshold" in found(total, "congress/fms-36b")[0].why
 
 
-def test_before_any_threshold_no_rule() -> None:
+def test_before_any_threshold_not_assessed_note() -> None:
     v = check(fms("SA", "1975-01-01", 1_000_000_000))
-    assert v.families["congress"] == "clear" and not notes(v)
+    assert v.families["congress"] == "clear"
+    (note,) = notes(v)
+    assert note.startswith("congress/not-assessed: Not assessed")
+    assert "only from 1976-06-30" in note and "P.L. 93-559" in note
+    day_before = check(fms("SA", "1976-06-29", 1_000_000, channel="dcs"))
+    assert [n.split(":")[0] for n in notes(day_before)] == ["congress/not-assessed"]
+    day_of = check(fms("SA", "1976-06-30", 1_000_000, channel="dcs"))
+    assert [n.split(":")[0] for n in notes(day_of)] == ["congress/under-threshold"]
+    facts = congress.build(ctx_for(fms("SA", "1975-01-01", 1)))
+    assert {e.path for e in facts[0].evidence} == {"items[0]", "channel", "date"}
+
+
+def test_third_party_before_1981_not_assessed_with_cost_assumption() -> None:
+    before = check(t129("IQ", 12, "1.5m", date="1981-12-28"))
+    (note,) = notes(before)
+    assert note.startswith("congress/not-assessed") and "only from 1981-12-29" in note
+    assert any("original acquisition cost" in a for a in before.assumptions)
+    on = check(t129("IQ", 12, "1.5m", date="1981-12-29"))
+    assert found(on, "congress/third-party-3d") and not notes(on)
+
+
+def test_timeline_marks_where_thresholds_start() -> None:
+    from armscheck.explore import timeline
+
+    checker = load_checker()
+    text = yaml.safe_dump(fms("JO", "1975-07-10", "350m"))
+    periods = timeline(checker, read_transfer(text, "t.yaml", checker.rulebook.reference))
+    second = next(p for p in periods if p.start == dt.date(1976, 6, 30))
+    assert any("earlier dates: not assessed" in label for label in second.changed_by)
 
 
 # ----------------------------------------------------------------------------- tiers by date
@@ -236,13 +264,13 @@ def test_before_any_threshold_no_rule() -> None:
 def test_tier_membership_dates(country: str, day_before: str, day_of: str) -> None:
     before = check(fms(country, day_before, 20_000_000))
     (f,) = found(before, "congress/fms-36b")
-    assert f.review_days == 30 and "not in the NATO+ group" in f.why
+    assert f.review_days == 30 and "not in the AECA NATO+ group" in f.why
     on = check(fms(country, day_of, 20_000_000))
     assert on.families["congress"] == "clear"
     assert "$5.0m under the $25m MDE threshold" in notes(on)[0]
     big = check(fms(country, day_of, 25_000_000))
     (g,) = found(big, "congress/fms-36b")
-    assert g.review_days == 15 and "is in the NATO+ group" in g.why
+    assert g.review_days == 15 and f"is in the AECA NATO+ group since {day_of}" in g.why
     assert "about 20 days" in g.advice
 
 
@@ -255,10 +283,38 @@ def test_nato_plus_thresholds_before_2002() -> None:
 
 
 def test_nato_organisation_as_end_user() -> None:
-    data = fms("AT", "2020-01-01", 20_000_000)
-    assert found(check(data), "congress/fms-36b")
+    data = fms("LU", "2020-01-01", 20_000_000)
     data["recipient"]["end_user"] = "NATO Support and Procurement Agency"
-    assert check(data).families["congress"] == "clear"
+    v = check(data)
+    assert v.families["congress"] == "clear"
+    assert "the buyer is the North Atlantic Treaty Organization itself" in notes(v)[0]
+
+
+def test_nato_buyer_for_a_country_outside_the_group_is_standard_tier() -> None:
+    for country in ("AT", "UA"):
+        data = fms(country, "2024-05-01", 20_000_000)
+        data["recipient"]["end_user"] = "NSPA"
+        (f,) = found(check(data), "congress/fms-36b")
+        assert f.review_days == 30 and "not in the AECA NATO+ group" in f.why
+        assert any("includes no other countries" in a for a in f.assumptions)
+
+
+@pytest.mark.parametrize(
+    "end_user",
+    ["Royal Moroccan Air Force (Major Non-NATO Ally)", "a non NATO partner", "Natoland Army"],
+)
+def test_nato_in_other_words_is_not_the_nato_tier(end_user: str) -> None:
+    data = fms("MA", "2021-03-01", 20_000_000)
+    data["recipient"]["end_user"] = end_user
+    (f,) = found(check(data), "congress/fms-36b")
+    assert f.review_days == 30 and not any("NATO as the buyer" in a for a in f.assumptions)
+
+
+def test_nato_named_only_in_entities_does_not_count() -> None:
+    data = fms("UA", "2024-05-01", 20_000_000)
+    data["recipient"]["entities"] = ["NATO Support and Procurement Agency"]
+    (f,) = found(check(data), "congress/fms-36b")
+    assert f.review_days == 30
 
 
 # ----------------------------------------------------------------------------- DCS §36(c)
@@ -496,3 +552,60 @@ def test_helpers() -> None:
     assert headroom(1_000_000, 1_000_000, "firearms") == (
         "exactly at the $1m Category I firearms threshold"
     )
+
+
+# ----------------------------------------------------------------------------- review fixes
+
+
+def test_third_party_cost_assumption_on_every_finding_and_note() -> None:
+    (f,) = found(check(t129("IQ", 12, "1.5m")), "congress/third-party-3d")
+    assert any(a.startswith("§3(d) values are taken as the original") for a in f.assumptions)
+    clear = check(t129("PH", 6))
+    assert any("used, donated or discounted" in a for a in clear.assumptions)
+    assert not any("original acquisition cost" in a for a in check(fms()).assumptions)
+
+
+def firearms_split(first: str = "2019-03-01", category: str = "I") -> dict[str, Any]:
+    data = fms("GT", "2019-06-01", 600_000, category="small-arms", mde=False, channel="dcs")
+    data["items"][0]["usml_category"] = category
+    data["related_sales"] = [{"date": first, "value_usd": 600_000, "description": "carbines"}]
+    return data
+
+
+def test_firearms_split_sale() -> None:
+    v = check(firearms_split())
+    (f,) = found(v, "congress/split-sale")
+    assert "combined USML Category I firearms is $1.2m" in f.why
+    assert "$400k under the $1m Category I firearms threshold" in f.why
+    assert any("whole value" in a for a in f.assumptions)
+    assert [c.edits for c in f.changes] == [(("date", "2020-03-02"),)]
+    assert not found(check(firearms_split("2018-05-31")), "congress/split-sale")
+    assert found(check(firearms_split("2018-06-01")), "congress/split-sale")
+    # a sale with no Category I firearms does not pick up related sales as firearms
+    assert not found(check(firearms_split(category="II")), "congress/split-sale")
+    assert assert_changes_work(firearms_split()) == 1
+
+
+def test_counted_and_tier_text() -> None:
+    v = check(t129("PH", 6))
+    assert "Counted: 12 × T800 engine, $12.0m in all." in notes(v)[0]
+    nl = check(fms("NL", "2020-01-01", 24_999_999))
+    assert "Netherlands is in the AECA NATO+ group since 1981-12-29 (NATO member)" in notes(nl)[0]
+    assert "Lot, $24,999,999 in all" in notes(nl)[0]
+    # exact dollars only within 1% of a threshold
+    assert "Lot, $24,750,000 in all" in notes(check(fms("NL", "2020-01-01", 24_750_000)))[0]
+    assert "Lot, $24.7m in all" in notes(check(fms("NL", "2020-01-01", 24_749_999)))[0]
+    fire = fms("MX", "2022-05-10", 999_999, category="small-arms", mde=False, channel="dcs")
+    fire["items"][0]["usml_category"] = "I"
+    assert "Lot, $999,999 in all" in notes(check(fire))[0]
+
+
+def test_unconfirmed_entries_are_assumptions() -> None:
+    (f,) = found(check(fms("NL", "2020-01-01", 25_000_000)), "congress/fms-36b")
+    (a,) = [a for a in f.assumptions if a.startswith("this rests on an unconfirmed entry")]
+    assert "(§36(b) nato-plus-tier MDE $25m from 2002-09-30 in lists/congress-thresholds.yaml)" in a
+    assert "Enactment date not confirmed" in a
+    (g,) = found(check(fms("IQ", "2014-01-01", 14_000_000)), "congress/fms-36b")
+    assert not any("unconfirmed" in a for a in g.assumptions)
+    old = check(fms("SA", "1980-01-01", 6_000_000))
+    assert any("§36(b) standard-tier MDE $7m from 1976-06-30" in a for a in old.assumptions)

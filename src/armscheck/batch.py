@@ -78,18 +78,25 @@ def _check_one(file: str) -> BatchResult:
         return result_of(file, verdict, None, time.perf_counter() - start)
     except ComplianceError as exc:
         return result_of(file, None, str(exc), time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
+        message = f"{file}: internal error {exc!r} — please report it with this file"
+        return result_of(file, None, message, time.perf_counter() - start)
 
 
 def yaml_files(paths: Iterable[str | Path]) -> list[str]:
-    """Every ``*.yaml`` under ``paths``, sorted; files named directly are kept as given."""
-    out: list[str] = []
+    """Every ``*.yaml`` / ``*.yml`` under ``paths``, sorted, each once.
+
+    Files named directly are kept as given, whatever their ending.
+    """
+    out: dict[str, None] = {}
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*.yaml")))
+            found = [*p.rglob("*.yaml"), *p.rglob("*.yml")]
+            out.update((str(f), None) for f in sorted(found))
         else:
-            out.append(str(p))
-    return out
+            out[str(p)] = None
+    return list(out)
 
 
 def default_jobs() -> int:

@@ -8,14 +8,12 @@ from typing import Any
 
 from .engine import Engine
 from .errors import EngineError
-from .facts import Context, Fact, check_fact
+from .facts import Citation, Context, Fact, check_fact
 from .rulebook import Rule, Rulebook
-from .transfer import Loc, Transfer
+from .transfer import Transfer
 from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
 
-DISCLAIMER = (
-    "armscheck encodes public law as data for research and screening; it is not legal advice."
-)
+DISCLAIMER = "Not legal advice: armscheck encodes public law for research and screening."
 
 
 class _Ctx:
@@ -40,6 +38,18 @@ def render(template: str, facts: list[Fact]) -> str:
         context.update(fact.context)
     values["ctx"] = _Ctx(context)
     return string.Formatter().vformat(template, (), values)
+
+
+def _citations(cites: list[Citation]) -> tuple[Citation, ...]:
+    """Citations in order, each (instrument, pinpoint) pair once."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for c in cites:
+        if (c.instrument, c.pinpoint) in seen:
+            continue
+        seen.add((c.instrument, c.pinpoint))
+        out.append(c)
+    return tuple(out)
 
 
 def _unique(items: Any) -> tuple[Any, ...]:
@@ -80,7 +90,11 @@ class Checker:
         """Check ``transfer`` under the law in force on ``as_of`` (default: its date)."""
         date = as_of or transfer.date
         facts = self.facts(transfer, date)
-        result = self.engine.run(facts, date.toordinal())
+        try:
+            result = self.engine.run(facts, date.toordinal())
+        except EngineError as exc:
+            exc.file = exc.file or transfer.file
+            raise
         if result.errors or not result.evaluated:
             detail = "; ".join(result.errors) or "the rules did not run"
             raise EngineError(
@@ -144,7 +158,7 @@ class Checker:
             title=rule.title,
             outcome=rule.outcome,
             why=render(rule.explanation, matched),
-            citations=_unique([*(c for f in matched for c in f.citations), *rule.citations]),
+            citations=_citations([*rule.citations, *(c for f in matched for c in f.citations)]),
             evidence=_unique(e for f in matched for e in f.evidence),
             assumptions=_unique(a for f in matched for a in f.assumptions),
             contested=any(f.contested for f in matched),
@@ -154,11 +168,6 @@ class Checker:
             advice=render(rule.advice, matched) if rule.advice else "",
             changes=_unique(c for f in matched for c in f.changes),
         )
-
-
-def evidence_lines(locs: tuple[Loc, ...]) -> str:
-    """``path (line N)`` for each location, joined."""
-    return ", ".join(f"{loc.path} (line {loc.line})" for loc in locs)
 
 
 def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:

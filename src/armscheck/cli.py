@@ -166,8 +166,9 @@ def cmd_rules(args: argparse.Namespace, err: ErrorOutput) -> int:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} rules", show_lines=False)
-    for col in ("id", "outcome", "in force", "citations"):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True, min_width=36)
+    for col in ("outcome", "in force", "citations"):
+        table.add_column(col, overflow="fold")
     for row in rows:
         cites = "; ".join(c.instrument for c in book.rule(str(row["id"])).citations)
         table.add_row(
@@ -188,8 +189,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .cli_more import COMMANDS
 
     handlers = {"check": cmd_check, "rules": cmd_rules, **COMMANDS}
+    if args.rules is not None and not args.rules.is_dir():
+        err.print(f"Error: --rules {args.rules}: no such folder — give the path of a rules/ folder")
+        return EXIT_ERROR
     try:
         return handlers[args.command](args, err)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except ComplianceError as exc:
         err.print(f"Error: {exc}", markup=False, highlight=False)
         return EXIT_ERROR

@@ -100,7 +100,7 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     elapsed = time.perf_counter() - start
     if fmt == "human":
         out.summary(Console(highlight=False), totals, elapsed)
-    elif not args.quiet:
+    elif err.is_terminal and not args.quiet:
         out.summary(err.console(), totals, elapsed)
     if totals.errors:
         return 2
@@ -114,10 +114,10 @@ def _coverage(checker: Any, files: list[Any], out: Console) -> int:
     from .coverage import rule_coverage
 
     table = Table(title="rule coverage", show_lines=False)
-    table.add_column("rule")
+    table.add_column("rule", no_wrap=True, min_width=36)
     table.add_column("fires in", justify="right")
     table.add_column("silent in", justify="right")
-    table.add_column("example")
+    table.add_column("example", overflow="fold")
     gaps = 0
     for cov in rule_coverage(checker, files):
         ok = bool(cov.fires and cov.silent)
@@ -151,6 +151,14 @@ def cmd_timeline(args: argparse.Namespace, err: ErrorOutput) -> int:
 
     checker = load_checker(args.rules)
     transfer = load_transfer(args.file, checker.rulebook.reference)
+    if args.end is not None and args.end <= args.start:
+        from .errors import InputError
+
+        raise InputError(
+            f"--to {args.end} is not after --from {args.start}",
+            file="timeline",
+            hint="give --to a later date than --from",
+        )
     periods = timeline(checker, transfer, args.start, args.end)
     if (args.format or ("human" if sys.stdout.isatty() else "json")) == "json":
         print(
@@ -185,7 +193,8 @@ def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     ref = checker.rulebook.reference
     transfer = load_transfer(args.file, ref)
     if args.recipients == "all":
-        codes = [c for c in ref.countries if c not in ("YU", transfer.supplier.country)]
+        historic = {c for c, e in ref.countries.items() if e.historic}
+        codes = [c for c in ref.countries if c not in historic | {transfer.supplier.country}]
     else:
         codes = []
         for raw in args.recipients.split(","):
@@ -228,6 +237,16 @@ COMMANDS: dict[str, Handler] = {
 }
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
 def add_subcommands(sub: Any) -> None:
     """Add the extra subcommands' parsers."""
     t = sub.add_parser("test", help="run scenarios' expect blocks and report mismatches")
@@ -245,7 +264,7 @@ def add_subcommands(sub: Any) -> None:
     b.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_positive,
         default=default_jobs(),
         help="worker processes (default: the CPU count)",
     )

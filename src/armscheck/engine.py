@@ -51,6 +51,20 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
 
 
+def _plain(value: Any) -> Any:
+    """A value durable-rules' JSON parser accepts: floats never in exponent form.
+
+    Python writes floats below 1e-4 as ``6e-05``, which the engine rejects (error
+    204); such tiny magnitudes are zero for every rule, so they are sent as 0.
+    """
+    if isinstance(value, float) and not isinstance(value, bool):
+        if abs(value) < 1e-4:
+            return 0.0
+        if abs(value) >= 1e15:
+            raise EngineError(f"the number {value!r} is too large for the rules engine")
+    return value
+
+
 class _SyncHost(Host):  # type: ignore[misc]
     """A host whose actions all run inside ``assert_fact``: no timer threads."""
 
@@ -161,7 +175,7 @@ class Engine:
                     "kind": fact.kind,
                     "key": fact.key,
                     "date_ord": date_ord,
-                    **fact.fields,
+                    **{k: _plain(v) for k, v in fact.fields.items()},
                 }
                 self._assert(body, result, fact.key)
             self._assert(

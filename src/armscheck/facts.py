@@ -124,6 +124,9 @@ def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
     spec = kinds.get(fact.kind)
     if spec is None:
         raise ValueError(f"fact {fact.key!r} has undeclared kind {fact.kind!r}")
+    clash = RESERVED & set(fact.fields)
+    if clash:
+        raise ValueError(f"fact {fact.key!r} uses reserved field names {sorted(clash)}")
     missing = set(spec.fields) - set(fact.fields)
     extra = set(fact.fields) - set(spec.fields)
     if missing or extra:

@@ -22,6 +22,7 @@ class Country:
 
     code: str
     name: str
+    historic: bool = False  # a withdrawn code (Yugoslavia), kept for past embargoes
 
 
 @dataclass
@@ -168,7 +169,8 @@ def _index_countries(reference: Reference) -> None:
                 "e.g. - {code: IQ, alpha3: IRQ, name: Iraq}",
             )
         code = str(entry["code"])
-        reference.countries[code] = Country(code, str(entry["name"]))
+        historic = "historic" in str(entry.get("note") or "")
+        reference.countries[code] = Country(code, str(entry["name"]), historic)
         names = [
             code,
             str(entry.get("alpha3") or ""),

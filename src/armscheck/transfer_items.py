@@ -91,6 +91,38 @@ def _component(r: _Reader, raw: Any, path: Path, quantity: int, catalogue: bool)
     )
 
 
+_GENERIC = frozenset(
+    "the and for with from made part parts component components unit units system systems "
+    "assembly kit set suite type series model variant engine engines motor turboshaft turbofan "
+    "turbojet turboprop radar sight usa origin".split()
+)
+
+
+def significant_words(text: str) -> set[str]:
+    """The distinctive words of a description (``T800`` in ``LHTEC T800-4A engine``)."""
+    return {w for w in fold(text).split() if len(w) >= 3 and w not in _GENERIC}
+
+
+def _missing_us_components(catalogue: Any, listed: list[Component]) -> list[dict[str, Any]]:
+    """Catalogue components under US control that none of the file's ``listed`` ones match.
+
+    A listed component matches a catalogue one when their descriptions share a distinctive
+    word; the file's own entry then replaces the catalogue's.
+    """
+    if not isinstance(catalogue, list):
+        return []
+    mine = [significant_words(c.description) for c in listed]
+    out = []
+    for c in catalogue:
+        if not isinstance(c, dict):
+            continue
+        us = c.get("origin") == "US" or c.get("control") in ("itar", "ear-600", "ear")
+        words = significant_words(str(c.get("description") or ""))
+        if us and not any(words & m for m in mine):
+            out.append(c)
+    return out
+
+
 def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
     """Validate ``items`` (at least one), filling gaps from the systems catalogue."""
     if not isinstance(raw, list) or not raw:
@@ -151,10 +183,18 @@ def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 "expected a list of components",
                 "write '- description: ...' entries",
             )
-        comps = tuple(
+        comps = [
             _component(r, c, (*path, "components", j), quantity, from_cat)
             for j, c in enumerate(comps_raw or [])
-        )
+        ]
+        if not from_cat and system.get("components"):
+            added = _missing_us_components(system["components"], comps)
+            if added:
+                filled.append("catalogue components")
+            comps.extend(
+                _component(r, c, (*path, "components", len(comps) + k), quantity, True)
+                for k, c in enumerate(added)
+            )
         out.append(
             Item(
                 index=i,
@@ -170,7 +210,7 @@ def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 ),
                 usml_category=_usml(r, merged.get("usml_category"), (*path, "usml_category")),
                 system=str(system.get("id")) if system else None,
-                components=comps,
+                components=tuple(comps),
                 loc=r.loc(path),
                 filled=tuple(filled),
             )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..facts import Citation, Context, Fact, FactKind, Family
 from . import congress_lists as cl
 from .congress_changes import change_dates, channel_changes, split_date_change
+from .congress_notes import COST_NOTE, NOT_ASSESSED, not_assessed_fact, unconfirmed_notes
 from .congress_values import Line, counted_text, measure_value, third_party_lines, us_lines
 
 CHANNEL = FactKind(
@@ -128,6 +129,11 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     rows = cl.rows_on(ctx, channel, plus, day)
     if not rows:
         return None
+    outside = cl.nato_outside_note(ctx, day)
+    if outside and not plus:
+        notes.append(outside)
+    if channel == "third-party":
+        notes.append(COST_NOTE)
     values = {m: measure_value(lines, channel, m) for m in rows}
     return Evaluation(channel, lines, rows, values, member, notes)
 
@@ -135,9 +141,9 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
 def _tier_text(ctx: Context, ev: Evaluation) -> str:
     name = ctx.transfer.recipient.country_name
     if ev.member is None:
-        return f"{name} is not in the NATO+ group on {ctx.date.isoformat()}"
+        return f"{name} is not in the AECA NATO+ group on {ctx.date.isoformat()}"
     since = f" since {ev.member.start.isoformat()}" if ev.member.start else ""
-    return f"{name} is in the NATO+ group, {ev.member.basis}{since}"
+    return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
 
 
 def _headrooms(ev: Evaluation) -> list[tuple[float, str]]:
@@ -168,6 +174,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
         f"({cl.headroom(ev.values[m], ev.rows[m].amount, m)})"
         for m in met
     )
+    behind = [ev.rows[m] for m in (met or list(ev.rows))]
     return Fact(
         kind=CHANNEL.kind,
         key=f"congress:{ev.channel}",
@@ -191,11 +198,11 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "nearest_text": max(rooms)[1],
             "review_days": review,
             "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
-            "counted": counted_text(ev.lines),
+            "counted": counted_text(ev.lines, (r.amount for r in ev.rows.values())),
         },
         evidence=tuple(dict.fromkeys(evidence)),
         citations=tuple(dict.fromkeys(cites)),
-        assumptions=tuple(dict.fromkeys(ev.notes)),
+        assumptions=tuple(dict.fromkeys([*ev.notes, *unconfirmed_notes(behind, ev.member)])),
         changes=channel_changes(ctx, ev) if met else (),
     )
 
@@ -207,13 +214,17 @@ def related_in_window(ctx: Context, day: dt.date) -> list[int]:
 
 
 def crossed(ctx: Context, ev: Evaluation, day: dt.date) -> dict[str, int]:
-    """Measures (MDE, total) the transfer is under alone but meets with related sales."""
+    """Measures the transfer is under alone but meets with the related sales.
+
+    MDE counts the related sales' ``mde_value_usd``; total counts their value; Category I
+    firearms (§36(c)) counts their value too, but only when this sale has firearms in it.
+    """
     sales = [ctx.transfer.related_sales[i] for i in related_in_window(ctx, day)]
     out: dict[str, int] = {}
-    for m in ("mde", "total"):
-        if m not in ev.rows or ev.met(m):
+    for m in ("mde", "total", "firearms"):
+        if m not in ev.rows or ev.met(m) or (m == "firearms" and ev.values[m] <= 0):
             continue
-        extra = sum((s.value if m == "total" else (s.mde_value or 0.0)) for s in sales)
+        extra = sum((s.mde_value or 0.0) if m == "mde" else s.value for s in sales)
         combined = ev.values[m] + round(extra)
         if combined >= ev.rows[m].amount:
             out[m] = combined
@@ -231,9 +242,16 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
     notes = list(ev.notes)
     if "mde" in hit and any(s.mde_value is None for s in sales):
         notes.append("related sales without mde_value_usd are not counted toward MDE.")
+    if "firearms" in hit:
+        notes.append(
+            "the related sales are counted toward the USML Category I firearms threshold at "
+            "their whole value, as this sale includes such firearms (a policy of this "
+            "check; related_sales do not say what they contained)."
+        )
+    notes.extend(unconfirmed_notes([ev.rows[m] for m in hit], ev.member))
     related = "; ".join(
         f"'{s.description or 'related sale'}' ({s.date.isoformat()}, "
-        f"{cl.value_text(round(s.value))})"
+        f"{cl.value_text(round(s.value), (r.amount for r in ev.rows.values()))})"
         for s in sales
     )
     alone = "; ".join(cl.headroom(ev.values[m], ev.rows[m].amount, m) for m in hit)
@@ -266,10 +284,19 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
 
 
 def build(ctx: Context) -> list[Fact]:
-    """The ``congress-channel`` fact, and a ``congress-split`` fact when one applies."""
+    """The ``congress-channel`` fact, and a ``congress-split`` fact when one applies.
+
+    When a channel applies but no threshold is encoded on the date, a
+    ``congress-not-assessed`` fact instead (a note, never a silent clear).
+    """
     ev = evaluate(ctx, ctx.date)
     if ev is None:
-        return []
+        channel = channel_of(ctx)
+        notes: list[str] = []
+        lines = counted_lines(ctx, channel, notes) if channel else []
+        if channel is None or not lines:
+            return []
+        return [not_assessed_fact(ctx, channel, SECTIONS[channel], lines, notes)]
     facts = [_channel_fact(ctx, ev)]
     split = _split_fact(ctx, ev)
     if split is not None:
@@ -281,7 +308,7 @@ FAMILY = Family(
     id="congress",
     title="US congressional notification (AECA §36(b), §36(c), §3(d))",
     outcomes=("notification-required", "clear"),
-    kinds=(CHANNEL, SPLIT),
+    kinds=(CHANNEL, SPLIT, NOT_ASSESSED),
     build=build,
     change_dates=change_dates,
 )

@@ -133,6 +133,13 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
         if m.end:
             out.setdefault(m.end, []).append(f"{label}: {name} leaves the AECA NATO+ group")
     section = SECTIONS[channel][0]
+    first = min(
+        (r.start for r in cl.all_rows(ctx) if r.channel == channel and r.start), default=None
+    )
+    if first:
+        out.setdefault(first, []).append(
+            f"{section} notification thresholds encoded from here (earlier dates: not assessed)"
+        )
     rows = [
         r for r in cl.all_rows(ctx) if r.channel == channel and (r.tier == "standard" or members)
     ]

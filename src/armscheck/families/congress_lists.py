@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..facts import Citation, Context, in_force, list_citations
+from ..reference import RefList
 from ..values import fold, money_text
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -22,6 +25,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "dcs": ("mde", "total", "firearms"),
     "third-party": ("mde", "total"),
 }
+SECTION_WORD = {"fms": "§36(b)", "dcs": "§36(c)", "third-party": "§3(d)"}
 LABELS = {
     "mde": "MDE",
     "total": "total",
@@ -48,6 +52,15 @@ class Row:
     start: dt.date | None
     end: dt.date | None
     citations: tuple[Citation, ...]
+    unconfirmed: bool = False
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """``§36(b) nato-plus-tier MDE $25m from 2002-09-30``: which row this is."""
+        since = f" from {self.start.isoformat()}" if self.start else ""
+        what = f"{LABELS[self.measure]} {amount_text(self.amount)}"
+        return f"{SECTION_WORD[self.channel]} {self.tier}-tier {what}{since}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class Membership:
     basis: str
     note: str
     citations: tuple[Citation, ...]
+    unconfirmed: bool = False
 
 
 citations = list_citations
@@ -79,6 +93,8 @@ def all_rows(ctx: Context) -> list[Row]:
                 start=lst.date(r.get("from"), ("thresholds", i, "from")),
                 end=lst.date(r.get("to"), ("thresholds", i, "to")),
                 citations=citations(r.get("citations")),
+                unconfirmed=bool(r.get("unconfirmed")),
+                note=" ".join(str(r.get("note") or "").split()),
             )
         )
     return out
@@ -98,54 +114,71 @@ def rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[s
     return out
 
 
-_NATO_NAMES = ("nato", "north atlantic treaty organization", "north atlantic treaty organisation")
+# NATO (or its procurement agency) named as the buyer; "Major Non-NATO Ally" is not.
+_NATO_BUYER = re.compile(r"(?<!\bnon )\b(?:nato|nspa|north atlantic treaty organi[sz]ation)\b")
 
 
-def _names_nato(ctx: Context) -> bool:
-    rec = ctx.transfer.recipient
-    for name in [rec.end_user or "", *rec.entities]:
-        text = f" {fold(name)} "
-        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in _NATO_NAMES):
-            return True
-    return False
+def names_nato(ctx: Context) -> bool:
+    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer."""
+    return bool(_NATO_BUYER.search(fold(ctx.transfer.recipient.end_user or "")))
+
+
+def _membership(lst: RefList, node: dict[str, Any], path: tuple[str | int, ...]) -> Membership:
+    return Membership(
+        lst.date(node.get("from"), (*path, "from")),
+        lst.date(node.get("to"), (*path, "to")),
+        str(node.get("basis") or ""),
+        " ".join(str(node.get("note") or "").split()),
+        citations(node.get("citations")),
+        bool(node.get("unconfirmed")),
+    )
 
 
 def memberships(ctx: Context) -> list[Membership]:
-    """Every NATO+ entry for the recipient (its country, or NATO itself), any date."""
+    """Every NATO+ entry for the recipient country, any date."""
     lst = ctx.reference.get("nato-plus")
-    out = []
-    for i, m in enumerate(lst.data.get("members") or []):
-        if str(m.get("country")) != ctx.transfer.recipient.country:
-            continue
-        out.append(
-            Membership(
-                lst.date(m.get("from"), ("members", i, "from")),
-                lst.date(m.get("to"), ("members", i, "to")),
-                str(m.get("basis") or ""),
-                str(m.get("note") or ""),
-                citations(m.get("citations")),
-            )
-        )
-    org = lst.data.get("nato_organisation")
-    if isinstance(org, dict) and _names_nato(ctx):
-        out.append(
-            Membership(
-                lst.date(org.get("from"), ("nato_organisation", "from")),
-                lst.date(org.get("to"), ("nato_organisation", "to")),
-                "the North Atlantic Treaty Organization itself",
-                str(org.get("note") or ""),
-                citations(org.get("citations")),
-            )
-        )
-    return out
+    return [
+        _membership(lst, m, ("members", i))
+        for i, m in enumerate(lst.data.get("members") or [])
+        if str(m.get("country")) == ctx.transfer.recipient.country
+    ]
 
 
 def membership_on(ctx: Context, day: dt.date) -> Membership | None:
-    """The NATO+ entry covering the recipient on ``day``, if any."""
-    for m in memberships(ctx):
-        if in_force(m.start, m.end, day):
-            return m
-    return None
+    """The NATO+ entry covering the recipient on ``day``, if any.
+
+    The tier follows ``recipient.country``: NATO (or NSPA) named as the buyer adds its
+    own entry only when that country is itself in the group, because the NATO+ values
+    apply only if the transfer includes no other countries (22 CFR 123.15(a)(2)).
+    """
+    member = next((m for m in memberships(ctx) if in_force(m.start, m.end, day)), None)
+    lst = ctx.reference.get("nato-plus")
+    org = lst.data.get("nato_organisation")
+    if member is None or not isinstance(org, dict) or not names_nato(ctx):
+        return member
+    own = _membership(lst, org, ("nato_organisation",))
+    if not in_force(own.start, own.end, day):
+        return member
+    return Membership(
+        max((d for d in (member.start, own.start) if d), default=None),
+        member.end,
+        f"{member.basis}; the buyer is the North Atlantic Treaty Organization itself",
+        member.note,
+        (*own.citations, *member.citations),
+        member.unconfirmed or own.unconfirmed,
+    )
+
+
+def nato_outside_note(ctx: Context, day: dt.date) -> str | None:
+    """The assumption to report when NATO buys for a country outside the group."""
+    if not names_nato(ctx) or membership_on(ctx, day) is not None:
+        return None
+    name = ctx.transfer.recipient.country_name
+    return (
+        f"end_user names NATO as the buyer, but the articles go to {name}, which is not in "
+        "the AECA NATO+ group on that date; the NATO+ values apply only if the transfer "
+        "includes no other countries (22 CFR 123.15(a)(2)), so the standard tier is used."
+    )
 
 
 def informal_days(ctx: Context, nato_plus: bool, day: dt.date) -> int:
@@ -186,9 +219,10 @@ def amount_text(amount: int) -> str:
     return money_text(amount)
 
 
-def value_text(value: int, near: int | None = None) -> str:
-    """Dollars, exact when rounding would hide how close ``value`` is to ``near``."""
-    if near is not None and value != near and abs(value - near) < 100_000:
+def value_text(value: int, near: int | Iterable[int] | None = None) -> str:
+    """Dollars, exact when ``value`` is within 1% of (but not at) a threshold in ``near``."""
+    amounts = [near] if isinstance(near, int) else list(near or ())
+    if any(0 < abs(value - a) <= a / 100 for a in amounts):
         return f"${value:,}"
     return money_text(value)
 

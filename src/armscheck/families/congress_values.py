@@ -10,6 +10,7 @@ that was inferred rather than stated.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,9 +252,18 @@ def measure_value(lines: list[Line], channel: str, measure: str) -> int:
     return sum(ln.value for ln in lines)
 
 
-def counted_text(lines: list[Line]) -> str:
-    """What was counted, briefly."""
-    parts = [f"{ln.count} × {ln.description} ({money_text(ln.value)})" for ln in lines[:4]]
+def _dollars(value: int, amounts: list[int]) -> str:
+    if any(0 < abs(value - a) <= a / 100 for a in amounts):
+        return f"${value:,}"
+    return money_text(value)
+
+
+def counted_text(lines: list[Line], near: Iterable[int] = ()) -> str:
+    """What was counted, briefly (exact dollars near a threshold in ``near``)."""
+    amounts = list(near)
+    parts = [
+        f"{ln.count} × {ln.description}, {_dollars(ln.value, amounts)} in all" for ln in lines[:4]
+    ]
     if len(lines) > 4:
         parts.append(f"and {len(lines) - 4} more line(s)")
     return "; ".join(parts)

@@ -36,6 +36,7 @@ from .us_content_pieces import (
     Share,
     catalogue_sentences,
     ear99_counted,
+    itar_note,
     percent,
     pieces,
     share,
@@ -71,10 +72,7 @@ def _export_fact(ctx: Context, item: Item, counted99: bool) -> Fact:
     control = item.control or "itar"
     notes = list(catalogue_sentences(ctx, item))
     if item.control is None:
-        notes.append(
-            f"items[{item.index}] ({item.description}) has no control; it is checked as a "
-            "defense article under the ITAR (state control: itar, ear-600, ear, ear99 or none)."
-        )
+        notes.append(itar_note(item.description))
     key = "fms" if channel == "fms" else ("itar" if control == "itar" else "ear")
     needed = (
         channel == "fms"
@@ -111,6 +109,14 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             f"items[{test.item.index}]: a US component has no value, so the share cannot be "
             "computed; the item is taken to exceed the de minimis level (give value_usd)."
         )
+    groups = lists.groups_of(ctx.reference, t.recipient.country, ctx.date)
+    if group != lists.OTHER:
+        label = f" (Country Group {group})"
+    elif groups:
+        plural = "s" if len(groups) > 1 else ""
+        label = f" (Country Group{plural} {', '.join(groups)}; the general level applies)"
+    else:
+        label = " (in no listed country group; the general level applies)"
     return Fact(
         kind=DE_MINIMIS.kind,
         key=f"us:deminimis:{test.item.index}",
@@ -121,15 +127,12 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             "group": group,
             "over": test.over,
             "value_assumed": test.value_assumed,
-            "share_text": percent(test.share),
+            "share_text": "share unknown (value not given); treated as over the threshold"
+            if test.value_assumed
+            else f"{percent(test.share)} of its value",
             "threshold_text": test.threshold_text,
             "classes_text": test.classes_text,
-            "destination": t.recipient.country_name
-            + (
-                " (in none of D:5, E:1, E:2)"
-                if group == lists.OTHER
-                else f" (Country Group {group})"
-            ),
+            "destination": t.recipient.country_name + label,
         },
         evidence=(*(p.loc for p in test.counted), t.loc("recipient", "country")),
         citations=lists.citations(row.get("citations")),
@@ -204,7 +207,7 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
     rec = t.recipient
     names = [*rec.entities, *([rec.end_user] if rec.end_user else [])]
     out = []
-    for found in lists.barred_named(ctx.reference, names):
+    for found in lists.barred_named(ctx.reference, names, rec.country):
         if not in_force(found.start, found.end, ctx.date):
             continue
         where = (
@@ -220,7 +223,7 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                     "party": str(found.entry.get("name")),
                     "matched": found.matched,
                     "named": found.matched
-                    if lists.names_match([found.matched], [str(found.entry.get("name"))])
+                    if found.exact and found.alias == found.entry.get("name")
                     else f"{found.matched} ({found.entry.get('name')})",
                     "since": found.start.isoformat() if found.start else "",
                     "us_authorization": bool(needs),
@@ -228,6 +231,7 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                 },
                 evidence=(where,),
                 citations=lists.citations(found.entry.get("citations")),
+                assumptions=tuple(a for a in (found.assumption(),) if a),
                 context={"note": str(found.entry.get("note") or "")},
                 changes=changes.barred(ctx, found) if needs else (),
             )
@@ -243,7 +247,7 @@ def build(ctx: Context) -> list[Fact]:
     content: list[tuple[str, Loc, Piece | None]] = []
     counted99 = ear99_counted(ctx)
     for item in t.items:
-        if item.filled:
+        if item.system:
             facts.append(
                 Fact(
                     kind=CATALOGUE.kind,

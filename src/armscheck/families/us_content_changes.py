@@ -26,7 +26,7 @@ Edit = tuple[str, Any]
 def edits(ctx: Context, mods: Iterable[tuple[Piece, dict[str, Any]]]) -> tuple[Edit, ...]:
     """YAML edits setting ``mods`` (key → value, None removes) on each piece."""
     out: list[Edit] = []
-    catalogue: dict[int, list[dict[str, Any]]] = {}
+    catalogue: dict[int, dict[int, dict[str, Any]]] = {}
     for piece, new in mods:
         item = piece.item
         if piece.comp is None:
@@ -44,15 +44,22 @@ def edits(ctx: Context, mods: Iterable[tuple[Piece, dict[str, Any]]]) -> tuple[E
     for i, rows in sorted(catalogue.items()):
         out.extend(
             (f"items[{i}].components[{j}].{k}", v)
-            for j, row in enumerate(rows)
+            for j, row in sorted(rows.items())
             for k, v in row.items()
         )
     return tuple(out)
 
 
-def _catalogue_rows(ctx: Context, item: Item) -> list[dict[str, Any]]:
+def _catalogue_rows(ctx: Context, item: Item) -> dict[int, dict[str, Any]]:
+    """The catalogue rows behind ``item``'s catalogue components, by component index."""
     entry = lists.system_entry(ctx.reference, item.system)
-    return [dict(c) for c in entry.get("components") or []]
+    known = [dict(c) for c in entry.get("components") or [] if isinstance(c, dict)]
+    out: dict[int, dict[str, Any]] = {}
+    for j, comp in enumerate(item.components):
+        if comp.from_catalogue:
+            row = next((c for c in known if c.get("description") == comp.description), None)
+            out[j] = row if row is not None else {"description": comp.description}
+    return out
 
 
 def replace(ctx: Context, group: list[Piece], what: str) -> Change:
@@ -67,10 +74,15 @@ def replace(ctx: Context, group: list[Piece], what: str) -> Change:
 def retransfer(ctx: Context, piece: Piece) -> tuple[Change, ...]:
     """Changes for an ITAR retransfer finding."""
     out = [replace(ctx, [piece], f"the US-origin {piece.description}")]
-    if not piece.control_given:
+    military = piece.comp is None and ctx.reference.categories.get(piece.item.category, {}).get(
+        "military", True
+    )
+    usml = piece.comp.usml_category if piece.comp else piece.item.usml_category
+    if not piece.control_given and not military and not usml:
         out.append(
             Change(
-                f"state that {piece.path} is EAR99 rather than an ITAR defense article",
+                f"if {piece.path} is in fact EAR99, state so (control: ear99) rather than "
+                "leave it to be checked as an ITAR defense article",
                 edits(ctx, [(piece, {"control": "ear99"})]),
             )
         )
@@ -153,13 +165,18 @@ def barred(ctx: Context, found: lists.Barred) -> tuple[Change, ...]:
                 (("date", day.isoformat()),),
             )
         )
-    aliases = [str(found.entry.get("name") or ""), *map(str, found.entry.get("aliases") or [])]
+    aliases = lists.party_aliases(found.entry)
+    home = str(found.entry.get("country") or "")
+
+    def named(name: str) -> bool:
+        return lists.alias_match(name, aliases, rec.country, home) is not None
+
     removal: list[Edit] = [
         (f"recipient.entities[{k}]", None)
         for k in reversed(range(len(rec.entities)))
-        if lists.names_match([rec.entities[k]], aliases) is not None
+        if named(rec.entities[k])
     ]
-    if rec.end_user and lists.names_match([rec.end_user], aliases) is not None:
+    if rec.end_user and named(rec.end_user):
         removal.append(("recipient.end_user", None))
     if removal:
         out.append(Change(f"{found.matched} not a party on the buying side", tuple(removal)))
@@ -197,7 +214,7 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
             out.extend((d, f"{label} {w}") for d, w in ((start, "starts"), (end, "ends")) if d)
     rec = t.recipient
     names = [*rec.entities, *([rec.end_user] if rec.end_user else [])]
-    for found in lists.barred_named(ref, names):
+    for found in lists.barred_named(ref, names, rec.country):
         party = str(found.entry.get("name"))
         if found.start:
             out.append((found.start, f"CAATSA §235(a)(2): licence bar on {party} begins"))

@@ -8,13 +8,12 @@ and ``systems.yaml``. Everything here is plain Python over the lists; no rule lo
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..facts import in_force, list_citations
 from ..reference import Reference, RefList
-from ..values import fold
+from .caatsa_names import SHORT_ALIAS, core_key, name_key
 
 ITAR_LIST = "itar-126-1"
 GROUPS_LIST = "ear-country-groups"
@@ -185,18 +184,35 @@ def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Thres
     return Threshold(content, float(r["threshold_percent"]), str(r.get("group")), r, s)
 
 
-def _fold(name: str) -> str:
-    return fold(name).replace("ı", "i")
+def _key(name: str) -> str:
+    return name.replace("ı", "i").replace("İ", "I")
 
 
-def names_match(names: list[str], aliases: list[str]) -> str | None:
-    """The first of ``names`` that contains one of ``aliases`` as whole words."""
-    folded = [_fold(a) for a in aliases if a]
-    for name in names:
-        text = f" {_fold(name)} "
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in folded if a):
-            return name
-    return None
+def alias_match(name: str, aliases: list[str], country: str, home: str) -> tuple[str, bool] | None:
+    """(alias, exact) when ``name`` (of a party in ``country``) matches one of ``aliases``.
+
+    Names are compared with the CAATSA screening normaliser (transliteration variants, doubled
+    letters, legal forms). An alias of four characters or fewer (an acronym such as SSB) counts
+    only for a party in the listed party's own country ``home``; any other alias may also occur
+    as whole words inside a longer name (a partial match).
+    """
+    core = core_key(_key(name))
+    key = f" {name_key(_key(name))} "
+    partial: str | None = None
+    for alias in aliases:
+        a_core = core_key(_key(alias))
+        if not a_core or (len(a_core) <= SHORT_ALIAS and country != home):
+            continue
+        if a_core == core:
+            return alias, True
+        if partial is None and f" {name_key(_key(alias))} " in key:
+            partial = alias
+    return (partial, False) if partial else None
+
+
+def party_aliases(entry: dict[str, Any]) -> list[str]:
+    """A barred party's name and aliases."""
+    return [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
 
 
 @dataclass(frozen=True)
@@ -205,25 +221,43 @@ class Barred:
 
     entry: dict[str, Any]
     matched: str
+    alias: str
+    exact: bool
     start: dt.date | None
     end: dt.date | None
 
+    def assumption(self) -> str | None:
+        """The sentence to report when the name only contains an alias."""
+        if self.exact:
+            return None
+        return (
+            f"'{self.matched}' was taken to be {self.entry.get('name')} because it contains "
+            f"'{self.alias}'; check that it is the same organisation."
+        )
 
-def barred_named(ref: Reference, names: list[str]) -> list[Barred]:
-    """Barred parties whose name or alias appears in ``names`` (any date)."""
+
+def barred_named(ref: Reference, names: list[str], country: str) -> list[Barred]:
+    """Barred parties whose name or alias matches one of ``names`` (in ``country``), any date."""
     lst = ref.get(BARRED_LIST)
     out = []
     for p in lst.data.get("parties") or []:
-        hit = names_match(names, [str(p.get("name") or ""), *map(str, p.get("aliases") or [])])
-        if hit is not None:
+        aliases = party_aliases(p)
+        home = str(p.get("country") or "")
+        for name in names:
+            hit = alias_match(name, aliases, country, home)
+            if hit is None:
+                continue
             out.append(
                 Barred(
                     p,
-                    hit,
+                    name,
+                    hit[0],
+                    hit[1],
                     lst.date(p.get("from"), ("parties",)),
                     lst.date(p.get("to"), ("parties",)),
                 )
             )
+            break
     return out
 
 

@@ -19,6 +19,7 @@ from . import us_content_lists as lists
 EAR_CLASSES = ("ear-600", "ear", "ear99")
 US_CONTROLS = ("itar", *EAR_CLASSES)
 _ESTIMATED = {"unit_value_usd", "components"}
+_SIGNIFICANT = ("itar", "ear-600", "ear")
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,44 @@ def percent(value: float) -> str:
 
 def catalogue_sentences(ctx: Context, item: Item) -> tuple[str, ...]:
     """One assumption per value the systems catalogue filled in for ``item``."""
-    if not item.filled:
-        return ()
     entry = lists.system_entry(ctx.reference, item.system)
+    if not entry:
+        return ()
     name = str(entry.get("name") or item.system)
     estimate = bool(entry.get("value_is_estimate", True))
-    return tuple(
-        f"{key} of items[{item.index}] taken from the systems catalogue entry {name}"
-        + (" (estimates)" if estimate and key in _ESTIMATED else "")
-        for key in item.filled
+    out: list[str] = []
+    for key in item.filled:
+        if key == "catalogue components":
+            out.extend(
+                f"catalogue component {c.description} added to items[{item.index}] "
+                f"(from {name}) because the file does not list it; list it with your own "
+                "figures to override" + (" (catalogue values are estimates)." if estimate else ".")
+                for c in item.components
+                if c.from_catalogue
+            )
+            continue
+        out.append(
+            f"{key} of items[{item.index}] taken from the systems catalogue entry {name}"
+            + (" (estimates)" if estimate and key in _ESTIMATED else "")
+        )
+    known = [c for c in entry.get("components") or [] if isinstance(c, dict)]
+    if (
+        item.origin != "US"
+        and not any(c.get("origin") == "US" or c.get("control") in _SIGNIFICANT for c in known)
+        and not any(c.origin == "US" for c in item.components)
+    ):
+        out.append(
+            f"the catalogue knows no significant US components for {name} (not confirmed); "
+            f"list any US-origin parts of items[{item.index}] under components."
+        )
+    return tuple(out)
+
+
+def itar_note(description: str) -> str:
+    """The assumption for US-origin content whose control is not given."""
+    return (
+        f"control not given for US-origin '{description}'; treated as ITAR "
+        "(a USML defense article)."
     )
 
 
@@ -112,11 +142,7 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
         return None
     effective = control or "itar"
     if control is None:
-        notes.append(
-            f"{loc.path} ({(comp or item).description}) is US-origin but its control is not "
-            "given; it is checked as a defense article under the ITAR (state control: itar, "
-            "ear-600, ear, ear99 or none)."
-        )
+        notes.append(itar_note((comp or item).description))
     start = lists.first_row_date(ctx.reference, "ear-600")
     if effective == "ear-600" and start is not None and ctx.date < start:
         effective = "itar"
@@ -197,8 +223,12 @@ def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
     over = unknown or value * 100 - pct * item.value > 1e-6 or (pct == 0 and bool(counted))
     parts = []
     for cls in levels:
-        v = sum(p.value or 0.0 for p in counted if p.control == cls)
-        parts.append(f"{cls} {money_text(v)}, {percent(100 * v / item.value)}")
+        mine = [p for p in counted if p.control == cls]
+        v = sum(p.value or 0.0 for p in mine)
+        if any(p.value is None for p in mine):
+            parts.append(f"{cls} value not given")
+        else:
+            parts.append(f"{cls} {money_text(v)}, {percent(100 * v / item.value)}")
     return Share(
         item=item,
         counted=counted,

@@ -11,3 +11,10 @@ class Format(str, enum.Enum):
     HUMAN = "human"
     JSON = "json"
     MARKDOWN = "markdown"
+
+
+def pinpoint(text: str | None) -> str:
+    """A pinpoint as it follows an instrument: ``123.9(a)``, ``, para 5``."""
+    if not text:
+        return ""
+    return text if text.startswith("(") else f", {text}"

@@ -1,8 +1,8 @@
 """Batch output, streamed: JSON, JSON Lines, JUnit XML, Markdown, and the summary.
 
-Results are written as they arrive and only counts are kept, so memory does not
-grow with the number of files (JUnit, whose header carries the totals, keeps
-one short line per file).
+Results are written as they arrive; the summary keeps counts, the slowest
+files, and the names of the files in error or at or above ``--fail-on``
+(JUnit, whose header carries the totals, keeps one short line per file).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Summary:
     )
     errors: list[str] = field(default_factory=list)
     slowest: list[tuple[float, str]] = field(default_factory=list)
+    flagged: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
     hits: int = 0
 
@@ -50,6 +51,7 @@ class Summary:
             self.families[fam][outcome] += 1
         if 0 <= rank(r.verdict) <= rank(fail_on):
             self.hits += 1
+            self.flagged.append((r.verdict, r.file))
 
 
 def writer(
@@ -116,7 +118,8 @@ def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
 
 def summary(console: Console, s: Summary, seconds: float) -> None:
     """Counts per verdict and per family, the files in error and the slowest files."""
-    table = Table(title=f"{s.files} files in {seconds:.2f}s", show_header=True)
+    noun = "file" if s.files == 1 else "files"
+    table = Table(title=f"{s.files} {noun} in {seconds:.2f}s", show_header=True)
     table.add_column("verdict")
     table.add_column("files", justify="right")
     for v in VERDICTS:
@@ -129,6 +132,10 @@ def summary(console: Console, s: Summary, seconds: float) -> None:
     for f in FAMILY_OUTCOMES:
         fam.add_row(f, ", ".join(f"{o} {n}" for o, n in sorted(s.families[f].items())))
     console.print(fam)
+    if s.flagged:
+        console.print("[bold]Files at or above --fail-on:[/]")
+        for verdict, name in sorted(s.flagged, key=lambda vf: (rank(vf[0]), vf[1])):
+            console.print(f"  {verdict}: {escape(name)}", highlight=False, emoji=False)
     if s.errors:
         console.print("[bold red]Files in error:[/]")
         for e in s.errors:

@@ -11,6 +11,7 @@ from rich.tree import Tree
 
 from ..checker import DISCLAIMER
 from ..verdict import Verdict
+from . import pinpoint
 
 STYLE = {
     "prohibited": "bold white on red",
@@ -49,15 +50,24 @@ def _tree(v: Verdict) -> Tree:
         if f.contested:
             head += " [bold magenta]contested[/]"
         node = tree.add(head)
-        why = node.add(Text(f.why))
+        node.add(Text(f.why))
         if f.review_days:
-            why.add(f"statutory review period: {f.review_days} days")
+            node.add(Text(f"statutory review period: {f.review_days} days", style="bold"))
+        if f.contested:
+            node.add(
+                Text(
+                    "contested: the validity of the measure behind this finding is "
+                    "disputed by some states; the tool applies it as the UN Secretariat "
+                    "does and flags it",
+                    style="magenta",
+                )
+            )
         facts = node.add("[bold]facts[/]")
         for e in f.evidence:
             facts.add(f"{escape(e.path)} [dim](line {e.line})[/]")
         cites = node.add("[bold]sources[/]")
         for c in f.citations:
-            pin = f", {c.pinpoint}" if c.pinpoint else ""
+            pin = pinpoint(c.pinpoint)
             cites.add(
                 Text.assemble((f"{c.instrument}{pin}", "bold"), " ", (c.url, f"link {c.url}"))
             )
@@ -77,9 +87,11 @@ def render(console: Console, v: Verdict) -> None:
     if v.contested:
         head.append("\nA finding rests on contested law; see below.", style="magenta")
     parts: list[object] = [head, _family_table(v), _tree(v)]
-    if v.assumptions:
+    shown = {a for f in v.findings for a in f.assumptions}
+    others = [a for a in v.assumptions if a not in shown]
+    if others:
         parts.append(
-            Text("Assumptions:\n" + "\n".join(f"• {a}" for a in v.assumptions), style="italic")
+            Text("Other assumptions:\n" + "\n".join(f"• {a}" for a in others), style="italic")
         )
     if v.notes:
         parts.append(Text("Notes:\n" + "\n".join(f"• {n}" for n in v.notes)))
@@ -88,4 +100,4 @@ def render(console: Console, v: Verdict) -> None:
 
 def disclaimer(console: Console) -> None:
     """The one line saying this is not legal advice."""
-    console.print(Text(DISCLAIMER, style="dim"), soft_wrap=True)
+    console.print(Text(DISCLAIMER, style="dim"))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..checker import DISCLAIMER
 from ..verdict import Verdict
+from . import pinpoint
 
 
 def _cell(text: str) -> str:
@@ -37,7 +38,7 @@ def render_one(v: Verdict) -> str:
         for e in f.evidence:
             lines.append(f"- fact: `{e.path}` (line {e.line})")
         for c in f.citations:
-            pin = f", {c.pinpoint}" if c.pinpoint else ""
+            pin = pinpoint(c.pinpoint)
             lines.append(f"- source: [{_cell(c.instrument)}{_cell(pin)}]({c.url})")
         for a in f.assumptions:
             lines.append(f"- assumption: {_cell(a)}")
