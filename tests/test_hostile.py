@@ -169,7 +169,7 @@ def test_broken_file_is_one_located_error(
     assert out == ""
     _assert_one_error(err, str(path), located)
     assert fragment in err, err
-    assert elapsed < 5, f"{case} took {elapsed:.1f}s"
+    assert elapsed < 15, f"{case} took {elapsed:.1f}s"
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no side effect
 
 

@@ -52,8 +52,9 @@ def write(k: str, value: Any) -> None:
     folder = _folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("rulebook-*.pickle"):
-            old.unlink(missing_ok=True)
+        old = sorted(folder.glob("rulebook-*.pickle"), key=lambda f: f.stat().st_mtime)
+        for stale in old[:-3]:  # keep a few, so checkouts sharing the cache do not thrash
+            stale.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,13 +16,13 @@ from .transfer import (
 from .values import fold, money_text, shown, suggest
 
 if TYPE_CHECKING:
-    from .transfer import _Reader
+    from .reader import Reader
 
 Path = tuple[str | int, ...]
 _TOLERANCE = 0.01  # value_usd and unit_value_usd × count may differ by 1% (rounding)
 
 
-def find_system(r: _Reader, raw: str, path: Path) -> dict[str, Any]:
+def find_system(r: Reader, raw: str, path: Path) -> dict[str, Any]:
     """Look up a system in the catalogue by id, name or alias."""
     catalogue = r.ref.lists.get("systems")
     systems = catalogue.data.get("systems", []) if catalogue else []
@@ -39,7 +39,7 @@ def find_system(r: _Reader, raw: str, path: Path) -> dict[str, Any]:
 
 
 def _value(
-    r: _Reader, raw: dict[str, Any], path: Path, count: int
+    r: Reader, raw: dict[str, Any], path: Path, count: int
 ) -> tuple[float | None, float | None]:
     unit = r.money(raw.get("unit_value_usd"), (*path, "unit_value_usd"))
     total = r.money(raw.get("value_usd"), (*path, "value_usd"))
@@ -59,18 +59,18 @@ def _value(
     return unit, total
 
 
-def _control(r: _Reader, raw: Any, path: Path) -> str | None:
+def _control(r: Reader, raw: Any, path: Path) -> str | None:
     if raw is None:
         return None
     return r.choice(raw, path, CONTROLS, "control")
 
 
-def _usml(r: _Reader, raw: Any, path: Path) -> str | None:
+def _usml(r: Reader, raw: Any, path: Path) -> str | None:
     text = r.text(raw, path, optional=True)
     return text.upper() if text else None
 
 
-def _component(r: _Reader, raw: Any, path: Path, quantity: int, catalogue: bool) -> Component:
+def _component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bool) -> Component:
     c = r.mapping(raw, path, COMPONENT_KEYS, ("description",))
     per_unit = r.count(c.get("per_unit"), (*path, "per_unit"), 1)
     unit, total = _value(r, c, path, per_unit * quantity)
@@ -123,7 +123,7 @@ def _missing_us_components(catalogue: Any, listed: list[Component]) -> list[dict
     return out
 
 
-def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
+def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
     """Validate ``items`` (at least one), filling gaps from the systems catalogue."""
     if not isinstance(raw, list) or not raw:
         raise r.fail(
@@ -218,7 +218,7 @@ def read_items(r: _Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
     return tuple(out)
 
 
-def read_sales(r: _Reader, raw: Any) -> tuple[RelatedSale, ...]:
+def read_sales(r: Reader, raw: Any) -> tuple[RelatedSale, ...]:
     """Validate ``related_sales``."""
     if raw is None:
         return ()

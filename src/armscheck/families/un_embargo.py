@@ -227,9 +227,16 @@ def _changes(
     out: list[Change] = []
     if start is not None:
         before = start - dt.timedelta(days=1)
-        out.append(Change(f"a transfer dated before {start}", (("date", str(before)),)))
+        out.append(
+            Change(
+                f"a transfer dated {before}, the day before this phase began",
+                (("date", str(before)),),
+            )
+        )
     if end is not None:
-        out.append(Change(f"a transfer dated on or after {end}", (("date", str(end)),)))
+        out.append(
+            Change(f"a transfer dated {end}, the day this phase ended", (("date", str(end)),))
+        )
     if role == "recipient":
         exempt = list(phase.get("exempt_end_users") or [])
         if phase.get("scope") == "non-state":

@@ -1,0 +1,164 @@
+"""Validation helpers that read one transfer document, value by value, with locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from .errors import InputError
+from .reference import Reference
+from .transfer import Loc, path_text
+from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
+from .yamldoc import Doc
+
+
+class Reader:
+    """Validation helpers bound to one document."""
+
+    def __init__(self, doc: Doc, ref: Reference) -> None:
+        self.doc = doc
+        self.ref = ref
+
+    def fail(
+        self, path: tuple[str | int, ...], message: str, hint: str, *, at_key: bool = False
+    ) -> InputError:
+        """A located :class:`InputError` at ``path``."""
+        line, col = self.doc.where_key(path) if at_key else self.doc.where(path)
+        where = path_text(path)
+        return InputError(
+            f"{where}: {message}" if where else message,
+            file=self.doc.file,
+            line=line,
+            column=col,
+            hint=hint,
+        )
+
+    def loc(self, path: tuple[str | int, ...]) -> Loc:
+        """The :class:`Loc` of ``path``."""
+        return Loc(path_text(path), self.doc.where(path)[0])
+
+    def mapping(
+        self,
+        value: Any,
+        path: tuple[str | int, ...],
+        keys: set[str],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
+        """``value`` as a mapping with only ``keys`` and every ``required`` key."""
+        if not isinstance(value, dict):
+            raise self.fail(
+                path,
+                f"expected a mapping, found {_kind(value)}",
+                "write 'key: value' lines indented under it",
+            )
+        for key in value:
+            if key not in keys:
+                tip = suggest(key, keys) or f"allowed keys: {', '.join(sorted(keys))}"
+                if key == "<<":
+                    tip = "YAML merge keys are not supported; write the keys out in full"
+                raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
+        for key in required:
+            if value.get(key) is None:
+                raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
+        return value
+
+    def text(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
+        """``value`` as non-empty text (``None`` allowed when ``optional``)."""
+        if value is None and optional:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            out = str(value).strip()
+            if out:
+                return out
+        raise self.fail(path, f"expected text, found {_kind(value)}", "write a plain string")
+
+    def choice(
+        self,
+        value: Any,
+        path: tuple[str | int, ...],
+        choices: tuple[str, ...] | list[str],
+        what: str,
+    ) -> str:
+        """``value`` as one of ``choices``, with a suggestion when it is not."""
+        if not isinstance(value, str) or value not in choices:
+            tip = (suggest(value, list(choices)) if isinstance(value, str) else "") or (
+                f"use one of: {', '.join(choices)}"
+            )
+            raise self.fail(path, f"unknown {what} {shown(value)}", tip)
+        return value
+
+    def flag(self, value: Any, path: tuple[str | int, ...]) -> bool | None:
+        """``value`` as true, false or absent."""
+        if value is None or isinstance(value, bool):
+            return value
+        raise self.fail(
+            path, f"expected true or false, found {shown(value)}", "write true or false"
+        )
+
+    def count(self, value: Any, path: tuple[str | int, ...], default: int) -> int:
+        """``value`` as a whole number in range (``default`` when absent)."""
+        if value is None:
+            return default
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(
+                path,
+                f"expected a whole number, found {shown(value)}",
+                "write a positive integer such as 12",
+            )
+        if value <= 0 or value > MAX_QUANTITY:
+            raise self.fail(
+                path,
+                f"the number {shown(value)} is out of range",
+                f"write a whole number from 1 to {MAX_QUANTITY:,}",
+            )
+        return value
+
+    def money(self, value: Any, path: tuple[str | int, ...]) -> float | None:
+        """``value`` as dollars (``None`` when absent)."""
+        if value is None:
+            return None
+        try:
+            return parse_money(value)
+        except ValueProblem as exc:
+            raise self.fail(path, str(exc), exc.hint) from None
+
+    def date(self, value: Any, path: tuple[str | int, ...]) -> dt.date:
+        """``value`` as a real ISO date."""
+        try:
+            return parse_date(value)
+        except ValueProblem as exc:
+            raise self.fail(path, str(exc), exc.hint) from None
+
+    def country(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, str]:
+        """``value`` as (ISO code, name) from the country table."""
+        raw = self.text(value, path) or ""
+        found = self.ref.country(raw)
+        if found is None:
+            raise self.fail(path, f"unknown country {shown(raw)}", self.ref.country_hint(raw))
+        return found.code, found.name
+
+    def names(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, ...]:
+        """``value`` as a list of names."""
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(
+                path,
+                f"expected a list of names, found {_kind(value)}",
+                "write [Name One, Name Two]",
+            )
+        return tuple(self.text(v, (*path, i)) or "" for i, v in enumerate(value))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: f"the text {shown(value)}",
+        bool: f"{value}",
+    }.get(type(value), f"the value {shown(value)}")
