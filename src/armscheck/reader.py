@@ -8,9 +8,9 @@ from typing import Any
 
 from .errors import InputError
 from .reference import Reference
-from .transfer import Loc, path_text
+from .transfer import Loc
 from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
-from .yamldoc import Doc
+from .yamldoc import Doc, path_text
 
 
 class Reader:
@@ -24,15 +24,7 @@ class Reader:
         self, path: tuple[str | int, ...], message: str, hint: str, *, at_key: bool = False
     ) -> InputError:
         """A located :class:`InputError` at ``path``."""
-        line, col = self.doc.where_key(path) if at_key else self.doc.where(path)
-        where = path_text(path)
-        return InputError(
-            f"{where}: {message}" if where else message,
-            file=self.doc.file,
-            line=line,
-            column=col,
-            hint=hint,
-        )
+        return self.doc.error(InputError, path, message, hint, at_key=at_key)
 
     def loc(self, path: tuple[str | int, ...]) -> Loc:
         """The :class:`Loc` of ``path``."""

@@ -40,15 +40,7 @@ class RefList:
 
     def error(self, path: tuple[str | int, ...], message: str, hint: str) -> RuleError:
         """A :class:`RuleError` located at ``path`` in this file."""
-        line, col = self.doc.where(path)
-        key = ".".join(str(p) for p in path)
-        return RuleError(
-            f"{key}: {message}" if key else message,
-            file=self.doc.file,
-            line=line,
-            column=col,
-            hint=hint,
-        )
+        return self.doc.error(RuleError, path, message, hint)
 
     def date(self, raw: Any, path: tuple[str | int, ...]) -> dt.date | None:
         """Read an optional date at ``path``; ``None`` stays ``None``."""

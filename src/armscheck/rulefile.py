@@ -121,15 +121,7 @@ def read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
     doc = parse(path.read_bytes(), str(path), RuleError)
 
     def fail(p: tuple[str | int, ...], message: str, hint: str) -> RuleError:
-        line, col = doc.where(p)
-        key = ".".join(str(x) for x in p)
-        return RuleError(
-            f"{key}: {message}" if key else message,
-            file=str(path),
-            line=line,
-            column=col,
-            hint=hint,
-        )
+        return doc.error(RuleError, p, message, hint)
 
     data = doc.data
     if not isinstance(data, dict):

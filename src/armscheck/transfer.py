@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import InputError
 from .reference import Reference
-from .yamldoc import MAX_BYTES, Doc, parse
+from .yamldoc import MAX_BYTES, Doc, parse, path_text
 
 END_USER_TYPES = ("government", "non-state", "un-mission")
 CONTROLS = ("itar", "ear-600", "ear", "ear99", "none")
@@ -145,14 +145,6 @@ class Transfer:
     def loc(self, *path: str | int) -> Loc:
         """The :class:`Loc` of a path in the file."""
         return Loc(path_text(path), self.doc.where(path)[0])
-
-
-def path_text(path: tuple[str | int, ...]) -> str:
-    """A key path as the reports show it: ``items[0].components[1].origin``."""
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
-    return out
 
 
 def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) -> Transfer:

@@ -13,7 +13,7 @@ so hostile input is refused before it can cost memory or recursion:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -25,6 +25,7 @@ MAX_DEPTH = 40
 MAX_NODES = 50_000
 
 Path = tuple[str | int, ...]
+E = TypeVar("E", bound=ComplianceError)
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -55,6 +56,34 @@ class Doc:
     def where_key(self, path: Path) -> tuple[int | None, int | None]:
         """Return (line, column) of the key that ends ``path`` (else as :meth:`where`)."""
         return self.key_marks.get(tuple(path)) or self.where(path)
+
+    def error(
+        self,
+        cls: type[E],
+        path: tuple[str | int, ...],
+        message: str,
+        hint: str,
+        *,
+        at_key: bool = False,
+    ) -> E:
+        """An error of type ``cls`` located at ``path`` (its key with ``at_key``)."""
+        line, col = self.where_key(path) if at_key else self.where(path)
+        where = path_text(path)
+        return cls(
+            f"{where}: {message}" if where else message,
+            file=self.file,
+            line=line,
+            column=col,
+            hint=hint,
+        )
+
+
+def path_text(path: tuple[str | int, ...]) -> str:
+    """A key path as the reports show it: ``items[0].components[1].origin``."""
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
+    return out
 
 
 def _pos(mark: Any) -> tuple[int, int]:
