@@ -30,7 +30,7 @@ def test_iran_iraq_seed_is_prohibited_citing_1747(capsys: pytest.CaptureFixture[
         c["instrument"].startswith("UNSCR 1747") and "5" in (c.get("pinpoint") or "")
         for c in f["citations"]
     )
-    assert {"path": "supplier.country", "line": 8} in f["evidence"]
+    assert {"path": "supplier.country", "line": 8, "value": "Iran"} in f["evidence"]
     assert f["contested"] is False and f["review_days"] is None
 
 

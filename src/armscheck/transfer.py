@@ -62,6 +62,7 @@ class Loc:
 
     path: str
     line: int | None
+    value: str | None = None  # the value written there, when it is a plain value
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Transfer:
 
     def loc(self, *path: str | int) -> Loc:
         """The :class:`Loc` of a path in the file."""
-        return Loc(path_text(path), self.doc.where(path)[0])
+        return Loc(path_text(path), self.doc.where(path)[0], self.doc.value_text(path))
 
 
 def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) -> Transfer:

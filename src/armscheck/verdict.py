@@ -57,7 +57,10 @@ class Finding:
             "outcome": self.outcome,
             "why": self.why,
             "citations": [c.as_dict() for c in self.citations],
-            "evidence": [{"path": e.path, "line": e.line} for e in self.evidence],
+            "evidence": [
+                {"path": e.path, "line": e.line, **({"value": e.value} if e.value else {})}
+                for e in self.evidence
+            ],
             "assumptions": list(self.assumptions),
             "contested": self.contested,
             "review_days": self.review_days,

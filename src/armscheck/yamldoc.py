@@ -57,6 +57,19 @@ class Doc:
         """Return (line, column) of the key that ends ``path`` (else as :meth:`where`)."""
         return self.key_marks.get(tuple(path)) or self.where(path)
 
+    def value_text(self, path: tuple[str | int, ...]) -> str | None:
+        """The plain value at ``path`` as short text; ``None`` for mappings, lists or gaps."""
+        node: Any = self.data
+        for step in path:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if isinstance(node, (dict, list)) or node is None:
+            return None
+        text = str(node)
+        return text if len(text) <= 80 else text[:77] + "..."
+
     def error(
         self,
         cls: type[E],

@@ -64,7 +64,8 @@ def _tree(v: Verdict) -> Tree:
             )
         facts = node.add("[bold]facts[/]")
         for e in f.evidence:
-            facts.add(f"{escape(e.path)} [dim](line {e.line})[/]")
+            value = f": {escape(e.value)}" if e.value else ""
+            facts.add(f"{escape(e.path)}{value} [dim](line {e.line})[/]")
         cites = node.add("[bold]sources[/]")
         for c in f.citations:
             pin = pinpoint(c.pinpoint)

@@ -36,7 +36,8 @@ def render_one(v: Verdict) -> str:
             lines.append("*The law behind this finding is contested.*")
         lines.append("")
         for e in f.evidence:
-            lines.append(f"- fact: `{e.path}` (line {e.line})")
+            value = f" = {_cell(e.value)}" if e.value else ""
+            lines.append(f"- fact: `{e.path}`{value} (line {e.line})")
         for c in f.citations:
             pin = pinpoint(c.pinpoint)
             lines.append(f"- source: [{_cell(c.instrument)}{_cell(pin)}]({c.url})")
