@@ -16,6 +16,7 @@ from armscheck.checker import Checker
 from armscheck.facts import Context, Fact
 from armscheck.families import caatsa
 from armscheck.families.caatsa_names import core_key, name_key
+from armscheck.families.register import register_category
 from armscheck.transfer import Transfer, read_transfer
 from armscheck.verdict import Verdict
 
@@ -130,7 +131,7 @@ def test_seed_2012_is_clear_with_pre_enactment_note() -> None:
     assert v.families["caatsa"] == "clear"
     text = note(v, "caatsa/pre-enactment")
     assert "2012-10-10" in text and "2 Aug 2017" in text
-    assert "Rosoboronexport was put on the list of specified persons only on 2017-10-27" in text
+    assert "Rosoboronexport (put on the list of specified persons on 2017-10-27" in text
     assert "delivery or payment" in text
 
 
@@ -242,25 +243,30 @@ def test_designated_seller_when_russia_buys() -> None:
     [("2017-08-01", "caatsa/pre-enactment"), ("2017-08-02", "caatsa/russian-state-arms-trade")],
 )
 def test_enactment_boundary(date: str, rule: str) -> None:
-    v = check(base(date=date, supplier__entities=["Rosoboronexport"]))
+    v = check(base(date=date))
     assert fired(v) == {rule}
     assert v.families["caatsa"] == ("clear" if rule.endswith("pre-enactment") else "exposure")
 
 
 @pytest.mark.parametrize(
-    ("date", "rule"),
-    [
-        ("2017-10-26", "caatsa/russian-state-arms-trade"),
-        ("2017-10-27", "caatsa/listed-counterparty"),
-    ],
+    ("date", "later"),
+    [("2017-08-02", True), ("2017-10-26", True), ("2017-10-27", False)],
 )
-def test_listing_day_decides_the_basis(date: str, rule: str) -> None:
+def test_listed_person_counts_from_enactment(date: str, later: bool) -> None:
     v = check(base(date=date, supplier__entities=["Rosoboronexport"]))
-    assert fired(v) & EXPOSURE_RULES == {rule}
+    assert fired(v) & EXPOSURE_RULES == {"caatsa/listed-counterparty"}
+    f = finding(v, "caatsa/listed-counterparty")
+    said = [a for a in f.assumptions if "only on 2017-10-27" in a]
+    assert bool(said) == later
+    if later:
+        assert "sector exists from CAATSA's enactment (2017-08-02)" in said[0]
+        assert "put on the list of specified persons on 2017-10-27" in f.why
+    assert all("2017-10-2" not in c.text for c in f.changes)
+    assert [c.edits for c in f.changes] == [(("date", "2017-08-01"),)]
 
 
-@pytest.mark.parametrize(("date", "outcome"), [("2018-09-19", "clear"), ("2018-09-20", "exposure")])
-def test_listing_day_for_dual_use_from_a_later_listed_entity(date: str, outcome: str) -> None:
+@pytest.mark.parametrize(("date", "outcome"), [("2017-08-01", "clear"), ("2017-08-02", "exposure")])
+def test_dual_use_to_a_later_listed_entity(date: str, outcome: str) -> None:
     data = base(
         date=date,
         supplier__entities=["KnAAPO"],
@@ -271,6 +277,9 @@ def test_listing_day_for_dual_use_from_a_later_listed_entity(date: str, outcome:
     if outcome == "exposure":
         f = finding(v, "caatsa/listed-counterparty")
         assert "dual-use" in f.why
+        assert any("only on 2018-09-20" in a for a in f.assumptions)
+    else:
+        assert "caatsa/pre-enactment" in fired(v)
 
 
 def test_as_of_overrides_the_file_date() -> None:
@@ -296,6 +305,15 @@ def test_as_of_overrides_the_file_date() -> None:
         ("KBP", "KBP Instrument Design Bureau"),
         ("Instrument Design Bureau", "KBP Instrument Design Bureau"),
         ("Sukhoy", "Sukhoi Aviation JSC"),
+        ("Sukhoj", "Sukhoi Aviation JSC"),
+        ("Rosoboron Export", "Rosoboronexport"),
+        ("Rosboronexport", "Rosoboronexport"),
+        ("Ural Vagon Zavod", "Research and Production Corporation Uralvagonzavod"),
+        ("UralVagonZavod Corporation", "Research and Production Corporation Uralvagonzavod"),
+        ("United Aircraft Corp.", "United Aircraft Corporation"),
+        ("United Aircraft Building Corporation", "United Aircraft Corporation"),
+        ("Tactical Missiles Corp.", "Tactical Missiles Corporation JSC"),
+        ("United Shipbuilding Corp.", "United Shipbuilding Corporation"),
     ],
 )
 def test_aliases_and_transliterations_match_exactly(name: str, entry: str) -> None:
@@ -344,11 +362,41 @@ def test_no_entity_named_still_exposure() -> None:
     assert "caatsa/listed-counterparty" not in fired(v)
 
 
-def test_dual_use_only_from_russia_with_no_listed_entity_is_clear() -> None:
-    data = base(**{"items[0].category": "dual-use", "items[0].description": "Trucks"})
+def test_dual_use_only_from_russia_with_no_listed_entity_is_clear_with_a_note() -> None:
+    data = base(
+        supplier__entities=["VSMPO-AVISMA"],
+        recipient__end_user="Boeing",
+        recipient__end_user_type="non-state",
+        **{"items[0].category": "dual-use", "items[0].description": "Titanium forgings"},
+    )
     v = check(data)
     assert v.families["caatsa"] == "clear"
-    assert not fired(v)
+    assert fired(v) == {"caatsa/russian-dual-use-seller"}
+    text = note(v, "caatsa/russian-dual-use-seller")
+    assert "VSMPO-AVISMA sells only dual-use items (Titanium forgings)" in text
+    assert "not on the §231 list" in text
+    # a military item, or a listed seller, and the note gives way to a finding
+    military = edit(data, "items[0].category", "armoured-combat-vehicle")
+    assert "caatsa/russian-dual-use-seller" not in fired(check(military))
+    listed = edit(data, "supplier.entities", ["Rostec"])
+    assert fired(check(listed)) == {"caatsa/listed-counterparty"}
+
+
+def test_russian_government_buyer_of_dual_use_is_the_defence_sector() -> None:
+    data = base(
+        date="2022-08-15",
+        supplier__country="CN",
+        supplier__entities=["Fujian Nanan Baofeng Electronic"],
+        recipient__country="RU",
+        recipient__end_user="Ministry of Defence of the Russian Federation",
+        **{"items[0].category": "dual-use", "items[0].description": "Telescoping antennas"},
+    )
+    v = check(data)
+    f = finding(v, "caatsa/russian-state-arms-trade")
+    assert "the Russian armed forces (Ministry of Defence of the Russian Federation)" in f.why
+    assert "dual-use" in f.why
+    assert any("whatever the items bought" in a for a in f.assumptions)
+    assert "recipient.end_user" in {e.path for e in f.evidence}
 
 
 def test_non_russian_supplier_with_no_listed_entity_is_clear() -> None:
@@ -368,7 +416,7 @@ def test_russia_buying_exposes_the_seller_with_assumptions() -> None:
     data["recipient"].pop("end_user_type")
     v = check(data)
     f = finding(v, "caatsa/russian-state-arms-trade")
-    assert "Minsk Wheeled Tractor Plant (Belarus), the seller" in f.why
+    assert "Minsk Wheeled Tractor Plant (Belarus), the seller, deals" in f.why
     assert any("assumed 'government'" in a for a in f.assumptions)
 
 
@@ -394,9 +442,40 @@ def test_intelligence_counterparty_closes_the_waiver() -> None:
     v = check(data)
     f = finding(v, "caatsa/listed-counterparty")
     assert "intelligence sector" in f.why
-    assert "waiver is not available" in f.advice
+    assert "It is not available here: Federal Security Service (FSB)" in f.advice
+    assert "cyber intrusions" in f.advice and "§236(b)" in f.advice
     defence = finding(check(base()), "caatsa/russian-state-arms-trade")
-    assert "can be sought" in defence.advice and "(7)" in defence.advice
+    assert "not available" not in defence.advice
+    assert "Each later delivery or payment needs its own waiver" in defence.advice
+    for advice in (f.advice, defence.advice):
+        assert len(advice) <= 620  # about six lines
+
+
+def test_other_intelligence_entry_is_not_barred_outright() -> None:
+    data = base(
+        date="2019-03-01",
+        supplier__country="AE",
+        supplier__entities=["Gulf vendor"],
+        recipient__country="RU",
+        recipient__end_user="Internet Research Agency",
+        **{"items[0].category": "dual-use", "items[0].description": "Servers"},
+    )
+    f = finding(check(data), "caatsa/listed-counterparty")
+    assert "the waiver is closed only if it directly participated" in f.advice
+    assert "not available" not in f.advice
+    assert "purely civilian" not in f.why  # no civilian-end-use comfort for the intelligence sector
+
+
+def test_unnamed_seller_is_named_once() -> None:
+    data = base(
+        date="2023-10-13",
+        supplier__country="KP",
+        recipient__country="RU",
+        recipient__end_user="Russian Ministry of Defence",
+        **{"items[0].category": "ammunition", "items[0].description": "152 mm shells"},
+    )
+    f = finding(check(data), "caatsa/russian-state-arms-trade")
+    assert "On 2023-10-13, the seller (North Korea) deals with the Russian armed forces" in f.why
 
 
 # ---------------------------------------------------------------- significance wording
@@ -436,6 +515,13 @@ def test_precedents_are_dated() -> None:
     s400["items"][0]["description"] = "S-400"
     why = finding(check(s400), "caatsa/russian-state-arms-trade").why
     assert "India over S-400 (not sanctioned, 2018-10-05)" in why
+    # an absence of sanctions is not known on the day itself; a sanction is
+    on_day = finding(check(edit(s400, "date", "2018-10-05")), "caatsa/russian-state-arms-trade")
+    assert "India" not in on_day.why
+    after = finding(check(edit(s400, "date", "2018-10-06")), "caatsa/russian-state-arms-trade")
+    assert "India over S-400 (not sanctioned, 2018-10-05)" in after.why
+    edd = finding(check(edit(s400, "date", "2018-09-20")), "caatsa/russian-state-arms-trade")
+    assert "China over Su-35, S-400 (sanctioned, 2018-09-20)" in edd.why
     su35 = base(date="2022-06-01", recipient__country="DZ")
     su35["items"][0].update(description="Su-35", category="combat-aircraft")
     why = finding(check(su35), "caatsa/russian-state-arms-trade").why
@@ -512,6 +598,124 @@ def test_107_no_fact_without_iran() -> None:
     assert facts(base(), "caatsa-iran-transfer") == []
 
 
+@pytest.mark.parametrize(
+    ("category", "description", "register"),
+    [
+        ("light-weapons", "Misagh-2 man-portable air-defence system", "VII"),
+        ("light-weapons", "9K38 Igla launchers", "VII"),
+        ("air-defence-system", "FN-6 MANPADS", "VII"),
+        ("air-defence-system", "QW-18 missiles", "VII"),
+        ("air-defence-system", "S-300PMU2 battalion", None),
+        ("air-defence-system", "9K35 Strela-10 vehicles", None),
+        ("light-weapons", "RPG-7 launchers", None),
+        ("small-arms", "Stinger-branded rifle scopes", None),
+        ("missile", "Fath-360", "VII"),
+        ("combat-aircraft", "Yak-130", "IV"),
+    ],
+)
+def test_register_category(category: str, description: str, register: str | None) -> None:
+    data = iran(**{"items[0].category": category, "items[0].description": description})
+    item = load(data).items[0]
+    assert register_category(item, checker().rulebook.reference.categories) == register
+
+
+def test_107_manpads_are_register_vii() -> None:
+    data = iran(
+        date="2020-02-09",
+        supplier__country="IR",
+        recipient__country="YE",
+        recipient__end_user="Houthis",
+        recipient__end_user_type="non-state",
+        **{"items[0].category": "light-weapons", "items[0].description": "Misagh-2 MANPADS"},
+    )
+    f = finding(check(data), "caatsa/iran-arms")
+    assert "Misagh-2 MANPADS (UN Register category VII)" in f.why
+    assert any("DC/2880" in c.instrument for c in f.citations)
+    plain = edit(data, "items[0].description", "Dehlavieh anti-tank guided missiles")
+    assert fired(check(plain)) == {"caatsa/iran-outside-scope"}
+
+
+@pytest.mark.parametrize(
+    ("system", "covered"), [("s-300pmu-2", False), ("s-400", False), (None, True)]
+)
+def test_107_spare_parts_for_an_uncovered_system(system: str | None, covered: bool) -> None:
+    data = iran(
+        supplier__country="BY",
+        **{"items[0].category": "spare-parts", "items[0].description": "Radar spare parts"},
+    )
+    if system:
+        data = edit(data, "items[0].system", system)
+    v = check(data)
+    assert ("caatsa/iran-arms" in fired(v)) == covered
+    if not covered:
+        text = note(v, "caatsa/iran-outside-scope")
+        assert "a system outside the Register categories" in text
+
+
+@pytest.mark.parametrize(
+    ("category", "to_iran", "covered"),
+    [
+        ("defense-services", True, True),
+        ("training", True, True),
+        ("defense-services", False, False),
+        ("training", False, False),
+        ("spare-parts", False, True),
+    ],
+)
+def test_107_services_count_only_when_provided_to_iran(
+    category: str, to_iran: bool, covered: bool
+) -> None:
+    over: dict[str, Any] = {"items[0].category": category, "supplier__country": "BY"}
+    if not to_iran:
+        over.update(supplier__country="IR", recipient__country="SY", recipient__end_user="SAA")
+    v = check(iran(**{**over, "items[0].description": "MiG-29 overhaul"}))
+    assert ("caatsa/iran-arms" in fired(v)) == covered
+    if covered and category != "spare-parts":
+        f = finding(v, "caatsa/iran-arms")
+        assert "training or services provided to Iran, §107(a)(2)" in f.why
+    if not covered:
+        assert "provided by Iran, not materiel" in note(v, "caatsa/iran-outside-scope")
+
+
+@pytest.mark.parametrize(
+    ("end_user", "indirect"),
+    [
+        ("Iran Aircraft Manufacturing Industrial Company (HESA), Iran", True),
+        ("HESA", True),
+        ("Iranian Ministry of Defence", True),
+        ("IRGC Aerospace Force", True),
+        ("Hesa Trading of Kowloon", False),  # an acronym inside a foreign name does not match
+        ("Hong Kong Aviation Parts Ltd", False),
+    ],
+)
+def test_107_indirect_supply_through_a_third_country(end_user: str, indirect: bool) -> None:
+    data = iran(
+        date="2023-03-09",
+        supplier__country="CN",
+        recipient__country="HK",
+        recipient__end_user=end_user,
+        recipient__entities=["Raven International Trade"],
+        **{"items[0].category": "spare-parts", "items[0].description": "UAV engine parts"},
+    )
+    v = check(data)
+    assert ("caatsa/iran-arms" in fired(v)) == indirect
+    if indirect:
+        f = finding(v, "caatsa/iran-arms")
+        assert "arms move to Iran" in f.why
+        assert any("directly or indirectly (§107(a))" in a for a in f.assumptions)
+        assert "recipient.end_user" in {e.path for e in f.evidence}
+    else:
+        assert facts(data, "caatsa-iran-transfer") == []
+
+
+def test_107_advice_names_the_112_waiver_and_the_107d_exception() -> None:
+    f = finding(check(iran()), "caatsa/iran-arms")
+    assert "§112 (22 U.S.C. 9411)" in f.advice and "180 days" in f.advice
+    assert "renewable" in f.advice and "§107(d)" in f.advice
+    assert f.citations[0].instrument.startswith("22 U.S.C. 9406")
+    assert any(c.instrument.startswith("22 U.S.C. 9411") for c in f.citations)
+
+
 # ---------------------------------------------------------------- evidence, facts, changes
 
 EVIDENCE_YAML = """\
@@ -565,8 +769,27 @@ def test_fact_fields_are_declared_and_typed() -> None:
 def test_citations_pinpoint_the_statute_and_the_list_entry() -> None:
     f = finding(check(turkey("2019-07-12", [])), "caatsa/listed-counterparty")
     instruments = [c.instrument for c in f.citations]
-    assert "22 U.S.C. 9525(a) (CAATSA §231(a))" in instruments
+    assert instruments[0] == "22 U.S.C. 9525(a) (CAATSA §231(a))"
     assert any(c.instrument == "CAATSA §231 list of specified persons" for c in f.citations)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [base(), base(date="2021-06-01"), turkey("2019-07-12", []), turkey("2021-03-01", ["SSB"])],
+)
+def test_citations_put_the_statute_first_without_duplicates_or_weak_sources(
+    data: dict[str, Any],
+) -> None:
+    for f in check(data).findings:
+        if f.family != "caatsa":
+            continue
+        urls = [c.url for c in f.citations]
+        assert f.citations[0].instrument.startswith("22 U.S.C. 9525")
+        statute = [c for c in f.citations if "U.S.C." in c.instrument.split("(")[0]]
+        assert f.citations[: len(statute)] == tuple(statute)
+        assert not any("print-search" in u or "checkpointasia" in u for u in urls)
+        fact_urls = [u for u in urls if "law.cornell.edu" not in u and "state.gov" not in u]
+        assert len(fact_urls) == len(set(fact_urls))
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,27 @@ from ..transfer import Loc
 from ..values import money_text
 from . import caatsa_iran
 from .caatsa_names import Hit, core_key, named_parties, screen
-from .caatsa_parties import RUSSIA, SECTOR_TEXT, exposed, inferred, is_military, join, listed_text
-from .caatsa_text import advanced_systems, citations, precedents, significance, waiver
+from .caatsa_parties import (
+    CIVIL_SELLER,
+    RUSSIA,
+    SECTOR_TEXT,
+    civil_seller,
+    exposed,
+    exposed_phrase,
+    inferred,
+    is_military,
+    join,
+    listed_text,
+)
+from .caatsa_text import (
+    advanced_systems,
+    citations,
+    precedents,
+    primary_citation,
+    significance,
+    unique_citations,
+    waiver,
+)
 
 FAMILY_ID = "caatsa"
 RUSSIA_DEAL = FactKind(
@@ -37,6 +56,7 @@ RUSSIA_DEAL = FactKind(
         "basis": "str",
         "exposed_role": "str",
         "exposed_party": "str",
+        "exposed": "str",
         "counterparty": "str",
         "sector": "str",
         "intelligence": "bool",
@@ -84,55 +104,52 @@ def date_change(ctx: Context) -> Change:
 
 def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fact | None:
     t, day = ctx.transfer, ctx.date
-    mine = [h for h in lsp if h.named.side == side]
-    listed = [h for h in mine if h.in_force(day)]
-    later = [h for h in mine if h.start is not None and h.start > day]
+    start = enactment(ctx)
+    # A person on the list counts from enactment: the sector existed from 2 Aug 2017 and the
+    # list only specifies its members, so a later listing date does not open a gap.
+    listed = [h for h in lsp if h.named.side == side and (h.end is None or day < h.end)]
     military = [it for it in t.items if is_military(it, ctx)]
     state = inferred(ctx, side, military)
     if not listed and state is None:
         return None
-    items = list(t.items) if listed else military
+    items = military if not listed and side == "supplier" else list(t.items)
     role, exposed_text, exposed_locs = exposed(ctx, side)
     other = "recipient" if side == "supplier" else "supplier"
     designated = [h for h in des if h.named.side == other]
     assumptions: list[str] = [a for h in [*listed, *designated] if (a := h.assumption())]
+    if day >= start:
+        assumptions += [
+            f"{h.entry_name} was put on the list of specified persons only on "
+            f"{h.start.isoformat()}; it is taken to have been part of the "
+            f"{SECTOR_TEXT.get(str(h.entry.get('sector')), 'defence')} sector on {day.isoformat()} "
+            f"already, since the sector exists from CAATSA's enactment ({start.isoformat()}) "
+            "and the list only specifies its members."
+            for h in listed
+            if h.start is not None and h.start > day
+        ]
     evidence: list[Loc] = [t.loc("date")]
     if listed:
-        counterparty = listed_text(listed)
+        counterparty = listed_text(listed, day)
         evidence += [h.named.loc for h in listed]
         sectors = sorted({str(h.entry.get("sector")) for h in listed})
     else:
         assert state is not None
         counterparty, assumption, locs = state
-        if later:
-            counterparty += "; " + "; ".join(
-                f"{h.entry_name} was put on the list of specified persons only on "
-                f"{h.start.isoformat() if h.start else '?'}"
-                for h in later
-            )
         assumptions.append(assumption)
         evidence += list(locs)
         sectors = ["defense"]
     evidence += list(exposed_locs) + [h.named.loc for h in designated] + [it.loc for it in items]
-    intelligence = sorted({h.entry_name for h in listed if h.entry.get("sector") == "intelligence"})
+    intelligence = [h.entry for h in listed if h.entry.get("sector") == "intelligence"]
     systems = advanced_systems(items, ctx.reference)
-    sig, sig_assumptions, sig_cites = significance(items, ctx.reference)
-    if day < enactment(ctx):
+    sig, sig_assumptions, sig_cites = significance(items, ctx.reference, bool(intelligence))
+    if day < start:
         sig_assumptions = []  # §231 does not apply yet: the wording is moot
     other_country = t.recipient.country if side == "supplier" else t.supplier.country
     prec_text, prec_cites = precedents(ctx.reference, day, other_country, systems)
-    cites: list[Citation] = [c for h in listed for c in citations(h.entry.get("citations"), 1)]
+    cites: list[Citation] = [primary_citation(ctx.reference, "s231")]
+    cites += [c for h in listed for c in citations(h.entry.get("citations"), 1)]
     cites += [c for h in designated for c in citations(h.entry.get("citations"), 1)]
     changes = [date_change(ctx)]
-    first = min((h.start for h in listed if h.start), default=None)
-    if state is None and first is not None and first > enactment(ctx):
-        changes.append(
-            Change(
-                f"a transaction before {first.isoformat()}, when the counterparty was put on "
-                "the list of specified persons",
-                (("date", (first - dt.timedelta(days=1)).isoformat()),),
-            )
-        )
     since = min((h.start for h in designated if h.start), default=None)
     if since is not None:
         before = since - dt.timedelta(days=1)
@@ -151,6 +168,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
             "basis": "listed" if listed else "inferred",
             "exposed_role": role,
             "exposed_party": exposed_text,
+            "exposed": exposed_phrase(role, exposed_text),
             "counterparty": counterparty,
             "sector": " and ".join(SECTOR_TEXT.get(s, s) for s in sectors),
             "intelligence": bool(intelligence),
@@ -165,7 +183,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
             "waiver": waiver(ctx.reference, intelligence),
         },
         evidence=tuple(dict.fromkeys(evidence)),
-        citations=tuple(dict.fromkeys([*cites, *sig_cites, *prec_cites])),
+        citations=unique_citations([*cites, *sig_cites, *prec_cites]),
         assumptions=tuple(dict.fromkeys([*assumptions, *sig_assumptions])),
         changes=tuple(changes),
     )
@@ -234,6 +252,8 @@ def build(ctx: Context) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
             exposed.add("recipient" if side == "supplier" else "supplier")
+    if "recipient" not in exposed:  # the seller is not Russia's defence sector here
+        facts += civil_seller(ctx)
     facts += caatsa_iran.build(ctx, date_change(ctx))
     facts += _designation_facts(des, exposed)
     return facts
@@ -263,7 +283,7 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
 
 
 def _kinds() -> tuple[FactKind, ...]:
-    return (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED)
+    return (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER)
 
 
 FAMILY = Family(

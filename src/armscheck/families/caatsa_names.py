@@ -2,9 +2,10 @@
 
 A name matches a list entry *exactly* when, after folding case, accents and
 punctuation, normalising common transliteration variants (``x``/``ks``,
-``y``/``i``, doubled letters) and dropping legal-form words (JSC, OAO, LLC...),
-it equals the entry's name or one of its aliases. It matches *partially* when
-an alias occurs as whole words inside a longer name; a partial match counts,
+``y``/``i``, doubled letters) and dropping legal-form words (JSC, OAO, LLC,
+Corporation/Corp...), it equals the entry's name or one of its aliases, with or
+without the spaces between words. It matches *partially* when an alias occurs
+as whole words inside a longer name; a partial match counts,
 but is reported as an assumption. Short aliases (acronyms such as ROE, KBP,
 SSB) match inside longer names only on the side of the entry's own country,
 so an unrelated "Oak ..." company is never taken for the OAK corporation.
@@ -29,10 +30,19 @@ LEGAL_FORMS = frozenset(
 SHORT_ALIAS = 4  # aliases of this many characters or fewer are treated as acronyms
 
 
+SHORT_FORMS = {"corporation": "corp", "company": "co", "incorporated": "inc", "limited": "ltd"}
+
+
 @functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """A folded, transliteration-normalised form of ``name`` for comparison."""
-    text = fold(name).replace("x", "ks").replace("y", "i")
+    """A folded, transliteration-normalised form of ``name`` for comparison.
+
+    Legal-form words are shortened first ("Corporation" and "Corp." compare
+    equal), then ``x``/``ks`` and ``y``/``i`` are unified and doubled letters
+    single.
+    """
+    words = [SHORT_FORMS.get(w, w) for w in fold(name).split()]
+    text = " ".join(words).replace("x", "ks").replace("y", "i")
     return re.sub(r"(\w)\1+", r"\1", text)
 
 
@@ -122,15 +132,30 @@ def _entries(ref: RefList, entries_key: str) -> list[tuple[int, dict[str, Any], 
     return _INDEX[ident]
 
 
+@functools.lru_cache(maxsize=4096)
+def _runs(core: str) -> frozenset[str]:
+    """Every run of consecutive words of ``core``, written without spaces."""
+    words = core.split()
+    return frozenset(
+        "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
+
+
 def _match(named: Named, aliases: list[Alias], country: str) -> tuple[str, bool] | None:
-    """(alias, exact) when ``named`` matches one of ``aliases``, else None."""
+    """(alias, exact) when ``named`` matches one of ``aliases``, else None.
+
+    Core keys are also compared with their spaces removed, so "Rosoboron
+    Export" and "Ural Vagon Zavod" match their one-word forms.
+    """
     core = core_key(named.name)
-    key = f" {name_key(named.name)} "
+    flat = core.replace(" ", "")
+    runs = _runs(core)
     partial: str | None = None
-    for alias, a_core, a_key in aliases:
-        if a_core == core:
+    for alias, a_core, _ in aliases:
+        a_flat = a_core.replace(" ", "")
+        if a_core == core or a_flat == flat:
             return alias, True
-        if partial is None and a_key in key:
+        if partial is None and a_flat in runs:
             if len(a_core) > SHORT_ALIAS or named.country == country:
                 partial = alias
     return (partial, False) if partial else None

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from ..facts import Context
+import datetime as dt
+
+from ..facts import Context, Fact, FactKind
 from ..transfer import Item, Loc
 from .caatsa_names import Hit
 
 RUSSIA = "RU"
 SECTOR_TEXT = {"defense": "defence", "intelligence": "intelligence"}
+CIVIL_SELLER = FactKind(
+    "caatsa-russian-civil-seller",
+    "caatsa",
+    {"seller": "str", "buyer": "str", "items": "str", "date": "str"},
+    "a Russian seller, not on the §231 list, sells only dual-use items abroad",
+)
 
 
 def is_military(item: Item, ctx: Context) -> bool:
@@ -22,7 +30,11 @@ def join(names: list[str]) -> str:
 
 
 def exposed(ctx: Context, side: str) -> tuple[str, str, tuple[Loc, ...]]:
-    """(role, text, evidence) of the party exposed when ``side`` is the Russian sector."""
+    """(role, text, evidence) of the party exposed when ``side`` is the Russian sector.
+
+    The text is the party's name and country; when no name is given it is
+    "the buyer (Country)" or "the seller (Country)".
+    """
     t = ctx.transfer
     if side == "supplier":
         names = [t.recipient.end_user or "", *t.recipient.entities]
@@ -38,14 +50,19 @@ def exposed(ctx: Context, side: str) -> tuple[str, str, tuple[Loc, ...]]:
     return "seller", f"{who} ({t.supplier.country_name})", locs or (t.loc("supplier", "country"),)
 
 
+def exposed_phrase(role: str, text: str) -> str:
+    """``text`` with its role as an apposition, unless the text already is the role."""
+    return text if text.startswith(f"the {role} (") else f"{text}, the {role},"
+
+
 def inferred(
     ctx: Context, side: str, military: list[Item]
 ) -> tuple[str, str, tuple[Loc, ...]] | None:
     """(counterparty text, assumption, evidence) when the Russian state is the counterparty."""
     t = ctx.transfer
-    if not military or t.supplier.country == t.recipient.country:
+    if t.supplier.country == t.recipient.country:
         return None
-    if side == "supplier" and t.supplier.country == RUSSIA:
+    if side == "supplier" and t.supplier.country == RUSSIA and military:
         named = join(list(t.supplier.entities))
         text = (
             f"{named}, a Russian arms seller"
@@ -74,23 +91,58 @@ def inferred(
             if t.recipient.end_user_type_given
             else " (recipient.end_user_type not given; assumed 'government')"
         )
+        locs = [t.loc("recipient", "country")]
+        if t.recipient.end_user:
+            locs.append(t.loc("recipient", "end_user"))
         return (
             f"the Russian armed forces ({buyer})",
-            "The Russian government buyer of military items is taken to be part of the "
-            f"defence sector of the Government of the Russian Federation{note}.",
-            (t.loc("recipient", "country"),),
+            "The Russian government buyer is taken to be the Ministry of Defence or the armed "
+            "forces, the core of the defence sector of the Government of the Russian "
+            f"Federation, whatever the items bought{note}.",
+            tuple(locs),
         )
     return None
 
 
-def listed_text(hits: list[Hit]) -> str:
+def listed_text(hits: list[Hit], day: dt.date) -> str:
     """The listed counterparties, each with its listing date and sector."""
     seen: dict[str, str] = {}
     for h in hits:
         when = h.start.isoformat() if h.start else "?"
         sector = SECTOR_TEXT.get(str(h.entry.get("sector")), str(h.entry.get("sector")))
-        seen.setdefault(
-            h.entry_name,
-            f"{h.entry_name} (on the list of specified persons since {when}, {sector} sector)",
+        listed = (
+            f"put on the list of specified persons on {when}"
+            if h.start is not None and h.start > day
+            else f"on the list of specified persons since {when}"
         )
+        seen.setdefault(h.entry_name, f"{h.entry_name} ({listed}, {sector} sector)")
     return join(list(seen.values()))
+
+
+def civil_seller(ctx: Context) -> list[Fact]:
+    """The note fact for a Russian seller of dual-use items only, not on the list.
+
+    Built only when the seller side is not already Russia's defence sector.
+    """
+    t = ctx.transfer
+    if t.supplier.country != RUSSIA or t.recipient.country == RUSSIA or not t.items:
+        return []
+    if any(is_military(it, ctx) for it in t.items):
+        return []
+    seller = join(list(t.supplier.entities)) or "the Russian seller (not named)"
+    buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the buyer"
+    locs = [t.loc("supplier", "country")]
+    locs += [t.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))]
+    return [
+        Fact(
+            kind=CIVIL_SELLER.kind,
+            key="caatsa:231:civil-seller",
+            fields={
+                "seller": seller,
+                "buyer": f"{buyer} ({t.recipient.country_name})",
+                "items": "; ".join(it.description for it in t.items),
+                "date": ctx.date.isoformat(),
+            },
+            evidence=(*locs, *(it.loc for it in t.items)),
+        )
+    ]

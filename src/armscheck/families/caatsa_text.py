@@ -25,8 +25,15 @@ _OUTCOME_TEXT = {
 }
 
 
+LOW_QUALITY = ("print-search", "checkpointasia.net")
+
+
 def citations(raw: Any, limit: int | None = None) -> list[Citation]:
-    """Citations from a list entry's ``citations`` (the first ``limit`` of them)."""
+    """Citations from a list entry's ``citations`` (the first ``limit`` of them).
+
+    Low-quality sources (print-search page captures, aggregators) are dropped
+    when the entry has another source.
+    """
     out = [
         Citation(
             str(c["instrument"]), str(c.get("url") or ""), str(c.get("pinpoint") or "") or None
@@ -34,7 +41,33 @@ def citations(raw: Any, limit: int | None = None) -> list[Citation]:
         for c in raw or []
         if isinstance(c, dict) and c.get("instrument")
     ]
+    good = [c for c in out if not any(bad in c.url for bad in LOW_QUALITY)]
+    out = good or out
     return out[:limit] if limit is not None else out
+
+
+def unique_citations(cites: list[Citation]) -> tuple[Citation, ...]:
+    """``cites`` in order, each URL once (the first citation of a URL is kept)."""
+    seen: set[str] = set()
+    out: list[Citation] = []
+    for c in cites:
+        if c.url and c.url in seen:
+            continue
+        seen.add(c.url)
+        out.append(c)
+    return tuple(out)
+
+
+def _section(ref: Reference, section: str) -> dict[str, Any]:
+    sections = ref.get("caatsa-statute").data.get("sections") or []
+    found: dict[str, Any] = next((s for s in sections if s.get("id") == section), {})
+    return found
+
+
+def primary_citation(ref: Reference, section: str) -> Citation:
+    """The statute citation that heads a finding (``finding_citation`` of the section)."""
+    raw = _section(ref, section).get("finding_citation") or {}
+    return citations([raw])[0]
 
 
 def _aliases(entry: dict[str, Any]) -> list[str]:
@@ -71,8 +104,14 @@ def value_indicator(prec: RefList) -> float:
     return parse_money(raw) if raw is not None else 10e6
 
 
-def significance(items: list[Item], ref: Reference) -> tuple[str, list[str], list[Citation]]:
-    """(sentence, assumptions, citations) on why the transaction looks significant."""
+def significance(
+    items: list[Item], ref: Reference, intelligence: bool = False
+) -> tuple[str, list[str], list[Citation]]:
+    """(sentence, assumptions, citations) on why the transaction looks significant.
+
+    The dual-use remark (civilian end uses are less likely significant) is left
+    out when the counterparty is in the intelligence sector.
+    """
     prec = ref.get("caatsa-precedents")
     systems = advanced_systems(items, ref)
     value = sum(it.value for it in items)
@@ -96,7 +135,7 @@ def significance(items: list[Item], ref: Reference) -> tuple[str, list[str], lis
             " It is sustainment (spare parts, training or services), which the State "
             "Department said was not its focus."
         )
-    elif items and all(it.category == "dual-use" for it in items):
+    elif items and not intelligence and all(it.category == "dual-use" for it in items):
         note = (
             " The items are dual-use; purely civilian end uses are less likely to be significant."
         )
@@ -122,7 +161,9 @@ def precedents(
         when = prec.date(p.get("date"), ("precedents", i, "date"))
         if when is not None:
             dated.append((when, p))
-    known = [(w, p) for w, p in dated if w <= day]
+    # A sanction is known from the day it is imposed; an absence of sanctions (a warning, a deal
+    # left unsanctioned or abandoned) can only be observed after the event's date.
+    known = [(w, p) for w, p in dated if w <= day and (p.get("outcome") == "sanctioned" or w < day)]
     if not known:
         first = min((w for w, p in dated if p.get("outcome") == "sanctioned"), default=None)
         tail = f" (the first came on {first.isoformat()})" if first else ""
@@ -157,25 +198,32 @@ def _country(ref: Reference, p: dict[str, Any]) -> str:
     return c.name if c else str(p.get("country"))
 
 
-def waiver(ref: Reference, intelligence: list[str]) -> str:
-    """The §231(d) waiver conditions, and whether the waiver is open for this transaction."""
-    statute = ref.get("caatsa-statute").data.get("sections") or []
-    entry: dict[str, Any] = next((s for s in statute if s.get("id") == "s231-waiver"), {})
-    conditions = [str(c) for c in entry.get("conditions") or []]
-    listed = "; ".join(f"({i}) {c}" for i, c in enumerate(conditions, 1))
+def waiver(ref: Reference, intelligence: list[dict[str, Any]]) -> str:
+    """The §231(d) waiver in brief, and whether it is open for this transaction."""
+    entry = _section(ref, "s231-waiver")
+    barred_ids = {str(x) for x in entry.get("barred_ids") or []}
     head = (
-        "Sanctions need a determination that the transaction is significant and made knowingly. "
-        "A waiver under §231(d) is decided transaction by transaction (there is no country or "
-        "blanket waiver) and needs a certification to Congress at least 30 days ahead that "
+        "Sanctions need a State finding that the transaction is significant and knowing. "
+        "A §231(d) waiver is transaction by transaction (no country or blanket "
+        "waiver), certified to Congress 30 days ahead: US national security interest; no harm "
+        "to an alliance, US operations, defence cooperation or US systems; and the buyer's "
+        "government cutting its Russian-made inventory or cooperating on critical security "
+        "matters."
     )
-    if intelligence:
+    barred = [str(e.get("name")) for e in intelligence if str(e.get("id")) in barred_ids]
+    others = [str(e.get("name")) for e in intelligence if str(e.get("id")) not in barred_ids]
+    if barred:
         tail = (
-            f" For this transaction the waiver is not available: {', '.join(intelligence)} "
-            "belongs to the intelligence sector."
+            f" It is not available here: {', '.join(barred)} is among the persons barred for "
+            "Russian government cyber intrusions; only a §236(b) waiver of imposed sanctions "
+            "(subject to congressional review) remains."
+        )
+    elif others:
+        tail = (
+            f" {', '.join(others)} is in the intelligence sector; the waiver is closed only if "
+            "it directly participated in or facilitated Russian government cyber intrusions, "
+            "so check that."
         )
     else:
-        tail = (
-            " For this transaction the counterparty is in the defence sector, so a waiver can "
-            "be sought for it on its own, and each later delivery or payment needs its own."
-        )
-    return head + listed + "." + tail
+        tail = " Each later delivery or payment needs its own waiver."
+    return head + tail
