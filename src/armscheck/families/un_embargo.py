@@ -16,6 +16,7 @@ from typing import Any
 from ..facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
 from ..reference import RefList
 from ..transfer import Loc
+from .register import register_of
 from .un_names import groups_matched, groups_matched_any, names_match
 
 KIND = FactKind(
@@ -40,15 +41,22 @@ KIND = FactKind(
 )
 
 
-def item_in_scope(category: str, scope: Any, categories: dict[str, dict[str, Any]]) -> bool:
-    """Whether an item category falls within an embargo's item scope."""
+def item_in_scope(
+    category: str, scope: Any, categories: dict[str, dict[str, Any]], description: str = ""
+) -> bool:
+    """Whether an item falls within an embargo's item scope.
+
+    Register-limited scopes use the UN Register categories, in which MANPADS are
+    missiles (category VII) since 2003 even though the transfer files them under
+    light weapons or air defence.
+    """
     info = categories.get(category) or {}
     if info.get("military") is False:
         return False
     if isinstance(scope, list):
         return category in scope
     if scope == "register":
-        return bool(info.get("register") or info.get("related_materiel"))
+        return bool(register_of(category, description, categories) or info.get("related_materiel"))
     if scope == "salw":
         return bool(info.get("salw"))
     if scope == "all-except-salw":  # ammunition stays in: only SALW themselves are carved out
@@ -156,7 +164,9 @@ def build(ctx: Context) -> list[Fact]:
         scope_items = [
             it
             for it in t.items
-            if item_in_scope(it.category, phase.get("items") or "all", ctx.reference.categories)
+            if item_in_scope(
+                it.category, phase.get("items") or "all", ctx.reference.categories, it.description
+            )
         ]
         assumptions = _item_notes(ctx, phase, scope_items)
         if not region_known:
