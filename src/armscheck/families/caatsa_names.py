@@ -115,7 +115,7 @@ def named_parties(t: Transfer) -> list[Named]:
     return out
 
 
-Alias = tuple[str, str, str]  # (alias as written, core key, " name key ")
+Alias = tuple[str, str, str, str]  # (alias as written, core key, " name key ", flat core)
 _INDEX: dict[tuple[int, str], list[tuple[int, dict[str, Any], list[Alias]]]] = {}
 
 
@@ -126,10 +126,19 @@ def _entries(ref: RefList, entries_key: str) -> list[tuple[int, dict[str, Any], 
         rows = []
         for i, entry in enumerate(ref.data.get(entries_key) or []):
             names = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
-            keys = [(a, core_key(a), f" {name_key(a)} ") for a in names if core_key(a)]
+            keys = [
+                (a, core_key(a), f" {name_key(a)} ", core_key(a).replace(" ", ""))
+                for a in names
+                if core_key(a)
+            ]
             rows.append((i, entry, keys))
         _INDEX[ident] = rows
     return _INDEX[ident]
+
+
+@functools.lru_cache(maxsize=4096)
+def _flat(core: str) -> str:
+    return core.replace(" ", "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -148,11 +157,10 @@ def _match(named: Named, aliases: list[Alias], country: str) -> tuple[str, bool]
     Export" and "Ural Vagon Zavod" match their one-word forms.
     """
     core = core_key(named.name)
-    flat = core.replace(" ", "")
+    flat = _flat(core)
     runs = _runs(core)
     partial: str | None = None
-    for alias, a_core, _ in aliases:
-        a_flat = a_core.replace(" ", "")
+    for alias, a_core, _, a_flat in aliases:
         if a_core == core or a_flat == flat:
             return alias, True
         if partial is None and a_flat in runs:

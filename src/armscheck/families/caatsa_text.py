@@ -8,6 +8,7 @@ only say why a transaction looks significant.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -76,8 +77,13 @@ def _aliases(entry: dict[str, Any]) -> list[str]:
     ]
 
 
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)")
+
+
 def _contains(text: str, alias: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)", f" {text} "))
+    return bool(_word_pattern(alias).search(f" {text} "))
 
 
 def item_text(item: Item, ref: Reference) -> str:

@@ -79,7 +79,11 @@ citations = list_citations
 
 
 def all_rows(ctx: Context) -> list[Row]:
-    """Every threshold row of the list, dated."""
+    """Every threshold row of the list, dated (built once per process)."""
+    return ctx.reference.memo("congress:rows", lambda: _rows(ctx))
+
+
+def _rows(ctx: Context) -> list[Row]:
     lst = ctx.reference.get("congress-thresholds")
     out = []
     for i, r in enumerate(lst.data.get("thresholds") or []):

@@ -106,15 +106,21 @@ def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
 
 def groups_of(ref: Reference, country: str, day: dt.date) -> list[str]:
     """The country groups (of the list) that hold ``country`` on ``day``."""
+    spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
+    return list(
+        dict.fromkeys(n for n, start, end in spans.get(country, []) if in_force(start, end, day))
+    )
+
+
+def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
+    """Country → (group, start, end) for every membership in the list."""
     lst, groups = _groups(ref)
-    out = []
+    out: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for name, g in groups.items():
         for m in g.get("members") or []:
             start = lst.date(m.get("from"), ("groups", name))
             end = lst.date(m.get("to"), ("groups", name))
-            if m.get("country") == country and in_force(start, end, day):
-                out.append(str(name))
-                break
+            out.setdefault(str(m.get("country")), []).append((str(name), start, end))
     return out
 
 
