@@ -600,6 +600,7 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/barred-party",
         "us-content/third-party-consent-pre-aeca",
         "us-content/us-export-licence-pre-aeca",
+        "us-content/statutory-bar",
     } == ids
 
 
@@ -790,3 +791,40 @@ def test_no_ear99_counterfactual_for_a_military_item(checker: Checker) -> None:
     (f,) = fired(v, "itar-retransfer")
     assert not any("ear99" in str(c.edits) for c in f.changes)
     assert sum("control not given" in a for a in v.assumptions) == 1
+
+
+def test_statutory_bar_denies_f35_to_turkey_from_the_act(checker: Checker) -> None:
+    base = {
+        "name": "F-35 for Turkey",
+        "date": "2019-12-20",
+        "channel": "fms",
+        "supplier": {"country": "US"},
+        "recipient": {"country": "TR"},
+        "items": [
+            {
+                "description": "F-35A Lightning II",
+                "category": "combat-aircraft",
+                "control": "itar",
+                "value_usd": "90m",
+            }
+        ],
+    }
+    on_day = checker.check(
+        read_transfer(yaml.safe_dump(base), "t.yaml", checker.rulebook.reference)
+    )
+    assert on_day.families["us-content"] == "denial"
+    assert any(f.rule == "us-content/statutory-bar" for f in on_day.findings)
+    before = checker.check(
+        read_transfer(
+            yaml.safe_dump({**base, "date": "2019-12-19"}), "t.yaml", checker.rulebook.reference
+        )
+    )
+    assert before.families["us-content"] == "authorization-required"
+    elsewhere = checker.check(
+        read_transfer(
+            yaml.safe_dump({**base, "recipient": {"country": "NL"}}),
+            "t.yaml",
+            checker.rulebook.reference,
+        )
+    )
+    assert not any(f.rule == "us-content/statutory-bar" for f in elsewhere.findings)

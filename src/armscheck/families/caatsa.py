@@ -247,7 +247,11 @@ def build(ctx: Context) -> list[Fact]:
     des = [h for h in des_all if h.in_force(ctx.date)]
     facts: list[Fact] = []
     exposed: set[str] = set()
+    t = ctx.transfer
     for side in ("supplier", "recipient"):
+        other = t.recipient if side == "supplier" else t.supplier
+        if other.country == "RU":  # Russia's own side is not exposed for dealing with itself
+            continue
         fact = _russia_fact(ctx, side, lsp, des)
         if fact is not None:
             facts.append(fact)

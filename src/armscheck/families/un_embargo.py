@@ -169,6 +169,8 @@ def build(ctx: Context) -> list[Fact]:
             )
         ]
         assumptions = _item_notes(ctx, phase, scope_items)
+        if phase.get("assumption") and scope_items:
+            assumptions.append(" ".join(str(phase["assumption"]).split()))
         if not region_known:
             said = (
                 f"says {t.recipient.region!r}, which the list does not place inside or outside"
@@ -273,7 +275,11 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
         cite = (phase.get("citations") or [{}])[0].get("instrument", embargo["id"])
         title = embargo.get("title", embargo["id"])
         if start is not None:
-            out.append((start, f"{cite}: {title} applies"))
+            what = {
+                "approval": "prior approval required",
+                "notification": "advance notification required",
+            }.get(str(phase.get("regime")), "in force")
+            out.append((start, f"{cite}: {title}: {what}"))
         if end is not None and (embargo["id"], end) not in starts:  # not a mere change of phase
             out.append((end, f"{title} ends"))
     groups = ctx.reference.get("un-listed-groups")

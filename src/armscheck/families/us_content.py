@@ -20,6 +20,7 @@ from ..transfer import Item, Loc
 from ..values import money_text
 from . import us_content_changes as changes
 from . import us_content_lists as lists
+from .us_content_bars import BAR, bar_facts
 from .us_content_kinds import (
     AUTHORITY,
     BARRED,
@@ -297,6 +298,7 @@ def build(ctx: Context) -> list[Fact]:
             )
     facts.extend(_proscribed_facts(ctx, content))
     facts.extend(_barred_facts(ctx, needs))
+    facts.extend(bar_facts(ctx))
     return facts
 
 
@@ -304,7 +306,7 @@ FAMILY = Family(
     id=FAMILY_ID,
     title="US-origin content: ITAR retransfer, 22 CFR 126.1, EAR de minimis, barred parties",
     outcomes=("denial", "authorization-required", "clear"),
-    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE),
+    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR),
     build=build,
     change_dates=changes.change_dates,
 )
