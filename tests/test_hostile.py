@@ -109,6 +109,42 @@ BROKEN: dict[str, tuple[str | bytes, str, bool]] = {
         "did you mean 'government'",
         True,
     ),
+    "empty-int-tag": (BASE.replace("quantity: 2", 'quantity: !!int ""'), "cannot read", True),
+    "empty-float-tag": (BASE.replace("60m", '!!float "_"'), "cannot read", True),
+    "hex-quantity": (BASE.replace("quantity: 2", "quantity: 0x10"), "whole number", True),
+    "sexagesimal-money": (BASE.replace("60m", "60:00"), "amount of money", True),
+    "comma-decimal-money": (BASE.replace("60m", "'$ 1,5m'"), "amount of money", True),
+    "sub-cent-money": (BASE.replace("60m", "0.004"), "less than a cent", True),
+    "line-over-10tn": (
+        BASE.replace("quantity: 2", "quantity: 1000000").replace("60m", "9000bn"),
+        "over $10 trillion",
+        True,
+    ),
+    "usml-nonsense": (
+        BASE.replace("quantity: 2", "quantity: 2\n    usml_category: 42"),
+        "USML category",
+        True,
+    ),
+    "channel-foreign-supplier": (
+        BASE.replace("items:", "channel: fms\nitems:"),
+        "only to a US supplier",
+        True,
+    ),
+    "items-null": (BASE.split("items:")[0] + "items:\n", "'items' is empty", True),
+    "later-related-sale": (
+        BASE + "related_sales:\n  - {date: 2035-01-01, value_usd: 5m}\n",
+        "later than the transfer",
+        True,
+    ),
+    "too-many-entities": (
+        BASE.replace(
+            "  country: Iraq",
+            "  country: Iraq\n  entities: [" + ", ".join(f"E{i}" for i in range(150)) + "]",
+        ),
+        "over the limit",
+        True,
+    ),
+    "bad-expect-verdict": (BASE + "expect: {verdict: forbidden}\n", "unknown verdict", True),
     "money-nan": (BASE.replace("60m", ".nan"), "finite", True),
     "money-inf": (BASE.replace("60m", ".inf"), "finite", True),
     "money-minus-inf": (BASE.replace("60m", "-.inf"), "finite", True),
@@ -386,3 +422,49 @@ def test_batch_of_good_files_only_is_not_an_error(
     shutil.copy(SEEDS[0], folder / SEEDS[0].name)
     code, out, _, _ = _run(capsys, "batch", "--format", "jsonl", "--jobs", "1", str(folder))
     assert code in (0, 1) and "error" not in json.loads(out)
+
+
+def test_a_pipe_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    code, out, err, elapsed = _run(capsys, "check", str(fifo))
+    assert code == 2 and "not a regular file" in err and elapsed < 15
+
+
+def test_batch_skips_folders_named_like_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "odd.yaml").mkdir()
+    shutil.copy(SEED, tmp_path / "seed.yaml")
+    code, out, err, _ = _run(capsys, "batch", "--format", "jsonl", "--jobs", "1", str(tmp_path))
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(tmp_path / "seed.yaml")]
+    assert code == 1  # the seed is prohibited; the folder is not an error row
+
+
+@pytest.mark.parametrize(
+    ("raw", "roman"),
+    [("I", "I"), ("1", "I"), ("Cat. I", "I"), ("xix", "XIX"), ("XI(a)", "XI"), (19, "XIX")],
+)
+def test_usml_categories_are_normalised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: object, roman: str
+) -> None:
+    from armscheck.api import load_checker
+    from armscheck.transfer import read_transfer
+
+    text = BASE.replace("quantity: 2", f"quantity: 2\n    usml_category: {raw!r}")
+    t = read_transfer(text, "t.yaml", load_checker().rulebook.reference)
+    assert t.items[0].usml_category == roman
+
+
+def test_control_characters_in_names_are_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "esc.yaml"
+    path.write_text(BASE.replace("Test transfer", '"\\e[31mRED\\e[0m"'))
+    assert main(["check", "--format", "markdown", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[31mRED" in out

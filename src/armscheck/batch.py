@@ -92,7 +92,7 @@ def yaml_files(paths: Iterable[str | Path]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = [*p.rglob("*.yaml"), *p.rglob("*.yml")]
+            found = [f for f in (*p.rglob("*.yaml"), *p.rglob("*.yml")) if f.is_file()]
             out.update((str(f), None) for f in sorted(found))
         else:
             out[str(p)] = None

@@ -33,7 +33,9 @@ class ComplianceError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
+        from .values import printable
+
+        where = printable(self.file or "<input>").replace("\n", "\\n")
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -41,7 +43,7 @@ class ComplianceError(Exception):
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return printable(text).replace("\n", "\\n")
 
 
 class InputError(ComplianceError):

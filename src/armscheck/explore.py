@@ -67,18 +67,34 @@ def apply_change(
     return read_doc(doc, checker.rulebook.reference), new_date
 
 
+MAX_RECHECKS = 20  # counterfactual re-checks per transfer: a report, not a search
+
+
 def counterfactuals(
     checker: Checker, transfer: Transfer, verdict: Verdict, as_of: dt.date | None = None
 ) -> Verdict:
-    """Fill each finding's ``counterfactuals`` by re-checking every proposed change."""
+    """Fill each finding's ``counterfactuals`` by re-checking every proposed change.
+
+    At most :data:`MAX_RECHECKS` changes are tried per transfer (the same change is
+    checked once however many findings propose it); the rest are left out, with a note.
+    """
+    tried: dict[Change, tuple[str, Verdict | None]] = {}
+    skipped = 0
     findings = []
     for f in verdict.findings:
         results: list[tuple[str, str]] = []
         for change in f.changes:
-            try:
-                changed, new_date = apply_change(checker, transfer, change)
-                other = checker.check(changed, new_date or as_of)
-            except ComplianceError:
+            if change not in tried:
+                if len(tried) >= MAX_RECHECKS:
+                    skipped += 1
+                    continue
+                try:
+                    changed, new_date = apply_change(checker, transfer, change)
+                    tried[change] = (change.text, checker.check(changed, new_date or as_of))
+                except ComplianceError:
+                    tried[change] = (change.text, None)
+            other = tried[change][1]
+            if other is None:
                 continue
             still = any(g.rule == f.rule for g in other.findings)
             outcome = other.families[f.family]
@@ -86,6 +102,11 @@ def counterfactuals(
             results.append((change.text, f"{text}; verdict {other.verdict}"))
         findings.append(replace(f, counterfactuals=tuple(results)))
     verdict.findings = findings
+    if skipped:
+        verdict.notes.append(
+            f"{skipped} further changes that could alter a finding were not "
+            f"re-checked (at most {MAX_RECHECKS} per transfer)."
+        )
     return verdict
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from .errors import InputError
 from .reference import Reference
 from .transfer import Loc
-from .values import MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
+from .values import MAX_NAMES, MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
 from .yamldoc import Doc, path_text
 
 
@@ -51,6 +51,10 @@ class Reader:
                     tip = "YAML merge keys are not supported; write the keys out in full"
                 raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
         for key in required:
+            if key in value and value[key] is None:
+                raise self.fail(
+                    (*path, key), f"{key!r} is empty", f"give a value after '{key}:'", at_key=True
+                )
             if value.get(key) is None:
                 raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
         return value
@@ -72,7 +76,9 @@ class Reader:
         choices: tuple[str, ...] | list[str],
         what: str,
     ) -> str:
-        """``value`` as one of ``choices``, with a suggestion when it is not."""
+        """``value`` as one of ``choices`` (any case), with a suggestion when it is not."""
+        if isinstance(value, str) and value.strip().lower() in choices:
+            return value.strip().lower()
         if not isinstance(value, str) or value not in choices:
             tip = (suggest(value, list(choices)) if isinstance(value, str) else "") or (
                 f"use one of: {', '.join(choices)}"
@@ -141,6 +147,12 @@ class Reader:
                 path,
                 f"expected a list of names, found {_kind(value)}",
                 "write [Name One, Name Two]",
+            )
+        if len(value) > MAX_NAMES:
+            raise self.fail(
+                path,
+                f"{len(value):,} names, over the limit of {MAX_NAMES}",
+                "list only the organisations that take part in the deal",
             )
         return tuple(self.text(v, (*path, i)) or "" for i, v in enumerate(value))
 

@@ -157,6 +157,12 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         label = name or "<stdin>"
     else:
+        if Path(path).exists() and not Path(path).is_file():
+            raise InputError(
+                "not a regular file",
+                file=label,
+                hint="give the path of a YAML file (not a folder, pipe or device)",
+            )
         try:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)  # enough to tell that a file is too large
@@ -220,20 +226,62 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
             "a US supplier needs a 'channel'",
             "add 'channel: fms' (Foreign Military Sale) or 'channel: dcs' (direct commercial sale)",
         )
+    if s_code != "US" and channel is not None:
+        raise r.fail(
+            ("channel",),
+            f"'channel' applies only to a US supplier, not {s_name}",
+            "remove 'channel:'; a foreign supplier's US content is checked as a retransfer",
+        )
     expect = top.get("expect")
     if expect is not None:
-        r.mapping(expect, ("expect",), EXPECT_KEYS)
+        _read_expect(r, expect)
+    date = r.date(top["date"], ("date",))
+    sales = read_sales(r, top.get("related_sales"))
+    for i, sale in enumerate(sales):
+        if sale.date > date:
+            raise r.fail(
+                ("related_sales", i, "date"),
+                f"the related sale of {sale.date} is later than the transfer ({date})",
+                "list only earlier sales to the same recipient",
+            )
     return Transfer(
         file=label,
         name=r.text(top["name"], ("name",)) or "",
-        date=r.date(top["date"], ("date",)),
+        date=date,
         source=r.text(top.get("source"), ("source",), optional=True),
         supplier=supplier,
         recipient=recipient,
         channel=channel,
         items=read_items(r, top["items"], s_code),
-        related_sales=read_sales(r, top.get("related_sales")),
+        related_sales=sales,
         expect=expect,
         known_gap=r.text(top.get("known_gap"), ("known_gap",), optional=True),
         doc=doc,
     )
+
+
+def _read_expect(r: Any, expect: Any) -> None:
+    """Check an ``expect`` block's keys and vocabulary (contract §3)."""
+    from .verdict import FAMILY_OUTCOMES, VERDICTS
+
+    block = r.mapping(expect, ("expect",), EXPECT_KEYS)
+    if block.get("verdict") is not None:
+        r.choice(block["verdict"], ("expect", "verdict"), VERDICTS, "verdict")
+    families = block.get("families") or {}
+    if not isinstance(families, dict):
+        raise r.fail(
+            ("expect", "families"),
+            "expected a mapping of family: outcome",
+            "e.g. families: {un-embargo: clear}",
+        )
+    for fam, outcome in families.items():
+        r.choice(fam, ("expect", "families", fam), list(FAMILY_OUTCOMES), "family")
+        r.choice(outcome, ("expect", "families", fam), FAMILY_OUTCOMES[fam], f"{fam} outcome")
+    for key in ("rules", "not_rules"):
+        ids = block.get(key)
+        if ids is not None and not (isinstance(ids, list) and all(isinstance(i, str) for i in ids)):
+            raise r.fail(
+                ("expect", key),
+                "expected a list of rule ids",
+                "e.g. [un-embargo/supplier-export-ban]",
+            )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .transfer import (
@@ -13,7 +14,7 @@ from .transfer import (
     Item,
     RelatedSale,
 )
-from .values import fold, money_text, shown, suggest
+from .values import MAX_COMPONENTS, MAX_ITEMS, MAX_MONEY, fold, money_text, shown, suggest
 
 if TYPE_CHECKING:
     from .reader import Reader
@@ -56,6 +57,12 @@ def _value(
         unit = total / count
     if total is None and unit is not None:
         total = unit * count
+    if total is not None and total > MAX_MONEY:
+        raise r.fail(
+            (*path, "unit_value_usd" if "unit_value_usd" in raw else "value_usd"),
+            f"the line totals {money_text(total)}, over $10 trillion",
+            "check the units and the quantity",
+        )
     return unit, total
 
 
@@ -65,9 +72,25 @@ def _control(r: Reader, raw: Any, path: Path) -> str | None:
     return r.choice(raw, path, CONTROLS, "control")
 
 
+_ROMAN = ("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI").split()
+
+
 def _usml(r: Reader, raw: Any, path: Path) -> str | None:
+    """A USML category as its roman numeral (I..XXI); ``1``, ``Cat. I`` and ``XI(a)`` accepted."""
     text = r.text(raw, path, optional=True)
-    return text.upper() if text else None
+    if not text:
+        return None
+    core = re.sub(r"^(usml\s*)?(cat(egory)?\.?\s*)", "", text.strip(), flags=re.I)
+    core = re.split(r"[\s(]", core, maxsplit=1)[0].upper()
+    if core.isdigit() and 1 <= int(core) <= len(_ROMAN):
+        core = _ROMAN[int(core) - 1]
+    if core not in _ROMAN:
+        raise r.fail(
+            path,
+            f"unknown USML category {shown(text)}",
+            "write the category's roman numeral, I to XXI (e.g. XIX for engines)",
+        )
+    return core
 
 
 def _component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bool) -> Component:
@@ -131,6 +154,12 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             "expected a list of at least one item",
             "write items: then '- description: ...' entries",
         )
+    if len(raw) > MAX_ITEMS:
+        raise r.fail(
+            ("items",),
+            f"{len(raw):,} items, over the limit of {MAX_ITEMS}",
+            "split the transfer into several files",
+        )
     cats = list(r.ref.categories)
     out = []
     for i, entry in enumerate(raw):
@@ -182,6 +211,12 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 (*path, "components"),
                 "expected a list of components",
                 "write '- description: ...' entries",
+            )
+        if comps_raw is not None and len(comps_raw) > MAX_COMPONENTS:
+            raise r.fail(
+                (*path, "components"),
+                f"{len(comps_raw):,} components, over the limit of {MAX_COMPONENTS}",
+                "list the significant components only",
             )
         comps = [
             _component(r, c, (*path, "components", j), quantity, from_cat)

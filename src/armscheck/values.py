@@ -10,6 +10,9 @@ import re
 import unicodedata
 
 MAX_MONEY = 10_000_000_000_000.0  # $10 trillion: above this a value is a typo
+MAX_NAMES = 100  # entities named on one side of a transfer
+MAX_ITEMS = 500  # lines in one transfer
+MAX_COMPONENTS = 100  # components of one item
 MAX_QUANTITY = 1_000_000_000  # rounds of ammunition run to the hundreds of millions
 
 _SCALE = {
@@ -28,7 +31,8 @@ _SCALE = {
     "billions": 1e9,
 }
 _MONEY = re.compile(
-    r"^(?P<neg>-)?\s*(?:us\s*)?\$?\s*(?:usd\s*)?(?P<num>[0-9][0-9,_]*(?:\.[0-9]+)?)\s*"
+    r"^(?P<neg>-)?\s*(?:us\s*)?\$?\s*(?:usd\s*)?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9][0-9_]*(?:\.[0-9]+)?)\s*"
     r"(?P<scale>[a-z]*)\.?\s*(?:usd|dollars|us\$)?$"
 )
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -79,6 +83,8 @@ def parse_money(raw: object) -> float:
         raise ValueProblem(f"{shown(raw)} is not a finite amount", hint)
     if value <= 0:
         raise ValueProblem(f"the amount {shown(raw)} must be more than zero", hint)
+    if value < 0.01:
+        raise ValueProblem(f"the amount {shown(raw)} is less than a cent", hint)
     if value > MAX_MONEY:
         raise ValueProblem(f"the amount {shown(raw)} is over $10 trillion", "check the units")
     return round(value, 2)
@@ -129,3 +135,11 @@ def money_text(value: float) -> str:
     if value >= 1e3:
         return f"${value / 1e3:,.0f}k"
     return f"${value:,.0f}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes, so terminals print it as written."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)

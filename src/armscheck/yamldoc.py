@@ -12,6 +12,7 @@ so hostile input is refused before it can cost memory or recursion:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,6 +30,9 @@ E = TypeVar("E", bound=ComplianceError)
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$")
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -131,10 +135,23 @@ def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
         return ev.value  # YAML 1.2: yes/no/on/off are text (so Norway's code NO stays "NO")
     if kind in ("str", "timestamp"):
         return ev.value
+    if kind in ("int", "float") and ev.tag in (None, "!"):
+        # YAML 1.2 numbers only: 017 is 17, and 0x10, 0b11 or 1:30 stay text (then refused)
+        number = ev.value.replace("_", "")
+        try:
+            if kind == "int" and _INT.match(ev.value):
+                return int(number)
+            if kind == "float" and _FLOAT.match(ev.value):
+                return float(number)
+            if kind == "float" and number.lower().lstrip("+-") in (".inf", ".nan"):
+                return float(number.lower().replace(".", ""))
+        except ValueError:
+            pass
+        return ev.value
     node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)  # no node cache
-    except (ValueError, yaml.YAMLError) as exc:
+    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, IndexError, ...
         raise _fail(
             cls,
             file,
@@ -324,8 +341,9 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
     except yaml.reader.ReaderError as exc:
         bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         at = text.find(bad)
-        line = text.count("\n", 0, at) + 1 if at >= 0 else None
-        col = at - text.rfind("\n", 0, at) if at >= 0 else None
+        before = _BREAKS.split(text[:at]) if at >= 0 else []
+        line = len(before) if at >= 0 else None
+        col = len(before[-1]) + 1 if at >= 0 else None
         raise error(
             f"the file holds the control character {bad!r}",
             file=file,
@@ -345,7 +363,7 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
 
 def _char_at(text: str, line: int, column: int) -> str:
     """The character at 0-based ``line`` and ``column`` of ``text``, or ''."""
-    lines = text.split("\n", line + 1)
+    lines = _BREAKS.split(text, line + 1)
     if line < len(lines) and column < len(lines[line]):
         return lines[line][column]
     return ""

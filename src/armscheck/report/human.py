@@ -11,7 +11,7 @@ from rich.tree import Tree
 
 from ..checker import DISCLAIMER
 from ..verdict import Verdict
-from . import pinpoint
+from . import pinpoint, sanitized
 
 STYLE = {
     "prohibited": "bold white on red",
@@ -83,6 +83,7 @@ def _tree(v: Verdict) -> Tree:
 
 def render(console: Console, v: Verdict) -> None:
     """Print one verdict."""
+    v = sanitized(v)
     title = Text(f" {v.verdict.upper()} ", style=STYLE.get(v.verdict, "bold"))
     head = Text.assemble((v.name, "bold"), "\n", (f"{v.file} · judged at {v.date}", "dim"))
     if v.contested:

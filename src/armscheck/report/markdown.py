@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..checker import DISCLAIMER
 from ..verdict import Verdict
-from . import pinpoint
+from . import pinpoint, sanitized
 
 
 def _cell(text: str) -> str:
@@ -15,6 +15,7 @@ def _cell(text: str) -> str:
 
 def render_one(v: Verdict) -> str:
     """A Markdown section for one verdict."""
+    v = sanitized(v)
     lines = [
         f"## {_cell(v.name)}",
         "",
