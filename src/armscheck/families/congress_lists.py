@@ -235,6 +235,8 @@ def headroom(value: int, amount: int, measure: str) -> str:
     """``$2.0m under the $14m MDE threshold``, ``$22.0m over ...``, ``exactly at ...``."""
     gap = value - amount
     where = f"the {amount_text(amount)} {LABELS[measure]} threshold"
+    if value == 0:
+        return f"nothing counted toward {where}"
     if gap == 0:
         return f"exactly at {where}"
     return f"{value_text(abs(gap))} {'over' if gap > 0 else 'under'} {where}"
