@@ -172,7 +172,7 @@ def test_design_and_construction_own_measure_not_in_total() -> None:
     under = check(fms(value=199_999_999, mde=None, category="design-and-construction"))
     assert under.families["congress"] == "clear"
     assert "$1 under the $200m design-and-construction threshold" in notes(under)[0]
-    assert "$50.0m under the $50m total threshold" in notes(under)[0]
+    assert "nothing counted toward the $50m total threshold" in notes(under)[0]
     v = check(fms(value=200_000_000, mde=None, category="design-and-construction"))
     (f,) = found(v, "congress/fms-36b")
     assert "design and construction services" in f.why
