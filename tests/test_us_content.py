@@ -259,12 +259,22 @@ def test_missing_component_value_is_taken_as_over(checker: Checker) -> None:
 
 
 def test_600_series_before_export_control_reform_is_itar(checker: Checker) -> None:
-    v = check(checker, vehicle("EG", "0.1m", date="2013-10-14"))
+    def with_usml(date: str, usml: str | None) -> Verdict:
+        data = vehicle("EG", "0.1m", date=date)
+        if usml:
+            data["items"][0]["components"][0]["usml_category"] = usml
+        return check(checker, data)
+
+    # a category VII part (vehicles) moved on 2014-01-06
+    v = with_usml("2014-01-05", "VII")
     (f,) = fired(v, "itar-retransfer")
-    assert any("600-series items were on the USML before 2013-10-15" in a for a in f.assumptions)
+    assert any("USML Category VII moved to the EAR only on 2014-01-06" in a for a in f.assumptions)
     assert not fired(v, "ear-de-minimis")
-    after = check(checker, vehicle("EG", "0.1m", date="2013-10-15"))
+    after = with_usml("2014-01-06", "VII")
     assert not fired(after, "itar-retransfer") and outcome(after) == "clear"
+    # without a category, the last move of a 600-series category (2016-12-31) is assumed
+    assert fired(with_usml("2016-12-30", None), "itar-retransfer")
+    assert not fired(with_usml("2016-12-31", None), "itar-retransfer")
 
 
 # ---------------------------------------------------------------- 22 CFR 126.1
@@ -601,6 +611,7 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/third-party-consent-pre-aeca",
         "us-content/us-export-licence-pre-aeca",
         "us-content/statutory-bar",
+        "us-content/blocked-party",
     } == ids
 
 

@@ -143,7 +143,7 @@ class Checker:
             findings=findings,
             notes=notes,
             assumptions=assumptions,
-            contested=any(f.contested for f in findings),
+            contested=_rests_on_contested(findings, overall(families)),
         )
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
@@ -175,3 +175,11 @@ def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Ver
     from .transfer import load_transfer
 
     return checker.check(load_transfer(path, checker.rulebook.reference), as_of)
+
+
+def _rests_on_contested(findings: list[Finding], verdict: str) -> bool:
+    """Whether every finding behind the overall verdict rests on contested law."""
+    from .verdict import level
+
+    behind = [f for f in findings if level(f.outcome) == verdict]
+    return bool(behind) and all(f.contested for f in behind)

@@ -120,6 +120,7 @@ class Period:
     families: dict[str, str]
     contested: bool
     changed_by: list[str] = field(default_factory=list)
+    review_days: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of one period."""
@@ -129,6 +130,7 @@ class Period:
             "verdict": self.verdict,
             "families": dict(self.families),
             "contested": self.contested,
+            "review_days": self.review_days,
             "changed_by": list(self.changed_by),
         }
 
@@ -170,10 +172,12 @@ def timeline(
     for day in [start, *points]:
         v = checker.check(transfer, day)
         last = periods[-1] if periods else None
-        if last and (last.verdict, last.families, last.contested) == (
+        review = max((f.review_days for f in v.findings if f.review_days), default=None)
+        if last and (last.verdict, last.families, last.contested, last.review_days) == (
             v.verdict,
             v.families,
             v.contested,
+            review,
         ):
             previous = v
             continue
@@ -183,7 +187,13 @@ def timeline(
             last.end = day
         periods.append(
             Period(
-                day, end, v.verdict, dict(v.families), v.contested, labels if day != start else []
+                day,
+                end,
+                v.verdict,
+                dict(v.families),
+                v.contested,
+                labels if day != start else [],
+                review,
             )
         )
         previous = v

@@ -71,6 +71,11 @@ class Finding:
         return out
 
 
+def level(outcome: str) -> str:
+    """The overall verdict a family outcome leads to."""
+    return _LEVEL.get(outcome, "clear")
+
+
 def family_outcome(family: str, findings: list[Finding]) -> str:
     """The most severe outcome among a family's findings, ``clear`` if none."""
     order = FAMILY_OUTCOMES[family]

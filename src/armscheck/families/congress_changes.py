@@ -162,6 +162,7 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
         out.setdefault(day, []).append(f"{label}: {section} {tier}-tier {', '.join(parts)}")
     months = cl.window_months(ctx)
     for s in ctx.transfer.related_sales:
+        out.setdefault(s.date, []).append(f"related sale of {s.date.isoformat()} takes place")
         exit_day = cl.add_months(s.date, months) + dt.timedelta(days=1)
         out.setdefault(exit_day, []).append(
             f"related sale of {s.date.isoformat()} leaves the {months}-month split-sale window"

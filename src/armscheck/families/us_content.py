@@ -20,7 +20,7 @@ from ..transfer import Item, Loc
 from ..values import money_text
 from . import us_content_changes as changes
 from . import us_content_lists as lists
-from .us_content_bars import BAR, bar_facts
+from .us_content_bars import BAR, bar_dates, bar_facts
 from .us_content_kinds import (
     AUTHORITY,
     BARRED,
@@ -229,6 +229,8 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                     "since": found.start.isoformat() if found.start else "",
                     "us_authorization": bool(needs),
                     "authorization_text": "; ".join(needs) or "none",
+                    "blocked": bool(found.entry.get("blocked")),
+                    "us_supplier": t.supplier.country == "US",
                 },
                 evidence=(where,),
                 citations=lists.citations(found.entry.get("citations")),
@@ -308,5 +310,5 @@ FAMILY = Family(
     outcomes=("denial", "authorization-required", "clear"),
     kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR),
     build=build,
-    change_dates=changes.change_dates,
+    change_dates=lambda ctx: [*changes.change_dates(ctx), *bar_dates(ctx)],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..facts import Context, Fact, FactKind, in_force, list_citations
 from ..values import fold
 
@@ -71,4 +73,19 @@ def bar_facts(ctx: Context) -> list[Fact]:
                     assumptions=assumptions,
                 )
             )
+    return out
+
+
+def bar_dates(ctx: Context) -> list[tuple[dt.date, str]]:
+    """Start and end dates of the bars that name this transfer's recipient."""
+    lst = ctx.reference.lists.get("us-statutory-bars")
+    out: list[tuple[dt.date, str]] = []
+    for i, bar in enumerate(lst.data.get("bars") or [] if lst else []):
+        if lst is None or bar.get("recipient") != ctx.transfer.recipient.country:
+            continue
+        cite = (bar.get("citations") or [{}])[0].get("instrument", bar.get("id"))
+        for key, verb in (("from", "bar applies"), ("to", "bar ends")):
+            day = lst.date(bar.get(key), ("bars", i, key))
+            if day is not None:
+                out.append((day, f"{cite}: {bar.get('id')} {verb}"))
     return out

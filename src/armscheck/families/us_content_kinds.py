@@ -82,6 +82,8 @@ BARRED = FactKind(
         "since": "str",
         "us_authorization": "bool",
         "authorization_text": "str",
+        "blocked": "bool",
+        "us_supplier": "bool",
     },
     "a party on the buying side is barred from US export licences and authorizations",
 )

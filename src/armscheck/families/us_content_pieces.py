@@ -8,6 +8,7 @@ stated, and ``itar`` for 600-series content before the 600 series existed.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -143,13 +144,17 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
     effective = control or "itar"
     if control is None:
         notes.append(itar_note((comp or item).description))
-    start = lists.first_row_date(ctx.reference, "ear-600")
-    if effective == "ear-600" and start is not None and ctx.date < start:
-        effective = "itar"
-        notes.append(
-            f"{loc.path}: 600-series items were on the USML before {start.isoformat()} "
-            "(Export Control Reform); it is checked as ITAR."
-        )
+    if effective == "ear-600":
+        usml = (comp.usml_category if comp else None) or item.usml_category
+        moved = ecr_move_date(ctx, usml)
+        if moved is not None and ctx.date < moved:
+            effective = "itar"
+            which = f"USML Category {usml}" if usml else "its USML category (not given)"
+            notes.append(
+                f"{loc.path}: {which} moved to the EAR only on {moved.isoformat()} (Export "
+                "Control Reform); before then the part was an ITAR defense article, and it is "
+                "checked as one."
+            )
     return Piece(
         item=item,
         comp=comp,
@@ -159,6 +164,17 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
         value=comp.value if comp else item.value,
         assumptions=(*notes, *catalogue_sentences(ctx, item)),
     )
+
+
+def ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
+    """The day ``usml``'s items left the USML for the EAR (the latest move when not given)."""
+    lst = ctx.reference.lists.get("ecr-transition")
+    if lst is None:
+        return lists.first_row_date(ctx.reference, "ear-600")
+    for i, move in enumerate(lst.data.get("moves") or []):
+        if usml and usml in (move.get("usml") or []):
+            return lst.date(move.get("from"), ("moves", i, "from"))
+    return lst.date(lst.data.get("latest_without_category"), ("latest_without_category",))
 
 
 def pieces(ctx: Context) -> list[Piece]:
