@@ -275,11 +275,7 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
         cite = (phase.get("citations") or [{}])[0].get("instrument", embargo["id"])
         title = embargo.get("title", embargo["id"])
         if start is not None:
-            what = {
-                "approval": "prior approval required",
-                "notification": "advance notification required",
-            }.get(str(phase.get("regime")), "in force")
-            out.append((start, f"{cite}: {title}: {what}"))
+            out.append((start, f"{cite}: {title}: {_phase_words(phase)}"))
         if end is not None and (embargo["id"], end) not in starts:  # not a mere change of phase
             out.append((end, f"{title} ends"))
     groups = ctx.reference.get("un-listed-groups")
@@ -316,6 +312,25 @@ def _item_notes(ctx: Context, phase: dict[str, Any], items: list[Any]) -> list[s
         if not info.get("register") and info.get("note"):
             out.append(f"{it.description} ({it.category}) counted as in scope: {info['note']}.")
     return out
+
+
+def _phase_words(phase: dict[str, Any]) -> str:
+    """A phase in a few words: ``supplies prohibited (non-state forces only)``."""
+    regime = {
+        "approval": "prior approval required",
+        "notification": "advance notification required",
+    }.get(str(phase.get("regime")), "supplies prohibited")
+    scope = {
+        "territory": "whole country",
+        "non-state": "non-state forces only",
+        "listed": "listed groups",
+        "region": "named regions",
+    }.get(str(phase.get("scope")), str(phase.get("scope")))
+    exempt = [e for e in phase.get("exempt_end_users") or [] if e != "un-mission"]
+    extra = f"; {', '.join(exempt)} exempt" if exempt and phase.get("scope") != "non-state" else ""
+    for who, how in (phase.get("conditional_end_users") or {}).items():
+        extra += f"; {who} needs {how}"
+    return f"{regime} ({scope}{extra})"
 
 
 FAMILY = Family(
