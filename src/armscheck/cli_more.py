@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from .api import load_checker
 from .regression import run_scenario, scenario_files
 
+US_TERRITORIES = {"PR", "GU", "VI", "AS", "MP", "UM"}
 Handler = Callable[[argparse.Namespace, "ErrorOutput"], int]
 
 
@@ -194,7 +195,11 @@ def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     transfer = load_transfer(args.file, ref)
     if args.recipients == "all":
         historic = {c for c, e in ref.countries.items() if e.historic}
-        codes = [c for c in ref.countries if c not in historic | {transfer.supplier.country}]
+        # US territories are part of the United States for export purposes
+        skip = historic | {transfer.supplier.country} | US_TERRITORIES
+        if transfer.supplier.country == "US":
+            skip |= {"US"}
+        codes = [c for c in ref.countries if c not in skip]
     else:
         codes = []
         for raw in args.recipients.split(","):
