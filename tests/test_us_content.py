@@ -612,6 +612,7 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/us-export-licence-pre-aeca",
         "us-content/statutory-bar",
         "us-content/blocked-party",
+        "us-content/ear-embargoed-destination",
     } == ids
 
 

@@ -134,6 +134,7 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             "threshold_text": test.threshold_text,
             "classes_text": test.classes_text,
             "destination": t.recipient.country_name + label,
+            "embargoed": bool({"E:1", "E:2"} & set(groups)),
         },
         evidence=(*(p.loc for p in test.counted), t.loc("recipient", "country")),
         citations=lists.citations(row.get("citations")),

@@ -50,6 +50,7 @@ DE_MINIMIS = FactKind(
         "threshold_text": "str",
         "classes_text": "str",
         "destination": "str",
+        "embargoed": "bool",
     },
     "the EAR de minimis test of a foreign-made item with US content",
 )
