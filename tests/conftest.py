@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,3 +13,31 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return load_reference(ROOT / "rules")
+
+
+def changes_lifted(check: Any, data: dict[str, Any], family: str, *, overlap: bool = False) -> int:
+    """Apply every change each ``family`` finding proposes and re-check: the finding must go.
+
+    ``check`` maps YAML data to a verdict. With ``overlap``, a finding of the same rule that
+    shares any evidence counts as the same finding; otherwise its evidence must be identical.
+    Returns how many changes were verified.
+    """
+    from armscheck.explore import edit
+
+    count = 0
+    for f in check(data).findings:
+        if f.family != family:
+            continue
+        for change in f.changes:
+            changed = data
+            for path, value in change.edits:
+                changed = edit(changed, path, value)
+            same = [
+                g
+                for g in check(changed).findings
+                if g.rule == f.rule
+                and (set(g.evidence) & set(f.evidence) if overlap else g.evidence == f.evidence)
+            ]
+            assert not same, f"{change.text!r} did not lift {f.rule}"
+            count += 1
+    return count

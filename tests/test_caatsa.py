@@ -19,6 +19,7 @@ from armscheck.families.caatsa_names import core_key, name_key
 from armscheck.families.register import register_category
 from armscheck.transfer import Transfer, read_transfer
 from armscheck.verdict import Verdict
+from conftest import changes_lifted
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "scenarios" / "seeds"
@@ -107,20 +108,7 @@ def note(v: Verdict, rule: str) -> str:
 
 def assert_changes_hold(data: dict[str, Any]) -> int:
     """Apply every Change each caatsa finding proposes; its rule must stop firing."""
-    v = check(data)
-    count = 0
-    for f in v.findings:
-        if f.family != "caatsa":
-            continue
-        for change in f.changes:
-            changed = data
-            for path, value in change.edits:
-                changed = edit(changed, path, value)
-            after = check(changed)
-            still = [g for g in after.findings if g.rule == f.rule and g.evidence == f.evidence]
-            assert not still, f"{change.text}: {f.rule} still fires"
-            count += 1
-    return count
+    return changes_lifted(check, data, "caatsa")
 
 
 # ---------------------------------------------------------------- seeds and the issue's cases

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +10,13 @@ import pytest
 import yaml
 
 from armscheck.api import load_checker
+from armscheck.explore import edit
 from armscheck.facts import Context
 from armscheck.families import congress
 from armscheck.families.congress_lists import add_months, headroom
 from armscheck.transfer import read_transfer
 from armscheck.verdict import Finding, Verdict
+from conftest import changes_lifted
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
@@ -102,39 +102,9 @@ def t129(
     }
 
 
-def edit(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of ``data`` with the report-style ``path`` set to ``value`` (None removes it)."""
-    out = copy.deepcopy(data)
-    keys: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
-        keys.append(int(index) if index else name)
-    node: Any = out
-    for k in keys[:-1]:
-        node = node[k]
-    if value is None:
-        node.pop(keys[-1], None)
-    else:
-        node[keys[-1]] = value
-    return out
-
-
 def assert_changes_work(data: dict[str, Any]) -> int:
     """Apply every change on every congress finding; the rule must stop firing there."""
-    v = check(data)
-    count = 0
-    for f in v.findings:
-        if f.family != "congress":
-            continue
-        for change in f.changes:
-            changed = data
-            for path, value in change.edits:
-                changed = edit(changed, path, value)
-            after = check(changed)
-            assert not [g for g in found(after, f.rule) if set(g.evidence) & set(f.evidence)], (
-                change.text
-            )
-            count += 1
-    return count
+    return changes_lifted(check, data, "congress", overlap=True)
 
 
 # ----------------------------------------------------------------------------- FMS §36(b)

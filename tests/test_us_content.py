@@ -17,6 +17,7 @@ from armscheck.families import us_content
 from armscheck.families.us_content_changes import change_dates
 from armscheck.transfer import read_transfer
 from armscheck.verdict import Finding, Verdict
+from conftest import changes_lifted
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
@@ -128,19 +129,7 @@ def assert_changes_work(checker: Checker, data: dict[str, Any] | str) -> int:
     """Apply every proposed change of every us-content finding; the finding must go away."""
     raw = yaml.safe_load(data) if isinstance(data, str) else data
     raw.pop("expect", None)
-    v = check(checker, raw)
-    count = 0
-    for f in v.findings:
-        if f.family != FAMILY:
-            continue
-        for change in f.changes:
-            changed = apply_edits(raw, change.edits)
-            new_date = dict(change.edits).get("date")
-            w = check(checker, changed, dt.date.fromisoformat(new_date) if new_date else None)
-            same = [g for g in w.findings if g.rule == f.rule and g.evidence == f.evidence]
-            assert not same, f"{change.text!r} did not lift {f.rule}"
-            count += 1
-    return count
+    return changes_lifted(lambda d: check(checker, d), raw, FAMILY)
 
 
 # ---------------------------------------------------------------- the issue's acceptance cases
