@@ -41,7 +41,7 @@ def name_key(name: str) -> str:
     equal), then ``x``/``ks`` and ``y``/``i`` are unified and doubled letters
     single.
     """
-    words = [SHORT_FORMS.get(w, w) for w in fold(name).split()]
+    words = [SHORT_FORMS.get(w, w) for w in fold(name.replace("ı", "i")).split()]
     text = " ".join(words).replace("x", "ks").replace("y", "i")
     return re.sub(r"(\w)\1+", r"\1", text)
 
@@ -126,12 +126,7 @@ def _entries(ref: RefList, entries_key: str) -> list[tuple[int, dict[str, Any], 
         rows = []
         for i, entry in enumerate(ref.data.get(entries_key) or []):
             names = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
-            keys = [
-                (a, core_key(a), f" {name_key(a)} ", core_key(a).replace(" ", ""))
-                for a in names
-                if core_key(a)
-            ]
-            rows.append((i, entry, keys))
+            rows.append((i, entry, alias_keys(names)))
         _INDEX[ident] = rows
     return _INDEX[ident]
 
@@ -150,22 +145,36 @@ def _runs(core: str) -> frozenset[str]:
     )
 
 
-def _match(named: Named, aliases: list[Alias], country: str) -> tuple[str, bool] | None:
-    """(alias, exact) when ``named`` matches one of ``aliases``, else None.
+def alias_keys(aliases: list[str]) -> list[Alias]:
+    """The comparison keys of ``aliases`` (those that fold to nothing are dropped)."""
+    return [
+        (a, core_key(a), f" {name_key(a)} ", _flat(core_key(a))) for a in aliases if core_key(a)
+    ]
 
-    Core keys are also compared with their spaces removed, so "Rosoboron
-    Export" and "Ural Vagon Zavod" match their one-word forms.
+
+def match_name(
+    name: str, aliases: list[Alias], country: str, home: str, *, strict: bool = False
+) -> tuple[str, bool] | None:
+    """(alias, exact) when ``name``, written by a party in ``country``, matches an alias.
+
+    Core keys are also compared with their spaces removed, so "Rosoboron Export" and
+    "Ural Vagon Zavod" match their one-word forms; an alias found inside a longer name is
+    a partial match. An acronym (``SHORT_ALIAS`` characters or fewer) is found inside a
+    longer name only for a party in the entry's own country ``home``; with ``strict`` it
+    must be in ``home`` even to match alone (so India's "SSB" is not Turkey's).
     """
-    core = core_key(named.name)
+    core = core_key(name)
     flat = _flat(core)
     runs = _runs(core)
     partial: str | None = None
     for alias, a_core, _, a_flat in aliases:
+        abroad = len(a_core) <= SHORT_ALIAS and bool(home) and country != home
+        if abroad and strict:
+            continue
         if a_core == core or a_flat == flat:
             return alias, True
-        if partial is None and a_flat in runs:
-            if len(a_core) > SHORT_ALIAS or named.country == country:
-                partial = alias
+        if partial is None and a_flat in runs and not abroad:
+            partial = alias
     return (partial, False) if partial else None
 
 
@@ -182,7 +191,7 @@ def screen(
     for i, entry, aliases in _entries(ref, entries_key):
         country = str(entry.get("country") or default_country or "")
         for named in names:
-            found = _match(named, aliases, country)
+            found = match_name(named.name, aliases, named.country, country)
             if found is None:
                 continue
             hits.append(

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..facts import in_force, list_citations
 from ..reference import Reference, RefList
-from .caatsa_names import SHORT_ALIAS, core_key, name_key
+from .caatsa_names import alias_keys, match_name
 
 ITAR_LIST = "itar-126-1"
 GROUPS_LIST = "ear-country-groups"
@@ -190,30 +190,13 @@ def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Thres
     return Threshold(content, float(r["threshold_percent"]), str(r.get("group")), r, s)
 
 
-def _key(name: str) -> str:
-    return name.replace("ı", "i").replace("İ", "I")
-
-
 def alias_match(name: str, aliases: list[str], country: str, home: str) -> tuple[str, bool] | None:
     """(alias, exact) when ``name`` (of a party in ``country``) matches one of ``aliases``.
 
-    Names are compared with the CAATSA screening normaliser (transliteration variants, doubled
-    letters, legal forms). An alias of four characters or fewer (an acronym such as SSB) counts
-    only for a party in the listed party's own country ``home``; any other alias may also occur
-    as whole words inside a longer name (a partial match).
+    The CAATSA screening matcher, strict about acronyms: they count only for a party in
+    the listed party's own country ``home``.
     """
-    core = core_key(_key(name))
-    key = f" {name_key(_key(name))} "
-    partial: str | None = None
-    for alias in aliases:
-        a_core = core_key(_key(alias))
-        if not a_core or (len(a_core) <= SHORT_ALIAS and country != home):
-            continue
-        if a_core == core:
-            return alias, True
-        if partial is None and f" {name_key(_key(alias))} " in key:
-            partial = alias
-    return (partial, False) if partial else None
+    return match_name(name, alias_keys(aliases), country, home, strict=True)
 
 
 def party_aliases(entry: dict[str, Any]) -> list[str]:
