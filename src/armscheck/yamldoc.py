@@ -335,6 +335,11 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         hint = "check indentation, colons and quotes around this line"
+        if "nesting depth" in problem:
+            # libyaml (bundled with PyYAML 6.0.2 and later) has a nesting limit of its own,
+            # reached before the parser emits the events that MAX_DEPTH is checked on.
+            problem = f"the document is nested more than {MAX_DEPTH} levels deep"
+            raise _fail(error, file, mark, problem, "flatten the structure") from None
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             hint = "indent with spaces, not tabs"
         raise _fail(error, file, mark, f"YAML syntax error: {problem}", hint) from None
