@@ -11,10 +11,15 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
+import stat
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ComplianceError
 from .verdict import Verdict
@@ -55,6 +60,7 @@ def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: fl
 
 
 _STATE: dict[str, object] = {}
+_Init = tuple[Path | None, dt.date | None, bool]  # _init's arguments
 
 
 def _init(rules: Path | None, as_of: dt.date | None, fresh: bool = False) -> None:
@@ -86,17 +92,31 @@ def _check_one(file: str) -> BatchResult:
 def yaml_files(paths: Iterable[str | Path]) -> list[str]:
     """Every ``*.yaml`` / ``*.yml`` under ``paths``, sorted, each once.
 
-    Files named directly are kept as given, whatever their ending.
+    Files named directly are kept as given, whatever their ending. Nothing is
+    skipped silently: a folder that cannot be listed and a symbolic link to
+    nothing are kept too, so that they become error rows (see :func:`run_batch`).
     """
     out: dict[str, None] = {}
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = [f for f in (*p.rglob("*.yaml"), *p.rglob("*.yml")) if f.is_file()]
-            out.update((str(f), None) for f in sorted(found))
-        else:
-            out[str(p)] = None
+        top = str(raw)
+        try:
+            is_dir = stat.S_ISDIR(os.stat(top).st_mode)
+        except (OSError, ValueError):  # missing, dangling, unsearchable: the check says why
+            is_dir = False
+        if not is_dir:
+            out[top] = None
+            continue
+        out.update((f, None) for f in sorted(_walk(top)))
     return list(out)
+
+
+def _walk(top: str) -> list[str]:
+    """The YAML files under ``top``, plus every folder below it that cannot be listed."""
+    found: list[str] = []
+    for folder, subdirs, names in os.walk(top, onerror=lambda e: found.append(str(e.filename))):
+        subdirs.sort()
+        found.extend(os.path.join(folder, n) for n in names if n.endswith((".yaml", ".yml")))
+    return found
 
 
 def default_jobs() -> int:
@@ -126,10 +146,62 @@ def run_batch(
             yield res
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init, initargs=(rules, as_of, True)) as pool:
-        for res in pool.imap(_check_one, files, chunksize=chunk):
-            if on_result:
-                on_result(res)
+    for res in _pooled(files, (rules, as_of, True), jobs, mp.get_context(method)):
+        if on_result:
+            on_result(res)
+        yield res
+
+
+def _pool(workers: int, init: _Init, ctx: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
+
+
+def _pooled(
+    files: list[str], init: _Init, jobs: int, ctx: Any
+) -> Iterator[BatchResult]:
+    """Run ``files`` on a pool of ``jobs`` workers, in order, surviving dead workers.
+
+    A worker that dies (a signal, ``os._exit``, the engine aborting) breaks the
+    whole pool, and every file in flight fails with it. Those files are then run
+    again one at a time, each in a pool of its own: the file that kills its
+    worker again becomes an error row, the others get their verdicts, and the
+    rest of the batch goes on in a new pool.
+    """
+    todo = iter(files)
+    window = jobs * 4  # files in flight: enough to keep workers busy, few to re-run
+    pending: deque[tuple[str, Future[BatchResult]]] = deque()
+    pool = _pool(jobs, init, ctx)
+    try:
+        while True:
+            while len(pending) < window and (nxt := next(todo, None)) is not None:
+                pending.append((nxt, pool.submit(_check_one, nxt)))
+            if not pending:
+                return
+            file, fut = pending.popleft()
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                again = [file, *(f for f, _ in pending)]
+                pending.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for f in again:
+                    yield _alone(f, init, ctx)
+                pool = _pool(jobs, init, ctx)
+                continue
             yield res
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(file: str, init: _Init, ctx: Any) -> BatchResult:
+    """Check ``file`` in a worker of its own; its death becomes the file's error row."""
+    start = time.perf_counter()
+    with _pool(1, init, ctx) as pool:
+        try:
+            return pool.submit(_check_one, file).result()
+        except BrokenProcessPool:
+            message = (
+                f"{file}: the worker checking this file stopped abruptly (it crashed or was "
+                "killed) — please report it with this file; the rest of the batch was checked"
+            )
+            return result_of(file, None, message, time.perf_counter() - start)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .api import load_checker
-from .errors import ComplianceError, InputError
+from .errors import ComplianceError, EngineError, InputError
 from .explore import counterfactuals
 from .report import Format
 from .report import json as json_report
@@ -117,7 +117,7 @@ def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
             transfer = load_transfer(name, checker.rulebook.reference)
             verdict = checker.check(transfer, args.as_of)
             verdicts.append(counterfactuals(checker, transfer, verdict, args.as_of))
-        except InputError as exc:
+        except (InputError, EngineError) as exc:  # this file only; the others are still checked
             err.print(f"Error: {exc}", markup=False, highlight=False)
             failed = True
     if verdicts:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,12 +160,7 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         label = name or "<stdin>"
     else:
-        if Path(path).exists() and not Path(path).is_file():
-            raise InputError(
-                "not a regular file",
-                file=label,
-                hint="give the path of a YAML file (not a folder, pipe or device)",
-            )
+        _check_path(str(path), label)
         try:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)  # enough to tell that a file is too large
@@ -171,6 +169,58 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
                 f"cannot read the file ({exc.strerror})", file=label, hint="check the path"
             ) from None
     return read_transfer(data, label, ref)
+
+
+def _check_path(path: str, label: str) -> None:
+    """Refuse, with a reason and a remedy, a path that is not a readable regular file.
+
+    Checked with ``stat`` before anything is opened, so a pipe is never waited on.
+    """
+    try:
+        st = os.stat(path)
+    except ValueError:  # a NUL byte in the name
+        raise InputError("the path holds a NUL byte", file=label, hint="check the path") from None
+    except OSError as exc:
+        message, hint = _path_problem(path, exc)
+        raise InputError(message, file=label, hint=hint) from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise InputError(
+                f"cannot list the folder ({exc.strerror})",
+                file=label,
+                hint="give it read and search permission (chmod u+rx) or leave it out",
+            ) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            "not a regular file",
+            file=label,
+            hint="give the path of a YAML file (not a folder, pipe or device)",
+        )
+
+
+def _path_problem(path: str, exc: OSError) -> tuple[str, str]:
+    """(message, hint) for a path that cannot be reached."""
+    if exc.errno == errno.ENAMETOOLONG:
+        longest = max(len(os.fsencode(p)) for p in path.split(os.sep))
+        return (
+            f"a file or folder name on this path is {longest:,} bytes long, over the limit",
+            "shorten the name to at most 255 bytes",
+        )
+    if exc.errno == errno.EACCES:
+        return (
+            "permission denied: a folder on the path cannot be searched, or the file read",
+            "give the folders search permission (chmod u+x) and the file read permission",
+        )
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return (
+            f"a symbolic link to {os.readlink(path)!r}, which does not exist",
+            "fix the link or remove it",
+        )
+    if exc.errno == errno.ELOOP:
+        return ("the symbolic links on this path form a loop", "fix the links")
+    return (f"cannot read the file ({exc.strerror})", "check the path")
 
 
 def read_transfer(data: bytes | str, label: str, ref: Reference) -> Transfer:

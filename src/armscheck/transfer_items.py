@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 Path = tuple[str | int, ...]
 _TOLERANCE = 0.01  # value_usd and unit_value_usd × count may differ by 1% (rounding)
+# A part may be worth more than the item holding it (a donated or discounted item carries
+# its parts at their original cost), but not a billion times more: that is a slip of units,
+# and the shares computed from it would be too large for the rules engine.
+MAX_PART_RATIO = 1e9
 
 
 def find_system(r: Reader, raw: str, path: Path) -> dict[str, Any]:
@@ -64,6 +68,14 @@ def _value(
             "check the units and the quantity",
         )
     return unit, total
+
+
+def _value_path(raw: Any, path: Path) -> Path:
+    """The path of the value written in ``raw`` (its unit value first), else ``path``."""
+    for key in ("unit_value_usd", "value_usd"):
+        if isinstance(raw, dict) and key in raw:
+            return (*path, key)
+    return path
 
 
 def _control(r: Reader, raw: Any, path: Path) -> str | None:
@@ -162,6 +174,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
         )
     cats = list(r.ref.categories)
     out = []
+    grand = 0.0
     for i, entry in enumerate(raw):
         path: Path = ("items", i)
         it = r.mapping(entry, path, ITEM_KEYS, ("description",))
@@ -222,6 +235,24 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             _component(r, c, (*path, "components", j), quantity, from_cat)
             for j, c in enumerate(comps_raw or [])
         ]
+        for j, comp in enumerate(comps):
+            if comp.value is not None and comp.value > total * MAX_PART_RATIO:
+                raise r.fail(
+                    _value_path(
+                        comps_raw[j] if isinstance(comps_raw, list) else {},
+                        (*path, "components", j),
+                    ),
+                    f"the part is worth {money_text(comp.value)} on a line worth "
+                    f"{money_text(total)}, over a billion times the item that holds it",
+                    "check the units of both values (1.5m is a million and a half)",
+                )
+        grand += total
+        if grand > MAX_MONEY:
+            raise r.fail(
+                _value_path(it, path),
+                f"the items total {money_text(grand)}, over $10 trillion",
+                "check the units and the quantities",
+            )
         if not from_cat and system.get("components"):
             added = _missing_us_components(system["components"], comps)
             if added:

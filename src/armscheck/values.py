@@ -134,6 +134,8 @@ def money_text(value: float) -> str:
         return f"${value / 1e6:,.1f}m"
     if value >= 1e3:
         return f"${value / 1e3:,.0f}k"
+    if value < 1:
+        return f"${value:,.2f}"
     return f"${value:,.0f}"
 
 
