@@ -156,9 +156,7 @@ def _pool(workers: int, init: _Init, ctx: Any) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
 
 
-def _pooled(
-    files: list[str], init: _Init, jobs: int, ctx: Any
-) -> Iterator[BatchResult]:
+def _pooled(files: list[str], init: _Init, jobs: int, ctx: Any) -> Iterator[BatchResult]:
     """Run ``files`` on a pool of ``jobs`` workers, in order, surviving dead workers.
 
     A worker that dies (a signal, ``os._exit``, the engine aborting) breaks the
