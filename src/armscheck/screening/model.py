@@ -1,0 +1,109 @@
+"""The screening interface: list entries, hits, and the error for names too long to screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+
+KINDS = ("entity", "individual", "group", "vessel", "aircraft", "place", "unknown")
+TIERS = ("exact", "possible")
+MAX_NAME_CHARS = 500  # longer text is not a party's name; screening it is refused
+
+
+class NameTooLong(InputError):
+    """A name is longer than :data:`MAX_NAME_CHARS`; the caller adds the location."""
+
+    def __init__(self, length: int, limit: int = MAX_NAME_CHARS) -> None:
+        super().__init__(
+            f"a name of {length:,} characters, over the limit of {limit:,}",
+            hint="write the party's name only (its address or notes belong elsewhere)",
+        )
+        self.length = length
+        self.limit = limit
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One party on one list, as the list itself gives it.
+
+    ``names`` holds the primary name first, then aliases, in any script. Dates are the
+    first day the listing applies and the first day it no longer does (exclusive).
+    """
+
+    list_id: str  # "un-consolidated", "us-csl/entity-list", "caatsa/specified-persons", ...
+    ref: str  # the list's own reference for the entry
+    names: tuple[str, ...]
+    kind: str = "entity"  # one of KINDS
+    countries: tuple[str, ...] = ()  # ISO 3166 alpha-2
+    listed_from: dt.date | None = None
+    listed_to: dt.date | None = None  # exclusive; None while listed
+    programs: tuple[str, ...] = ()
+    source: str = ""  # URL or file it came from
+    extra: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def name(self) -> str:
+        """The entry's primary name."""
+        return self.names[0] if self.names else self.ref
+
+    def in_force(self, day: dt.date | None) -> bool:
+        """Whether the listing applies on ``day`` (any day when ``day`` is None)."""
+        if day is None:
+            return True
+        if self.listed_from is not None and day < self.listed_from:
+            return False
+        return self.listed_to is None or day < self.listed_to
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A name ready for comparison, with the steps that made it so (for explanations).
+
+    ``words`` are the readable folded words with legal forms and articles removed;
+    ``tokens`` the same words with transliteration variants unified (``x``/``ks``,
+    ``y``/``i``, doubled letters); ``flat`` the tokens written as one string.
+    """
+
+    original: str
+    words: tuple[str, ...]
+    tokens: tuple[str, ...]
+    flat: str
+    upper: tuple[bool, ...]  # whether each word was written in capitals (acronyms)
+    steps: tuple[str, ...]
+    scripts: tuple[str, ...]  # non-Latin scripts met: "Cyrillic", "Arabic", "Han", ...
+    skeleton: str = ""  # consonants only, for names written in Arabic script
+
+    @property
+    def text(self) -> str:
+        """The readable normalised form: ``rosoboroneksport``."""
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A name that matched a list entry, with its tier, score and explanation."""
+
+    entry: Entry
+    tier: str  # "exact" or "possible"
+    score: float  # 0..1, three decimals
+    alias: str  # the entry's name or alias that matched
+    matched_tokens: tuple[str, ...]
+    normalised: tuple[str, ...]  # what was normalised in the screened name
+    reasons: tuple[str, ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether this is an exact or alias match (not one to be confirmed)."""
+        return self.tier == "exact"
+
+    def why(self) -> str:
+        """One sentence: which alias matched, how, and what was normalised."""
+        how = "; ".join(self.reasons)
+        done = f" ({'; '.join(self.normalised)})" if self.normalised else ""
+        match = "exact match" if self.exact else f"possible match, score {self.score:.3f}"
+        return (
+            f"{match} to {self.entry.name} [{self.entry.list_id}] via '{self.alias}': {how}{done}"
+        )

@@ -1,0 +1,209 @@
+"""Normalising a name for screening, recording each step so a hit can say what was done.
+
+The steps, in order: refuse over-long names; remove invisible characters (format and
+bidi controls, soft hyphen, zero-width joiners); NFKC; fold look-alike letters of a word
+that mixes scripts to the word's main script; transliterate every script to ASCII with
+``anyascii`` (diacritics go with it); case; punctuation; join runs of single letters
+(``S.A.`` is ``sa``); drop legal forms (:mod:`.forms`) and articles; unify common
+transliteration variants (``x``/``ks``, ``kh``/``h``, ``y``/``i``, ``ou``/``u``, doubled
+letters). Every step is linear in the length of the name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+from .forms import ARTICLES, LEGAL_FORMS, LEGAL_PHRASES
+from .model import MAX_NAME_CHARS, NameTooLong, Normalised
+
+# Cyrillic and Greek letters that look like Latin ones.
+LOOK_ALIKES = dict(
+    zip(
+        "аеорсухіјѕԁАВЕКМНОРСТХУІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+        "aeopcyxijsdABEKMHOPCTXYIJSABEZHIKMNOPTYXo",
+        strict=True,
+    )
+)
+_LATIN_TO_CYRILLIC = {
+    lat: cyr for cyr, lat in LOOK_ALIKES.items() if unicodedata.name(cyr).startswith("CYRILLIC")
+}
+_PERSIAN = frozenset("پچژگکی")
+_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_VARIANTS = (("x", "ks"), ("kh", "h"), ("ph", "f"), ("q", "k"), ("ck", "k"), ("ou", "u"))
+_VOWELS = str.maketrans("", "", "aeiouwy")
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, in a word a reader knows: Latin, Cyrillic, Arabic, Chinese..."""
+    if ch < "\u0250":
+        return "Latin"
+    first = unicodedata.name(ch, "UNKNOWN").split()[0]
+    if first == "ARABIC":
+        return "Persian" if ch in _PERSIAN else "Arabic"
+    return {
+        "CJK": "Chinese",
+        "HANGUL": "Korean",
+        "HIRAGANA": "Japanese",
+        "KATAKANA": "Japanese",
+    }.get(first, first.title())
+
+
+def _invisible(text: str, steps: list[str]) -> str:
+    """``text`` without format characters; other controls and line separators become spaces."""
+    gone: dict[str, None] = {}
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cf":
+            gone[f"U+{ord(ch):04X} {unicodedata.name(ch, 'format character').lower()}"] = None
+        elif cat in ("Cc", "Zl", "Zp"):
+            out.append(" ")
+        else:
+            out.append(ch)
+    if gone:
+        steps.append(f"invisible characters removed: {', '.join(gone)}")
+    return "".join(out)
+
+
+def _fold_mixed(word: str, steps: list[str]) -> str:
+    """A word mixing Latin with Cyrillic or Greek look-alikes, written in one script."""
+    scripts = [_script(ch) for ch in word if ch.isalpha()]
+    latin = scripts.count("Latin")
+    other = len(scripts) - latin
+    if not latin or not other:
+        return word
+    if latin >= other and all(ch in LOOK_ALIKES for ch in word if ch.isalpha() and ch >= "\u0250"):
+        table = LOOK_ALIKES
+    elif latin < other and all(
+        ch in _LATIN_TO_CYRILLIC for ch in word if ch.isascii() and ch.isalpha()
+    ):
+        table = _LATIN_TO_CYRILLIC
+    else:
+        return word
+    swapped = [ch for ch in word if ch in table]
+    for ch in dict.fromkeys(swapped):
+        into = "Latin" if table is LOOK_ALIKES else "Cyrillic"
+        steps.append(
+            f"mixed scripts: {_script(ch)} '{ch}' (U+{ord(ch):04X}) read as {into} '{table[ch]}'"
+        )
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def _transliterate(text: str, steps: list[str]) -> str:
+    """``text`` in ASCII, noting which scripts were transliterated and whether accents went."""
+    scripts: dict[str, None] = {}
+    accents = False
+    for ch in text:
+        if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
+            continue
+        script = _script(ch)
+        if script == "Latin":
+            accents = True
+        elif unicodedata.category(ch).startswith("M"):
+            accents = accents or ch < "\u0370"
+        else:
+            scripts[script] = None
+    if "Arabic" in scripts or "Persian" in scripts:
+        text = re.sub(r"(?<![\w])ال(?=\w\w)", "", text)  # the article al-, written apart in Latin
+    if "Chinese" in scripts:
+        text = _HAN.sub(r" \1 ", text)  # one syllable per character
+    for script in scripts:
+        steps.append(f"{script} transliterated")
+    if accents:
+        steps.append("diacritics removed")
+    return anyascii(text)
+
+
+def _join_letters(cased: list[str]) -> list[str]:
+    """Runs of single letters joined into one word: ``S A`` → ``SA``, ``l l c`` → ``llc``."""
+    out: list[str] = []
+    run = False
+    for word in cased:
+        single = len(word) == 1 and word.isalpha()
+        if single and run:
+            out[-1] += word
+            continue
+        run = single
+        out.append(word)
+    return out
+
+
+def _drop_forms(words: list[str], cased: list[str], steps: list[str]) -> list[int]:
+    """Indexes of the words that remain once legal forms and articles are dropped."""
+    keep = [True] * len(words)
+    for i in range(len(words)):
+        for phrase in LEGAL_PHRASES:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                for j in range(i, i + len(phrase)):
+                    keep[j] = False
+        if words[i] in LEGAL_FORMS:
+            keep[i] = False
+    forms: list[str] = []
+    for i in range(len(words)):
+        if not keep[i]:
+            if i and not keep[i - 1] and forms:
+                forms[-1] += f" {cased[i]}"
+            else:
+                forms.append(cased[i])
+    for i, word in enumerate(words):
+        if word in ARTICLES:
+            keep[i] = False
+    if not any(keep):  # a name made only of such words is kept whole
+        return list(range(len(words)))
+    if forms:
+        shown = ", ".join(repr(f) for f in dict.fromkeys(forms))
+        steps.append(f"legal form{'s' if len(forms) > 1 else ''} {shown} removed")
+    return [i for i in range(len(words)) if keep[i]]
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical(word: str) -> str:
+    """``word`` with common transliteration variants unified: ``eksport`` for ``export``."""
+    for a, b in _VARIANTS:
+        word = word.replace(a, b)
+    return _DOUBLE.sub(r"\1", word.replace("y", "i"))
+
+
+def skeleton(flat: str) -> str:
+    """The consonants of a folded name, doubled letters single (Arabic script writes no vowels)."""
+    return _DOUBLE.sub(r"\1", flat.translate(_VOWELS))
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(name: str) -> Normalised:
+    """``name`` ready for screening, with the steps taken; raises :class:`NameTooLong`."""
+    if len(name) > MAX_NAME_CHARS:
+        raise NameTooLong(len(name))
+    steps: list[str] = []
+    text = name
+    if not text.isascii():
+        text = _invisible(text, steps)
+        folded = unicodedata.normalize("NFKC", text)
+        if folded != text:
+            steps.append("compatibility forms folded (NFKC)")
+        text = " ".join(_fold_mixed(w, steps) for w in folded.split())
+        text = _transliterate(text, steps)
+    scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
+    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    cased = _join_letters([w for w in re.split(r"[^A-Za-z0-9]+", text) if w])
+    words = [w.lower() for w in cased]
+    kept = _drop_forms(words, cased, steps)
+    words = [words[i] for i in kept]
+    flat = "".join(words)
+    arabic = "Arabic" in scripts or "Persian" in scripts
+    return Normalised(
+        original=name,
+        words=tuple(words),
+        tokens=tuple(canonical(w) for w in words),
+        flat=canonical(flat),
+        upper=tuple(cased[i].isupper() for i in kept),
+        steps=tuple(steps),
+        scripts=scripts,
+        skeleton=skeleton(flat) if arabic else "",
+    )

@@ -1,0 +1,115 @@
+"""The screening engine: normalisation, tiers, evidence, explanations, index and limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+from armscheck.errors import InputError
+from armscheck.screening import Entry, Index, NameTooLong, normalise, sources
+
+ENTRIES = (
+    Entry(
+        "caatsa/specified-persons",
+        "rosoboronexport",
+        ("Rosoboronexport", "Rosoboroneksport", "ROE", "JSC Rosoboronexport", "Рособоронэкспорт"),
+        countries=("RU",),
+        listed_from=dt.date(2017, 10, 27),
+    ),
+    Entry(
+        "caatsa/specified-persons",
+        "almaz-antey",
+        ("Almaz-Antey", "Concern VKO Almaz-Antey", "Алмаз-Антей"),
+        countries=("RU",),
+    ),
+    Entry("caatsa/specified-persons", "rostec", ("Rostec", "Rostekh"), countries=("RU",)),
+    Entry(
+        "un/listed-groups",
+        "houthis",
+        ("Houthis (Ansar Allah)", "Houthi", "Huthis", "Al-Huthi", "Ansar Allah"),
+        kind="group",
+        countries=("YE",),
+    ),
+    Entry("un/non-state", "hezbollah", ("Hezbollah", "Hizballah"), kind="group", countries=("LB",)),
+)
+INDEX = Index(ENTRIES)
+
+
+def refs(name: str, country: str | None = None, tier: str | None = None) -> list[str]:
+    return [h.entry.ref for h in INDEX.screen(name, country=country) if tier in (None, h.tier)]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "ref"),
+    [
+        ("Huthi forces", "YE", "houthis"),
+        ("Ḥūthī militia", "YE", "houthis"),
+        ("Hizb Allah", "LB", "hezbollah"),
+        ("Rosoboronexpot", "RU", "rosoboronexport"),
+        ("Rosobornexport", "RU", "rosoboronexport"),
+        ("ОАО «Рособоронэкспорт»", "RU", "rosoboronexport"),
+        ("Алмаз-Антей", "RU", "almaz-antey"),
+    ],
+)
+def test_every_spelling_in_the_report_finds_its_party(name: str, country: str, ref: str) -> None:
+    assert refs(name, country)[:1] == [ref]
+
+
+def test_an_acronym_abroad_is_not_a_match() -> None:
+    assert refs("ROE Ltd", "IN") == []
+    assert refs("ROE Ltd", None, "exact") == []
+    assert refs("ROE Ltd", "RU", "exact") == ["rosoboronexport"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Rostelecom", "RU"), ("Almaz Jewellery", "RU"), ("Hizb ut-Tahrir", "GB"), ("Roe", "IN")],
+)
+def test_false_friends_stay_silent(name: str, country: str) -> None:
+    assert refs(name, country) == []
+
+
+def test_a_hit_explains_itself() -> None:
+    (hit,) = INDEX.screen("ОАО «Рособоронэкспорт»")
+    assert (hit.tier, hit.score, hit.alias) == ("exact", 1.0, "Rosoboronexport")
+    assert "Cyrillic transliterated" in hit.normalised
+    assert "legal form 'OAO' removed" in hit.normalised
+    (typo,) = INDEX.screen("Rosoboronexpot")
+    assert typo.tier == "possible" and 0.86 <= typo.score < 1
+    assert "similar spelling" in typo.why()
+
+
+def test_invisible_characters_and_look_alikes() -> None:
+    assert refs("Hez\u00adbol\u200dlah", "LB", "exact") == ["hezbollah"]
+    assert refs("\u202eHezbollah", "LB", "exact") == ["hezbollah"]
+    n = normalise("R\u043esoboronexport")
+    assert n.flat == normalise("Rosoboronexport").flat
+    assert any("U+043E" in s for s in n.steps)
+
+
+def test_dates_keep_entries_listed_on_the_day() -> None:
+    assert refs("Rosoboronexport") == ["rosoboronexport"]
+    assert INDEX.screen("Rosoboronexport", on=dt.date(2017, 10, 26)) == []
+
+
+def test_over_long_names_are_refused() -> None:
+    with pytest.raises(NameTooLong) as caught:
+        INDEX.screen("x" * 501)
+    assert isinstance(caught.value, InputError)
+
+
+def test_the_index_pickles() -> None:
+    again = pickle.loads(pickle.dumps(INDEX))
+    assert again.screen("Rosoboronexport")[0].entry == ENTRIES[0]
+
+
+def test_sources_registry() -> None:
+    sources.register("test", lambda: ENTRIES[:1])
+    try:
+        assert "test" in sources.names()
+        assert sources.index(["test"]).screen("ROE", country="RU")[0].tier == "exact"
+    finally:
+        sources.unregister("test")
+    assert "test" not in sources.names()
