@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from .errors import RuleError
 from .values import ValueProblem, fold, parse_date, suggest
-from .yamldoc import Doc, parse
+from .yamldoc import Doc, parse, read_file
 
 LIST_KEYS = ("title", "last_reviewed", "sources")
 T = TypeVar("T")
@@ -108,7 +108,7 @@ def load_reference(root: Path) -> Reference:
             hint="point --rules at a complete rules folder",
         )
     for path in sorted(folder.glob("*.yaml")):
-        doc = parse(path.read_bytes(), str(path), RuleError)
+        doc = parse(read_file(path, RuleError), str(path), RuleError)
         ref = RefList(path.stem, doc)
         if not isinstance(doc.data, dict):
             raise ref.error((), "a list file must be a mapping", "start with 'title:'")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from .errors import RuleError
-from .facts import Family
-from .reference import Reference, RefList, load_reference
+from .facts import Citation, Family
+from .reference import Country, Reference, RefList, load_reference
 from .rulefile import Pattern, Rule, read_citations, read_rule
 from .yamldoc import Doc
 
@@ -47,9 +48,9 @@ def default_rules_dir() -> Path:
 def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None = None) -> Rulebook:
     """Read, check and return the rulebook under ``root`` (default: the shipped rules).
 
-    A validated rulebook is cached (see :mod:`armscheck.cache`), keyed by every rule
-    file's and source file's size and modification time, so an unchanged rulebook
-    is not parsed again by the next process.
+    A validated rulebook is cached as plain data (see :mod:`armscheck.cache`), keyed by
+    the content of every rule, list and source file, so an unchanged rulebook is not
+    parsed again by the next process.
     """
     from . import cache
     from .families import FAMILIES
@@ -57,14 +58,30 @@ def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None 
     root = root or default_rules_dir()
     fams = families if families is not None else FAMILIES
     key = cache.key(root) if families is None else None
-    stored = cache.read(key) if key else None
-    if stored is not None:
+    stored = cache.read(key, _CACHED) if key else None
+    if _is_cached_book(stored):
         reference, rules = stored
         return Rulebook(root, rules, reference, fams)
     book = _load_rulebook(root, fams)
     if key:
         cache.write(key, (_without_marks(book.reference), book.rules))
     return book
+
+
+_CACHED: dict[str, type] = {
+    c.__name__: c for c in (Reference, RefList, Doc, Country, Rule, Pattern, Citation)
+}
+
+
+def _is_cached_book(stored: object) -> TypeGuard[tuple[Reference, tuple[Rule, ...]]]:
+    """Whether ``stored`` has the shape :func:`load_rulebook` caches."""
+    return (
+        isinstance(stored, tuple)
+        and len(stored) == 2
+        and isinstance(stored[0], Reference)
+        and isinstance(stored[1], tuple)
+        and all(isinstance(r, Rule) for r in stored[1])
+    )
 
 
 def _without_marks(reference: Reference) -> Reference:

@@ -12,7 +12,7 @@ from typing import Any
 from .errors import RuleError
 from .facts import Citation, FactKind, Family
 from .values import suggest
-from .yamldoc import parse
+from .yamldoc import parse, read_file
 
 RULE_KEYS = {
     "id",
@@ -118,7 +118,7 @@ def read_citations(raw: Any, path: tuple[str | int, ...], fail: Any) -> tuple[Ci
 
 def read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
     """Read and check one rule file of ``family``; every problem is a located RuleError."""
-    doc = parse(path.read_bytes(), str(path), RuleError)
+    doc = parse(read_file(path, RuleError), str(path), RuleError)
 
     def fail(p: tuple[str | int, ...], message: str, hint: str) -> RuleError:
         return doc.error(RuleError, p, message, hint)

@@ -12,7 +12,9 @@ so hostile input is refused before it can cost memory or recursion:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -159,6 +161,24 @@ def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
             f"cannot read {shorten(ev.value)!r} as {kind}",
             "write a plain value",
         ) from exc
+
+
+def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = InputError) -> bytes:
+    """The bytes of the regular file at ``path`` (never waits on a pipe), up to the limit."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(
+                "not a regular file",
+                file=str(path),
+                hint="give the path of a YAML file (not a folder, pipe or device)",
+            )
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(
+            f"cannot read the file ({exc.strerror})", file=str(path), hint="check the path"
+        ) from None
 
 
 def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputError) -> Doc:

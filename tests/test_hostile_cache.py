@@ -1,0 +1,179 @@
+"""The rulebook cache: plain data, keyed by content, checked by a digest, rebuilt on any doubt."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from armscheck import cache
+from armscheck.rulebook import default_rules_dir, load_rulebook
+
+ROOT = Path(__file__).resolve().parents[1]
+IRAN = str(ROOT / "scenarios" / "seeds" / "iraq-iran-arms-2014.yaml")
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.delenv("ARMSCHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+
+    def too_slow(*_: object) -> None:
+        raise TimeoutError("the cache blocked")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(60)
+    yield tmp_path / "xdg" / "armscheck"
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def _cached_file() -> Path:
+    key = cache.key(default_rules_dir())
+    assert key is not None
+    return cache._path(key)
+
+
+def _verdict() -> str:
+    from armscheck.checker import Checker
+
+    return Checker(load_rulebook()).check_file(IRAN).verdict
+
+
+def test_the_cache_is_json_with_a_digest(own_cache: Path) -> None:
+    book = load_rulebook()
+    path = _cached_file()
+    head, _, payload = path.read_bytes().partition(b"\n")
+    meta = json.loads(head)
+    assert meta["format"] == cache.FORMAT and meta["key"] in path.name
+    json.loads(payload)  # plain data, nothing to execute
+    again = load_rulebook()
+    assert again.rules == book.rules
+    assert again.reference.countries == book.reference.countries
+    assert {n: r.data for n, r in again.reference.lists.items()} == {
+        n: r.data for n, r in book.reference.lists.items()
+    }
+
+
+def _hazards() -> dict[str, object]:
+    def random_bytes(p: Path) -> None:
+        p.write_bytes(os.urandom(4096))
+
+    def truncated(p: Path) -> None:
+        p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
+
+    def one_byte_edit(p: Path) -> None:  # Iran's code IR becomes IX; the digest no longer fits
+        data = p.read_bytes()
+        assert b'"IR"' in data
+        p.write_bytes(data.replace(b'"IR"', b'"IX"'))
+
+    def fifo(p: Path) -> None:
+        p.unlink()
+        os.mkfifo(p)
+
+    def folder(p: Path) -> None:
+        p.unlink()
+        p.mkdir()
+
+    def symlink(p: Path) -> None:
+        target = p.with_suffix(".elsewhere")
+        p.rename(target)
+        p.symlink_to(target)
+
+    def empty(p: Path) -> None:
+        p.write_bytes(b"")
+
+    def foreign_class(p: Path) -> None:
+        payload = json.dumps(["C", "Popen", "args", "touch pwned"]).encode()
+        head, _, _ = p.read_bytes().partition(b"\n")
+        meta = json.loads(head)
+        meta["sha256"] = __import__("hashlib").sha256(payload).hexdigest()
+        p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
+
+    def pickle_bomb(p: Path) -> None:
+        class Boom:
+            def __reduce__(self) -> tuple[object, tuple[str]]:
+                return (os.system, (f"touch {p.parent / 'pwned'}",))
+
+        p.write_bytes(pickle.dumps(Boom()))
+
+    return {
+        f.__name__: f
+        for f in (
+            random_bytes,
+            truncated,
+            one_byte_edit,
+            fifo,
+            folder,
+            symlink,
+            empty,
+            foreign_class,
+            pickle_bomb,
+        )
+    }
+
+
+HAZARDS = _hazards()
+
+
+@pytest.mark.parametrize("hazard", sorted(HAZARDS))
+def test_a_damaged_cache_is_never_trusted(hazard: str, own_cache: Path) -> None:
+    load_rulebook()
+    path = _cached_file()
+    HAZARDS[hazard](path)  # type: ignore[operator]
+    start = time.perf_counter()
+    assert _verdict() == "prohibited"  # rebuilt from rules/, not read from the damage
+    assert time.perf_counter() - start < 30
+    assert not (own_cache / "pwned").exists()
+    if hazard in ("fifo", "folder", "symlink"):
+        assert not path.is_file() or path.is_symlink()  # left alone, never opened
+    else:  # repaired: the next run reads a good cache
+        head = path.read_bytes().partition(b"\n")[0]
+        assert json.loads(head)["format"] == cache.FORMAT
+        assert _verdict() == "prohibited"
+
+
+def test_the_key_follows_content_not_size_or_time(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    target = rules / "lists" / "countries.yaml"
+    before = cache.key(rules)
+    st = target.stat()
+    text = target.read_bytes()
+    assert b"code: IR" in text
+    target.write_bytes(text.replace(b"code: IR", b"code: IX", 1))  # same size
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # same time
+    assert cache.key(rules) != before
+
+
+def test_a_fifo_among_the_rules_turns_caching_off(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    os.mkfifo(rules / "lists" / "zz.yaml")
+    assert cache.key(rules) is None  # returned at once, without opening the pipe
+
+
+def test_a_fifo_rule_file_is_a_located_error(tmp_path: Path) -> None:
+    from armscheck.errors import RuleError
+
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    os.mkfifo(rules / "lists" / "zz.yaml")
+    with pytest.raises(RuleError, match="not a regular file"):
+        load_rulebook(rules)
+
+
+def test_a_cache_that_cannot_be_written_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _verdict() == "prohibited"
