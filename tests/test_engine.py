@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +141,126 @@ def test_parsing_keeps_no_per_document_state() -> None:
     for n in range(200):
         parse(f"a: {n}\nb: [1.5, true, null, {n}]\n", "f.yaml")
     assert not _CONSTRUCTOR.constructed_objects, "scalar construction must not cache nodes"
+
+
+def _fresh_process(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new interpreter, so a crash in C fails the test instead of pytest."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_value_refused_part_way_leaves_the_process_sound() -> None:
+    # The first fact reaches the state but starts no action; refusing the second used
+    # to delete that half-built state, which freed garbage pointers (SIGSEGV or abort).
+    run = _fresh_process(
+        """
+        import datetime as dt
+        from armscheck.engine import Engine
+        from armscheck.errors import EngineError
+        from armscheck.facts import Fact
+        from armscheck.rulebook import Pattern, Rule
+        from armscheck.facts import Citation
+        flag = Rule(id="t/flag", family="t", title="t", outcome="violation",
+                    patterns=(Pattern("m", "item", (("flagged", "eq", True),)),),
+                    explanation="x", citations=(Citation("c", "https://e"),),
+                    effective_from=dt.date(1945, 1, 1), effective_to=None,
+                    last_reviewed="2026-01-01", file="f")
+        day = dt.date(2020, 1, 1).toordinal()
+        eng = Engine([flag])
+        for bad in (9.999e16, float("nan"), 10**30, "\\ud800"):
+            try:
+                eng.run([Fact("item", "a", {"flagged": False}), Fact("item", "b", {"v": bad})], day)
+            except EngineError as exc:
+                print("refused:", exc.message)
+        for n in range(50):
+            assert len(eng.run([Fact("item", f"i{n}", {"flagged": True})], day).matches) == 1
+        print("sound")
+        """
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.count("refused:") == 4 and run.stdout.endswith("sound\n")
+
+
+@pytest.mark.parametrize("error", ["EngineError", "RuntimeError"])
+def test_an_engine_failure_part_way_leaves_the_process_sound(error: str) -> None:
+    # Any exception after the first fact reached the state (here: raised in place of the
+    # second assert) fails the run; the host is replaced rather than the state deleted.
+    run = _fresh_process(
+        """
+        import datetime as dt
+        from armscheck.engine import Engine
+        from armscheck.errors import EngineError
+        from armscheck.facts import Citation, Fact
+        from armscheck.rulebook import Pattern, Rule
+        flag = Rule(id="t/flag", family="t", title="t", outcome="violation",
+                    patterns=(Pattern("m", "item", (("flagged", "eq", True),)),),
+                    explanation="x", citations=(Citation("c", "https://e"),),
+                    effective_from=dt.date(1945, 1, 1), effective_to=None,
+                    last_reviewed="2026-01-01", file="f")
+        day = dt.date(2020, 1, 1).toordinal()
+
+        class Failing(Engine):
+            def _assert(self, body, result, key):
+                if key == "b":
+                    raise ERROR("engine failure")
+                super()._assert(body, result, key)
+
+        eng = Failing([flag])
+        for _ in range(3):
+            try:
+                eng.run([Fact("item", "a", {"flagged": False}), Fact("item", "b", {})], day)
+            except EngineError:
+                print("failed")
+        for n in range(50):
+            assert len(eng.run([Fact("item", f"i{n}", {"flagged": True})], day).matches) == 1
+        print("sound")
+        """.replace("ERROR", error)
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout == "failed\n" * 3 + "sound\n"
+
+
+HUGE_PART = """\
+name: A one-cent item with a $9,999bn US part
+date: 2021-05-01
+supplier: {country: BY, entities: []}
+recipient:
+  country: IR
+  end_user: Islamic Republic of Iran Air Force
+  end_user_type: government
+items:
+  - description: widget
+    category: spare-parts
+    quantity: 1
+    unit_value_usd: 0.01
+    components:
+      - {description: US part, origin: US, control: ear, per_unit: 1, unit_value_usd: 9999bn}
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_value_too_large_for_the_engine_neither_crashes_nor_hangs(
+    tmp_path: Path, jobs: str
+) -> None:
+    (tmp_path / "a.yaml").write_text(HUGE_PART, encoding="utf-8")
+    good = Path(__file__).resolve().parents[1] / "scenarios/real/us-tb2-poland-2021.yaml"
+    (tmp_path / "b.yaml").write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    cli = [sys.executable, "-m", "armscheck"]
+    one = subprocess.run(
+        [*cli, "check", str(tmp_path / "a.yaml")], capture_output=True, text=True, timeout=120
+    )
+    assert one.returncode == 2, one.stderr[-2000:]
+    assert "a.yaml:" in one.stderr and "Traceback" not in one.stderr
+    batch = subprocess.run(
+        [*cli, "batch", "--jobs", jobs, "--format", "jsonl", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    rows = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [("error" in r, "verdict" in r) for r in rows] == [(True, False), (False, True)]

@@ -11,11 +11,19 @@ out here:
 * facts are asserted one by one; a fact that matches no rule is recorded;
 * every action is guarded, and any swallowed exception makes the check fail;
 * a sentinel fact, asserted last, proves the rules ran; without it, no result.
+
+Every value is checked and converted before the first fact of a check reaches
+the engine, so nothing raised on our side can interrupt a run. A state is
+deleted only after the sentinel's action ran: durable-rules leaves a state's
+action context uninitialised until some action starts, and deleting such a
+state frees garbage pointers (a crash, or heap corruption that shows later).
+When a run fails part-way, its state is abandoned with the whole host instead.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,18 +59,51 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
 
 
+MAX_INT = 10**18
+
+
 def _plain(value: Any) -> Any:
-    """A value durable-rules' JSON parser accepts: floats never in exponent form.
+    """A value durable-rules' JSON parser accepts, or ``ValueError``.
 
     Python writes floats below 1e-4 as ``6e-05``, which the engine rejects (error
     204); such tiny magnitudes are zero for every rule, so they are sent as 0.
+    Magnitudes the engine cannot hold, non-finite numbers and text that is not
+    valid Unicode are refused.
     """
-    if isinstance(value, float) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (math.inf, -math.inf):
+            raise ValueError(f"the number {value!r} is not finite")
         if abs(value) < 1e-4:
             return 0.0
         if abs(value) >= 1e15:
-            raise EngineError(f"the number {value!r} is too large for the rules engine")
+            raise ValueError(f"the number {value!r} is too large for the rules engine")
+    elif isinstance(value, int):
+        if abs(value) >= MAX_INT:
+            raise ValueError(f"the number {value} is too large for the rules engine")
+    elif isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"the text {value!r} is not valid Unicode") from None
     return value
+
+
+def _body(fact: Fact, sid: str, date_ord: int) -> dict[str, Any]:
+    """The engine's form of ``fact``; raises :class:`EngineError` for a value it cannot hold."""
+    body: dict[str, Any] = {"sid": sid, "kind": fact.kind, "key": fact.key, "date_ord": date_ord}
+    for name, value in fact.fields.items():
+        try:
+            body[name] = _plain(value)
+        except ValueError as exc:
+            where = next((e for e in fact.evidence if e.line is not None), None)
+            raise EngineError(
+                str(exc),
+                line=where.line if where else None,
+                hint=f"check the values at {where.path}" if where else None,
+            ) from None
+    return body
 
 
 class _SyncHost(Host):  # type: ignore[misc]
@@ -165,39 +206,37 @@ class Engine:
         if self._live >= MAX_LIVE_STATES:
             self._build()
         sid = f"c{next(self._counter)}"
+        bodies = [_body(fact, sid, date_ord) for fact in facts]  # nothing asserted yet
+        bodies.append({"sid": sid, "kind": "evaluate", "key": "__evaluate__"})
         result = RunResult()
         self._current = result
         self._live += 1
         try:
-            for fact in facts:
-                body: dict[str, Any] = {
-                    "sid": sid,
-                    "kind": fact.kind,
-                    "key": fact.key,
-                    "date_ord": date_ord,
-                    **{k: _plain(v) for k, v in fact.fields.items()},
-                }
-                self._assert(body, result, fact.key)
-            self._assert(
-                {"sid": sid, "kind": "evaluate", "key": "__evaluate__"}, result, "__evaluate__"
-            )
+            for body in bodies:
+                self._assert(body, result, body["key"])
             self._host.get_ruleset(RULESET).dispatch()
         except EngineError:
             raise
         except Exception as exc:  # noqa: BLE001 - durable raises bare Exception
-            self._build()
             raise EngineError(
                 f"the rules engine failed: {exc}",
                 hint="this is a bug; please report it with the file",
             ) from None
         finally:
             self._current = None
-            try:
-                self._host.delete_state(RULESET, sid)
-                self._live -= 1
-            except Exception:  # noqa: BLE001 - a failed delete means a fresh host
-                self._build()
+            self._release(sid, result.evaluated)
         return result
+
+    def _release(self, sid: str, evaluated: bool) -> None:
+        """Delete the state of a finished run; abandon the host after a broken one."""
+        if not evaluated:  # the state may hold uninitialised pointers: never delete it
+            self._build()
+            return
+        try:
+            self._host.delete_state(RULESET, sid)
+            self._live -= 1
+        except Exception:  # noqa: BLE001 - a failed delete means a fresh host
+            self._build()
 
     def _assert(self, body: dict[str, Any], result: RunResult, key: str) -> None:
         try:
