@@ -143,7 +143,7 @@ class Checker:
             findings=findings,
             notes=notes,
             assumptions=assumptions,
-            contested=_rests_on_contested(findings, overall(families)),
+            contested=rests_on_contested(findings, overall(families)),
         )
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
@@ -167,6 +167,7 @@ class Checker:
             else None,
             advice=render(rule.advice, matched) if rule.advice else "",
             changes=_unique(c for f in matched for c in f.changes),
+            matches=_unique(m for f in matched for m in f.matches),
         )
 
 
@@ -177,9 +178,9 @@ def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Ver
     return checker.check(load_transfer(path, checker.rulebook.reference), as_of)
 
 
-def _rests_on_contested(findings: list[Finding], verdict: str) -> bool:
+def rests_on_contested(findings: list[Finding], verdict: str) -> bool:
     """Whether every finding behind the overall verdict rests on contested law."""
     from .verdict import level
 
-    behind = [f for f in findings if level(f.outcome) == verdict]
+    behind = [f for f in findings if f.open and level(f.outcome) == verdict]
     return bool(behind) and all(f.contested for f in behind)

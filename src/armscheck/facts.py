@@ -74,6 +74,24 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Match:
+    """A party name in the transfer that a screening list entry matched.
+
+    ``party`` is the name as written in the transfer, ``list`` the reference list's
+    name and ``entry`` the entry's id; a ``not-a-match`` decision names the same pair.
+    """
+
+    party: str
+    list: str
+    entry: str
+    exact: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form used in reports."""
+        return {"party": self.party, "list": self.list, "entry": self.entry, "exact": self.exact}
+
+
+@dataclass(frozen=True)
 class FactKind:
     """The declared shape of one kind of fact: field name → type name."""
 
@@ -96,6 +114,7 @@ class Fact:
     contested: bool = False
     context: Mapping[str, Any] = field(default_factory=dict)
     changes: tuple[Change, ...] = ()
+    matches: tuple[Match, ...] = ()
 
 
 @dataclass(frozen=True)

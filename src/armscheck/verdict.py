@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .facts import Change, Citation
+from .facts import Change, Citation, Match
 from .transfer import Loc
 
 NOT_EVALUATED = "not-evaluated"
@@ -47,6 +47,14 @@ class Finding:
     advice: str = ""
     counterfactuals: tuple[tuple[str, str], ...] = ()
     changes: tuple[Change, ...] = field(default=(), compare=False)
+    matches: tuple[Match, ...] = ()
+    satisfied_by: str | None = None
+    waived_by: str | None = None
+
+    @property
+    def open(self) -> bool:
+        """Whether the finding counts toward the verdict (no decision answers it)."""
+        return self.satisfied_by is None and self.waived_by is None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of contract §2."""
@@ -68,6 +76,11 @@ class Finding:
         if self.advice:
             out["advice"] = self.advice
         out["counterfactuals"] = [{"change": c, "outcome": o} for c, o in self.counterfactuals]
+        if self.matches:
+            out["matches"] = [m.as_dict() for m in self.matches]
+        for key in ("satisfied_by", "waived_by"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
 
@@ -77,9 +90,9 @@ def level(outcome: str) -> str:
 
 
 def family_outcome(family: str, findings: list[Finding]) -> str:
-    """The most severe outcome among a family's findings, ``clear`` if none."""
+    """The most severe outcome among a family's open findings, ``clear`` if none."""
     order = FAMILY_OUTCOMES[family]
-    found = [f.outcome for f in findings if f.family == family and f.outcome in order]
+    found = [f.outcome for f in findings if f.family == family and f.outcome in order and f.open]
     return min(found, key=order.index) if found else "clear"
 
 
@@ -109,10 +122,12 @@ class Verdict:
     notes: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     contested: bool = False
+    decisions: dict[str, Any] | None = None
+    run: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON object of contract §2."""
-        return {
+        """The JSON object of contract §2 (with ``decisions`` and ``run`` when known)."""
+        out = {
             "file": self.file,
             "name": self.name,
             "date": self.date,
@@ -123,6 +138,11 @@ class Verdict:
             "assumptions": list(self.assumptions),
             "notes": list(self.notes),
         }
+        if self.decisions is not None:
+            out["decisions"] = self.decisions
+        if self.run is not None:
+            out["run"] = self.run
+        return out
 
 
 def rank(verdict: str) -> int:

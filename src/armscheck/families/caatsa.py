@@ -186,6 +186,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
         citations=unique_citations([*cites, *sig_cites, *prec_cites]),
         assumptions=tuple(dict.fromkeys([*assumptions, *sig_assumptions])),
         changes=tuple(changes),
+        matches=tuple(dict.fromkeys(h.match() for h in [*listed, *designated])),
     )
 
 
@@ -216,6 +217,7 @@ def _designation_facts(des: list[Hit], exposed_sides: set[str]) -> list[Fact]:
                 citations=tuple(citations(h.entry.get("citations"), 1)),
                 assumptions=tuple(a for a in [h.assumption()] if a),
                 context={"transaction": str(h.entry.get("transaction") or "")},
+                matches=(h.match(),),
             ),
         )
     return list(facts.values())

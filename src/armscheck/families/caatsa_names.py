@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts import in_force
+from ..facts import Match, in_force
 from ..reference import RefList
 from ..transfer import Loc, Transfer
 from ..values import fold
@@ -73,6 +73,7 @@ class Hit:
     exact: bool
     start: dt.date | None
     end: dt.date | None
+    list: str = ""
 
     @property
     def entry_name(self) -> str:
@@ -82,6 +83,10 @@ class Hit:
     def in_force(self, day: dt.date) -> bool:
         """Whether the entry applies on ``day``."""
         return in_force(self.start, self.end, day)
+
+    def match(self) -> Match:
+        """The (party name, list entry) pair, for reports and ``not-a-match`` decisions."""
+        return Match(self.named.name, self.list, str(self.entry.get("id")), self.exact)
 
     def assumption(self) -> str | None:
         """The sentence to report when the match is only partial."""
@@ -202,6 +207,7 @@ def screen(
                     exact=found[1],
                     start=ref.date(entry.get(from_key), (entries_key, i, from_key)),
                     end=ref.date(entry.get(to_key), (entries_key, i, to_key)),
+                    list=ref.name,
                 )
             )
     return hits

@@ -17,7 +17,7 @@ from ..facts import Change, Context, Fact, FactKind, Family, in_force, list_cita
 from ..reference import RefList
 from ..transfer import Loc
 from .register import register_of
-from .un_names import groups_matched, groups_matched_any, names_match
+from .un_names import group_matches, groups_matched, groups_matched_any, names_match
 
 KIND = FactKind(
     "embargo-party",
@@ -227,6 +227,9 @@ def build(ctx: Context) -> list[Fact]:
                 contested=bool(phase.get("contested")),
                 context={"note": str(phase.get("note") or "")},
                 changes=changes,
+                matches=group_matches(ctx, [g for g in phase.get("groups") or [] if g in groups])
+                if phase.get("scope") == "listed"
+                else (),
             )
         )
     return facts

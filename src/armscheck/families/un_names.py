@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..facts import Context, in_force
+from ..facts import Context, Match, in_force
 from ..values import fold
 
 _WORD = re.compile(r"[^\W_]+")
@@ -71,3 +71,18 @@ def groups_matched_any(ctx: Context) -> set[str]:
             rec.country,
         )
     }
+
+
+def group_matches(ctx: Context, ids: list[str]) -> tuple[Match, ...]:
+    """The (recipient name, listed group) pairs behind the groups ``ids``."""
+    groups = ctx.reference.get("un-listed-groups")
+    rec = ctx.transfer.recipient
+    out: list[Match] = []
+    for g in groups.data.get("groups") or []:
+        if str(g.get("id")) not in ids:
+            continue
+        aliases = [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]
+        for name in [n for n in [rec.end_user, *rec.entities] if n]:
+            if names_match([name], aliases, g.get("country"), rec.country):
+                out.append(Match(name, "un-listed-groups", str(g["id"])))
+    return tuple(out)

@@ -15,7 +15,7 @@ Facts, all computed on the transfer's date:
 
 from __future__ import annotations
 
-from ..facts import Context, Fact, Family, in_force
+from ..facts import Context, Fact, Family, Match, in_force
 from ..transfer import Item, Loc
 from ..values import money_text
 from . import us_content_changes as changes
@@ -238,6 +238,11 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                 assumptions=tuple(a for a in (found.assumption(),) if a),
                 context={"note": str(found.entry.get("note") or "")},
                 changes=changes.barred(ctx, found) if needs else (),
+                matches=(
+                    Match(
+                        found.matched, lists.BARRED_LIST, str(found.entry.get("id")), found.exact
+                    ),
+                ),
             )
         )
     return out
