@@ -1,0 +1,288 @@
+"""The audit record of a run: which tool, rules, lists, date and decisions gave a verdict.
+
+:func:`run_info` is the ``run`` object every JSON and Markdown report carries (a plain
+dict, so any report can render it); :func:`write_record` stores one checked file with
+its result, never overwriting; :func:`verify` checks a stored record again under
+today's rules and says what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..checker import Checker
+from ..errors import InputError
+from ..rulebook import Rulebook
+from ..verdict import Verdict
+
+RECORD_VERSION = 1
+MAX_RECORD_BYTES = 8_000_000
+LIST_KEYS = ("version", "last_reviewed", "generated", "sha256", "source_url")
+
+ListInfo = Callable[[Rulebook], dict[str, dict[str, Any]]]
+_LIST_INFO: list[ListInfo] = []
+
+
+def register_list_info(provider: ListInfo) -> None:
+    """Add a provider of list facts (e.g. imported official lists' generation date and hash).
+
+    The provider returns ``{list name: {key: value}}``; its keys are merged into the
+    ``run.lists`` entries (new names are added).
+    """
+    if provider not in _LIST_INFO:
+        _LIST_INFO.append(provider)
+
+
+def rules_hash(root: Path) -> tuple[str, int]:
+    """(sha256, number of files) over every rule and list file under ``root``."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    for p in files:
+        digest.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(p.read_bytes() + b"\0")
+    return digest.hexdigest(), len(files)
+
+
+def list_info(book: Rulebook) -> dict[str, dict[str, Any]]:
+    """Each reference list's version or review date (and provenance, when recorded)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted(book.reference.lists):
+        data = book.reference.lists[name].doc.data
+        info = {k: str(data[k]) for k in LIST_KEYS if isinstance(data, dict) and data.get(k)}
+        out[name] = info
+    for provider in _LIST_INFO:
+        for name, extra in provider(book).items():
+            out.setdefault(name, {}).update(extra)
+    return out
+
+
+def timestamp(now: dt.datetime | None = None) -> str:
+    """UTC time in ISO form, to the second: ``2026-12-01T16:40:05Z``."""
+    moment = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_info(book: Rulebook, *, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The parts of ``run`` shared by every file of one invocation."""
+    from .. import __version__
+
+    digest, count = rules_hash(book.root)
+    return {
+        "tool": "armscheck",
+        "version": __version__,
+        "rules": {"sha256": digest, "files": count},
+        "lists": list_info(book),
+        "as_of": None,
+        "decisions": None,
+        "timestamp": timestamp(now),
+    }
+
+
+def with_run(verdict: Verdict, run: dict[str, Any]) -> Verdict:
+    """``verdict`` carrying ``run``, with its own as-of date and decisions filled in."""
+    mine = dict(run, as_of=verdict.date)
+    if verdict.decisions is not None:
+        d = verdict.decisions
+        mine["decisions"] = {
+            "file": d["file"],
+            "sha256": d["sha256"],
+            "applied": [a["ref"] for a in d["applied"]],
+        }
+    return replace(verdict, run=mine)
+
+
+def sha256_text(data: bytes) -> str:
+    """The hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_record(
+    folder: str | Path,
+    label: str,
+    data: bytes,
+    verdict: Verdict,
+    decisions_text: str | None = None,
+) -> Path:
+    """Write one record of a checked file into ``folder``; refuse to overwrite one."""
+    if verdict.run is None:
+        raise ValueError("the verdict carries no run")
+    digest = sha256_text(data)
+    out = Path(folder)
+    stamp = str(verdict.run["timestamp"]).replace("-", "").replace(":", "")
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(label).stem)[:60]
+    path = out / f"{stem or 'input'}-{digest[:12]}-{stamp}.json"
+    record = {
+        "armscheck_record": RECORD_VERSION,
+        "input": {"file": label, "sha256": digest, "text": data.decode("utf-8", "replace")},
+        "decisions_text": decisions_text,
+        "result": verdict.as_dict(),
+        "run": verdict.run,
+    }
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as fh:
+            json.dump(record, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+    except FileExistsError:
+        raise InputError(
+            "a record with this name already exists; records are never overwritten",
+            file=str(path),
+            hint="wait a second and run again, or record into another folder",
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the record ({exc.strerror or exc})",
+            file=str(path),
+            hint="give a writable folder to --record",
+        ) from None
+    return path
+
+
+@dataclass
+class Verification:
+    """The outcome of checking a record again."""
+
+    file: str
+    same: bool
+    before: dict[str, Any]
+    after: dict[str, Any]
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form of ``armscheck verify``."""
+        return {
+            "record": self.file,
+            "same": self.same,
+            "verdict": {"recorded": self.before.get("verdict"), "now": self.after["verdict"]},
+            "changes": list(self.changes),
+            "notes": list(self.notes),
+        }
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """A record file, checked to be one."""
+    from .reader import read_limited
+
+    label = str(path)
+    raw = read_limited(path, MAX_RECORD_BYTES, "record")
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(
+            f"not a JSON record ({str(exc)[:80]})", file=label, hint="give a file --record wrote"
+        ) from None
+    ok = (
+        isinstance(record, dict)
+        and record.get("armscheck_record") == RECORD_VERSION
+        and isinstance(record.get("input"), dict)
+        and isinstance(record["input"].get("text"), str)
+        and isinstance(record.get("result"), dict)
+        and isinstance(record.get("run"), dict)
+        and isinstance(record["run"].get("as_of"), str)
+    )
+    if not ok:
+        raise InputError(
+            "not an armscheck record (missing armscheck_record, input, result or run)",
+            file=label,
+            hint="give a file that 'armscheck check --record DIR' wrote",
+        )
+    data = record["input"]["text"].encode("utf-8")
+    if sha256_text(data) != record["input"].get("sha256"):
+        raise InputError(
+            "the recorded input does not match its hash: the record was altered",
+            file=label,
+            hint="use an unaltered record",
+        )
+    out: dict[str, Any] = record
+    return out
+
+
+def recheck(record: dict[str, Any], checker: Checker) -> Verdict:
+    """Today's verdict for a record's input, at its as-of date, with its decisions applied."""
+    from ..transfer import read_transfer
+    from .apply import apply_decisions
+    from .reader import read_decisions
+
+    book = checker.rulebook
+    label = str(record["input"].get("file") or "<record>")
+    transfer = read_transfer(record["input"]["text"], label, book.reference)
+    try:
+        as_of = dt.date.fromisoformat(record["run"]["as_of"])
+        stamp = str(record["run"].get("timestamp") or "")
+        when = dt.date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        raise InputError(
+            "the record's run has a malformed date", file=label, hint="use an unaltered record"
+        ) from None
+    verdict = checker.check(transfer, as_of)
+    text = record.get("decisions_text")
+    if isinstance(text, str):
+        rules = {r.id: r.outcome for r in book.rules}
+        found = read_decisions(text, f"{label} (recorded decisions)", book.reference, rules)
+        verdict = apply_decisions(verdict, transfer, found, today=when)
+    return with_run(verdict, run_info(book))
+
+
+def verify(path: str | Path, check: Callable[[dict[str, Any]], Verdict]) -> Verification:
+    """Check the record at ``path`` again with ``check`` and compare the results.
+
+    ``check`` takes the record and returns today's verdict for its input (with the
+    recorded decisions applied, at the recorded as-of date).
+    """
+    record = read_record(path)
+    before = record["result"]
+    now = check(record)
+    after = now.as_dict()
+    changes = compare(before, after)
+    notes: list[str] = []
+    old_hash = (record["run"].get("rules") or {}).get("sha256")
+    if now.run is not None and old_hash != now.run["rules"]["sha256"]:
+        notes.append(f"the rules changed since the record (sha256 {str(old_hash)[:12]}…)")
+    if now.run is not None and record["run"].get("version") != now.run["version"]:
+        notes.append(f"recorded with armscheck {record['run'].get('version')}")
+    return Verification(str(path), not changes, before, after, changes, notes)
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Every difference in verdict, family outcome and finding between two results."""
+    out: list[str] = []
+    if before.get("verdict") != after.get("verdict"):
+        out.append(f"verdict: {before.get('verdict')} → {after.get('verdict')}")
+    fams_b, fams_a = before.get("families") or {}, after.get("families") or {}
+    for fam in dict.fromkeys([*fams_b, *fams_a]):
+        if fams_b.get(fam) != fams_a.get(fam):
+            out.append(f"{fam}: {fams_b.get(fam, 'absent')} → {fams_a.get(fam, 'absent')}")
+    old, new = _findings(before), _findings(after)
+    for key in old.keys() - new.keys():
+        out.append(f"finding gone: {key[0]} ({key[1]})")
+    for key in new.keys() - old.keys():
+        out.append(f"new finding: {key[0]} ({key[1]})")
+    for key in old.keys() & new.keys():
+        if old[key] != new[key]:
+            out.append(f"finding {key[0]}: {old[key]} → {new[key]}")
+    return sorted(out, key=lambda s: (not s.startswith("verdict"), s))
+
+
+def _findings(result: dict[str, Any]) -> dict[tuple[str, str, str], str]:
+    """(rule, outcome, evidence) → its status: open, satisfied by X, waived by Y."""
+    out: dict[tuple[str, str, str], str] = {}
+    for f in result.get("findings") or []:
+        if not isinstance(f, dict):
+            continue
+        where = ",".join(str(e.get("path")) for e in f.get("evidence") or [] if isinstance(e, dict))
+        status = (
+            f"satisfied by {f['satisfied_by']}"
+            if f.get("satisfied_by")
+            else f"waived by {f['waived_by']}"
+            if f.get("waived_by")
+            else "open"
+        )
+        out[(str(f.get("rule")), str(f.get("outcome")), where)] = status
+    return out

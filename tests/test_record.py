@@ -1,0 +1,117 @@
+"""The audit record: ``run`` on every result, records written once, verified again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from armscheck.checker import Checker
+from armscheck.decisions import record
+from armscheck.decisions.record import (
+    read_record,
+    recheck,
+    register_list_info,
+    rules_hash,
+    run_info,
+    verify,
+    with_run,
+    write_record,
+)
+from armscheck.errors import InputError
+from armscheck.rulebook import load_rulebook
+from armscheck.transfer import read_transfer
+
+ROOT = Path(__file__).resolve().parents[1]
+T129 = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+NOW = dt.datetime(2026, 12, 1, 16, 40, 5, tzinfo=dt.timezone.utc)
+
+
+def _rules(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    return rules
+
+
+def _record(checker: Checker, folder: Path, now: dt.datetime = NOW) -> Path:
+    data = T129.read_bytes()
+    transfer = read_transfer(data, str(T129), checker.rulebook.reference)
+    verdict = with_run(checker.check(transfer), run_info(checker.rulebook, now=now))
+    return write_record(folder, str(T129), data, verdict)
+
+
+def test_run_says_which_rules_lists_and_date(tmp_path: Path) -> None:
+    book = load_rulebook(ROOT / "rules")
+    run = run_info(book, now=NOW)
+    assert run["tool"] == "armscheck" and run["version"]
+    assert run["timestamp"] == "2026-12-01T16:40:05Z"
+    assert len(run["rules"]["sha256"]) == 64
+    assert run["lists"]["un-embargoes"]["last_reviewed"]
+    verdict = with_run(Checker(book).check_file(str(T129)), run)
+    out = verdict.as_dict()
+    assert out["run"]["as_of"] == "2021-08-27"
+    assert out["run"]["decisions"] is None
+    json.dumps(out)  # plain data
+
+
+def test_rules_hash_follows_the_content(tmp_path: Path) -> None:
+    rules = _rules(tmp_path)
+    before = rules_hash(rules)
+    assert before == rules_hash(ROOT / "rules")
+    target = rules / "lists" / "nato-plus.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert rules_hash(rules)[0] != before[0]
+
+
+def test_official_lists_hook_adds_provenance() -> None:
+    def provider(book: object) -> dict[str, dict[str, str]]:
+        return {"un-consolidated": {"generated": "2026-11-30", "sha256": "ab" * 32}}
+
+    register_list_info(provider)
+    try:
+        run = run_info(load_rulebook(ROOT / "rules"), now=NOW)
+    finally:
+        record._LIST_INFO.remove(provider)
+    assert run["lists"]["un-consolidated"] == {"generated": "2026-11-30", "sha256": "ab" * 32}
+
+
+def test_record_is_written_once_and_verifies(tmp_path: Path) -> None:
+    checker = Checker(load_rulebook(ROOT / "rules"))
+    path = _record(checker, tmp_path / "records")
+    record = read_record(path)
+    assert record["input"]["sha256"][:12] in path.name
+    assert record["result"]["verdict"] == "approval-required"
+    with pytest.raises(InputError, match="never overwritten"):
+        _record(checker, tmp_path / "records")
+    result = verify(path, lambda rec: recheck(rec, checker))
+    assert result.same and result.changes == []
+
+
+def test_record_fails_to_verify_after_a_rule_edit(tmp_path: Path) -> None:
+    rules = _rules(tmp_path)
+    path = _record(Checker(load_rulebook(rules)), tmp_path / "records")
+    rule = rules / "us-content" / "itar-retransfer.yaml"
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace("outcome: authorization-required", "outcome: denial"), "utf-8")
+    edited = Checker(load_rulebook(rules))
+    result = verify(path, lambda rec: recheck(rec, edited))
+    assert not result.same
+    assert result.changes[0] == "verdict: approval-required → prohibited"
+    assert "us-content: authorization-required → denial" in result.changes
+    assert any("new finding: us-content/itar-retransfer (denial)" in c for c in result.changes)
+    assert any("the rules changed" in n for n in result.notes)
+
+
+def test_altered_record_is_refused(tmp_path: Path) -> None:
+    path = _record(Checker(load_rulebook(ROOT / "rules")), tmp_path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["input"]["text"] = record["input"]["text"].replace("quantity: 12", "quantity: 1")
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(InputError, match="altered"):
+        read_record(path)
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(InputError, match="not an armscheck record"):
+        read_record(path)
