@@ -9,7 +9,17 @@ from typing import Any
 from .errors import InputError
 from .reference import Reference
 from .transfer import Loc
-from .values import MAX_NAMES, MAX_QUANTITY, ValueProblem, parse_date, parse_money, shown, suggest
+from .values import (
+    MAX_NAME_CHARS,
+    MAX_NAME_WORDS,
+    MAX_NAMES,
+    MAX_QUANTITY,
+    ValueProblem,
+    parse_date,
+    parse_money,
+    shown,
+    suggest,
+)
 from .yamldoc import Doc, path_text
 
 
@@ -154,7 +164,19 @@ class Reader:
                 f"{len(value):,} names, over the limit of {MAX_NAMES}",
                 "list only the organisations that take part in the deal",
             )
-        return tuple(self.text(v, (*path, i)) or "" for i, v in enumerate(value))
+        return tuple(self.party(v, (*path, i)) or "" for i, v in enumerate(value))
+
+    def party(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
+        """``value`` as the name of an organisation, short enough to screen."""
+        name = self.text(value, path, optional)
+        if name is not None and (len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS):
+            raise self.fail(
+                path,
+                f"a name of {len(name):,} characters and {len(name.split()):,} words, over the "
+                f"limit of {MAX_NAME_CHARS} characters or {MAX_NAME_WORDS} words",
+                "write the organisation's name only; put any description in 'source' or a comment",
+            )
+        return name
 
 
 def _kind(value: Any) -> str:

@@ -262,7 +262,7 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
         r_name,
         r.names(rec.get("entities"), ("recipient", "entities")),
         r.loc(("recipient",)),
-        end_user=r.text(rec.get("end_user"), ("recipient", "end_user"), optional=True),
+        end_user=r.party(rec.get("end_user"), ("recipient", "end_user"), optional=True),
         end_user_type=eut,
         end_user_type_given=eut_given,
         region=r.text(rec.get("region"), ("recipient", "region"), optional=True),

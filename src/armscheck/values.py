@@ -11,6 +11,8 @@ import unicodedata
 
 MAX_MONEY = 10_000_000_000_000.0  # $10 trillion: above this a value is a typo
 MAX_NAMES = 100  # entities named on one side of a transfer
+MAX_NAME_CHARS = 300  # one organisation's name: the longest real ones run to about 150
+MAX_NAME_WORDS = 40
 MAX_ITEMS = 500  # lines in one transfer
 MAX_COMPONENTS = 100  # components of one item
 MAX_QUANTITY = 1_000_000_000  # rounds of ammunition run to the hundreds of millions

@@ -142,12 +142,27 @@ def _flat(core: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _runs(core: str) -> frozenset[str]:
-    """Every run of consecutive words of ``core``, written without spaces."""
-    words = core.split()
-    return frozenset(
-        "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-    )
+def _bounds(core: str) -> frozenset[int]:
+    """Where the words of ``core`` start and end in its spaceless form :func:`_flat`."""
+    out, at = {0}, 0
+    for word in core.split():
+        at += len(word)
+        out.add(at)
+    return frozenset(out)
+
+
+def _is_run(a_flat: str, flat: str, bounds: frozenset[int]) -> bool:
+    """Whether ``a_flat`` is a run of whole consecutive words of the name, spaces removed.
+
+    Linear in the name's length: each occurrence of ``a_flat`` in ``flat`` is found by
+    ``str.find`` and kept only if it starts and ends where words do.
+    """
+    at = flat.find(a_flat)
+    while at >= 0:
+        if at in bounds and at + len(a_flat) in bounds:
+            return True
+        at = flat.find(a_flat, at + 1)
+    return False
 
 
 def alias_keys(aliases: list[str]) -> list[Alias]:
@@ -170,7 +185,7 @@ def match_name(
     """
     core = core_key(name)
     flat = _flat(core)
-    runs = _runs(core)
+    bounds = _bounds(core)
     partial: str | None = None
     for alias, a_core, _, a_flat in aliases:
         abroad = len(a_core) <= SHORT_ALIAS and bool(home) and country != home
@@ -178,7 +193,7 @@ def match_name(
             continue
         if a_core == core or a_flat == flat:
             return alias, True
-        if partial is None and a_flat in runs and not abroad:
+        if partial is None and not abroad and a_flat and _is_run(a_flat, flat, bounds):
             partial = alias
     return (partial, False) if partial else None
 
