@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from .cli import ErrorOutput
 
 from .api import load_checker
+from .cli_lists import add_subcommand as add_lists
+from .cli_lists import cmd_lists
 from .regression import run_scenario, scenario_files
 
 US_TERRITORIES = {"PR", "GU", "VI", "AS", "MP", "UM"}
@@ -239,6 +241,7 @@ COMMANDS: dict[str, Handler] = {
     "batch": cmd_batch,
     "timeline": cmd_timeline,
     "matrix": cmd_matrix,
+    "lists": cmd_lists,
 }
 
 
@@ -254,6 +257,7 @@ def _positive(text: str) -> int:
 
 def add_subcommands(sub: Any) -> None:
     """Add the extra subcommands' parsers."""
+    add_lists(sub)
     t = sub.add_parser("test", help="run scenarios' expect blocks and report mismatches")
     t.add_argument("paths", nargs="+", metavar="PATH")
     t.add_argument(

@@ -7,6 +7,7 @@ Anything else is a bug and keeps its traceback.
     ComplianceError
     ├── InputError      a transfer file is unreadable, malformed or invalid
     ├── RuleError       a file under rules/ is malformed or invalid
+    ├── ListError       an official list file cannot be imported, fetched or stored
     └── EngineError     the rules engine failed while checking a transfer
 """
 
@@ -52,6 +53,10 @@ class InputError(ComplianceError):
 
 class RuleError(ComplianceError):
     """A rule or reference-list file under ``rules/`` is invalid."""
+
+
+class ListError(ComplianceError):
+    """An official list (UN, CSL, SDN) cannot be imported, fetched or stored."""
 
 
 class EngineError(ComplianceError):
