@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ListError
+from ..screening import Entry
 from .model import CountryFn, Parsed, countries, iso_date, parsed, split_names
-from .standin import Entry
 
 CODES = {
     "EL": "us-el",

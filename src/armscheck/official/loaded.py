@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..screening import Entry, Index
 from . import store
 from .model import LISTS, SCREENED
-from .standin import Entry, Index
 
 
 class Loaded:

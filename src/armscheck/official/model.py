@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ListError
-from .standin import Entry
+from ..screening import Entry
 
 if TYPE_CHECKING:
     from ..reference import Reference

@@ -25,8 +25,8 @@ import datetime as dt
 from xml.etree.ElementTree import Element
 
 from ..errors import ListError
+from ..screening import Entry
 from .model import CountryFn, Parsed, countries, parsed, split_names
-from .standin import Entry
 from .xmlread import records, text, texts
 
 SOURCE = "OFAC SDN List"

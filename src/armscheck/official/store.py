@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ListError
+from ..screening import Entry
 from . import detect
 from .model import CountryFn, Parsed
-from .standin import Entry
 
 ENV = "ARMSCHECK_DATA_DIR"
 SCHEMA = 1

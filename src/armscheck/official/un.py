@@ -25,8 +25,8 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..errors import ListError
+from ..screening import Entry
 from .model import CountryFn, Parsed, countries, iso_date, parsed, split_names
-from .standin import Entry
 from .xmlread import records, text, texts
 
 _REF = re.compile(r"^([A-Z]{2})[ie]\.\d+", re.I)
