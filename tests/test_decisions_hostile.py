@@ -46,6 +46,7 @@ BROKEN: dict[str, tuple[str | bytes, str, bool]] = {
     "non-utf8": (b"decisions: caf\xe9\n", "not UTF-8", False),
     "utf16": (BASE.encode("utf-16"), "UTF-16", False),
     "control-char": (BASE.replace("GC 1", '"G\x07C"'), "control character", True),
+    "escaped-control-char": (BASE.replace("GC 1", '"G\\aC"'), "control character", True),
     "top-level-list": ("- a\n", "expected a mapping", True),
     "decisions-not-list": ("decisions: {a: 1}\n", "expected a list of decisions", True),
     "two-documents": (BASE + "---\n" + BASE, "more than one YAML document", True),

@@ -115,3 +115,39 @@ def test_altered_record_is_refused(tmp_path: Path) -> None:
     path.write_text("[]", encoding="utf-8")
     with pytest.raises(InputError, match="not an armscheck record"):
         read_record(path)
+
+
+def test_markdown_and_terminal_reports_carry_run_and_decisions() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from armscheck.decisions import apply_decisions, read_decisions
+    from armscheck.report import human, markdown
+    from armscheck.transfer import load_transfer
+
+    checker = Checker(load_rulebook(ROOT / "rules"))
+    book = checker.rulebook
+    transfer = load_transfer(T129, book.reference)
+    text = """\
+decisions:
+  - {ref: W-9, kind: waiver, rule: congress/third-party-3d, files: ["*"], reason: r,
+     approver: a, expires: 2030-01-01}
+  - {ref: W-10, kind: waiver, rule: congress/fms-36b, files: ["*"], reason: r,
+     approver: a, expires: 2030-01-01}
+"""
+    found = read_decisions(text, "d.yaml", book.reference, {r.id: r.outcome for r in book.rules})
+    v = apply_decisions(checker.check(transfer), transfer, found, today=NOW.date())
+    v = with_run(v, run_info(book, now=NOW))
+    md = markdown.render([v])
+    assert "**Waived by `W-9`**" in md
+    assert "- applied: `W-9` (waiver) to `congress/third-party-3d`" in md
+    assert "- not applied: `W-10`: no congress/fms-36b finding in this transfer" in md
+    assert f"- rules sha256 `{v.run['rules']['sha256']}`" in md  # type: ignore[index]
+    assert "- decisions `d.yaml` sha256" in md
+    out = StringIO()
+    human.render(Console(file=out, width=200), v)
+    shown = out.getvalue()
+    assert "waived by W-9" in shown
+    assert "not applied: W-10" in shown
+    assert "as of 2021-08-27" in shown

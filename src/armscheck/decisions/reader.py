@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..reader import Reader
 from ..reference import Reference
-from ..values import shorten, shown, suggest
+from ..values import printable, shorten, shown, suggest
 from ..yamldoc import MAX_BYTES, parse
 from .model import AUTHORITIES, KINDS, SATISFIES, UNWAIVABLE, Decision, Decisions, Scope
 
@@ -127,6 +127,8 @@ def read_decisions(
 
 def _text(r: Reader, value: Any, path: tuple[str | int, ...]) -> str:
     out = r.text(value, path) or ""
+    if printable(out) != out:
+        raise r.fail(path, "the text holds a control character", "remove it; write plain text")
     if len(out) > MAX_TEXT:
         raise r.fail(path, f"{len(out):,} characters, over the limit of {MAX_TEXT}", "shorten it")
     return out

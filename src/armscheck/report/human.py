@@ -10,6 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..checker import DISCLAIMER
+from ..values import printable
 from ..verdict import Verdict
 from . import pinpoint, sanitized
 
@@ -49,6 +50,9 @@ def _tree(v: Verdict) -> Tree:
         head = f"[{STYLE.get(f.outcome, '')}]{f.outcome}[/] {escape(f.title)} [dim]({f.rule})[/]"
         if f.contested:
             head += " [bold magenta]contested[/]"
+        if f.satisfied_by or f.waived_by:
+            how = "satisfied by" if f.satisfied_by else "waived by"
+            head += f" [bold green]{how} {escape(f.satisfied_by or f.waived_by or '')}[/]"
         node = tree.add(head)
         node.add(Text(f.why))
         if f.review_days:
@@ -97,6 +101,20 @@ def render(console: Console, v: Verdict) -> None:
         )
     if v.notes:
         parts.append(Text("Notes:\n" + "\n".join(f"• {n}" for n in v.notes)))
+    if v.decisions:
+        d = v.decisions
+        lines = [f"• {a['ref']} ({a['kind']}): {', '.join(a['findings'])}" for a in d["applied"]]
+        lines += [f"• not applied: {n['ref']}: {n['reason']}" for n in d["not_applied"]]
+        parts.append(Text(printable("Decisions:\n" + "\n".join(lines))))
+    if v.run:
+        r = v.run
+        parts.append(
+            Text(
+                f"armscheck {r['version']} · rules {r['rules']['sha256'][:12]} · "
+                f"as of {r['as_of']} · {r['timestamp']}",
+                style="dim",
+            )
+        )
     console.print(Panel(Group(*parts), title=title, title_align="left"))  # type: ignore[arg-type]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..checker import DISCLAIMER
 from ..verdict import Verdict
@@ -30,6 +31,9 @@ def render_one(v: Verdict) -> str:
     for f in v.findings:
         lines.append(f"### {f.outcome}: {_cell(f.title)} (`{f.rule}`)")
         lines.append("")
+        if f.satisfied_by or f.waived_by:
+            how = "Satisfied by" if f.satisfied_by else "Waived by"
+            lines += [f"**{how} `{_cell(f.satisfied_by or f.waived_by or '')}`**", ""]
         lines.append(_cell(f.why))
         if f.review_days:
             lines.append(f"Statutory review period: {f.review_days} days.")
@@ -53,7 +57,45 @@ def render_one(v: Verdict) -> str:
         lines += ["**Assumptions**", ""] + [f"- {_cell(a)}" for a in v.assumptions] + [""]
     if v.notes:
         lines += ["**Notes**", ""] + [f"- {_cell(n)}" for n in v.notes] + [""]
+    lines += decision_lines(v.decisions) + run_lines(v.run)
     return "\n".join(lines)
+
+
+def decision_lines(decisions: dict[str, Any] | None) -> list[str]:
+    """The decisions applied and not applied, as a Markdown list."""
+    if not decisions:
+        return []
+    lines = [f"**Decisions** (`{_cell(str(decisions['file']))}`)", ""]
+    for a in decisions["applied"]:
+        rules = ", ".join(f"`{r}`" for r in a["findings"])
+        lines.append(f"- applied: `{_cell(a['ref'])}` ({a['kind']}) to {rules}")
+    for n in decisions["not_applied"]:
+        lines.append(f"- not applied: `{_cell(n['ref'])}`: {_cell(n['reason'])}")
+    return [*lines, ""]
+
+
+def run_lines(run: dict[str, Any] | None) -> list[str]:
+    """The audit record of the run, as a Markdown list."""
+    if not run:
+        return []
+    lists = "; ".join(
+        f"{name} {info.get('version') or info.get('last_reviewed') or '?'}"
+        + (f" (generated {info['generated']}, sha256 {info['sha256']})" if "sha256" in info else "")
+        for name, info in run["lists"].items()
+    )
+    lines = [
+        "**Run**",
+        "",
+        f"- armscheck {run['version']}, {run['timestamp']}",
+        f"- rules sha256 `{run['rules']['sha256']}` ({run['rules']['files']} files)",
+        f"- as of {run['as_of']}",
+        f"- lists: {_cell(lists)}",
+    ]
+    d = run.get("decisions")
+    if d:
+        applied = ", ".join(f"`{_cell(r)}`" for r in d["applied"]) or "none"
+        lines.append(f"- decisions `{_cell(d['file'])}` sha256 `{d['sha256']}`; applied: {applied}")
+    return [*lines, ""]
 
 
 def render(verdicts: Sequence[Verdict]) -> str:
