@@ -111,16 +111,25 @@ def test_many_checks_stay_under_the_state_limit() -> None:
     assert eng._live == 0
 
 
-def test_swallowed_action_errors_void_the_result() -> None:
-    class Broken(Engine):
-        def _action(self, rule: Rule) -> object:
-            def boom(c: object) -> None:
-                raise KeyError("oops")  # durable swallows this into state["exception"]
+def test_an_unreadable_action_voids_the_result() -> None:
+    eng = Engine([FLAG])
+    eng._aliases["t/flag"] = ("nope",)  # the fired rule's frame cannot be read
+    res = eng.run([fact("item", "i2", flagged=True)], DAY)
+    assert res.errors, "an action that cannot be read must be visible"
 
-            return boom
 
-    res = Broken([FLAG]).run([fact("item", "i2", flagged=True)], DAY)
-    assert res.errors, "a swallowed action error must be visible"
+def test_only_the_fields_rules_read_reach_the_engine() -> None:
+    eng = Engine([FLAG, JOIN])
+    sent = json.loads(eng._message([fact("item", "i", flagged=True, note="x" * 500)], "s", DAY))
+    assert sent[0] == {"sid": "s", "date_ord": DAY, "kind": "item", "key": "i", "flagged": True}
+    assert sent[-1]["kind"] == "evaluate"
+
+
+def test_matches_come_in_assertion_order() -> None:
+    eng = Engine([FLAG, BIG])
+    facts = [fact("item", f"i{n}", flagged=True, value=20_000_000) for n in range(5)]
+    keys = [(m.rule, m.keys[0]) for m in eng.run(facts, DAY).matches]
+    assert keys == [(r, f"i{n}") for n in range(5) for r in ("t/flag", "t/big")]
 
 
 def test_duplicate_fact_is_an_engine_error() -> None:
@@ -172,9 +181,10 @@ def test_a_value_refused_part_way_leaves_the_process_sound() -> None:
                     last_reviewed="2026-01-01", file="f")
         day = dt.date(2020, 1, 1).toordinal()
         eng = Engine([flag])
-        for bad in (9.999e16, float("nan"), 10**30, "\\ud800"):
+        for v in (9.999e16, float("nan"), 10**30, "\\ud800"):
             try:
-                eng.run([Fact("item", "a", {"flagged": False}), Fact("item", "b", {"v": bad})], day)
+                bad = Fact("item", "b", {"flagged": v})
+                eng.run([Fact("item", "a", {"flagged": False}), bad], day)
             except EngineError as exc:
                 print("refused:", exc.message)
         for n in range(50):
@@ -188,8 +198,9 @@ def test_a_value_refused_part_way_leaves_the_process_sound() -> None:
 
 @pytest.mark.parametrize("error", ["EngineError", "RuntimeError"])
 def test_an_engine_failure_part_way_leaves_the_process_sound(error: str) -> None:
-    # Any exception after the first fact reached the state (here: raised in place of the
-    # second assert) fails the run; the host is replaced rather than the state deleted.
+    # Any exception after the facts reached the state but before an action started (here:
+    # raised by the engine in place of the first action) fails the run; the ruleset is
+    # replaced rather than the half-built state deleted.
     run = _fresh_process(
         """
         import datetime as dt
@@ -204,18 +215,24 @@ def test_an_engine_failure_part_way_leaves_the_process_sound(error: str) -> None
                     last_reviewed="2026-01-01", file="f")
         day = dt.date(2020, 1, 1).toordinal()
 
-        class Failing(Engine):
-            def _assert(self, body, result, key):
-                if key == "b":
-                    raise ERROR("engine failure")
-                super()._assert(body, result, key)
+        import armscheck.engine as E
+        real = E._dre
 
-        eng = Failing([flag])
+        class Failing:
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+            def start_action_for_state(self, handle, state):
+                raise ERROR("engine failure")
+
+        E._dre = Failing()
+        eng = Engine([flag])
         for _ in range(3):
             try:
-                eng.run([Fact("item", "a", {"flagged": False}), Fact("item", "b", {})], day)
+                eng.run([Fact("item", "a", {"flagged": False})], day)
             except EngineError:
                 print("failed")
+        E._dre = real
         for n in range(50):
             assert len(eng.run([Fact("item", f"i{n}", {"flagged": True})], day).matches) == 1
         print("sound")

@@ -1,34 +1,36 @@
 """The rules engine: the only module that imports durable-rules.
 
-Rules are compiled once per process into one durable-rules ruleset on a
-private, thread-less host. Each check runs in a fresh state (``sid``) that is
-deleted afterwards. The hazards measured in durable-rules 2.0.28 are designed
-out here:
+Rules are compiled once per process into one durable-rules ruleset, driven
+through the C module's own entry points (``durable_rules_engine``): no host, no
+timer threads, no Python action wrappers. Each check runs in a fresh state
+(``sid``) that is deleted afterwards. The hazards measured in durable-rules
+2.0.28 are designed out here:
 
 * no ``$not`` (absence is computed into boolean fields before asserting);
 * every pattern has a ``kind`` equality; no ``$in``, no events, no timers;
 * no data field called ``id`` or ``sid``;
-* facts are asserted one by one; a fact that matches no rule is recorded;
-* every action is guarded, and any swallowed exception makes the check fail;
+* a check's facts go to the engine in one ``assert_facts`` call, as one JSON
+  array holding only the fields some rule reads; its actions are then drained
+  one by one, so none is left for a background thread;
 * a sentinel fact, asserted last, proves the rules ran; without it, no result.
 
-Every value is checked and converted before the first fact of a check reaches
-the engine, so nothing raised on our side can interrupt a run. A state is
-deleted only after the sentinel's action ran: durable-rules leaves a state's
-action context uninitialised until some action starts, and deleting such a
-state frees garbage pointers (a crash, or heap corruption that shows later).
-When a run fails part-way, its state is abandoned with the whole host instead.
+Every value is checked and converted before a check reaches the engine, so
+nothing raised on our side can interrupt a run. A state is deleted only after
+the sentinel's action ran: durable-rules leaves a state's action context
+uninitialised until some action starts, and deleting such a state frees garbage
+pointers (a crash, or heap corruption that shows later). When a run fails
+part-way, its state is abandoned with the whole ruleset instead.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from durable.engine import Host, MessageNotHandledException, MessageObservedException
+import durable_rules_engine as _dre
 
 from .errors import EngineError
 from .facts import Fact
@@ -36,9 +38,12 @@ from .rulebook import Pattern, Rule
 
 RULESET = "armscheck"
 SENTINEL_RULE = "__evaluated__"
+SENTINEL_KEY = "__evaluate__"
 MAX_LIVE_STATES = 256
+MAX_INT = 10**18
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
-_EPOCH_ORD = 0
+_NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 @dataclass
@@ -51,15 +56,15 @@ class Match:
 
 @dataclass
 class RunResult:
-    """What one check produced in the engine."""
+    """What one check produced in the engine.
+
+    ``unmatched`` holds the keys of facts that no rule fired on.
+    """
 
     matches: list[Match] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     evaluated: bool = False
     errors: list[str] = field(default_factory=list)
-
-
-MAX_INT = 10**18
 
 
 def _plain(value: Any) -> Any:
@@ -70,19 +75,19 @@ def _plain(value: Any) -> Any:
     Magnitudes the engine cannot hold, non-finite numbers and text that is not
     valid Unicode are refused.
     """
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        if value != value or value in (math.inf, -math.inf):
+    kind = type(value)
+    if kind is float:
+        if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"the number {value!r} is not finite")
-        if abs(value) < 1e-4:
+        size = abs(value)
+        if size < 1e-4:
             return 0.0
-        if abs(value) >= 1e15:
+        if size >= 1e15:
             raise ValueError(f"the number {value!r} is too large for the rules engine")
-    elif isinstance(value, int):
-        if abs(value) >= MAX_INT:
+    elif kind is int:
+        if not -MAX_INT < value < MAX_INT:
             raise ValueError(f"the number {value} is too large for the rules engine")
-    elif isinstance(value, str):
+    elif kind is str:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
@@ -90,35 +95,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _body(fact: Fact, sid: str, date_ord: int) -> dict[str, Any]:
-    """The engine's form of ``fact``; raises :class:`EngineError` for a value it cannot hold."""
-    body: dict[str, Any] = {"sid": sid, "kind": fact.kind, "key": fact.key, "date_ord": date_ord}
-    for name, value in fact.fields.items():
-        try:
-            body[name] = _plain(value)
-        except ValueError as exc:
-            where = next((e for e in fact.evidence if e.line is not None), None)
-            raise EngineError(
-                str(exc),
-                line=where.line if where else None,
-                hint=f"check the values at {where.path}" if where else None,
-            ) from None
-    return body
-
-
-class _SyncHost(Host):  # type: ignore[misc]
-    """A host whose actions all run inside ``assert_fact``: no timer threads."""
-
-    def __init__(self, actions: Mapping[str, Any]) -> None:
-        self._actions = dict(actions)
-        super().__init__()
-
-    def _run(self) -> None:
-        """Start no background dispatch threads."""
-
-    def get_action(self, action_name: str) -> Any:
-        """Resolve an action by the rule name used in the ruleset."""
-        return self._actions[action_name]
+def _refused(fact: Fact, exc: ValueError) -> EngineError:
+    where = next((e for e in fact.evidence if e.line is not None), None)
+    return EngineError(
+        str(exc),
+        line=where.line if where else None,
+        hint=f"check the values at {where.path}" if where else None,
+    )
 
 
 def _condition(name: str, op: str, value: Any, aliases: set[str]) -> dict[str, Any]:
@@ -148,17 +131,31 @@ def _pattern(p: Pattern, rule: Rule | None, aliases: set[str]) -> dict[str, Any]
 
 def compile_rules(rules: Iterable[Rule]) -> dict[str, Any]:
     """Translate rules into a fresh durable-rules ruleset definition."""
-    definition: dict[str, Any] = {
-        SENTINEL_RULE: {"all": [{"m": {"kind": "evaluate"}}], "run": SENTINEL_RULE}
-    }
+    definition: dict[str, Any] = {SENTINEL_RULE: {"all": [{"m": {"kind": "evaluate"}}]}}
     for rule in rules:
         aliases: set[str] = set()
         patterns = []
         for i, p in enumerate(rule.patterns):
             patterns.append(_pattern(p, rule if i == 0 else None, aliases))
             aliases.add(p.alias)
-        definition[rule.id] = {"all": patterns, "run": rule.id}
+        definition[rule.id] = {"all": patterns}
     return {RULESET: definition}
+
+
+def read_fields(rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
+    """For each fact kind some rule matches, the fields its rules read (sorted)."""
+    out: dict[str, set[str]] = {}
+    for rule in rules:
+        kinds = {p.alias: p.kind for p in rule.patterns}
+        for p in rule.patterns:
+            used = out.setdefault(p.kind, set())
+            for name, op, value in p.where:
+                used.add(name)
+                if op == "ref":
+                    alias, _, other = str(value).partition(".")
+                    if alias in kinds:
+                        out.setdefault(kinds[alias], set()).add(other)
+    return {kind: tuple(sorted(names)) for kind, names in out.items()}
 
 
 class Engine:
@@ -166,87 +163,108 @@ class Engine:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._rules = tuple(rules)
-        self._current: RunResult | None = None
+        self._aliases = {r.id: tuple(p.alias for p in r.patterns) for r in self._rules}
+        self._fields = read_fields(self._rules)
+        self._order = {r.id: i for i, r in enumerate(self._rules)}
         self._counter = itertools.count()
         self._build()
 
     def _build(self) -> None:
-        actions = {r.id: self._action(r) for r in self._rules}
-        actions[SENTINEL_RULE] = self._sentinel
-        self._host = _SyncHost(actions)
+        """A fresh ruleset; an abandoned one is left alone (never freed half-built)."""
         try:
-            self._host.set_rulesets(compile_rules(self._rules))
-        except Exception as exc:  # noqa: BLE001 - durable raises bare Exception
+            text = json.dumps(compile_rules(self._rules)[RULESET], ensure_ascii=False)
+            self._handle: int = _dre.create_ruleset(RULESET, text)
+        except EngineError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - durable raises its own error type
             raise EngineError(
                 f"the rules could not be compiled: {exc}",
                 hint="run 'armscheck rules' to find the rule at fault",
             ) from None
         self._live = 0
 
-    def _action(self, rule: Rule) -> Any:
-        def act(c: Any) -> None:
-            run = self._current
-            if run is None:
-                return
+    def _message(self, facts: Sequence[Fact], sid: str, date_ord: int) -> str:
+        """The check's facts as one JSON array, only what the rules read, sentinel last.
+
+        Raises :class:`EngineError` for a value the engine cannot hold, before
+        anything has reached the engine.
+        """
+        head = {"sid": sid, "date_ord": date_ord}
+        bodies: list[dict[str, Any]] = []
+        read = self._fields
+        for fact in facts:
+            names = read.get(fact.kind)
+            if names is None:  # no rule matches this kind: it cannot fire anything
+                continue
+            fields = fact.fields
+            body = {**head, "kind": fact.kind, "key": fact.key}
             try:
-                msg = c._m
-                keys = tuple(str(msg[p.alias]["key"]) for p in rule.patterns)
-                run.matches.append(Match(rule.id, keys))
-            except Exception as exc:  # noqa: BLE001 - recorded; it voids the check
-                run.errors.append(f"{rule.id}: {exc!r}")
-
-        return act
-
-    def _sentinel(self, c: Any) -> None:
-        if self._current is not None:
-            self._current.evaluated = True
+                for name in names:
+                    if name in fields:  # a missing field matches no condition, as in durable
+                        value = fields[name]
+                        body[name] = value if type(value) is bool else _plain(value)
+            except ValueError as exc:
+                raise _refused(fact, exc) from None
+            bodies.append(body)
+        bodies.append({"sid": sid, "kind": "evaluate", "key": SENTINEL_KEY})
+        return _ENCODE(bodies)
 
     def run(self, facts: Iterable[Fact], date_ord: int) -> RunResult:
         """Assert ``facts`` in a fresh state, then the sentinel; return what fired."""
         if self._live >= MAX_LIVE_STATES:
             self._build()
+        facts = list(facts)
         sid = f"c{next(self._counter)}"
-        bodies = [_body(fact, sid, date_ord) for fact in facts]  # nothing asserted yet
-        bodies.append({"sid": sid, "kind": "evaluate", "key": "__evaluate__"})
+        message = self._message(facts, sid, date_ord)  # nothing asserted yet
         result = RunResult()
-        self._current = result
+        handle = self._handle
         self._live += 1
         try:
-            for body in bodies:
-                self._assert(body, result, body["key"])
-            self._host.get_ruleset(RULESET).dispatch()
+            code, state = _dre.assert_facts(handle, message)
+            if code == _OBSERVED:
+                raise EngineError(
+                    "a fact was asserted twice", hint="this is a bug; please report it"
+                )
+            fired = _dre.start_action_for_state(handle, state)
+            while fired is not None:
+                self._record(fired if isinstance(fired, str) else fired[1], result)
+                fired = _dre.complete_and_start_action(handle, state)
         except EngineError:
             raise
-        except Exception as exc:  # noqa: BLE001 - durable raises bare Exception
+        except Exception as exc:  # noqa: BLE001 - durable raises its own error type
             raise EngineError(
                 f"the rules engine failed: {exc}",
                 hint="this is a bug; please report it with the file",
             ) from None
         finally:
-            self._current = None
-            self._release(sid, result.evaluated)
+            self._release(handle, sid, result.evaluated)
+        # the order of one-fact-at-a-time assertion: by the fact that completed the match
+        place = {f.key: i for i, f in enumerate(facts)}
+        order = self._order
+        result.matches.sort(key=lambda m: (max(place[k] for k in m.keys), order[m.rule]))
+        used = {k for m in result.matches for k in m.keys}
+        result.unmatched = [f.key for f in facts if f.key not in used]
         return result
 
-    def _release(self, sid: str, evaluated: bool) -> None:
-        """Delete the state of a finished run; abandon the host after a broken one."""
+    def _record(self, message: str, result: RunResult) -> None:
+        """Note the rule that fired and the keys of the facts it matched."""
+        try:
+            for rule, frame in json.loads(message).items():
+                if rule == SENTINEL_RULE:
+                    result.evaluated = True
+                    continue
+                keys = tuple(str(frame[alias]["key"]) for alias in self._aliases[rule])
+                result.matches.append(Match(rule, keys))
+        except Exception as exc:  # noqa: BLE001 - recorded; it voids the check
+            result.errors.append(f"{message[:200]}: {exc!r}")
+
+    def _release(self, handle: int, sid: str, evaluated: bool) -> None:
+        """Delete the state of a finished run; abandon the ruleset after a broken one."""
         if not evaluated:  # the state may hold uninitialised pointers: never delete it
             self._build()
             return
         try:
-            self._host.delete_state(RULESET, sid)
+            _dre.delete_state(handle, sid)
             self._live -= 1
-        except Exception:  # noqa: BLE001 - a failed delete means a fresh host
+        except Exception:  # noqa: BLE001 - a failed delete means a fresh ruleset
             self._build()
-
-    def _assert(self, body: dict[str, Any], result: RunResult, key: str) -> None:
-        try:
-            state = self._host.assert_fact(RULESET, body)
-        except MessageNotHandledException:
-            result.unmatched.append(key)
-            return
-        except MessageObservedException:
-            raise EngineError(
-                f"fact {key!r} was asserted twice", hint="this is a bug; please report it"
-            ) from None
-        if isinstance(state, dict) and state.get("exception"):
-            result.errors.append(str(state["exception"]))
