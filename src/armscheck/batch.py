@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ class BatchResult:
     seconds: float
     payload: str
     reasons: str = ""
+    warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
 
 def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
@@ -70,6 +71,7 @@ def _init(rules: Path | None, as_of: dt.date | None, fresh: bool = False) -> Non
         load_checker.cache_clear()
     _STATE["checker"] = load_checker(rules)
     _STATE["as_of"] = as_of
+    _STATE["warm"] = False
 
 
 def _check_one(file: str) -> BatchResult:
@@ -78,10 +80,13 @@ def _check_one(file: str) -> BatchResult:
     checker = _STATE["checker"]
     assert isinstance(checker, Checker)
     as_of = _STATE["as_of"]
+    first = not _STATE.get("warm")
+    _STATE["warm"] = True
     start = time.perf_counter()
     try:
         verdict = checker.check_file(file, as_of if isinstance(as_of, dt.date) else None)
-        return result_of(file, verdict, None, time.perf_counter() - start)
+        res = result_of(file, verdict, None, time.perf_counter() - start)
+        return replace(res, warmup=True) if first else res
     except ComplianceError as exc:
         return result_of(file, None, str(exc), time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch

@@ -92,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a verdict is this severe or worse (default: prohibited)",
     )
 
-    r = sub.add_parser("rules", help="list the rules")
+    r = sub.add_parser("rules", help="list the rules; 'rules show ID' prints one in full")
+    r.add_argument(
+        "show", nargs="*", metavar="show ID", help="print the rule ID in full (rationale, ...)"
+    )
     r.add_argument("--format", choices=["human", "json"], default="human")
     from .cli_more import add_subcommands
 
@@ -127,6 +130,11 @@ def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
             from .report import markdown
 
             print(markdown.render(verdicts))
+        elif fmt is Format.HTML:
+            from .report import html
+
+            sources = {v.file: html.read_source(v.file) for v in verdicts}
+            sys.stdout.write(html.check_report([v.as_dict() for v in verdicts], sources))
         else:
             from rich.console import Console
 
@@ -159,26 +167,48 @@ def cmd_rules(args: argparse.Namespace, err: ErrorOutput) -> int:
         }
         for r in book.rules
     ]
+    from rich.console import Console
+
+    from .report import rules as rules_report
+
+    if args.show:
+        rule = _one_rule(book, args.show)
+        if args.format == "json":
+            row = next(r for r in rows if r["id"] == rule.id)
+            examples = {kind: list(names) for kind, names in rule.examples}
+            print(json_report.dumps({**row, "rationale": rule.rationale, "examples": examples}))
+        else:
+            rules_report.show(Console(highlight=False, emoji=False), rule)
+        return EXIT_OK
     if args.format == "json":
         print(json_report.dumps(rows))
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title=f"{len(rows)} rules", show_lines=False)
-    table.add_column("id", no_wrap=True, min_width=36)
-    for col in ("outcome", "in force", "citations"):
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        cites = "; ".join(c.instrument for c in book.rule(str(row["id"])).citations)
-        table.add_row(
-            str(row["id"]),
-            str(row["outcome"]),
-            f"{row['effective_from']} → {row['effective_to'] or 'now'}",
-            cites,
-        )
-    Console().print(table)
+    rules_report.listing(Console(highlight=False, emoji=False), book.rules)
     return EXIT_OK
+
+
+def _one_rule(book: Any, words: list[str]) -> Any:
+    """The rule named by ``rules show ID``; a clear error for anything else."""
+    from .values import suggest_names
+
+    if words[0] != "show" or len(words) != 2:
+        raise InputError(
+            f"unexpected {' '.join(words)!r}",
+            file="rules",
+            hint="write 'armscheck rules' to list them or 'armscheck rules show ID' for one",
+        )
+    ids = {r.id: r for r in book.rules}
+    if words[1] in ids:
+        return ids[words[1]]
+    close = suggest_names(words[1], list(ids))
+    raise InputError(
+        f"no rule {words[1]!r}",
+        file="rules show",
+        hint=f"did you mean {' or '.join(map(repr, close))}?"
+        if close
+        else "'armscheck rules' lists every rule id",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 from .api import load_checker
 from .cli_lists import add_subcommand as add_lists
 from .cli_lists import cmd_lists
+from .cli_pictures import cmd_matrix, cmd_timeline
 from .regression import run_scenario, scenario_files
 
-US_TERRITORIES = {"PR", "GU", "VI", "AS", "MP", "UM"}
 Handler = Callable[[argparse.Namespace, "ErrorOutput"], int]
 
 
@@ -88,6 +88,8 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
         err.print("Error: no *.yaml files under the given paths", markup=False)
         return 2
     fmt = args.format or ("human" if sys.stdout.isatty() else "jsonl")
+    if fmt == "human" and args.brief:
+        fmt = "brief"
     start = time.perf_counter()
     totals = out.Summary()
     write, finish = out.writer(fmt, sys.stdout, args.fail_on)
@@ -101,7 +103,7 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     finish()
     sys.stdout.flush()
     elapsed = time.perf_counter() - start
-    if fmt == "human":
+    if fmt in out.HUMAN:
         out.summary(Console(highlight=False), totals, elapsed)
     elif err.is_terminal and not args.quiet:
         out.summary(err.console(), totals, elapsed)
@@ -111,129 +113,10 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
 
 
 def _coverage(checker: Any, files: list[Any], out: Console) -> int:
-    from rich.markup import escape
-    from rich.table import Table
-
     from .coverage import rule_coverage
+    from .report.coverage import render
 
-    table = Table(title="rule coverage", show_lines=False)
-    table.add_column("rule", no_wrap=True, min_width=36)
-    table.add_column("fires in", justify="right")
-    table.add_column("silent in", justify="right")
-    table.add_column("example", overflow="fold")
-    gaps = 0
-    for cov in rule_coverage(checker, files):
-        ok = bool(cov.fires and cov.silent)
-        gaps += not ok
-        style = "" if ok else "red"
-        table.add_row(
-            f"[{style}]{cov.rule}[/]" if style else cov.rule,
-            str(len(cov.fires)),
-            str(len(cov.silent)),
-            escape(cov.fires[0]) if cov.fires else "-",
-        )
-    out.print(table)
-    out.print(
-        f"{gaps} rules lack a scenario that fires them or one that keeps them silent"
-        if gaps
-        else "every rule fires in a scenario and stays silent in another"
-    )
-    return 1 if gaps else 0
-
-
-def cmd_timeline(args: argparse.Namespace, err: ErrorOutput) -> int:
-    """``armscheck timeline``: the verdict across time, from the rules' change dates."""
-    import json
-    import sys
-
-    from rich.console import Console
-
-    from .explore import timeline
-    from .report.timeline import render as render_timeline
-    from .transfer import load_transfer
-
-    checker = load_checker(args.rules)
-    transfer = load_transfer(args.file, checker.rulebook.reference)
-    if args.end is not None and args.end <= args.start:
-        from .errors import InputError
-
-        raise InputError(
-            f"--to {args.end} is not after --from {args.start}",
-            file="timeline",
-            hint="give --to a later date than --from",
-        )
-    periods = timeline(checker, transfer, args.start, args.end)
-    if (args.format or ("human" if sys.stdout.isatty() else "json")) == "json":
-        print(
-            json.dumps(
-                {
-                    "file": transfer.file,
-                    "name": transfer.name,
-                    "periods": [p.as_dict() for p in periods],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    else:
-        render_timeline(Console(), transfer.name, periods)
-    return 0
-
-
-def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
-    """``armscheck matrix``: the same deal checked against many recipients."""
-    import json
-    import sys
-
-    from rich.console import Console
-    from rich.markup import escape
-
-    from .errors import InputError
-    from .explore import matrix
-    from .transfer import load_transfer
-
-    checker = load_checker(args.rules)
-    ref = checker.rulebook.reference
-    transfer = load_transfer(args.file, ref)
-    if args.recipients == "all":
-        historic = {c for c, e in ref.countries.items() if e.historic}
-        # US territories are part of the United States for export purposes
-        skip = historic | {transfer.supplier.country} | US_TERRITORIES
-        if transfer.supplier.country == "US":
-            skip |= {"US"}
-        codes = [c for c in ref.countries if c not in skip]
-    else:
-        codes = []
-        for raw in args.recipients.split(","):
-            found = ref.country(raw.strip())
-            if found is None:
-                raise InputError(
-                    f"unknown recipient {raw.strip()!r}",
-                    file="--recipients",
-                    hint=ref.country_hint(raw.strip()),
-                )
-            codes.append(found.code)
-    rows = matrix(checker, transfer, codes)
-    if (args.format or ("human" if sys.stdout.isatty() else "json")) == "json":
-        print(json.dumps({"file": transfer.file, "rows": rows}, indent=2, ensure_ascii=False))
-        return 0
-    from rich.table import Table
-
-    from .report.human import STYLE
-    from .verdict import FAMILY_OUTCOMES
-
-    table = Table(title=escape(f"{transfer.name}: by recipient"))
-    for col in ("recipient", "verdict", *FAMILY_OUTCOMES):
-        table.add_column(col)
-    for row in rows:
-        fams = row["families"]
-        table.add_row(
-            f"{escape(str(row['name']))} ({row['recipient']})",
-            f"[{STYLE.get(str(row['verdict']), '')}]{row['verdict']}[/]",
-            *(f"[{STYLE.get(fams[f], '')}]{fams[f]}[/]" for f in FAMILY_OUTCOMES),
-        )
-    Console().print(table)
-    return 0
+    return 1 if render(out, rule_coverage(checker, files)) else 0
 
 
 COMMANDS: dict[str, Handler] = {
@@ -279,39 +162,17 @@ def add_subcommands(sub: Any) -> None:
     )
     b.add_argument(
         "--format",
-        choices=["human", "json", "jsonl", "junit", "markdown"],
+        choices=["human", "json", "jsonl", "junit", "markdown", "html"],
         default=None,
         help="default: human on a terminal, jsonl otherwise",
     )
     b.add_argument("--as-of", type=_date, default=None, metavar="DATE")
     b.add_argument("--fail-on", choices=VERDICTS, default="prohibited")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    b.add_argument(
+        "--brief", action="store_true", help="human format: one line per file, no findings"
+    )
 
-    tl = sub.add_parser("timeline", help="the verdict across time, with what changed it")
-    tl.add_argument("file", metavar="FILE")
-    tl.add_argument(
-        "--from",
-        dest="start",
-        type=_date,
-        default=_date("1946-01-01"),
-        metavar="DATE",
-        help="first day shown (default 1946-01-01)",
-    )
-    tl.add_argument(
-        "--to",
-        dest="end",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help="day after the last one shown (default: open)",
-    )
-    tl.add_argument("--format", choices=["human", "json"], default=None)
+    from .cli_pictures import add_parsers
 
-    mx = sub.add_parser("matrix", help="the same deal checked against many recipients")
-    mx.add_argument("file", metavar="FILE")
-    mx.add_argument(
-        "--recipients",
-        default="all",
-        help="'all' or a comma-separated list of countries (default: all)",
-    )
-    mx.add_argument("--format", choices=["human", "json"], default=None)
+    add_parsers(sub, _date)

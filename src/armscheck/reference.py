@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .errors import RuleError
-from .values import ValueProblem, fold, parse_date, suggest
+from .values import ValueProblem, fold, parse_date, suggest_names
 from .yamldoc import Doc, parse, read_file
 
 LIST_KEYS = ("title", "last_reviewed", "sources")
@@ -61,6 +61,7 @@ class Reference:
     _names: dict[str, str] = field(default_factory=dict)
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    display_names: dict[str, str] = field(default_factory=dict)  # as written -> code
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """A value derived from the lists, built once per process and reused."""
@@ -89,12 +90,40 @@ class Reference:
         return self.countries[code] if code else None
 
     def country_hint(self, raw: str) -> str:
-        """A suggestion for an unknown country name."""
-        close = suggest(fold(raw), set(self._names))
-        if close:
-            guess = close.split("'")[1]
-            return f"did you mean {self.countries[self._names[guess]].name!r}?"
-        return "use an ISO 3166 code (IQ, TR) or an English name (Iraq, Türkiye)"
+        """A suggestion for an unknown country name (or what to write instead)."""
+        group = self.non_state_group(raw)
+        if group:
+            name, code = group
+            where = f" ({self.countries[code].name})" if code in self.countries else ""
+            return (
+                f"{name} is not a country: write it as recipient.end_user with "
+                f"end_user_type: non-state, and give the country where it operates{where} "
+                "as recipient.country"
+            )
+        shown: dict[str, str] = {}
+        for name in suggest_names(raw, list(self.display_names)):
+            shown.setdefault(self.display_names[name], name)  # one name per country
+        if shown:
+            return "did you mean " + " or ".join(f"{n!r}" for n in shown.values()) + "?"
+        return (
+            "use an ISO 3166 code (IQ, TR) or an English name (Iraq, Türkiye); "
+            "'armscheck countries' lists every name"
+        )
+
+    def non_state_group(self, raw: str) -> tuple[str, str] | None:
+        """(name, country code) of a non-state group that ``raw`` names, if any."""
+        key = fold(raw)
+        lists = self.lists.get("un-listed-groups")
+        for entry in (lists.data.get("groups") or []) if lists else []:
+            names = [entry.get("name"), *(entry.get("aliases") or [])]
+            if any(n and fold(str(n)) == key for n in names):
+                return str(entry.get("name")), str(entry.get("country") or "")
+        embargoes = self.lists.get("un-embargoes")
+        for entry in (embargoes.data.get("embargoes") or []) if embargoes else []:
+            for n in entry.get("non_state_actors") or []:
+                if fold(str(n)) == key:
+                    return str(n), str(entry.get("target") or "")
+        return None
 
 
 def load_reference(root: Path) -> Reference:
@@ -172,3 +201,5 @@ def _index_countries(reference: Reference) -> None:
         for name in names:
             if name:
                 reference._names.setdefault(fold(name), code)
+        for name in names[2:]:
+            reference.display_names.setdefault(name, code)

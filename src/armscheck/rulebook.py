@@ -93,7 +93,13 @@ def _without_marks(reference: Reference) -> Reference:
     lists = {
         name: RefList(r.name, Doc(r.doc.data, r.doc.file)) for name, r in reference.lists.items()
     }
-    return Reference(lists, reference.countries, reference._names, reference.categories)
+    return Reference(
+        lists,
+        reference.countries,
+        reference._names,
+        reference.categories,
+        display_names=reference.display_names,
+    )
 
 
 def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:

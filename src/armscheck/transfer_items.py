@@ -14,7 +14,15 @@ from .transfer import (
     Item,
     RelatedSale,
 )
-from .values import MAX_COMPONENTS, MAX_ITEMS, MAX_MONEY, fold, money_text, shown, suggest
+from .values import (
+    MAX_COMPONENTS,
+    MAX_ITEMS,
+    MAX_MONEY,
+    fold,
+    money_text,
+    shown,
+    suggest_names,
+)
 
 if TYPE_CHECKING:
     from .reader import Reader
@@ -32,13 +40,20 @@ def find_system(r: Reader, raw: str, path: Path) -> dict[str, Any]:
     catalogue = r.ref.lists.get("systems")
     systems = catalogue.data.get("systems", []) if catalogue else []
     names: dict[str, dict[str, Any]] = {}
+    typed: list[str] = []  # names as people write them, for suggestions
     for entry in systems:
         for n in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
             if n:
                 names.setdefault(fold(str(n)), entry)
+                typed.append(str(n))
     found = names.get(fold(raw))
     if found is None:
-        tip = suggest(fold(raw), set(names)) or "see 'armscheck systems' or leave 'system' out"
+        close = suggest_names(raw, typed)
+        tip = (
+            "did you mean " + " or ".join(map(repr, close)) + "?"
+            if close
+            else "'armscheck systems' lists the catalogue; or leave 'system' out"
+        )
         raise r.fail(path, f"unknown system {shown(raw)}", tip)
     return found
 

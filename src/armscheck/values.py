@@ -128,6 +128,67 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     return f"did you mean {close[0]!r}?" if close else ""
 
 
+def _compact(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _likeness(query: str, name: str) -> float:
+    """How well ``name`` answers ``query`` as typed: 1 equal, 0.9 prefix, down to 0."""
+    q, n = _compact(query), _compact(name)
+    if not q or not n:
+        return 0.0
+    if q == n:
+        return 1.0
+    if n.startswith(q):
+        return 0.9
+    q_tokens, n_tokens = fold(query).split(), fold(name).split()
+    if all(any(t.startswith(w) for t in n_tokens) for w in q_tokens):
+        return 0.85
+    if len(q) >= 3 and q in n:
+        return 0.75
+    whole = difflib.SequenceMatcher(None, q, n).ratio()
+    # each word typed must look like a word of the name: "Soviet Union" is not "Réunion"
+    words = sum(
+        max(difflib.SequenceMatcher(None, w, t).ratio() for t in n_tokens) for w in q_tokens
+    ) / len(q_tokens)
+    sounds = 0.05 if _soundex(q) == _soundex(n) else 0.0  # "Irak" is "Iraq" before "Iran"
+    return min(whole, words) * 0.8 + sounds
+
+
+_SOUNDS = {
+    c: str(d)
+    for d, letters in enumerate(("", "bfpv", "cgjkqsxz", "dt", "l", "mn", "r"))
+    for c in letters
+}
+
+
+def _soundex(word: str) -> str:
+    """The Soundex code of a folded word (how it sounds, roughly, in English)."""
+    if not word:
+        return ""
+    codes = [_SOUNDS.get(c, "") for c in word]
+    out = word[0]
+    for prev, code in zip(codes, codes[1:], strict=False):
+        if code and code != prev:
+            out += code
+    return (out + "000")[:4]
+
+
+def suggest_names(
+    query: str, names: list[str] | set[str] | tuple[str, ...], n: int = 3
+) -> list[str]:
+    """Up to ``n`` of ``names`` (as people write them) that ``query`` may mean, best first.
+
+    Prefix and word aware: "F-16" finds "F-16V" and "F-16 Block 70"; a typo finds the
+    word it was meant to be ("Turky"); a name sharing only a few letters is not offered.
+    """
+    unique = {_compact(name): name for name in sorted(names, key=len, reverse=True)}
+    scored = [(_likeness(query, name), name) for name in unique.values()]
+    good = [(s, name) for s, name in scored if s >= 0.6]
+    good.sort(key=lambda sn: (-sn[0], len(sn[1]), sn[1]))
+    return [name for _, name in good[:n]]
+
+
 def money_text(value: float) -> str:
     """Format dollars compactly: $950k, $14.0m, $4.20bn."""
     if value >= 1e9:

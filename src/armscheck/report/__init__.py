@@ -15,6 +15,7 @@ class Format(str, enum.Enum):
     HUMAN = "human"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 def pinpoint(text: str | None) -> str:

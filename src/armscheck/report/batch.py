@@ -8,19 +8,23 @@ files, and the names of the files in error or at or above ``--fail-on``
 from __future__ import annotations
 
 import heapq
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..batch import BatchResult
+from ..values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
+from .human import STYLE
 
 
 @dataclass
@@ -36,13 +40,17 @@ class Summary:
     flagged: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
     hits: int = 0
+    warmups: int = 0
 
     def add(self, r: BatchResult, fail_on: str) -> None:
         """Count one result."""
         self.files += 1
-        heapq.heappush(self.slowest, (r.seconds, r.file))
-        if len(self.slowest) > 5:
-            heapq.heappop(self.slowest)
+        if r.warmup:  # the worker's first file also pays for its warm-up: not comparable
+            self.warmups += 1
+        else:
+            heapq.heappush(self.slowest, (r.seconds, r.file))
+            if len(self.slowest) > 5:
+                heapq.heappop(self.slowest)
         if r.verdict is None:
             self.errors.append(r.error or r.file)
             return
@@ -57,14 +65,24 @@ class Summary:
 def writer(
     fmt: str, out: TextIO, fail_on: str
 ) -> tuple[Callable[[BatchResult], None], Callable[[], None]]:
-    """(write one result, finish) for a streamed format; human writes nothing per file."""
+    """(write one result, finish) for a format.
+
+    ``human`` prints each file's verdict and its findings' rules, ``brief`` one line per
+    file; ``html`` keeps the results and writes one report at the end.
+    """
     fams = list(FAMILY_OUTCOMES)
     state = {"first": True}
     cases: list[str] = []
     counts = Counter[str]()
+    kept: list[dict[str, Any]] = []
+    console = Console(file=out, highlight=False, emoji=False) if fmt in HUMAN else None
 
     def one(r: BatchResult) -> None:
-        if fmt == "jsonl":
+        if console is not None:
+            file_lines(console, r, brief=fmt == "brief")
+        elif fmt == "html":
+            kept.append(json.loads(r.payload))
+        elif fmt == "jsonl":
             out.write(r.payload + "\n")
         elif fmt == "json":
             out.write(("[\n" if state["first"] else ",\n") + r.payload)
@@ -87,7 +105,13 @@ def writer(
         state["first"] = False
 
     def finish() -> None:
-        if fmt == "json":
+        if fmt == "html":
+            from .html import batch_report, read_source
+
+            few = len(kept) <= HTML_EXCERPTS
+            sources = {str(k["file"]): read_source(str(k["file"])) for k in kept} if few else {}
+            out.write(batch_report(kept, sources))
+        elif fmt == "json":
             out.write("[]\n" if state["first"] else "\n]\n")
         elif fmt == "junit":
             total = len(cases)
@@ -100,6 +124,29 @@ def writer(
             )
 
     return one, finish
+
+
+HUMAN = ("human", "brief")
+HTML_EXCERPTS = 500  # up to this many files, the HTML report quotes each file's lines
+
+
+def file_lines(console: Console, r: BatchResult, brief: bool) -> None:
+    """One file's verdict on one line; unless ``brief``, its findings' rules under it."""
+    if r.verdict is None:
+        console.print(
+            Text.assemble(("error".ljust(19), STYLE["error"]), " ", printable(r.error or r.file))
+        )
+        return
+    console.print(
+        Text.assemble((r.verdict.ljust(19), STYLE.get(r.verdict, "")), " ", printable(r.file))
+    )
+    if brief:
+        return
+    for f in json.loads(r.payload).get("findings", []):
+        outcome = str(f["outcome"])
+        console.print(
+            Text.assemble("    ", str(f["rule"]), " (", (outcome, STYLE.get(outcome, "")), ")")
+        )
 
 
 def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
@@ -119,19 +166,19 @@ def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
 def summary(console: Console, s: Summary, seconds: float) -> None:
     """Counts per verdict and per family, the files in error and the slowest files."""
     noun = "file" if s.files == 1 else "files"
-    table = Table(title=f"{s.files} {noun} in {seconds:.2f}s", show_header=True)
-    table.add_column("verdict")
-    table.add_column("files", justify="right")
+    console.print()
+    console.print(Text(f"{s.files} {noun} in {seconds:.2f}s", style="bold"))
+    table = Table(box=None, padding=(0, 2, 0, 0), show_header=True, header_style="bold")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("files", justify="right", no_wrap=True)
     for v in VERDICTS:
-        table.add_row(v, str(s.verdicts.get(v, 0)))
-    table.add_row("[red]error[/]", str(len(s.errors)))
+        table.add_row(Text(v, style=STYLE.get(v, "")), str(s.verdicts.get(v, 0)))
+    table.add_row(Text("error", style=STYLE["error"]), str(len(s.errors)))
     console.print(table)
-    fam = Table(title="per family", show_header=True)
-    fam.add_column("family")
-    fam.add_column("outcomes")
+    console.print(Text("Per family:", style="bold"))
     for f in FAMILY_OUTCOMES:
-        fam.add_row(f, ", ".join(f"{o} {n}" for o, n in sorted(s.families[f].items())))
-    console.print(fam)
+        outs = ", ".join(f"{o} {n}" for o, n in sorted(s.families[f].items())) or "-"
+        console.print(Text(f"  {f}: {outs}"))
     if s.flagged:
         console.print("[bold]Files at or above --fail-on:[/]")
         for verdict, name in sorted(s.flagged, key=lambda vf: (rank(vf[0]), vf[1])):
@@ -141,8 +188,8 @@ def summary(console: Console, s: Summary, seconds: float) -> None:
         for e in s.errors:
             console.print(f"  {escape(e)}", highlight=False, emoji=False)
     slow = sorted(s.slowest, reverse=True)
-    console.print(
-        "Slowest: " + ", ".join(f"{escape(f)} ({t * 1000:.1f} ms)" for t, f in slow),
-        highlight=False,
-        emoji=False,
-    )
+    if slow:
+        note = f" (leaving out {s.warmups} worker warm-up{'s' if s.warmups != 1 else ''})"
+        console.print(Text(f"Slowest{note if s.warmups else ''}:", style="bold"))
+        for t, f in slow:
+            console.print(Text(f"  {t * 1000:7.1f} ms  {printable(f)}"))

@@ -1,19 +1,29 @@
-"""The terminal report: a headline panel, a family table and a reasoning tree."""
+"""The terminal report: a headline, a family table and each finding as a short section.
+
+Prose is capped at :data:`PROSE` columns on wide terminals and reads at 80. No box
+is drawn around text, so a copied line never picks up border characters; links
+are terminal hyperlinks (OSC 8) with the citation as their visible text (the full
+URLs are in the JSON and Markdown output).
+"""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.markup import escape
-from rich.panel import Panel
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from ..checker import DISCLAIMER
 from ..values import printable
-from ..verdict import Verdict
+from ..verdict import Finding, Verdict
 from . import pinpoint, sanitized
 
+PROSE = 100  # widest line of prose, whatever the terminal's width
+INDENT = 3
 STYLE = {
     "prohibited": "bold white on red",
     "sanctions-exposure": "bold black on dark_orange",
@@ -31,81 +41,146 @@ STYLE = {
 }
 
 
+def width(console: Console) -> int:
+    """The width prose is laid out at on ``console``."""
+    return min(console.width, PROSE)
+
+
+def link(text: str, url: str | None) -> Text:
+    """``text`` as a terminal hyperlink to ``url``, followed by the site's name.
+
+    The visible text stays short (the URL is the hyperlink's target, in full in the
+    JSON and Markdown output); plain text when there is no http(s) URL.
+    """
+    if url and url.lower().startswith(("https://", "http://")):
+        host = urlsplit(url).hostname or ""
+        host = host[4:] if host.startswith("www.") else host
+        return Text.assemble((text, Style(link=url, underline=True)), (f" ({host})", "dim"))
+    return Text(text)
+
+
+def _field(label: str, items: Iterable[Text | str], style: str = "") -> RenderableType:
+    """``label:`` then one item per line, indented under it."""
+    lines = [i if isinstance(i, Text) else Text(i, style=style) for i in items]
+    if len(lines) == 1:
+        return Text.assemble((f"{label}: ", "bold"), lines[0])
+    return Group(
+        Text(f"{label}:", style="bold"), Padding(bullets(lines), (0, 0, 0, 2), expand=False)
+    )
+
+
+def bullets(lines: Iterable[Text]) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("•", line)
+    return grid
+
+
+def rests_on(v: Verdict) -> int:
+    """How many assumptions or defaults the verdict rests on (each counted once)."""
+    return len(set(v.assumptions) | {a for f in v.findings for a in f.assumptions})
+
+
+def headline(v: Verdict) -> Text:
+    """The verdict, the transfer's name and, when it has any, how many assumptions."""
+    head = Text.assemble(
+        (f" {v.verdict.upper()} ", STYLE.get(v.verdict, "bold")), " ", (v.name, "bold")
+    )
+    head.append(f"\n{v.file} · judged at {v.date}", style="dim")
+    n = rests_on(v)
+    if n:
+        noun = "assumption or default" if n == 1 else "assumptions or defaults"
+        head.append(f"\nThis verdict rests on {n} {noun}; each is listed below.", style="bold")
+    if v.contested:
+        head.append("\nA finding rests on contested law; see below.", style="magenta")
+    return head
+
+
 def _family_table(v: Verdict) -> Table:
-    table = Table(show_header=True, header_style="bold", expand=False)
-    table.add_column("family")
-    table.add_column("outcome")
-    table.add_column("findings", justify="right")
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
+    table.add_column("family", no_wrap=True)
+    table.add_column("outcome", no_wrap=True)
+    table.add_column("findings", justify="right", no_wrap=True)
     for fam, outcome in v.families.items():
         n = sum(1 for f in v.findings if f.family == fam)
         table.add_row(fam, Text(outcome, style=STYLE.get(outcome, "")), str(n))
     return table
 
 
-def _tree(v: Verdict) -> Tree:
-    tree = Tree("[bold]Reasoning[/]")
-    if not v.findings:
-        tree.add("No rule in force on this date found a problem in the families evaluated.")
-    for f in v.findings:
-        head = f"[{STYLE.get(f.outcome, '')}]{f.outcome}[/] {escape(f.title)} [dim]({f.rule})[/]"
-        if f.contested:
-            head += " [bold magenta]contested[/]"
-        if f.satisfied_by or f.waived_by:
-            how = "satisfied by" if f.satisfied_by else "waived by"
-            head += f" [bold green]{how} {escape(f.satisfied_by or f.waived_by or '')}[/]"
-        node = tree.add(head)
-        node.add(Text(f.why))
-        if f.review_days:
-            node.add(Text(f"statutory review period: {f.review_days} days", style="bold"))
-        if f.contested:
-            node.add(
-                Text(
-                    "contested: the validity of the measure behind this finding is "
-                    "disputed by some states; the tool applies it as the UN Secretariat "
-                    "does and flags it",
-                    style="magenta",
-                )
+def finding(f: Finding, number: int) -> RenderableType:
+    """One finding: a heading line, then its reasoning indented under it."""
+    head = Text.assemble(
+        (f.outcome, STYLE.get(f.outcome, "")),
+        " — ",
+        (f.title or f.rule, "bold"),
+        (f" ({f.rule})", "dim"),
+    )
+    if f.contested:
+        head.append(" contested", style="bold magenta")
+    if f.satisfied_by or f.waived_by:
+        how = "satisfied by" if f.satisfied_by else "waived by"
+        head.append(f" {how} {printable(f.satisfied_by or f.waived_by or '')}", style="bold green")
+    body: list[RenderableType] = [Text(f.why)]
+    if f.review_days:
+        body.append(Text(f"Statutory review period: {f.review_days} days.", style="bold"))
+    if f.contested:
+        body.append(
+            Text(
+                "Contested: the validity of the measure behind this finding is disputed by "
+                "some states; armscheck applies it as the UN Secretariat does and flags it.",
+                style="magenta",
             )
-        facts = node.add("[bold]facts[/]")
-        for e in f.evidence:
-            value = f": {escape(e.value)}" if e.value else ""
-            facts.add(f"{escape(e.path)}{value} [dim](line {e.line})[/]")
-        cites = node.add("[bold]sources[/]")
-        for c in f.citations:
-            pin = pinpoint(c.pinpoint)
-            cites.add(
-                Text.assemble((f"{c.instrument}{pin}", "bold"), " ", (c.url, f"link {c.url}"))
+        )
+    if f.evidence:
+        facts = [f"{e.path}{': ' + e.value if e.value else ''} (line {e.line})" for e in f.evidence]
+        body.append(_field("Facts", facts))
+    if f.citations:
+        body.append(
+            _field(
+                "Sources",
+                [link(f"{c.instrument}{pinpoint(c.pinpoint)}", c.url) for c in f.citations],
             )
-        for a in f.assumptions:
-            node.add(Text(f"assumption: {a}", style="italic"))
-        if f.advice:
-            node.add(Text(f"next step: {f.advice}"))
-        for change, outcome in f.counterfactuals:
-            node.add(Text(f"would change: {change} → {outcome}", style="cyan"))
-    return tree
+        )
+    if f.assumptions:
+        body.append(_field("Assumptions", f.assumptions, "italic"))
+    for m in f.matches:
+        kind = "exact match" if m.exact else "possible match"
+        body.append(Text(f"Screening: {m.party} — {kind} of {m.entry} on {m.list}"))
+    if f.advice:
+        body.append(Text.assemble(("Next step: ", "bold"), f.advice))
+    if f.counterfactuals:
+        body.append(_field("Would change", [f"{c} → {o}" for c, o in f.counterfactuals], "cyan"))
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, min_width=INDENT - 1)
+    grid.add_column()
+    grid.add_row(Text(f"{number}.", style="bold"), Group(head, *body))
+    return grid
 
 
 def render(console: Console, v: Verdict) -> None:
     """Print one verdict."""
     v = sanitized(v)
-    title = Text(f" {v.verdict.upper()} ", style=STYLE.get(v.verdict, "bold"))
-    head = Text.assemble((v.name, "bold"), "\n", (f"{v.file} · judged at {v.date}", "dim"))
-    if v.contested:
-        head.append("\nA finding rests on contested law; see below.", style="magenta")
-    parts: list[object] = [head, _family_table(v), _tree(v)]
+    parts: list[RenderableType] = [headline(v), Text(), _family_table(v), Text()]
+    if not v.findings:
+        parts.append(
+            Text("No rule in force on this date found a problem in the families evaluated.")
+        )
+    for i, f in enumerate(v.findings, 1):
+        parts += [finding(f, i), Text()]
     shown = {a for f in v.findings for a in f.assumptions}
     others = [a for a in v.assumptions if a not in shown]
     if others:
-        parts.append(
-            Text("Other assumptions:\n" + "\n".join(f"• {a}" for a in others), style="italic")
-        )
+        parts.append(_field("Other assumptions", others, "italic"))
     if v.notes:
-        parts.append(Text("Notes:\n" + "\n".join(f"• {n}" for n in v.notes)))
+        parts.append(_field("Notes", v.notes))
     if v.decisions:
         d = v.decisions
-        lines = [f"• {a['ref']} ({a['kind']}): {', '.join(a['findings'])}" for a in d["applied"]]
-        lines += [f"• not applied: {n['ref']}: {n['reason']}" for n in d["not_applied"]]
-        parts.append(Text(printable("Decisions:\n" + "\n".join(lines))))
+        lines = [f"{a['ref']} ({a['kind']}): {', '.join(a['findings'])}" for a in d["applied"]]
+        lines += [f"not applied: {n['ref']}: {n['reason']}" for n in d["not_applied"]]
+        parts.append(_field("Decisions", [printable(line) for line in lines]))
     if v.run:
         r = v.run
         parts.append(
@@ -115,9 +190,10 @@ def render(console: Console, v: Verdict) -> None:
                 style="dim",
             )
         )
-    console.print(Panel(Group(*parts), title=title, title_align="left"))  # type: ignore[arg-type]
+    console.print(Group(*parts), width=width(console))
+    console.print()
 
 
 def disclaimer(console: Console) -> None:
     """The one line saying this is not legal advice."""
-    console.print(Text(DISCLAIMER, style="dim"))
+    console.print(Text(DISCLAIMER, style="dim"), width=width(console))

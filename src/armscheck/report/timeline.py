@@ -1,82 +1,104 @@
-"""The timeline: a row per family of coloured spans, then what started each period."""
+"""The timeline in a terminal: a row per family of marked spans, then each period.
+
+Each span shows the mark of its verdict level (the same marks as the HTML report),
+so the chart reads without colour; the legend names every outcome behind a mark.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ..explore import Period
-from ..verdict import FAMILY_OUTCOMES
+from ..values import printable
+from ..verdict import FAMILY_OUTCOMES, level
+from .human import bullets, width
 
 COLOUR = {
-    "violation": "white on red",
-    "denial": "white on red",
     "prohibited": "white on red",
-    "sanctioned": "black on dark_orange",
-    "exposure": "black on dark_orange",
     "sanctions-exposure": "black on dark_orange",
-    "conditional": "black on yellow",
-    "authorization-required": "black on yellow",
-    "notification-required": "black on yellow",
     "approval-required": "black on yellow",
     "clear": "black on green",
     "not-evaluated": "white on grey37",
+    "error": "white on grey37",
 }
-SHORT = {
-    "violation": "viol",
-    "denial": "deny",
-    "prohibited": "PROH",
-    "sanctioned": "sanc",
-    "exposure": "expo",
-    "sanctions-exposure": "EXPO",
-    "conditional": "cond",
-    "authorization-required": "auth",
-    "notification-required": "noti",
-    "approval-required": "APPR",
-    "clear": "ok",
-    "not-evaluated": "n/e",
+MARK = {
+    "prohibited": "✖",
+    "sanctions-exposure": "▲",
+    "approval-required": "◆",
+    "clear": "✔",
+    "not-evaluated": "–",
+    "error": "?",
 }
+LEGEND = (
+    ("prohibited", "violation or denial"),
+    ("sanctions-exposure", "sanctioned or exposure"),
+    ("approval-required", "conditional, authorization-required or notification-required"),
+    ("clear", ""),
+    ("not-evaluated", "no rule encoded"),
+)
+
+
+def _level(outcome: str) -> str:
+    if outcome in COLOUR:
+        return outcome
+    return level(outcome) if any(outcome in o for o in FAMILY_OUTCOMES.values()) else "error"
 
 
 def _span(outcome: str, contested: bool = False) -> Text:
-    label = SHORT.get(outcome, outcome[:4]) + ("*" if contested else "")
-    return Text(f" {label:<5}", style=COLOUR.get(outcome, ""))
+    key = _level(outcome)
+    return Text(f" {MARK[key]}{'*' if contested else ' '}", style=COLOUR[key])
+
+
+def legend() -> Table:
+    """What each mark means, with every outcome it stands for."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for key, outcomes in LEGEND:
+        grid.add_row(
+            Text(f" {MARK[key]} ", style=COLOUR[key]), key + (f": {outcomes}" if outcomes else "")
+        )
+    grid.add_row(Text(" * ", style="bold"), "the verdict rests on contested law")
+    return grid
 
 
 def render(console: Console, name: str, periods: Sequence[Period]) -> None:
-    """Print the spans, then each period's dates and the instruments that started it."""
-    chart = Table(title=escape(name), show_lines=False, box=None, pad_edge=False, padding=(0, 0))
-    chart.add_column("", no_wrap=True, min_width=12)
-    for i in range(1, len(periods) + 1):
-        chart.add_column(str(i), no_wrap=True, justify="left")
-    chart.add_row(Text("verdict ", style="bold"), *(_span(p.verdict, p.contested) for p in periods))
-    for fam in FAMILY_OUTCOMES:
-        chart.add_row(f"{fam} ", *(_span(p.families[fam]) for p in periods))
-    console.print(chart)
-    legend = Table(show_header=True, box=None, padding=(0, 1))
-    legend.add_column("#", justify="right")
-    legend.add_column("from", no_wrap=True)
-    legend.add_column("to", no_wrap=True)
-    legend.add_column("verdict", no_wrap=True)
-    legend.add_column("changed by", overflow="fold")
+    """Print the spans, the legend, then each period with the instruments that started it."""
+    shown = max(1, (min(console.width, 200) - 14) // 3)
+    chart = Table(box=None, pad_edge=False, padding=(0, 0), show_header=True)
+    chart.add_column("period", no_wrap=True, min_width=12, header_style="bold")
+    for i in range(min(len(periods), shown)):
+        chart.add_column(str(i + 1).rjust(2), no_wrap=True, header_style="dim")
+    rows = ["verdict", *FAMILY_OUTCOMES]
+    for row in rows:
+        spans = [
+            _span(
+                p.verdict if row == "verdict" else p.families[row], row == "verdict" and p.contested
+            )
+            for p in periods[:shown]
+        ]
+        chart.add_row(Text(f"{row} ", style="bold" if row == "verdict" else ""), *spans)
+    parts: list[RenderableType] = [Text(printable(name), style="bold"), chart]
+    if len(periods) > shown:
+        parts.append(Text(f"(the chart shows the first {shown} periods; all are listed below)"))
+    parts += [legend(), Text()]
     for i, p in enumerate(periods, 1):
-        verdict = p.verdict + (" (contested)" if p.contested else "")
-        legend.add_row(
-            str(i),
-            p.start.isoformat(),
-            p.end.isoformat() if p.end else "…",
-            Text(verdict, style=COLOUR.get(p.verdict, "")),
-            escape("; ".join(p.changed_by[:4]) or "-"),
+        end = p.end.isoformat() if p.end else "open"
+        head = Text.assemble(
+            (f"{i}. {p.start.isoformat()} → {end}  ", "bold"),
+            (p.verdict, COLOUR.get(_level(p.verdict), "")),
+            (" (contested)" if p.contested else "", "magenta"),
         )
-    console.print(legend)
-    console.print(
-        Text(
-            "* contested law. Spans: PROH prohibited, EXPO sanctions-exposure, "
-            "APPR approval-required, ok clear.",
-            style="dim",
-        )
-    )
+        fams = ", ".join(f"{f} {o}" for f, o in p.families.items())
+        body: list[RenderableType] = [Text(fams, style="dim")]
+        if p.review_days:
+            body.append(Text(f"review period: {p.review_days} days"))
+        if p.changed_by:
+            body += [Text("changed by:"), bullets(Text(printable(c)) for c in p.changed_by)]
+        parts += [head, Padding(Group(*body), (0, 0, 0, 3), expand=False)]
+    console.print(Group(*parts), width=width(console))
