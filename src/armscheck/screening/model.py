@@ -74,7 +74,8 @@ class Normalised:
     upper: tuple[bool, ...]  # whether each word was written in capitals (acronyms)
     steps: tuple[str, ...]
     scripts: tuple[str, ...]  # non-Latin scripts met: "Cyrillic", "Arabic", "Han", ...
-    skeleton: str = ""  # consonants only, for names written in Arabic script
+    skeleton: str = ""  # consonants only (Arabic script writes no short vowels)
+    core: str = ""  # ``flat`` without descriptive words ("forces", "group"), if it differs
 
     @property
     def text(self) -> str:

@@ -5,19 +5,20 @@ bidi controls, soft hyphen, zero-width joiners); NFKC; fold look-alike letters o
 that mixes scripts to the word's main script; transliterate every script to ASCII with
 ``anyascii`` (diacritics go with it); case; punctuation; join runs of single letters
 (``S.A.`` is ``sa``); drop legal forms (:mod:`.forms`) and articles; unify common
-transliteration variants (``x``/``ks``, ``kh``/``h``, ``y``/``i``, ``ou``/``u``, doubled
-letters). Every step is linear in the length of the name.
+transliteration variants (``x``/``ks``, ``kh``/``h``, ``y``/``i``, ``ou``/``u``, ``w``/``v``,
+``sch``/``sh``, doubled letters). Every step is linear in the length of the name.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 
 from anyascii import anyascii
 
-from .forms import ARTICLES, LEGAL_FORMS, LEGAL_PHRASES
+from .forms import ARTICLES, DESCRIPTORS, LEGAL_FORMS, LEGAL_PHRASES
 from .model import MAX_NAME_CHARS, NameTooLong, Normalised
 
 # Cyrillic and Greek letters that look like Latin ones.
@@ -32,10 +33,25 @@ _LATIN_TO_CYRILLIC = {
     lat: cyr for cyr, lat in LOOK_ALIKES.items() if unicodedata.name(cyr).startswith("CYRILLIC")
 }
 _PERSIAN = frozenset("پچژگکی")
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LEGAL_PHRASES:
+    _PHRASES.setdefault(_phrase[0], []).append(_phrase)
+_DROPPABLE = LEGAL_FORMS | ARTICLES | _PHRASES.keys()
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
-_VARIANTS = (("x", "ks"), ("kh", "h"), ("ph", "f"), ("q", "k"), ("ck", "k"), ("ou", "u"))
+_FIRST = operator.methodcaller("group", 1)
+_VARIANTS = (
+    ("sch", "sh"),
+    ("x", "ks"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("w", "v"),
+)
 _VOWELS = str.maketrans("", "", "aeiouwy")
 
 
@@ -136,43 +152,43 @@ def _join_letters(cased: list[str]) -> list[str]:
 
 def _drop_forms(words: list[str], cased: list[str], steps: list[str]) -> list[int]:
     """Indexes of the words that remain once legal forms and articles are dropped."""
-    keep = [True] * len(words)
-    for i in range(len(words)):
-        for phrase in LEGAL_PHRASES:
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                for j in range(i, i + len(phrase)):
-                    keep[j] = False
-        if words[i] in LEGAL_FORMS:
-            keep[i] = False
+    if _DROPPABLE.isdisjoint(words):
+        return list(range(len(words)))
+    drop: set[int] = set()
     forms: list[str] = []
-    for i in range(len(words)):
-        if not keep[i]:
-            if i and not keep[i - 1] and forms:
-                forms[-1] += f" {cased[i]}"
-            else:
-                forms.append(cased[i])
     for i, word in enumerate(words):
-        if word in ARTICLES:
-            keep[i] = False
-    if not any(keep):  # a name made only of such words is kept whole
+        if i in drop:
+            continue
+        if word in LEGAL_FORMS:
+            drop.add(i)
+            forms.append(cased[i])
+        for phrase in _PHRASES.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                span = range(i, i + len(phrase))
+                drop.update(span)
+                forms.append(" ".join(cased[j] for j in span))
+                break
+    articles = {i for i, word in enumerate(words) if word in ARTICLES}
+    if len(drop | articles) == len(words):  # a name made only of such words is kept whole
         return list(range(len(words)))
     if forms:
         shown = ", ".join(repr(f) for f in dict.fromkeys(forms))
         steps.append(f"legal form{'s' if len(forms) > 1 else ''} {shown} removed")
-    return [i for i in range(len(words)) if keep[i]]
+    return [i for i in range(len(words)) if i not in drop and i not in articles]
 
 
 @functools.lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """``word`` with common transliteration variants unified: ``eksport`` for ``export``."""
     for a, b in _VARIANTS:
-        word = word.replace(a, b)
-    return _DOUBLE.sub(r"\1", word.replace("y", "i"))
+        if a in word:
+            word = word.replace(a, b)
+    return _DOUBLE.sub(_FIRST, word.replace("y", "i"))
 
 
 def skeleton(flat: str) -> str:
     """The consonants of a folded name, doubled letters single (Arabic script writes no vowels)."""
-    return _DOUBLE.sub(r"\1", flat.translate(_VOWELS))
+    return _DOUBLE.sub(_FIRST, flat.translate(_VOWELS))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -191,12 +207,12 @@ def normalise(name: str) -> Normalised:
         text = _transliterate(text, steps)
     scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
     text = _APOSTROPHES.sub("", text.replace("&", " and "))
-    cased = _join_letters([w for w in re.split(r"[^A-Za-z0-9]+", text) if w])
+    cased = _join_letters(_WORD.findall(text))
     words = [w.lower() for w in cased]
     kept = _drop_forms(words, cased, steps)
     words = [words[i] for i in kept]
     flat = "".join(words)
-    arabic = "Arabic" in scripts or "Persian" in scripts
+    core = "".join(w for w in words if w not in DESCRIPTORS)
     return Normalised(
         original=name,
         words=tuple(words),
@@ -205,5 +221,6 @@ def normalise(name: str) -> Normalised:
         upper=tuple(cased[i].isupper() for i in kept),
         steps=tuple(steps),
         scripts=scripts,
-        skeleton=skeleton(flat) if arabic else "",
+        skeleton=skeleton(flat),
+        core=canonical(core) if core and core != flat else "",
     )

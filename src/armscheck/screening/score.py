@@ -1,16 +1,22 @@
 """Judging one candidate alias: the tier, the score and the reasons.
 
 Exact (score 1): the folded names are equal, or have the same words in another order,
-or the name contains the alias and adds only words that describe ("forces", "militia").
-An acronym (four letters or fewer, or a short word written in capitals) is exact only
-with evidence: the party's country is the entry's; in another country it does not
-match at all, and with no country known it is only possible.
+or are equal once words that only describe ("forces", "group", "militia") are left out,
+or the name contains the alias and adds only such words. An acronym (four letters or
+fewer, or one short word written in capitals) is exact only with evidence: the party's
+country is the entry's. In another country, or for another kind of party, it does not
+match at all; with no country known it is only possible.
 
-Possible: a score from ``rapidfuzz`` (the better of the folded names' similarity and
-their words' similarity in sorted order), or the name containing the alias among other
-words, or the consonants of a name written in Arabic script; then weighed by the
-evidence (country and kind). A score of at least :data:`POSSIBLE_MIN` is a possible
-match; below it, nothing. The band was calibrated on ``tests/data/name-pairs.yaml``
+Possible: a score in the review band, from one of
+
+* the name contains all the alias's words among others (stronger for a longer alias);
+* ``rapidfuzz`` similarity: the better of the folded names' and of their words in
+  sorted order (typos, spelling variants);
+* the same consonants (a name written in Arabic script has no short vowels);
+
+then weighed by the evidence: the same country raises the score, another country or
+another kind of party lowers it. At least :data:`POSSIBLE_MIN` is a possible match; below
+it, nothing. The band was calibrated on ``tests/data/name-pairs.yaml``
 (``benchmarks/screening.py``).
 """
 
@@ -24,11 +30,14 @@ from .forms import DESCRIPTORS
 from .model import Entry, Hit, Normalised
 
 POSSIBLE_MIN = 0.86  # the lower edge of the review band
+ACRONYM_SCORE = 0.86  # the score of an acronym matched without a country to confirm it
 FUZZY_MIN_LEN = 5  # names shorter than this (folded) are never matched fuzzily
 SHORT = 4  # an alias this short, folded, is an acronym
 COUNTRY_BONUS = 0.03
-COUNTRY_PENALTY = 0.08
+COUNTRY_PENALTY = 0.06
 KIND_PENALTY = 0.06
+ARABIC_SKELETON = 0.88  # the score of a name in Arabic script with the alias's consonants
+LATIN_SKELETON = 0.87  # of a name in Latin script with the same consonants, other vowels
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,71 +47,56 @@ class Candidate:
     query: Normalised
     alias: str
     norm: Normalised
-    skeleton: str
-    how: str  # "whole", "order", "run:i:j", "fuzzy" or "skeleton"
+    how: str  # "whole", "core", "order", "run:i:j", "subset", "fuzzy" or "skeleton"
 
 
 def is_acronym(alias: str, norm: Normalised) -> bool:
     """Whether an alias is an acronym: very short, or one short word in capitals."""
     if len(norm.flat) <= SHORT:
         return True
-    return len(norm.words) == 1 and len(norm.flat) <= 6 and all(norm.upper) and alias.isupper()
+    return len(norm.words) == 1 and len(norm.flat) <= 6 and alias.isupper()
+
+
+def contained_score(alias: Normalised) -> float:
+    """The score of a name that contains all of ``alias``'s words among others."""
+    return 0.80 + 0.012 * min(len(alias.flat), 12)
 
 
 def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> Hit | None:
     """The hit ``c`` makes on ``entry``, or None when it is below the band."""
     q = c.query
-    reasons: list[str] = []
     countries = entry.countries
     same_country = bool(country and countries and country in countries)
     other_country = bool(country and countries and country not in countries)
     other_kind = bool(kind and entry.kind not in ("unknown", kind))
-    matched: tuple[str, ...] = c.norm.words
     if is_acronym(c.alias, c.norm):
-        if c.how != "whole" and not c.how.startswith("run:"):
-            return None
-        if other_country or other_kind:
-            return None
-        extra = _extra(q, c.how)
-        if extra and not all(q.upper[i] for i in _run(c.how)):
-            return None  # an acronym inside a longer name must be written in capitals
-        if same_country and not [w for w in extra if w not in DESCRIPTORS]:
-            reasons.append(f"acronym '{c.alias}' of a party in {country}")
-            return _hit(c, entry, "exact", 1.0, matched, reasons)
-        where = f"in {country}" if same_country else "whose country is not known"
-        reasons.append(f"only the acronym '{c.alias}' matched, for a party {where}")
-        return _hit(c, entry, "possible", POSSIBLE_MIN, matched, reasons)
-    if c.how == "whole":
-        reasons.append("same name once normalised" if q.original != c.alias else "same name")
-        return _exact(c, entry, matched, reasons, other_country, country)
-    if c.how == "order":
-        reasons.append("same words in another order")
-        return _exact(c, entry, matched, reasons, other_country, country)
-    if c.how.startswith("run:"):
-        extra = _extra(q, c.how)
-        plain = [w for w in extra if w not in DESCRIPTORS]
-        if not plain:
-            reasons.append(f"the name adds only {', '.join(repr(w) for w in extra)}")
-            return _exact(c, entry, matched, reasons, other_country, country)
-        cover = len(c.norm.flat) / max(len(q.flat), 1)
-        score = 0.86 + 0.1 * cover
+        return _acronym(c, entry, country, same_country, other_country or other_kind)
+    reasons: list[str] = []
+    matched: tuple[str, ...] = c.norm.words
+    extra = _extra(q, c)
+    plain = [w for w in extra if w not in DESCRIPTORS]
+    if c.how in ("whole", "order", "core") or (extra and not plain):
+        reasons.append(
+            {
+                "whole": "same name" if q.original == c.alias else "same name once normalised",
+                "order": "same words in another order",
+                "core": "same name apart from words that only describe",
+            }.get(c.how, f"the name adds only {', '.join(repr(w) for w in extra)}")
+        )
+        if other_country:
+            reasons.append(f"although the entry's country is {'/'.join(countries)}, not {country}")
+        return _hit(c, entry, "exact", 1.0, matched, reasons)
+    if plain:
+        score = contained_score(c.norm)
         reasons.append(f"the name contains '{c.alias}' among other words ({', '.join(plain)})")
     elif c.how == "skeleton":
-        score = 0.88
-        reasons.append("same consonants as a name written in Arabic script (vowels unwritten)")
+        score = ARABIC_SKELETON if q.scripts else LATIN_SKELETON
+        reasons.append("same consonants, other vowels" + (" (Arabic script)" if q.scripts else ""))
         matched = ()
     else:
         if min(len(q.flat), len(c.norm.flat)) < FUZZY_MIN_LEN:
             return None
-        core = "".join(w for w in q.tokens if w not in DESCRIPTORS) or q.flat
-        score = (
-            max(
-                fuzz.ratio(q.flat, c.norm.flat),
-                fuzz.ratio(core, c.norm.flat),
-                fuzz.token_sort_ratio(" ".join(q.tokens), " ".join(c.norm.tokens)),
-            )
-            / 100
-        )
+        score = similarity(q, c.norm)
         if score < POSSIBLE_MIN - COUNTRY_BONUS:
             return None
         matched = tuple(w for w in c.norm.words if w in q.words)
@@ -121,35 +115,66 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
     return _hit(c, entry, "possible", min(score, 0.999), matched, reasons)
 
 
-def _exact(
-    c: Candidate,
-    entry: Entry,
-    matched: tuple[str, ...],
-    reasons: list[str],
-    other_country: bool,
-    country: str | None,
-) -> Hit:
-    if other_country:
-        reasons.append(
-            f"although the entry's country is {'/'.join(entry.countries)}, not {country}"
+def similarity(q: Normalised, alias: Normalised) -> float:
+    """How alike two folded names are, 0..1: whole, without descriptive words, or reordered."""
+    return (
+        max(
+            fuzz.ratio(q.flat, alias.flat),
+            fuzz.ratio(q.core, alias.flat) if q.core else 0,
+            fuzz.ratio(q.flat, alias.core) if alias.core else 0,
+            fuzz.token_sort_ratio(" ".join(q.tokens), " ".join(alias.tokens)),
         )
-    return _hit(c, entry, "exact", 1.0, matched, reasons)
+        / 100
+    )
+
+
+def _acronym(
+    c: Candidate, entry: Entry, country: str | None, same_country: bool, against: bool
+) -> Hit | None:
+    """An acronym matches only whole (or in capitals inside a name), with evidence."""
+    if against or not (c.how in ("whole", "core") or c.how.startswith("run:")):
+        return None
+    extra = _extra(c.query, c)
+    if extra and not all(c.query.upper[i] for i in _run(c.how)):
+        return None  # an acronym inside a longer name must be written in capitals
+    plain = [w for w in extra if w not in DESCRIPTORS]
+    matched = c.norm.words
+    if same_country and not plain:
+        return _hit(
+            c, entry, "exact", 1.0, matched, [f"acronym '{c.alias}' of a party in {country}"]
+        )
+    if same_country:
+        why = f"the name contains the acronym '{c.alias}' among other words ({', '.join(plain)})"
+        return _possible(c, entry, matched, [why, f"same country ({country})"])
+    if plain:
+        return None
+    why = f"only the acronym '{c.alias}' matched, for a party whose country is not known"
+    return _possible(c, entry, matched, [why])
+
+
+def _possible(c: Candidate, entry: Entry, matched: tuple[str, ...], why: list[str]) -> Hit | None:
+    """A possible acronym match, if the band reaches down to its score."""
+    if ACRONYM_SCORE < POSSIBLE_MIN:
+        return None
+    return _hit(c, entry, "possible", ACRONYM_SCORE, matched, why)
 
 
 def _run(how: str) -> range:
-    """The word positions of a contained match ``run:i:j`` (all words otherwise)."""
+    """The word positions of a contained match ``run:i:j`` (none otherwise)."""
     if how.startswith("run:"):
         _, i, j = how.split(":")
         return range(int(i), int(j))
     return range(0)
 
 
-def _extra(q: Normalised, how: str) -> list[str]:
-    """The words of the name outside a contained match."""
-    inside = _run(how)
-    if not inside:
-        return []
-    return [w for k, w in enumerate(q.words) if k not in inside]
+def _extra(q: Normalised, c: Candidate) -> list[str]:
+    """The words of the name beyond the alias's, when it contains them all."""
+    inside = _run(c.how)
+    if inside:
+        return [w for k, w in enumerate(q.words) if k not in inside]
+    if c.how == "subset":
+        return [w for w, t in zip(q.words, q.tokens, strict=True) if t not in c.norm.tokens]
+    return []
 
 
 def _a(kind: str) -> str:
