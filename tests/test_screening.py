@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
+import sqlite3
+from pathlib import Path
 
 import pytest
 
 from armscheck.errors import InputError
-from armscheck.screening import Entry, Index, NameTooLong, normalise, sources
+from armscheck.screening import Entry, Index, NameTooLong, disk, normalise, sources
+from armscheck.screening.index import Combined
+from armscheck.screening.model import entry_dict, entry_from
 
 ENTRIES = (
     Entry(
@@ -113,3 +118,50 @@ def test_sources_registry() -> None:
     finally:
         sources.unregister("test")
     assert "test" not in sources.names()
+
+
+def test_an_index_file_screens_like_the_index_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "lists.sqlite"
+    disk.save(ENTRIES, path)
+    on_disk = disk.DiskIndex(path)
+    try:
+        assert len(on_disk) == len(ENTRIES)
+        for name, country in [
+            ("ОАО «Рособоронэкспорт»", None),
+            ("Rosoboronexpot", "RU"),
+            ("Huthi forces", "YE"),
+            ("ROE Ltd", "IN"),
+            ("Almaz Jewellery", "RU"),
+        ]:
+            assert on_disk.screen(name, country=country) == INDEX.screen(name, country=country)
+        both = Combined([INDEX, on_disk]).screen("Rosoboronexport")
+        assert [h.entry.ref for h in both] == ["rosoboronexport", "rosoboronexport"]
+    finally:
+        on_disk.close()
+
+
+def test_an_index_file_from_another_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lists.sqlite"
+    path.write_bytes(b"not a database at all, just some bytes" * 100)
+    with pytest.raises(disk.StaleIndex):
+        disk.DiskIndex(path)
+    disk.save(ENTRIES, path)
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE meta SET value = 'armscheck-screening-0' WHERE key = 'version'")
+    db.close()
+    with pytest.raises(disk.StaleIndex, match="armscheck-screening-0"):
+        disk.DiskIndex(path)
+
+
+def test_entries_round_trip_through_json() -> None:
+    entry = Entry(
+        "us-csl/entity-list",
+        "E1",
+        ("A", "B"),
+        countries=("CN",),
+        listed_from=dt.date(2020, 1, 2),
+        programs=("EAR",),
+        extra={"license_policy": "presumption of denial"},
+    )
+    assert entry_from(json.loads(json.dumps(entry_dict(entry)))) == entry

@@ -1,17 +1,21 @@
 """An index of list entries that screens one name in microseconds.
 
-Dictionaries find the candidates without scanning the entries: the folded key of every
-alias (whole names, and aliases contained in a longer name), the key without descriptive
-words, the words in sorted order (word order), the consonants, and for fuzzy matching each
-word whole, its last four letters and its first five letters less any one (so that one edit
-anywhere leaves a key shared). Fuzzy candidates are filtered by ``rapidfuzz`` in C before
-any is judged, so screening costs time linear in the name's length, not in the list's.
+One table of keys finds the candidates without scanning the entries: the folded key of
+every alias (whole names, and aliases contained in a longer name), the key without
+descriptive words, the words in sorted order (word order), each word (aliases whose words
+all appear), the consonants, and for fuzzy matching each word's last four letters and its
+first five letters less any one (one edit anywhere leaves a key shared). Fuzzy candidates
+are filtered by ``rapidfuzz`` in C before any is judged, so screening costs time linear in
+the name's length, not in the list's.
+
+:class:`Index` keeps the table in memory; :mod:`.disk` keeps the same table in a file and
+reads only the keys a name needs, for lists too large to index in every process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -28,114 +32,123 @@ SKELETON_MIN = 3  # consonants of a name in Arabic script compared when at least
 LATIN_SKELETON_MIN = 5  # and of a name in Latin script
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
 
+# How a candidate was found, by the prefix of its key.
+EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
 
-class Index:
-    """Entries ready for screening; build it once and screen many names against it."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: tuple[Entry, ...] = tuple(entries)
-        self.owner: list[int] = []  # alias id -> entry index
-        self.texts: list[str] = []  # alias id -> the alias as the list writes it
-        self.norms: list[Normalised] = []
-        self.sorted: list[str] = []  # alias id -> its tokens in sorted order
-        self.exact: dict[str, list[int]] = {}
-        self.cores: dict[str, list[int]] = {}
-        self.order: dict[str, list[int]] = {}
-        self.words: dict[str, list[int]] = {}
-        self.grams: dict[str, list[int]] = {}
-        self.skeletons: dict[str, list[int]] = {}
-        for e, entry in enumerate(self.entries):
-            seen: set[str] = set()
-            for text in entry.names:
-                norm = normalise(text)
-                if norm.flat and norm.flat not in seen:
-                    seen.add(norm.flat)
-                    self._add(e, text, norm)
+def alias_keys(norm: Normalised) -> set[str]:
+    """Every key under which an alias is indexed."""
+    keys = {EXACT + norm.flat}
+    if len(norm.core) >= CORE_MIN:
+        keys.add(CORE + norm.core)
+    if len(norm.tokens) > 1:
+        keys.add(ORDER + sorted_tokens(norm))
+        keys.update(WORD + t for t in norm.tokens)
+    if len(norm.skeleton) >= SKELETON_MIN:
+        keys.add(SKELETON + norm.skeleton)
+    return keys | grams(norm)
 
-    def _add(self, e: int, text: str, norm: Normalised) -> None:
-        a = len(self.owner)
-        self.owner.append(e)
-        self.texts.append(text)
-        self.norms.append(norm)
-        self.sorted.append(" ".join(sorted(norm.tokens)))
-        self.exact.setdefault(norm.flat, []).append(a)
-        if len(norm.core) >= CORE_MIN:
-            self.cores.setdefault(norm.core, []).append(a)
-        if len(norm.tokens) > 1:
-            self.order.setdefault(self.sorted[a], []).append(a)
-            for token in set(norm.tokens):
-                self.words.setdefault(token, []).append(a)
-        for key in _grams(norm):
-            self.grams.setdefault(key, []).append(a)
-        if len(norm.skeleton) >= SKELETON_MIN:
-            self.skeletons.setdefault(norm.skeleton, []).append(a)
 
-    def __len__(self) -> int:
-        return len(self.entries)
+def sorted_tokens(norm: Normalised) -> str:
+    """The name's words in sorted order, for comparing names whatever their word order."""
+    return " ".join(sorted(norm.tokens))
 
-    def __reduce__(self) -> tuple[type[Index], tuple[tuple[Entry, ...]]]:
-        return Index, (self.entries,)  # pickled as its entries, rebuilt on loading
 
-    def candidates(self, q: Normalised) -> dict[int, str]:
-        """Alias ids worth judging against ``q``, each with how it was found."""
-        found: dict[int, str] = dict.fromkeys(self.exact.get(q.flat, ()), "whole")
-        for key in (q.flat, q.core):
-            for a in self.cores.get(key, ()):
-                found.setdefault(a, "core")
+def grams(norm: Normalised) -> set[str]:
+    """The fuzzy keys of a name: last four letters and first five less one, of each word.
+
+    The name written as one word counts as a word; short and descriptive words have none.
+    """
+    keys: set[str] = set()
+    for word in {*norm.tokens, norm.flat}:
+        if len(word) > GRAM and word not in DESCRIPTORS:
+            head = word[: GRAM + 1]
+            keys.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
+            keys.add(f"s{word[-GRAM:]}")
+    return keys
+
+
+def query_keys(q: Normalised) -> dict[str, str]:
+    """The keys to look up for a screened name, each with how a hit on it was found."""
+    keys: dict[str, str] = {EXACT + q.flat: "whole"}
+    keys.setdefault(CORE + q.flat, "core")
+    if q.core:
+        keys.setdefault(CORE + q.core, "core")
         if len(q.core) >= CORE_MIN:
-            for a in self.exact.get(q.core, ()):
-                found.setdefault(a, "core")
-        if len(q.words) > 1:
-            for a in self.order.get(" ".join(sorted(q.tokens)), ()):
-                found.setdefault(a, "order")
-            self._runs(q, found)
-            self._subsets(q, found)
-        if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
-            for a in self.skeletons.get(q.skeleton, ()):
-                found.setdefault(a, "skeleton")
-        self._fuzzy(q, found)
-        return found
-
-    def _runs(self, q: Normalised, found: dict[int, str]) -> None:
-        """Aliases written as a run of consecutive words of ``q`` (at most MAX_RUN long)."""
-        words = q.words
-        n = len(words)
+            keys.setdefault(EXACT + q.core, "core")
+    words = q.words
+    n = len(words)
+    if n > 1:
+        keys.setdefault(ORDER + sorted_tokens(q), "order")
         for i in range(n):
             for j in range(i + 1, min(n, i + MAX_RUN) + 1):
                 if j - i < n:
-                    for a in self.exact.get(canonical("".join(words[i:j])), ()):
-                        found.setdefault(a, f"run:{i}:{j}")
+                    keys.setdefault(EXACT + canonical("".join(words[i:j])), f"run:{i}:{j}")
+        for t in q.tokens:
+            keys.setdefault(WORD + t, "subset")
+    if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
+        keys.setdefault(SKELETON + q.skeleton, "skeleton")
+    for key in grams(q):
+        keys.setdefault(key, "fuzzy")
+    return keys
 
-    def _subsets(self, q: Normalised, found: dict[int, str]) -> None:
-        """Aliases of several words, all of them among ``q``'s words (in any order)."""
+
+class Searchable:
+    """What screening needs from an index: buckets of alias ids by key, and the aliases.
+
+    Subclasses keep the table in memory (:class:`Index`) or in a file.
+    """
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        """The alias ids under each of ``keys`` that has any, in the order of ``keys``."""
+        raise NotImplementedError
+
+    def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
+        """Each alias's folded key and sorted words, in the order of ``ids``."""
+        raise NotImplementedError
+
+    def alias(self, a: int) -> tuple[int, str, Normalised]:
+        """The entry number, the text and the normalised form of alias ``a``."""
+        raise NotImplementedError
+
+    def entry(self, e: int) -> Entry:
+        """Entry number ``e``."""
+        raise NotImplementedError
+
+    def candidates(self, q: Normalised) -> dict[int, str]:
+        """Alias ids worth judging against ``q``, each with how it was found."""
+        keys = query_keys(q)
+        found: dict[int, str] = {}
+        fuzzy: set[int] = set()
+        subset: set[int] = set()
+        for key, ids in self.buckets(list(keys)).items():
+            how = keys[key]
+            if how == "fuzzy" or how == "subset":
+                if len(ids) <= BUCKET_CAP:
+                    (fuzzy if how == "fuzzy" else subset).update(ids)
+                continue
+            for a in ids:
+                found.setdefault(a, how)  # keys come strongest first
         mine = set(q.tokens)
-        for token in mine:
-            bucket = self.words.get(token, ())
-            if len(bucket) <= BUCKET_CAP:
-                for a in bucket:
-                    if a not in found and mine.issuperset(self.norms[a].tokens):
-                        found[a] = "subset"
-
-    def _fuzzy(self, q: Normalised, found: dict[int, str]) -> None:
-        """Aliases that share a fuzzy key with ``q`` and are similar enough to judge."""
-        ids: set[int] = set()
-        for key in _grams(q):
-            bucket = self.grams.get(key, ())
-            if len(bucket) <= BUCKET_CAP:
-                ids.update(bucket)
-        ids.difference_update(found)
-        if not ids:
-            return
-        order = list(ids)
-        mine = " ".join(sorted(q.tokens))
-        for text, scorer, pool in (
-            (q.flat, fuzz.ratio, [self.norms[a].flat for a in order]),
-            (mine, fuzz.ratio, [self.sorted[a] for a in order]),
-        ):
-            for _, _, k in process.extract(
-                text, pool, scorer=scorer, score_cutoff=PREFILTER, limit=None
+        for a in subset.difference(found):
+            if mine.issuperset(self.alias(a)[2].tokens):
+                found[a] = "subset"
+        fuzzy.difference_update(found)
+        if fuzzy:
+            order = list(fuzzy)
+            pairs = self.flats(order)
+            for text, pool in (
+                (q.flat, [p[0] for p in pairs]),
+                (sorted_tokens(q), [p[1] for p in pairs]),
             ):
-                found.setdefault(order[k], "fuzzy")
+                for _, _, k in process.extract(
+                    text, pool, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None
+                ):
+                    found.setdefault(order[k], "fuzzy")
+        return found
 
     def screen(
         self,
@@ -160,31 +173,99 @@ class Index:
         for a, how in self.candidates(q).items():
             if not fuzzy and how in ("fuzzy", "skeleton", "subset"):
                 continue
-            e = self.owner[a]
-            entry = self.entries[e]
+            e, text, norm = self.alias(a)
+            entry = self.entry(e)
             if not entry.in_force(on):
                 continue
-            hit = judge(Candidate(q, self.texts[a], self.norms[a], how), entry, country, kind)
-            if hit is not None and (e not in best or _rank(hit) > _rank(best[e])):
+            hit = judge(Candidate(q, text, norm, how), entry, country, kind)
+            if hit is not None and (e not in best or rank(hit) > rank(best[e])):
                 best[e] = hit
-        return sorted(
-            best.values(), key=lambda h: (not h.exact, -h.score, h.entry.list_id, h.entry.ref)
-        )
+        return sorted(best.values(), key=order)
 
 
-def _rank(hit: Hit) -> tuple[bool, float, int]:
+def rank(hit: Hit) -> tuple[bool, float, int]:
+    """How good a hit is, to keep the best one per entry."""
     return hit.exact, hit.score, -len(hit.alias)
 
 
-def _grams(norm: Normalised) -> set[str]:
-    """The fuzzy keys of a name: last four letters and first five less one, of each word.
+def order(hit: Hit) -> tuple[bool, float, str, str]:
+    """Hits in report order: exact first, then by score, then by list and reference."""
+    return not hit.exact, -hit.score, hit.entry.list_id, hit.entry.ref
 
-    The name written as one word counts as a word; short and descriptive words have none.
-    """
-    keys: set[str] = set()
-    for word in {*norm.tokens, norm.flat}:
-        if len(word) > GRAM and word not in DESCRIPTORS:
-            head = word[: GRAM + 1]
-            keys.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
-            keys.add(f"s{word[-GRAM:]}")
-    return keys
+
+class Index(Searchable):
+    """Entries ready for screening, in memory; build once, screen many names."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.owner: list[int] = []  # alias id -> entry number
+        self.texts: list[str] = []  # alias id -> the alias as the list writes it
+        self.norms: list[Normalised] = []
+        self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
+        keys: dict[str, list[int]] = {}
+        for e, entry in enumerate(self.entries):
+            seen: set[str] = set()
+            for text in entry.names:
+                norm = normalise(text)
+                if norm.flat and norm.flat not in seen:
+                    seen.add(norm.flat)
+                    a = len(self.owner)
+                    self.owner.append(e)
+                    self.texts.append(text)
+                    self.norms.append(norm)
+                    self.pairs.append((norm.flat, sorted_tokens(norm)))
+                    for key in alias_keys(norm):
+                        keys.setdefault(key, []).append(a)
+        # tuples of ints are left alone by the garbage collector, lists are not
+        self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in keys.items()}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __reduce__(self) -> tuple[type[Index], tuple[tuple[Entry, ...]]]:
+        return Index, (self.entries,)  # pickled as its entries, rebuilt on loading
+
+    def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        """The alias ids under each of ``keys`` that has any."""
+        get = self.keys.get
+        return {k: ids for k in keys if (ids := get(k))}
+
+    def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
+        """Each alias's folded key and sorted words, in the order of ``ids``."""
+        pairs = self.pairs
+        return [pairs[a] for a in ids]
+
+    def alias(self, a: int) -> tuple[int, str, Normalised]:
+        """The entry number, the text and the normalised form of alias ``a``."""
+        return self.owner[a], self.texts[a], self.norms[a]
+
+    def entry(self, e: int) -> Entry:
+        """Entry number ``e``."""
+        return self.entries[e]
+
+
+class Combined(Searchable):
+    """Several indexes screened as one (the curated lists and the imported ones)."""
+
+    def __init__(self, parts: Sequence[Searchable]) -> None:
+        self.parts = tuple(parts)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+    def screen(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        on: dt.date | None = None,
+        fuzzy: bool = True,
+    ) -> list[Hit]:
+        """Every entry of every part ``name`` matches, best first."""
+        hits = [
+            h
+            for p in self.parts
+            for h in p.screen(name, country=country, kind=kind, on=on, fuzzy=fuzzy)
+        ]
+        return sorted(hits, key=order)

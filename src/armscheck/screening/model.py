@@ -108,3 +108,45 @@ class Hit:
         return (
             f"{match} to {self.entry.name} [{self.entry.list_id}] via '{self.alias}': {how}{done}"
         )
+
+
+def entry_dict(entry: Entry) -> dict[str, object]:
+    """``entry`` as plain JSON data (dates as ISO text)."""
+    return {
+        "list_id": entry.list_id,
+        "ref": entry.ref,
+        "names": list(entry.names),
+        "kind": entry.kind,
+        "countries": list(entry.countries),
+        "listed_from": entry.listed_from.isoformat() if entry.listed_from else None,
+        "listed_to": entry.listed_to.isoformat() if entry.listed_to else None,
+        "programs": list(entry.programs),
+        "source": entry.source,
+        "extra": dict(entry.extra),
+    }
+
+
+def entry_from(data: Mapping[str, object]) -> Entry:
+    """The entry :func:`entry_dict` wrote."""
+
+    def day(key: str) -> dt.date | None:
+        raw = data.get(key)
+        return dt.date.fromisoformat(str(raw)) if raw else None
+
+    def texts(key: str) -> tuple[str, ...]:
+        raw = data.get(key) or ()
+        return tuple(str(x) for x in raw) if isinstance(raw, (list, tuple)) else ()
+
+    extra = data.get("extra") or {}
+    return Entry(
+        list_id=str(data["list_id"]),
+        ref=str(data["ref"]),
+        names=texts("names"),
+        kind=str(data.get("kind") or "entity"),
+        countries=texts("countries"),
+        listed_from=day("listed_from"),
+        listed_to=day("listed_to"),
+        programs=texts("programs"),
+        source=str(data.get("source") or ""),
+        extra={str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
+    )

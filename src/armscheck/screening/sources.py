@@ -1,10 +1,11 @@
-"""Where screening gets its entries: a registry of sources, gathered into one index.
+"""Where screening gets its entries: a registry of sources, screened as one index.
 
-A source is a function returning entries. The curated lists under ``rules/lists`` are one;
-imported official lists are another. Register a source by name with :func:`register`, or
-name it in :data:`BUILT_IN` as ``"module:function"`` so that it is found without an import
-elsewhere. :func:`index` builds one :class:`Index` over every source and keeps it until a
-source is registered or :func:`forget` is called.
+A source is a function taking no arguments that returns either entries (indexed in
+memory, as the curated lists under ``rules/lists`` are) or an index of its own (a
+:class:`~.disk.DiskIndex` over imported official lists). Register one by name with
+:func:`register`, or name it in :data:`BUILT_IN` as ``"module:function"`` so that it is
+found without an import elsewhere. :func:`index` screens every source as one index and
+keeps it until a source is registered or :func:`forget` is called.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from .index import Index
+from .index import Combined, Index, Searchable
 from .model import Entry
 
-Source = Callable[[], Iterable[Entry]]
+Source = Callable[[], "Iterable[Entry] | Searchable"]
 
 # Sources found by name: "module:function", each function taking no arguments.
 BUILT_IN: dict[str, str] = {}
 
 _registered: dict[str, Source] = {}
-_index: dict[tuple[str, ...], Index] = {}
+_index: dict[tuple[str, ...], Searchable] = {}
 
 
 def register(name: str, source: Source) -> None:
@@ -55,17 +56,27 @@ def _resolve(name: str) -> Source:
 
 
 def gather(only: Iterable[str] | None = None) -> list[Entry]:
-    """The entries of every source (or of the sources named in ``only``), in order."""
-    wanted = names() if only is None else list(only)
+    """The entries of the sources that give entries (all, or those named in ``only``)."""
     out: list[Entry] = []
-    for name in wanted:
-        out.extend(_resolve(name)())
+    for name in names() if only is None else only:
+        got = _resolve(name)()
+        if not isinstance(got, Searchable):
+            out.extend(got)
     return out
 
 
-def index(only: Iterable[str] | None = None) -> Index:
-    """One index over the entries of every source (or of ``only``), built once."""
+def index(only: Iterable[str] | None = None) -> Searchable:
+    """One index over every source (or the sources named in ``only``), built once."""
     key = tuple(names() if only is None else only)
     if key not in _index:
-        _index[key] = Index(gather(key))
+        entries: list[Entry] = []
+        parts: list[Searchable] = []
+        for name in key:
+            got = _resolve(name)()
+            if isinstance(got, Searchable):
+                parts.append(got)
+            else:
+                entries.extend(got)
+        mine = Index(entries)
+        _index[key] = Combined([mine, *parts]) if parts else mine
     return _index[key]
