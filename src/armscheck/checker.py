@@ -14,6 +14,12 @@ from .transfer import Transfer
 from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
 
 DISCLAIMER = "Not legal advice: armscheck encodes public law for research and screening."
+# A report stays readable whatever the input: a transfer with 4,000 ITAR parts gets the same
+# family outcomes, but lists only the first findings of each rule, the first places of each
+# finding, and long lists inside a sentence cut short with a count of the rest.
+MAX_FINDINGS_PER_RULE = 25
+MAX_EVIDENCE = 50
+MAX_FIELD_CHARS = 1_500  # longer than any sentence a rule writes; only lists reach it
 
 
 class _Ctx:
@@ -34,10 +40,40 @@ def render(template: str, facts: list[Fact]) -> str:
     values = _Fields()
     context: dict[str, Any] = {}
     for fact in reversed(facts):
-        values.update(fact.fields)
-        context.update(fact.context)
+        values.update((k, _short(v)) for k, v in fact.fields.items())
+        context.update((k, _short(v)) for k, v in fact.context.items())
     values["ctx"] = _Ctx(context)
     return string.Formatter().vformat(template, (), values)
+
+
+def _short(value: Any) -> Any:
+    """A long list written as text cut to :data:`MAX_FIELD_CHARS`, naming how many are left."""
+    if not isinstance(value, str) or len(value) <= MAX_FIELD_CHARS:
+        return value
+    sep = max(("; ", ", "), key=value.count)
+    cut = value.rfind(sep, 0, MAX_FIELD_CHARS)
+    if cut < 0:
+        return value[: MAX_FIELD_CHARS - 1] + "…"
+    return f"{value[:cut]} and {value.count(sep, cut):,} more"
+
+
+def _bounded(findings: list[Finding], notes: list[str]) -> list[Finding]:
+    """At most :data:`MAX_FINDINGS_PER_RULE` findings of each rule; a note counts the rest."""
+    kept: list[Finding] = []
+    shown: dict[str, int] = {}
+    left: dict[str, int] = {}
+    for f in findings:
+        if shown.get(f.rule, 0) >= MAX_FINDINGS_PER_RULE:
+            left[f.rule] = left.get(f.rule, 0) + 1
+        else:
+            shown[f.rule] = shown.get(f.rule, 0) + 1
+            kept.append(f)
+    for rule, n in left.items():
+        notes.append(
+            f"{rule}: {n:,} more findings with the same outcome are not listed "
+            f"(the first {MAX_FINDINGS_PER_RULE} are)."
+        )
+    return kept
 
 
 def _citations(cites: list[Citation]) -> tuple[Citation, ...]:
@@ -134,6 +170,7 @@ class Checker:
             )
         )
         assumptions = list(_unique(a for f in facts for a in f.assumptions))
+        findings = _bounded(findings, notes)
         return Verdict(
             file=transfer.file,
             name=transfer.name,
@@ -152,14 +189,19 @@ class Checker:
 
     def _finding(self, rule: Rule, matched: list[Fact]) -> Finding:
         review = matched[0].fields.get("review_days")
+        evidence = _unique(e for f in matched for e in f.evidence)
+        why = render(rule.explanation, matched)
+        if len(evidence) > MAX_EVIDENCE:
+            why += f" (The first {MAX_EVIDENCE} of {len(evidence):,} places are listed.)"
+            evidence = evidence[:MAX_EVIDENCE]
         return Finding(
             rule=rule.id,
             family=rule.family,
             title=rule.title,
             outcome=rule.outcome,
-            why=render(rule.explanation, matched),
+            why=why,
             citations=_citations([*rule.citations, *(c for f in matched for c in f.citations)]),
-            evidence=_unique(e for f in matched for e in f.evidence),
+            evidence=evidence,
             assumptions=_unique(a for f in matched for a in f.assumptions),
             contested=any(f.contested for f in matched),
             review_days=int(review)

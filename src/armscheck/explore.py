@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -28,8 +27,13 @@ _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def edit(data: Any, path: str, value: Any) -> Any:
-    """Return a copy of the YAML data with ``path`` set to ``value`` (``None`` removes it)."""
-    out = copy.deepcopy(data)
+    """Return a copy of the YAML data with ``path`` set to ``value`` (``None`` removes it).
+
+    Copy on write: only the mappings and lists along ``path`` are copied, so an edit acts
+    on the one place it names even when a YAML anchor shares that place with others
+    (two items with one ``&parts`` list keep their own parts), and ``data`` is unchanged.
+    """
+    out = _shallow(data)
     steps: list[str | int] = [int(i) if i else k for k, i in _STEP.findall(path)]
     node = out
     for step, following in zip(steps[:-1], steps[1:], strict=False):
@@ -39,6 +43,7 @@ def edit(data: Any, path: str, value: Any) -> Any:
             node.append(empty)
         elif isinstance(node, dict) and node.get(step) is None:
             node[step] = empty
+        node[step] = _shallow(node[step])
         node = node[step]
     last = steps[-1]
     if value is None and isinstance(node, dict):
@@ -51,6 +56,15 @@ def edit(data: Any, path: str, value: Any) -> Any:
     else:
         node[last] = value
     return out
+
+
+def _shallow(node: Any) -> Any:
+    """A new mapping or list holding the same values (other values as they are)."""
+    if isinstance(node, dict):
+        return dict(node)
+    if isinstance(node, list):
+        return list(node)
+    return node
 
 
 def apply_change(
@@ -68,6 +82,9 @@ def apply_change(
 
 
 MAX_RECHECKS = 20  # counterfactual re-checks per transfer: a report, not a search
+# Re-checks cost in proportion to the transfer's lines (items and components): at most
+# this many lines are re-checked in all, so a large transfer gets fewer re-checks.
+MAX_RECHECK_LINES = 2_000
 
 
 def counterfactuals(
@@ -76,8 +93,12 @@ def counterfactuals(
     """Fill each finding's ``counterfactuals`` by re-checking every proposed change.
 
     At most :data:`MAX_RECHECKS` changes are tried per transfer (the same change is
-    checked once however many findings propose it); the rest are left out, with a note.
+    checked once however many findings propose it), and fewer for a large transfer, so
+    that no more than :data:`MAX_RECHECK_LINES` lines are re-checked in all; the rest
+    are left out, with a note.
     """
+    lines = len(transfer.items) + sum(len(i.components) for i in transfer.items)
+    limit = min(MAX_RECHECKS, MAX_RECHECK_LINES // max(lines, 1))
     tried: dict[Change, tuple[str, Verdict | None]] = {}
     skipped = 0
     findings = []
@@ -85,7 +106,7 @@ def counterfactuals(
         results: list[tuple[str, str]] = []
         for change in f.changes:
             if change not in tried:
-                if len(tried) >= MAX_RECHECKS:
+                if len(tried) >= limit:
                     skipped += 1
                     continue
                 try:
@@ -104,8 +125,9 @@ def counterfactuals(
     verdict.findings = findings
     if skipped:
         verdict.notes.append(
-            f"{skipped} further changes that could alter a finding were not "
-            f"re-checked (at most {MAX_RECHECKS} per transfer)."
+            f"{skipped:,} further changes that could alter a finding were not re-checked "
+            f"(at most {MAX_RECHECKS} per transfer, and {MAX_RECHECK_LINES:,} items and "
+            f"components re-checked in all; this transfer has {lines:,})."
         )
     return verdict
 
