@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from armscheck.checker import Checker
-from armscheck.decisions import record
+from armscheck.decisions import record as record_module
 from armscheck.decisions.record import (
     read_record,
     recheck,
@@ -74,18 +74,27 @@ def test_official_lists_hook_adds_provenance() -> None:
     try:
         run = run_info(load_rulebook(ROOT / "rules"), now=NOW)
     finally:
-        record._LIST_INFO.remove(provider)
+        record_module._LIST_INFO.remove(provider)
     assert run["lists"]["un-consolidated"] == {"generated": "2026-11-30", "sha256": "ab" * 32}
 
 
-def test_record_is_written_once_and_verifies(tmp_path: Path) -> None:
+def test_record_is_written_once_and_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     checker = Checker(load_rulebook(ROOT / "rules"))
     path = _record(checker, tmp_path / "records")
     record = read_record(path)
     assert record["input"]["sha256"][:12] in path.name
     assert record["result"]["verdict"] == "approval-required"
-    with pytest.raises(InputError, match="never overwritten"):
-        _record(checker, tmp_path / "records")
+    again = _record(checker, tmp_path / "records")
+    assert again != path and again.read_bytes() != b""
+    with monkeypatch.context() as m:
+        m.setattr(record_module, "_clock", lambda: NOW)
+        first = _record(checker, tmp_path / "frozen")
+        before = first.read_bytes()
+        with pytest.raises(InputError, match="never overwritten"):
+            _record(checker, tmp_path / "frozen")
+        assert first.read_bytes() == before
     result = verify(path, lambda rec: recheck(rec, checker))
     assert result.same and result.changes == []
 

@@ -19,9 +19,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ComplianceError
+
+if TYPE_CHECKING:
+    from .decisions.session import Settings
 from .verdict import Verdict
 
 
@@ -61,10 +64,12 @@ def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: fl
 
 
 _STATE: dict[str, object] = {}
-_Init = tuple[Path | None, dt.date | None, bool]  # _init's arguments
+_Init = tuple[Path | None, dt.date | None, bool, "Settings | None"]  # _init's arguments
 
 
-def _init(rules: Path | None, as_of: dt.date | None, fresh: bool = False) -> None:
+def _init(
+    rules: Path | None, as_of: dt.date | None, fresh: bool = False, settings: Settings | None = None
+) -> None:
     from .api import load_checker
 
     if fresh:  # a worker compiles its own engine rather than inherit the parent's
@@ -72,6 +77,11 @@ def _init(rules: Path | None, as_of: dt.date | None, fresh: bool = False) -> Non
     _STATE["checker"] = load_checker(rules)
     _STATE["as_of"] = as_of
     _STATE["warm"] = False
+    _STATE["session"] = None
+    if settings is not None:
+        from .decisions.session import Session
+
+        _STATE["session"] = Session(load_checker(rules).rulebook, settings)
 
 
 def _check_one(file: str) -> BatchResult:
@@ -83,8 +93,19 @@ def _check_one(file: str) -> BatchResult:
     first = not _STATE.get("warm")
     _STATE["warm"] = True
     start = time.perf_counter()
+    day = as_of if isinstance(as_of, dt.date) else None
     try:
-        verdict = checker.check_file(file, as_of if isinstance(as_of, dt.date) else None)
+        session = _STATE.get("session")
+        if session is None:
+            verdict = checker.check_file(file, day)
+        else:
+            from .decisions.session import Session
+            from .transfer import read_input, read_transfer
+
+            assert isinstance(session, Session)
+            data, label = read_input(file)
+            transfer = read_transfer(data, label, checker.rulebook.reference)
+            verdict = session.finish(transfer, checker.check(transfer, day), data)
         res = result_of(file, verdict, None, time.perf_counter() - start)
         return replace(res, warmup=True) if first else res
     except ComplianceError as exc:
@@ -139,11 +160,16 @@ def run_batch(
     as_of: dt.date | None = None,
     jobs: int = 1,
     on_result: Callable[[BatchResult], None] | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[BatchResult]:
-    """Check ``files``; yield results in input order."""
+    """Check ``files``; yield results in input order.
+
+    With ``settings``, each verdict gets its decisions applied and the run attached, and
+    is recorded when the settings ask for it (see :class:`~armscheck.decisions.session.Session`).
+    """
     jobs = max(1, min(jobs, len(files) or 1))
     if jobs == 1:
-        _init(rules, as_of)
+        _init(rules, as_of, False, settings)
         for f in files:
             res = _check_one(f)
             if on_result:
@@ -151,7 +177,7 @@ def run_batch(
             yield res
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    for res in _pooled(files, (rules, as_of, True), jobs, mp.get_context(method)):
+    for res in _pooled(files, (rules, as_of, True, settings), jobs, mp.get_context(method)):
         if on_result:
             on_result(res)
         yield res

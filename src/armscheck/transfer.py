@@ -153,6 +153,12 @@ class Transfer:
 
 def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) -> Transfer:
     """Read and validate the transfer file at ``path`` (``-`` is standard input)."""
+    data, label = read_input(path, name)
+    return read_transfer(data, label, ref)
+
+
+def read_input(path: str | Path, name: str | None = None) -> tuple[bytes, str]:
+    """The bytes of the transfer file at ``path`` (``-`` is standard input) and its label."""
     import sys
 
     label = name or str(path)
@@ -168,7 +174,7 @@ def load_transfer(path: str | Path, ref: Reference, *, name: str | None = None) 
             raise InputError(
                 f"cannot read the file ({exc.strerror})", file=label, hint="check the path"
             ) from None
-    return read_transfer(data, label, ref)
+    return data, label
 
 
 def _check_path(path: str, label: str) -> None:

@@ -97,6 +97,11 @@ def with_run(verdict: Verdict, run: dict[str, Any]) -> Verdict:
     return replace(verdict, run=mine)
 
 
+def _clock() -> dt.datetime:
+    """Now, in UTC (a record's file name is the moment it is written)."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def sha256_text(data: bytes) -> str:
     """The hex sha256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
@@ -114,7 +119,7 @@ def write_record(
         raise ValueError("the verdict carries no run")
     digest = sha256_text(data)
     out = Path(folder)
-    stamp = str(verdict.run["timestamp"]).replace("-", "").replace(":", "")
+    stamp = _clock().strftime("%Y%m%dT%H%M%S%fZ")
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in Path(label).stem)[:60]
     path = out / f"{stem or 'input'}-{digest[:12]}-{stamp}.json"
     record = {
@@ -133,7 +138,7 @@ def write_record(
         raise InputError(
             "a record with this name already exists; records are never overwritten",
             file=str(path),
-            hint="wait a second and run again, or record into another folder",
+            hint="run again, or record into another folder",
         ) from None
     except OSError as exc:
         raise InputError(

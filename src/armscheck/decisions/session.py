@@ -1,0 +1,76 @@
+"""What a run adds around each check: decisions, the run record, records on disk.
+
+A :class:`Session` is built once per run (and once per batch worker) from plain
+settings, so that it can be handed to worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..rulebook import Rulebook
+from ..transfer import Transfer
+from ..verdict import Verdict
+from .apply import apply_decisions
+from .model import Decisions
+from .reader import find_decisions, load_decisions
+from .record import with_run, write_record
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A run's options: ``--decisions``, ``--record`` and the shared ``run`` object."""
+
+    decisions: str | None = None  # a file given on the command line
+    look_for_decisions: bool = True  # else only the file given is read
+    record: str | None = None  # the folder records are written to
+    run: dict[str, Any] | None = None
+    today: dt.date | None = None
+
+
+@dataclass
+class Session:
+    """Applies a run's settings to each verdict."""
+
+    book: Rulebook
+    settings: Settings = Settings()
+    _read: dict[Path, Decisions] = field(default_factory=dict)
+
+    def decisions_for(self, transfer_file: str) -> Decisions | None:
+        """The decisions that apply to the transfer at ``transfer_file``, read once per file."""
+        given = self.settings.decisions
+        if given is None and not self.settings.look_for_decisions:
+            return None
+        path = find_decisions(transfer_file, given)
+        if path is None:
+            return None
+        key = path.resolve()
+        if key not in self._read:
+            rules = {r.id: r.outcome for r in self.book.rules}
+            self._read[key] = load_decisions(path, self.book.reference, rules)
+        return self._read[key]
+
+    @property
+    def wants_input(self) -> bool:
+        """Whether the input's bytes are needed (to write a record)."""
+        return self.settings.record is not None
+
+    def finish(self, transfer: Transfer, verdict: Verdict, data: bytes | None = None) -> Verdict:
+        """``verdict`` with decisions applied and ``run`` attached; recorded when asked."""
+        found = self.decisions_for(transfer.file)
+        if found is not None:
+            verdict = apply_decisions(verdict, transfer, found, today=self.settings.today)
+        if self.settings.run is not None:
+            verdict = with_run(verdict, self.settings.run)
+        if self.settings.record is not None and data is not None:
+            write_record(
+                self.settings.record,
+                transfer.file,
+                data,
+                verdict,
+                found.text if found is not None else None,
+            )
+        return verdict
