@@ -44,6 +44,12 @@ money = st.one_of(
     st.integers(min_value=1, max_value=10**8),  # so that value × counts stays under $10tn
     st.sampled_from(["1.5m", "$4.2bn", "195 million", "12,000,000", "950k", "60m"]),
 )
+# A part may be worth at most a billion times its line (transfer_items.MAX_PART_RATIO), and a
+# line can be worth $1: parts stay at or under $1bn so that every drawn transfer is valid.
+part_money = st.one_of(
+    st.integers(min_value=1, max_value=10**8),
+    st.sampled_from(["1.5m", "195 million", "12,000,000", "950k", "60m"]),
+)
 
 
 @st.composite
@@ -56,7 +62,7 @@ def components(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         comp["per_unit"] = draw(st.integers(min_value=1, max_value=2))
     if draw(st.booleans()):
-        comp["unit_value_usd"] = draw(money)
+        comp["unit_value_usd"] = draw(part_money)
     if draw(st.booleans()):
         comp["major_defense_equipment"] = draw(st.booleans())
     return comp
