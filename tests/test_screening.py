@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armscheck.errors import InputError
 from armscheck.screening import Entry, Index, NameTooLong, disk, normalise, sources
@@ -165,3 +167,24 @@ def test_entries_round_trip_through_json() -> None:
         extra={"license_policy": "presumption of denial"},
     )
     assert entry_from(json.loads(json.dumps(entry_dict(entry)))) == entry
+
+
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u2066"]
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=5), data=st.data())
+def test_names_differing_only_in_invisibles_case_width_or_accents_screen_the_same(
+    words: list[str], data: st.DataObject
+) -> None:
+    name = " ".join(words)
+    plain = normalise(name)
+    spots = data.draw(st.lists(st.integers(0, len(name)), max_size=4))
+    marked = name
+    for i in sorted(spots, reverse=True):
+        marked = marked[:i] + data.draw(st.sampled_from(INVISIBLE)) + marked[i:]
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isalpha() else c for c in name)  # fullwidth
+    accented = "".join(c + "\u0301" if c in "aeiou" else c for c in name)
+    for variant in (marked, name.upper(), name.title(), wide, accented):
+        assert normalise(variant).flat == plain.flat, variant

@@ -100,6 +100,29 @@ class Hit:
         """Whether this is an exact or alias match (not one to be confirmed)."""
         return self.tier == "exact"
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form of a hit: the entry, the tier, the score and the explanation."""
+        e = self.entry
+        return {
+            "list": e.list_id,
+            "ref": e.ref,
+            "name": e.name,
+            "kind": e.kind,
+            "countries": list(e.countries),
+            "listed_from": e.listed_from.isoformat() if e.listed_from else None,
+            "listed_to": e.listed_to.isoformat() if e.listed_to else None,
+            "programs": list(e.programs),
+            "source": e.source,
+            **({"extra": dict(e.extra)} if e.extra else {}),
+            "match": self.tier,
+            "score": self.score,
+            "alias": self.alias,
+            "matched_tokens": list(self.matched_tokens),
+            "normalised": list(self.normalised),
+            "reasons": list(self.reasons),
+            "why": self.why(),
+        }
+
     def why(self) -> str:
         """One sentence: which alias matched, how, and what was normalised."""
         how = "; ".join(self.reasons)

@@ -199,7 +199,8 @@ def normalise(name: str) -> Normalised:
     steps: list[str] = []
     text = name
     if not text.isascii():
-        text = _invisible(text, steps)
+        if not text.isprintable():  # format, control or separator characters (fast test)
+            text = _invisible(text, steps)
         folded = unicodedata.normalize("NFKC", text)
         if folded != text:
             steps.append("compatibility forms folded (NFKC)")
