@@ -37,7 +37,6 @@ _INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$")
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 @dataclass
@@ -133,34 +132,60 @@ def _scalar(ev: Any, file: str, cls: type[ComplianceError]) -> Any:
             "remove the tag; only plain values, lists and mappings are accepted",
         )
     kind = tag[len(_CORE) :]
-    if kind == "bool" and ev.value.lower() not in ("true", "false"):
-        return ev.value  # YAML 1.2: yes/no/on/off are text (so Norway's code NO stays "NO")
+    explicit = ev.tag not in (None, "!")
     if kind in ("str", "timestamp"):
         return ev.value
-    if kind in ("int", "float") and ev.tag in (None, "!"):
-        # YAML 1.2 numbers only: 017 is 17, and 0x10, 0b11 or 1:30 stay text (then refused)
-        number = ev.value.replace("_", "")
-        try:
-            if kind == "int" and _INT.match(ev.value):
-                return int(number)
-            if kind == "float" and _FLOAT.match(ev.value):
-                return float(number)
-            if kind == "float" and number.lower().lstrip("+-") in (".inf", ".nan"):
-                return float(number.lower().replace(".", ""))
-        except ValueError:
-            pass
-        return ev.value
-    node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
+    value = _core_value(kind, ev.value)
+    if value is not _NOT_CORE:
+        return value
+    if not explicit:
+        return ev.value  # YAML 1.2 reads it as text: yes/no, 0x10, 0o17, 1:30 (Norway stays "NO")
+    raise _fail(
+        cls,
+        file,
+        ev.start_mark,
+        f"cannot read {shorten(ev.value)!r} as !!{kind}: {_TAG_RULES[kind]}",
+        _TAG_HINTS[kind],
+    )
+
+
+_NOT_CORE = object()
+_TAG_RULES = {
+    "int": "whole numbers are read in decimal only, never as octal, hex, binary or 1:30",
+    "float": "numbers are read in decimal only, never as 1:30:00 or hex",
+    "bool": "YAML 1.2 knows only true and false (yes, no, on and off are text)",
+    "null": "YAML 1.2 writes null as null, ~ or nothing",
+}
+_TAG_HINTS = {
+    "int": "write a decimal whole number such as 14000000 (no octal, hex or 1:30 forms)",
+    "float": "write a decimal number such as 1.5 or 2e6 (no 1:30:00 or hex forms)",
+    "bool": "write true or false",
+    "null": "write null, or leave the value empty",
+}
+
+
+def _core_value(kind: str, text: str) -> Any:
+    """``text`` read as ``kind`` by YAML 1.2's core schema, or :data:`_NOT_CORE`.
+
+    The same rules apply with and without an explicit tag: ``!!int 014000000`` is
+    fourteen million (never octal), and hex, octal, binary and sexagesimal forms are
+    never numbers. Digits may be grouped with ``_`` as in plain values.
+    """
+    number = text.replace("_", "")
     try:
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)  # no node cache
-    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, IndexError, ...
-        raise _fail(
-            cls,
-            file,
-            ev.start_mark,
-            f"cannot read {shorten(ev.value)!r} as {kind}",
-            "write a plain value",
-        ) from exc
+        if kind == "int" and _INT.match(text):
+            return int(number)
+        if kind == "float" and _FLOAT.match(text) and any(c.isdigit() for c in text):
+            return float(number)
+        if kind == "float" and number.lower().lstrip("+-") in (".inf", ".nan"):
+            return float(number.lower().replace(".", ""))
+    except ValueError:  # e.g. more digits than Python converts
+        return _NOT_CORE
+    if kind == "bool" and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if kind == "null" and text in ("", "~", "null", "Null", "NULL"):
+        return None
+    return _NOT_CORE
 
 
 def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = InputError) -> bytes:
