@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from armscheck.engine import Engine, compile_rules
 from armscheck.errors import EngineError
@@ -145,11 +146,13 @@ def test_compile_builds_a_fresh_definition_each_time() -> None:
 
 
 def test_parsing_keeps_no_per_document_state() -> None:
-    from armscheck.yamldoc import _CONSTRUCTOR, parse
+    from armscheck import yamldoc
 
-    for n in range(200):
-        parse(f"a: {n}\nb: [1.5, true, null, {n}]\n", "f.yaml")
-    assert not _CONSTRUCTOR.constructed_objects, "scalar construction must not cache nodes"
+    docs = [yamldoc.parse(f"a: {n}\nb: [1.5, true, null, {n}]\n", "f.yaml") for n in range(200)]
+    assert [d.data["a"] for d in docs] == list(range(200))
+    assert docs[0].data["b"] is not docs[1].data["b"]
+    # scalars are read by armscheck's own YAML 1.2 rules, never by a PyYAML constructor
+    assert not any(isinstance(v, yaml.constructor.BaseConstructor) for v in vars(yamldoc).values())
 
 
 def _fresh_process(code: str) -> subprocess.CompletedProcess[str]:
