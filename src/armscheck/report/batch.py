@@ -75,7 +75,10 @@ def writer(
     cases: list[str] = []
     counts = Counter[str]()
     kept: list[dict[str, Any]] = []
-    console = Console(file=out, highlight=False, emoji=False) if fmt in HUMAN else None
+    # one line per file whatever its length: the terminal wraps it, a pipe keeps it whole
+    console = (
+        Console(file=out, highlight=False, emoji=False, soft_wrap=True) if fmt in HUMAN else None
+    )
 
     def one(r: BatchResult) -> None:
         if console is not None:
