@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "armscheck"
-PRESENTATION = {"cli", "cli_more", "cli_lists", "cli_pictures", "cli_find", "__main__"}
+PRESENTATION = {
+    "cli",
+    "cli_more",
+    "cli_lists",
+    "cli_pictures",
+    "cli_find",
+    "cli_examples",
+    "__main__",
+}
 
 
 def _modules() -> list[Path]:

@@ -22,7 +22,7 @@ from armscheck.yamldoc import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 REF: Reference = load_reference(ROOT / "rules")
-CODES = sorted(REF.countries)
+CODES = sorted(c for c, e in REF.countries.items() if not e.historic)  # states of any date
 CATEGORIES = sorted(REF.categories)
 MILITARY = [c for c in CATEGORIES if (REF.categories[c] or {}).get("military") is not False]
 
@@ -46,6 +46,12 @@ money = st.one_of(
 )
 # A part may be worth at most a billion times its line (transfer_items.MAX_PART_RATIO), and a
 # line can be worth $1: parts stay at or under $1bn so that every drawn transfer is valid.
+part_money = st.one_of(
+    st.integers(min_value=1, max_value=10**8),
+    st.sampled_from(["1.5m", "195 million", "12,000,000", "950k", "60m"]),
+)
+
+# a part may be worth at most a billion times the item holding it (at least $1)
 part_money = st.one_of(
     st.integers(min_value=1, max_value=10**8),
     st.sampled_from(["1.5m", "195 million", "12,000,000", "950k", "60m"]),

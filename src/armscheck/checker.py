@@ -171,6 +171,8 @@ class Checker:
         )
         assumptions = list(_unique(a for f in facts for a in f.assumptions))
         findings = _bounded(findings, notes)
+        parties = (transfer.supplier.country, transfer.recipient.country)
+        assumptions += self.rulebook.reference.historic_notes(parties, date)
         return Verdict(
             file=transfer.file,
             name=transfer.name,

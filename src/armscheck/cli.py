@@ -61,6 +61,8 @@ def _date(text: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from .cli_examples import examples
+
     p = _Parser(
         prog="armscheck",
         description="Check proposed arms transfers against "
@@ -70,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", type=Path, default=None, help="rules folder (default: shipped)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    c = sub.add_parser("check", help="check transfer files ('-' reads standard input)")
+    c = sub.add_parser(
+        "check", help="check transfer files ('-' reads standard input)", **examples("check")
+    )
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument(
         "--format",
@@ -92,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a verdict is this severe or worse (default: prohibited)",
     )
 
-    r = sub.add_parser("rules", help="list the rules; 'rules show ID' prints one in full")
+    r = sub.add_parser(
+        "rules", help="list the rules; 'rules show ID' prints one in full", **examples("rules")
+    )
     r.add_argument(
         "show", nargs="*", metavar="show ID", help="print the rule ID in full (rationale, ...)"
     )
@@ -216,9 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = ErrorOutput()
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .cli_find import COMMANDS as FIND
     from .cli_more import COMMANDS
 
-    handlers = {"check": cmd_check, "rules": cmd_rules, **COMMANDS}
+    handlers = {"check": cmd_check, "rules": cmd_rules, **COMMANDS, **FIND}
     if args.rules is not None and not args.rules.is_dir():
         err.print(f"Error: --rules {args.rules}: no such folder — give the path of a rules/ folder")
         return EXIT_ERROR

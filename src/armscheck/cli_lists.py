@@ -98,11 +98,14 @@ def cmd_lists(args: argparse.Namespace, err: ErrorOutput) -> int:
 
 def add_subcommand(sub: Any) -> None:
     """Register ``lists`` and its subcommands."""
+    from .cli_examples import examples
+
     ls = sub.add_parser(
         "lists",
         help="the lists parties are screened against (curated and imported official lists)",
         description="Without a subcommand: each list with its entries, date and age. "
         f"Imported lists are kept in $ARMSCHECK_DATA_DIR (default {store.data_dir()}).",
+        **examples("lists"),
     )
     ls.add_argument("--format", choices=["human", "json"], default="human")
     inner = ls.add_subparsers(dest="lists_command", parser_class=sub._parser_class)

@@ -141,7 +141,11 @@ def _positive(text: str) -> int:
 def add_subcommands(sub: Any) -> None:
     """Add the extra subcommands' parsers."""
     add_lists(sub)
-    t = sub.add_parser("test", help="run scenarios' expect blocks and report mismatches")
+    from .cli_examples import examples
+
+    t = sub.add_parser(
+        "test", help="run scenarios' expect blocks and report mismatches", **examples("test")
+    )
     t.add_argument("paths", nargs="+", metavar="PATH")
     t.add_argument(
         "--coverage", action="store_true", help="list every rule with the scenarios that fire it"
@@ -151,7 +155,9 @@ def add_subcommands(sub: Any) -> None:
     from .cli import _date
     from .verdict import VERDICTS
 
-    b = sub.add_parser("batch", help="check every *.yaml under the paths, in parallel")
+    b = sub.add_parser(
+        "batch", help="check every *.yaml under the paths, in parallel", **examples("batch")
+    )
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument(
         "--jobs",
@@ -176,3 +182,6 @@ def add_subcommands(sub: Any) -> None:
     from .cli_pictures import add_parsers
 
     add_parsers(sub, _date)
+    from .cli_find import add_parsers as add_find
+
+    add_find(sub)

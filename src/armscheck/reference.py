@@ -23,6 +23,22 @@ class Country:
     code: str
     name: str
     historic: bool = False  # a withdrawn code (Yugoslavia), kept for past embargoes
+    existed_from: dt.date | None = None  # a historic state's first day
+    existed_to: dt.date | None = None  # the day it ceased to exist (exclusive)
+
+    def exists_on(self, day: dt.date) -> bool:
+        """Whether the state existed on ``day`` (always true for a current country)."""
+        if self.existed_from and day < self.existed_from:
+            return False
+        return not (self.existed_to and day >= self.existed_to)
+
+    def lifetime(self) -> str:
+        """``1949-10-07 to 1990-10-03`` (or ``... until 1991-12-26``), empty if current."""
+        if not (self.existed_from or self.existed_to):
+            return ""
+        if not self.existed_from:
+            return f"until {self.existed_to}"
+        return f"{self.existed_from} to {self.existed_to or 'now'}"
 
 
 @dataclass
@@ -88,6 +104,26 @@ class Reference:
         """Resolve an ISO code, English name or alias to a country."""
         code = self._names.get(fold(raw))
         return self.countries[code] if code else None
+
+    def historic_notes(self, codes: tuple[str, ...], day: dt.date) -> list[str]:
+        """What a check assumes when a party is a historic state (USSR, East Germany, ...)."""
+        out = []
+        for code in dict.fromkeys(codes):
+            state = self.countries[code]
+            if not state.historic:
+                continue
+            if not state.exists_on(day):
+                out.append(
+                    f"{state.name} ({code}) existed {state.lifetime()}, not on {day}: "
+                    "the result is what the encoded law would say of it, not a real case"
+                )
+            out.append(
+                f"{state.name} ({code}) is a historic state: the rules apply to it only the "
+                f"list entries that name it ({code}), not those of its successors; where none "
+                "does, 'clear' means nothing encoded applies, and the US lists before 22 Jul "
+                "1993 (the earlier 22 CFR 126.1 country list) are not encoded"
+            )
+        return out
 
     def country_hint(self, raw: str) -> str:
         """A suggestion for an unknown country name (or what to write instead)."""
@@ -191,7 +227,20 @@ def _index_countries(reference: Reference) -> None:
             )
         code = str(entry["code"])
         historic = "historic" in str(entry.get("note") or "")
-        reference.countries[code] = Country(code, str(entry["name"]), historic)
+        existed = entry.get("existed") or {}
+        if not isinstance(existed, dict):
+            raise table.error(
+                ("countries", i, "existed"),
+                "must be a mapping",
+                "e.g. existed: {from: '1922-12-30', to: '1991-12-26'}",
+            )
+        reference.countries[code] = Country(
+            code,
+            str(entry["name"]),
+            historic,
+            table.date(existed.get("from"), ("countries", i, "existed", "from")),
+            table.date(existed.get("to"), ("countries", i, "existed", "to")),
+        )
         names = [
             code,
             str(entry.get("alpha3") or ""),

@@ -292,6 +292,14 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
     if expect is not None:
         _read_expect(r, expect)
     date = r.date(top["date"], ("date",))
+    for side, code in (("supplier", s_code), ("recipient", r_code)):
+        state = ref.countries[code]
+        if not state.exists_on(date):
+            raise r.fail(
+                (side, "country"),
+                f"{state.name} existed {state.lifetime()}, not on {date}",
+                f"write the state that existed on {date}, or a date inside {state.name}'s years",
+            )
     sales = read_sales(r, top.get("related_sales"))
     for i, sale in enumerate(sales):
         if sale.date > date:

@@ -175,7 +175,7 @@ def _soundex(word: str) -> str:
 
 
 def suggest_names(
-    query: str, names: list[str] | set[str] | tuple[str, ...], n: int = 3
+    query: str, names: list[str] | set[str] | tuple[str, ...], n: int = 3, cutoff: float = 0.6
 ) -> list[str]:
     """Up to ``n`` of ``names`` (as people write them) that ``query`` may mean, best first.
 
@@ -184,7 +184,7 @@ def suggest_names(
     """
     unique = {_compact(name): name for name in sorted(names, key=len, reverse=True)}
     scored = [(_likeness(query, name), name) for name in unique.values()]
-    good = [(s, name) for s, name in scored if s >= 0.6]
+    good = [(s, name) for s, name in scored if s >= cutoff]
     good.sort(key=lambda sn: (-sn[0], len(sn[1]), sn[1]))
     return [name for _, name in good[:n]]
 
