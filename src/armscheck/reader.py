@@ -6,6 +6,13 @@ import datetime as dt
 import math
 from typing import Any
 
+from .characters import (
+    bidi_control,
+    describe,
+    latin_look_alike,
+    mixed_script,
+    without_invisible,
+)
 from .errors import InputError
 from .reference import Reference
 from .transfer import Loc
@@ -79,6 +86,40 @@ class Reader:
                 return out
         raise self.fail(path, f"expected text, found {_kind(value)}", "write a plain string")
 
+    def plain_name(
+        self, value: Any, path: tuple[str | int, ...], optional: bool = False
+    ) -> str | None:
+        """``value`` as a name that reads as it looks.
+
+        Invisible format characters (soft hyphen, zero-width joiner...) are removed;
+        a bidi control (which reorders the display) or a word mixing Latin with
+        Cyrillic or Greek look-alikes is refused, naming the character.
+        """
+        name = self.text(value, path, optional)
+        if name is None or name.isascii():
+            return name
+        ch = bidi_control(name)
+        if ch:
+            raise self.fail(
+                path,
+                f"the name holds {describe(ch)}, which changes the order it is displayed in",
+                "delete it and type the name plainly, left to right",
+            )
+        name = without_invisible(name).strip()
+        if not name:
+            raise self.fail(path, "the name holds only invisible characters", "write the name")
+        mixed = mixed_script(name)
+        if mixed:
+            word, foreign, main = mixed
+            latin = latin_look_alike(word) if main == "LATIN" else None
+            tip = f"retype it as {latin!r}" if latin else f"write {word!r} in {main.title()} only"
+            raise self.fail(
+                path,
+                f"{word!r} mixes scripts: {describe(foreign)} among {main.title()} letters",
+                tip + " (a look-alike letter from another alphabet defeats screening)",
+            )
+        return name
+
     def choice(
         self,
         value: Any,
@@ -142,7 +183,7 @@ class Reader:
 
     def country(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, str]:
         """``value`` as (ISO code, name) from the country table."""
-        raw = self.text(value, path) or ""
+        raw = self.plain_name(value, path) or ""
         found = self.ref.country(raw)
         if found is None:
             raise self.fail(path, f"unknown country {shown(raw)}", self.ref.country_hint(raw))
@@ -168,7 +209,7 @@ class Reader:
 
     def party(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
         """``value`` as the name of an organisation, short enough to screen."""
-        name = self.text(value, path, optional)
+        name = self.plain_name(value, path, optional)
         if name is not None and (len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS):
             raise self.fail(
                 path,

@@ -271,7 +271,7 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
         end_user=r.party(rec.get("end_user"), ("recipient", "end_user"), optional=True),
         end_user_type=eut,
         end_user_type_given=eut_given,
-        region=r.text(rec.get("region"), ("recipient", "region"), optional=True),
+        region=r.plain_name(rec.get("region"), ("recipient", "region"), optional=True),
     )
     channel = None
     if top.get("channel") is not None:

@@ -116,7 +116,11 @@ def parse_date(raw: object) -> dt.date:
 def fold(name: str) -> str:
     """Normalise a name for matching: case, accents, punctuation and spacing."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # accents go, and so do invisible format characters (soft hyphen, zero-width joiner,
+    # bidi controls): "Hez\u00adbollah" is Hezbollah
+    text = "".join(
+        ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.split())

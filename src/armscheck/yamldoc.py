@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from .characters import describe, invisible_break, sniff_encoding
 from .errors import ComplianceError, InputError
 from .values import shorten
 
@@ -215,11 +216,14 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
                 file=file,
                 hint="split it into smaller transfer files",
             )
-        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise error(
-                "the file is UTF-16 text, not UTF-8", file=file, hint="save the file as UTF-8"
-            )
-        if b"\x00" in text:
+        if b"\x00" in text or text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = sniff_encoding(text)
+            if encoding:
+                raise error(
+                    f"the file is {encoding}, not UTF-8",
+                    file=file,
+                    hint="save the file as UTF-8 (in most editors: Save As, encoding UTF-8)",
+                )
             raise error(
                 "the file is binary, not YAML text", file=file, hint="give a UTF-8 YAML file"
             )
@@ -236,6 +240,21 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
             f"the file is over the {MAX_BYTES:,}-character limit",
             file=file,
             hint="split it into smaller transfer files",
+        )
+    hidden = invisible_break(text)
+    if hidden:
+        at_line, at_col, ch = hidden
+        what = (
+            "a byte-order mark in the middle of the file (files pasted together carry them)"
+            if ch == "\ufeff"
+            else "YAML reads it as a line break, but editors show none"
+        )
+        raise error(
+            f"the file holds an invisible {describe(ch)}: {what}",
+            file=file,
+            line=at_line,
+            column=at_col,
+            hint="delete it (retype the text around it, or replace it with a plain line break)",
         )
     doc = Doc(data=None, file=file)
     anchors: dict[str, tuple[Any, int]] = {}
