@@ -121,19 +121,81 @@ def named_parties(t: Transfer) -> list[Named]:
 
 
 Alias = tuple[str, str, str, str]  # (alias as written, core key, " name key ", flat core)
-_INDEX: dict[tuple[int, str], list[tuple[int, dict[str, Any], list[Alias]]]] = {}
+Row = tuple[int, dict[str, Any], list[Alias]]
+_INDEX: dict[tuple[int, str], tuple[RefList, list[Row], AliasIndex]] = {}
 
 
-def _entries(ref: RefList, entries_key: str) -> list[tuple[int, dict[str, Any], list[Alias]]]:
-    """The list's entries with their aliases' keys, computed once per list."""
+class AliasIndex:
+    """The alias keys of a list's entries, looked up instead of compared one by one.
+
+    :meth:`matches` gives exactly what :func:`match_name` gives for each entry, but
+    finds its candidates in two dictionaries (whole-name keys, and flat keys for the
+    runs of words inside a longer name), so its cost grows with the name's length,
+    not with the list's. Build it once per list.
+    """
+
+    def __init__(self, aliases: list[list[Alias]]) -> None:
+        self.aliases = aliases
+        self._whole: dict[str, list[tuple[int, int]]] = {}
+        self._flat: dict[str, list[tuple[int, int]]] = {}
+        self._longest = 0
+        for row, keys in enumerate(aliases):
+            for k, (_, a_core, _, a_flat) in enumerate(keys):
+                self._whole.setdefault(a_core, []).append((row, k))
+                self._whole.setdefault(a_flat, []).append((row, k))
+                self._flat.setdefault(a_flat, []).append((row, k))
+                self._longest = max(self._longest, len(a_flat))
+
+    def matches(
+        self, name: str, country: str, homes: list[str], *, strict: bool = False
+    ) -> dict[int, tuple[str, bool]]:
+        """Entry row → (alias, exact) for every entry that ``name`` matches (see match_name)."""
+        core = core_key(name)
+        exact = set(self._whole.get(core, ())) | set(self._whole.get(_flat(core), ()))
+        inside: set[tuple[int, int]] = set()
+        words = core.split()
+        for i in range(len(words)):  # runs longer than any alias cannot be one
+            run = ""
+            for word in words[i:]:
+                run += word
+                if len(run) > self._longest:
+                    break
+                inside.update(self._flat.get(run, ()))
+        candidates: dict[int, list[int]] = {}
+        for row, k in sorted(exact | inside):
+            candidates.setdefault(row, []).append(k)
+        out: dict[int, tuple[str, bool]] = {}
+        for row, ks in candidates.items():
+            home, partial = homes[row], None
+            for k in ks:  # in alias order, as match_name scans them
+                alias, a_core = self.aliases[row][k][:2]
+                abroad = len(a_core) <= SHORT_ALIAS and bool(home) and country != home
+                if abroad and strict:
+                    continue
+                if (row, k) in exact:
+                    out[row] = (alias, True)
+                    break
+                if partial is None and (row, k) in inside and not abroad:
+                    partial = alias
+            else:
+                if partial:
+                    out[row] = (partial, False)
+        return out
+
+
+def _entries(ref: RefList, entries_key: str) -> tuple[list[Row], AliasIndex]:
+    """The list's entries with their aliases' keys, and their index, computed once per list."""
     ident = (id(ref), entries_key)
-    if ident not in _INDEX:
+    cached = _INDEX.get(ident)
+    if cached is None or cached[0] is not ref:  # the same id may come back for a new list
         rows = []
         for i, entry in enumerate(ref.data.get(entries_key) or []):
             names = [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
             rows.append((i, entry, alias_keys(names)))
-        _INDEX[ident] = rows
-    return _INDEX[ident]
+        cached = _INDEX[ident] = (ref, rows, AliasIndex([keys for _, _, keys in rows]))
+        for other in [k for k in _HOMES if k[:2] == ident]:
+            del _HOMES[other]
+    return cached[1], cached[2]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -198,6 +260,18 @@ def match_name(
     return (partial, False) if partial else None
 
 
+_HOMES: dict[tuple[int, str, str | None], list[str]] = {}
+
+
+def _homes(ref: RefList, entries_key: str, default_country: str | None) -> list[str]:
+    """Each entry's own country (``default_country`` when it names none), once per list."""
+    rows = _entries(ref, entries_key)[0]  # first: a new list drops the old homes
+    ident = (id(ref), entries_key, default_country)
+    if ident not in _HOMES:
+        _HOMES[ident] = [str(e.get("country") or default_country or "") for _, e, _ in rows]
+    return _HOMES[ident]
+
+
 def screen(
     names: list[Named],
     ref: RefList,
@@ -207,22 +281,24 @@ def screen(
     default_country: str | None = None,
 ) -> list[Hit]:
     """Every (name, entry) match between ``names`` and the list's entries, any date."""
+    rows, index = _entries(ref, entries_key)
+    homes = _homes(ref, entries_key, default_country)
+    found: list[tuple[int, int, tuple[str, bool]]] = []
+    for n, named in enumerate(names):
+        for row, match in index.matches(named.name, named.country, homes).items():
+            found.append((row, n, match))
     hits: list[Hit] = []
-    for i, entry, aliases in _entries(ref, entries_key):
-        country = str(entry.get("country") or default_country or "")
-        for named in names:
-            found = match_name(named.name, aliases, named.country, country)
-            if found is None:
-                continue
-            hits.append(
-                Hit(
-                    entry=entry,
-                    named=named,
-                    alias=found[0],
-                    exact=found[1],
-                    start=ref.date(entry.get(from_key), (entries_key, i, from_key)),
-                    end=ref.date(entry.get(to_key), (entries_key, i, to_key)),
-                    list=ref.name,
-                )
+    for row, n, (alias, exact) in sorted(found, key=lambda f: (f[0], f[1])):
+        i, entry, _ = rows[row]
+        hits.append(
+            Hit(
+                entry=entry,
+                named=names[n],
+                alias=alias,
+                exact=exact,
+                start=ref.date(entry.get(from_key), (entries_key, i, from_key)),
+                end=ref.date(entry.get(to_key), (entries_key, i, to_key)),
+                list=ref.name,
             )
+        )
     return hits

@@ -97,11 +97,25 @@ def item_text(item: Item, ref: Reference) -> str:
     return name_key(" | ".join(parts))
 
 
+@functools.lru_cache(maxsize=1024)
+def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``aliases`` as whole words (as :func:`_contains` does)."""
+    if not aliases:
+        return None
+    keys = "|".join(re.escape(name_key(a)) for a in aliases)
+    return re.compile(rf"(?<!\w)(?:{keys})(?!\w)")
+
+
 def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
     """The significant-systems entries that the items name."""
     systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
-    texts = [item_text(it, ref) for it in items]
-    return [s for s in systems if any(_contains(t, a) for t in texts for a in _aliases(s))]
+    texts = [f" {item_text(it, ref)} " for it in items]
+    out = []
+    for s in systems:
+        pattern = _any_pattern(tuple(_aliases(s)))
+        if pattern is not None and any(pattern.search(t) for t in texts):
+            out.append(s)
+    return out
 
 
 def value_indicator(prec: RefList) -> float:

@@ -39,19 +39,66 @@ def names_match(
     return None
 
 
+GroupKeys = tuple[str, dict[str, Any], list[tuple[str, str, bool]], dt.date | None, dt.date | None]
+_GROUPS: dict[int, tuple[Any, list[GroupKeys]]] = {}
+
+
+def _group_keys(groups: Any) -> list[GroupKeys]:
+    """(id, group, [(alias, folded alias, is acronym)], listed from, listed to) per group.
+
+    Folded and dated once per list, not on every check.
+    """
+    cached = _GROUPS.get(id(groups))
+    if cached is None or cached[0] is not groups:
+        rows = []
+        for g in groups.data.get("groups") or []:
+            keys = []
+            for alias in [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]:
+                key = fold(alias)
+                if key:
+                    keys.append((alias, key, len(key.replace(" ", "")) <= SHORT))
+            start = groups.date(g.get("listed_from"), ("groups",))
+            end = groups.date(g.get("listed_to"), ("groups",))
+            rows.append((str(g.get("id")), g, keys, start, end))
+        cached = _GROUPS[id(groups)] = (groups, rows)
+    return cached[1]
+
+
+def _named(ctx: Context) -> tuple[list[str], list[str], list[str]]:
+    """The recipient's names, as written, folded and as words (each computed once)."""
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    folded = [f" {fold(n)} " for n in names]
+    words = [f" {' '.join(_WORD.findall(n))} " for n in names]
+    return names, folded, words
+
+
+def _hit(keys: list[tuple[str, str, bool]], named: Any, home: Any, country: str) -> bool:
+    """:func:`names_match` over pre-folded aliases and names."""
+    _, folded, words = named
+    for alias, key, short in keys:
+        if short and home and country != home:
+            continue
+        if short:
+            if any(f" {alias} " in w for w in words):
+                return True
+        elif any(f" {key} " in f for f in folded):
+            return True
+    return False
+
+
 def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
     """UN-listed groups named as the end user or a recipient entity, by id."""
     groups = ctx.reference.get("un-listed-groups")
     rec = ctx.transfer.recipient
-    names = [n for n in [rec.end_user, *rec.entities] if n]
+    named = _named(ctx)
     out: dict[str, dict[str, Any]] = {}
-    for g in groups.data.get("groups") or []:
-        start = groups.date(g.get("listed_from"), ("groups",))
-        end = groups.date(g.get("listed_to"), ("groups",))
+    if not named[0]:
+        return out
+    for _, g, keys, start, end in _group_keys(groups):
         if not in_force(start, end, day):
             continue
-        aliases = [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]
-        if names_match(names, aliases, g.get("country"), rec.country):
+        if _hit(keys, named, g.get("country"), rec.country):
             out[str(g["id"])] = g
     return out
 
@@ -59,17 +106,14 @@ def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:
 def groups_matched_any(ctx: Context) -> set[str]:
     """Ids of UN-listed groups named by the recipient, whatever their listing dates."""
     groups = ctx.reference.get("un-listed-groups")
+    named = _named(ctx)
+    if not named[0]:
+        return set()
     rec = ctx.transfer.recipient
-    names = [n for n in [rec.end_user, *rec.entities] if n]
     return {
-        str(g["id"])
-        for g in groups.data.get("groups") or []
-        if names_match(
-            names,
-            [str(g.get("name") or ""), *map(str, g.get("aliases") or [])],
-            g.get("country"),
-            rec.country,
-        )
+        gid
+        for gid, g, keys, _, _ in _group_keys(groups)
+        if _hit(keys, named, g.get("country"), rec.country)
     }
 
 
