@@ -2,7 +2,8 @@
 
 Exact (score 1): the folded names are equal, or have the same words in another order,
 or are equal once words that only describe ("forces", "group", "militia") are left out,
-or the name contains the alias and adds only such words. An acronym (four letters or
+or the name contains the alias and adds only such words; but a short one-word name
+("Barbecue", "Tupolev") for a party in another country than the entry's is only possible. An acronym (four letters or
 fewer, or one short word written in capitals) is exact only with evidence: the party's
 country is the entry's. In another country, or for another kind of party, it does not
 match at all; with no country known it is only possible.
@@ -36,6 +37,8 @@ SHORT = 4  # an alias this short, folded, is an acronym
 COUNTRY_BONUS = 0.03
 COUNTRY_PENALTY = 0.06
 KIND_PENALTY = 0.06
+DISTINCT = 10  # a one-word name this long is distinctive enough to match from any country
+ABROAD_SCORE = 0.86  # a short one-word name matched exactly for a party in another country
 ARABIC_SKELETON = 0.88  # the score of a name in Arabic script with the alias's consonants
 LATIN_SKELETON = 0.87  # of a name in Latin script with the same consonants, other vowels
 
@@ -83,9 +86,13 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
                 "core": "same name apart from words that only describe",
             }.get(c.how, f"the name adds only {', '.join(repr(w) for w in extra)}")
         )
-        if other_country:
-            reasons.append(f"although the entry's country is {'/'.join(countries)}, not {country}")
-        return _hit(c, entry, "exact", 1.0, matched, reasons)
+        if not other_country:
+            return _hit(c, entry, "exact", 1.0, matched, reasons)
+        reasons.append(f"the entry's country is {'/'.join(countries)}, the party's {country}")
+        if len(c.norm.tokens) > 1 or len(c.norm.flat) >= DISTINCT:
+            return _hit(c, entry, "exact", 1.0, matched, reasons)
+        reasons.append("one short word is weak evidence from another country")
+        return _hit(c, entry, "possible", ABROAD_SCORE, matched, reasons)
     if plain:
         score = contained_score(c.norm)
         reasons.append(f"the name contains '{c.alias}' among other words ({', '.join(plain)})")
