@@ -188,3 +188,20 @@ def test_names_differing_only_in_invisibles_case_width_or_accents_screen_the_sam
     accented = "".join(c + "\u0301" if c in "aeiou" else c for c in name)
     for variant in (marked, name.upper(), name.title(), wide, accented):
         assert normalise(variant).flat == plain.flat, variant
+
+
+def test_an_index_file_is_rebuilt_when_its_entries_change(tmp_path: Path) -> None:
+    path = tmp_path / "lists.sqlite"
+    calls: list[int] = []
+
+    def entries() -> tuple[Entry, ...]:
+        calls.append(1)
+        return ENTRIES
+
+    first = disk.cached(path, "sha-1", entries)
+    first.close()
+    again = disk.cached(path, "sha-1", entries)
+    assert len(calls) == 1 and again.screen("ROE", country="RU")
+    again.close()
+    disk.cached(path, "sha-2", entries).close()
+    assert len(calls) == 2

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,12 @@ def _ids(blob: bytes) -> array[int]:
     return out
 
 
-def save(entries: Iterable[Entry], path: Path) -> None:
-    """Build the index of ``entries`` and write it to ``path``, replacing it atomically."""
+def save(entries: Iterable[Entry], path: Path, stamp: str = "") -> None:
+    """Build the index of ``entries`` and write it to ``path``, replacing it atomically.
+
+    ``stamp`` says what the entries were made from (a hash of the list files), for
+    :func:`cached` to tell whether the file is still current.
+    """
     index = Index(entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -58,7 +62,9 @@ def save(entries: Iterable[Entry], path: Path) -> None:
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, data TEXT);
                 """
             )
-            db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)", [("version", VERSION), ("stamp", stamp)]
+            )
             db.executemany(
                 "INSERT INTO keys VALUES (?, ?)",
                 ((k, array("i", v).tobytes()) for k, v in index.keys.items()),
@@ -100,6 +106,12 @@ class DiskIndex(Searchable):
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    @property
+    def stamp(self) -> str:
+        """What the entries were made from, as given to :func:`save`."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        return str(row[0]) if row else ""
+
     def close(self) -> None:
         """Close the file."""
         self.db.close()
@@ -133,3 +145,21 @@ class DiskIndex(Searchable):
     def _entry(self, e: int) -> Entry:
         (data,) = self.db.execute("SELECT data FROM entries WHERE id = ?", (e,)).fetchone()
         return entry_from(json.loads(data))
+
+
+def cached(path: Path, stamp: str, entries: Callable[[], Iterable[Entry]]) -> DiskIndex:
+    """The index file at ``path`` if it was written from ``stamp``, else one written anew.
+
+    A file from another version of the matcher, another stamp or not an index at all is
+    rebuilt from ``entries()`` (called only then) and replaced atomically.
+    """
+    try:
+        found = DiskIndex(path)
+    except (StaleIndex, OSError):
+        pass
+    else:
+        if found.stamp == stamp:
+            return found
+        found.close()
+    save(entries(), path, stamp)
+    return DiskIndex(path)

@@ -3,10 +3,10 @@
 Exact (score 1): the folded names are equal, or have the same words in another order,
 or are equal once words that only describe ("forces", "group", "militia") are left out,
 or the name contains the alias and adds only such words; but a short one-word name
-("Barbecue", "Tupolev") for a party in another country than the entry's is only possible. An acronym (four letters or
-fewer, or one short word written in capitals) is exact only with evidence: the party's
-country is the entry's. In another country, or for another kind of party, it does not
-match at all; with no country known it is only possible.
+("Barbecue", "Tupolev") for a party in another country than the entry's is only possible.
+An acronym (four letters or fewer, or one short word written in capitals) is exact only
+with evidence: the party's country is the entry's. In another country, or for another
+kind of party, it does not match at all; with no country known it is only possible.
 
 Possible: a score in the review band, from one of
 
