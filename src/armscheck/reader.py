@@ -185,6 +185,14 @@ class Reader:
         """``value`` as (ISO code, name) from the country table."""
         raw = self.plain_name(value, path) or ""
         found = self.ref.country(raw)
+        could = self.ref.ambiguous(raw) if found is None else ()
+        if could:
+            options = " or ".join(f"{c.name} ({c.code})" for c in could)
+            raise self.fail(
+                path,
+                f"{shown(raw)} could mean {options}",
+                f"write the one you mean: {' or '.join(c.code for c in could)}",
+            )
         if found is None:
             raise self.fail(path, f"unknown country {shown(raw)}", self.ref.country_hint(raw))
         return found.code, found.name

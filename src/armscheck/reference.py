@@ -76,6 +76,7 @@ class Reference:
     countries: dict[str, Country] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     display_names: dict[str, str] = field(default_factory=dict)  # as written -> code
 
@@ -124,6 +125,10 @@ class Reference:
                 "1993 (the earlier 22 CFR 126.1 country list) are not encoded"
             )
         return out
+
+    def ambiguous(self, raw: str) -> tuple[Country, ...]:
+        """The countries a name such as "Congo" may mean (empty when it is not ambiguous)."""
+        return tuple(self.countries[c] for c in self._ambiguous.get(fold(raw), ()))
 
     def country_hint(self, raw: str) -> str:
         """A suggestion for an unknown country name (or what to write instead)."""
@@ -250,5 +255,27 @@ def _index_countries(reference: Reference) -> None:
         for name in names:
             if name:
                 reference._names.setdefault(fold(name), code)
+    for i, entry in enumerate(table.data.get("ambiguous") or []):
+        means = entry.get("means") if isinstance(entry, dict) else None
+        if (
+            not isinstance(entry, dict)
+            or not entry.get("name")
+            or not isinstance(means, list)
+            or len(means) < 2
+            or any(str(c) not in reference.countries for c in means)
+        ):
+            raise table.error(
+                ("ambiguous", i),
+                "an ambiguous name needs 'name' and 'means' (two or more country codes)",
+                "e.g. - {name: Congo, means: [CG, CD], why: ...}",
+            )
+        key = fold(str(entry["name"]))
+        if key in reference._names:
+            raise table.error(
+                ("ambiguous", i, "name"),
+                f"{entry['name']!r} is also a name of {reference._names[key]}",
+                "remove it from that country's aliases",
+            )
+        reference._ambiguous[key] = tuple(str(c) for c in means)
         for name in names[2:]:
             reference.display_names.setdefault(name, code)
