@@ -255,6 +255,8 @@ def _index_countries(reference: Reference) -> None:
         for name in names:
             if name:
                 reference._names.setdefault(fold(name), code)
+        for name in names[2:]:
+            reference.display_names.setdefault(name, code)
     for i, entry in enumerate(table.data.get("ambiguous") or []):
         means = entry.get("means") if isinstance(entry, dict) else None
         if (
@@ -277,5 +279,3 @@ def _index_countries(reference: Reference) -> None:
                 "remove it from that country's aliases",
             )
         reference._ambiguous[key] = tuple(str(c) for c in means)
-        for name in names[2:]:
-            reference.display_names.setdefault(name, code)
