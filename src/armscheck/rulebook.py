@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeGuard
 
@@ -93,13 +93,7 @@ def _without_marks(reference: Reference) -> Reference:
     lists = {
         name: RefList(r.name, Doc(r.doc.data, r.doc.file)) for name, r in reference.lists.items()
     }
-    return Reference(
-        lists,
-        reference.countries,
-        reference._names,
-        reference.categories,
-        display_names=reference.display_names,
-    )
+    return replace(reference, lists=lists, _memo={})  # every other field as it is
 
 
 def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:
