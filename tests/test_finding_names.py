@@ -91,3 +91,21 @@ def test_every_command_help_has_examples() -> None:
     for name, command in choices.items():
         assert "examples:" in (command.epilog or ""), name
         assert f"armscheck {name}" in command.format_help(), name
+
+
+def test_the_docs_list_every_vocabulary() -> None:
+    from armscheck.reference import load_reference
+    from armscheck.transfer import CHANNELS, CONTROLS, END_USER_TYPES
+
+    text = (ROOT / "scenarios" / "README.md").read_text()
+    words = [*load_reference(ROOT / "rules").categories, *CONTROLS, *END_USER_TYPES, *CHANNELS]
+    assert [w for w in words if f"`{w}`" not in text] == []
+
+
+def test_readme_pictures_exist() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", readme)
+    assert len(pictures) >= 3
+    assert all((ROOT / p).is_file() for p in pictures)
