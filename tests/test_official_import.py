@@ -259,3 +259,67 @@ def test_data_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert store.data_dir() == tmp_path / "xdg" / "armscheck"
     monkeypatch.delenv("XDG_DATA_HOME")
     assert store.data_dir() == Path.home() / ".local" / "share" / "armscheck"
+
+
+# ---------------------------------------------------------------- the on-disk index
+
+QUERIES = [
+    ("Kazanskiy Vertolyotny Servis", "RU"),
+    ("Kazan Helicopter Service", None),
+    ("KVS", "RU"),
+    ("Korea Mining Development Trading Corp", "KP"),
+    ("Equipment Development Dept", "CN"),
+    ("Rosoboroneksport", "RU"),
+    ("Almaz Antey", "RU"),
+    ("Gulf Defense Brokers FZE", "AE"),
+    ("Unrelated Trading Company", "IN"),
+]
+
+
+def _answers(index, day=None):  # type: ignore[no-untyped-def]
+    return [
+        [
+            (h.entry.list_id, h.entry.ref, h.tier, h.score, h.alias)
+            for h in index.screen(q, country=c, on=day)
+        ]
+        for q, c in QUERIES
+    ]
+
+
+def test_disk_index_answers_as_the_memory_index(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]
+    from armscheck.official import lookup
+    from armscheck.screening import Index
+
+    for name in ALL:
+        _import(name, tmp_path, codes)
+    assert lookup.build(tmp_path) == tmp_path / "index.sqlite"
+    disk = lookup.open_index(tmp_path)
+    assert isinstance(disk, lookup.StoredIndex)
+    memory = Index(store.load(tmp_path)[0])
+    assert _answers(disk) == _answers(memory)
+    assert _answers(disk, dt.date(2010, 1, 1)) == _answers(memory, dt.date(2010, 1, 1))
+    assert any(_answers(disk)) and disk.counts["un-sc"] == 5
+
+
+def test_disk_index_is_rebuilt_when_a_list_changes(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]
+    from armscheck.official import lookup
+
+    _import("un-consolidated.xml", tmp_path, codes)
+    first = lookup.open_index(tmp_path)  # built on first use
+    assert first is not None and set(first.counts) == {"un-sc"}
+    _import("csl.json", tmp_path, codes)
+    second = lookup.open_index(tmp_path)
+    assert second is not None and "us-el" in second.counts
+    (tmp_path / "index.sqlite").write_bytes(b"not a database")
+    third = lookup.open_index(tmp_path)
+    assert third is not None and third.counts == second.counts
+
+
+def test_loaded_lists_work_without_a_writable_folder(tmp_path: Path, codes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from armscheck.official import lookup
+
+    _import("csl.json", tmp_path, codes)
+    monkeypatch.setattr(lookup, "build", lambda folder: None)
+    lists = loaded(tmp_path)
+    assert not isinstance(lists.index(), lookup.StoredIndex)
+    assert lists.counts()["us-el"] == 2 and [s.stem for s in lists.stored] == ["us-csl"]

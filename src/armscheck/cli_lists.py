@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .api import load_checker
 from .errors import ListError
-from .official import fetch, listing, store
+from .official import fetch, listing, lookup, store
 from .official.loaded import loaded
 from .official.model import country_codes
 
@@ -64,13 +64,17 @@ def _report(label: str, result: store.Imported, err: ErrorOutput) -> None:
 
 def _import(args: argparse.Namespace, err: ErrorOutput) -> int:
     codes = country_codes(load_checker(args.rules).rulebook.reference)
-    failed = False
+    failed = changed = False
     for name in args.files:
         try:
-            _report(name, store.import_file(Path(name), codes), err)
+            done = store.import_file(Path(name), codes)
+            _report(name, done, err)
+            changed = changed or done.status == "imported"
         except ListError as exc:
             err.print(f"Error: {exc}", markup=False, highlight=False)
             failed = True
+    if changed:
+        lookup.build(store.data_dir())
     return EXIT_ERROR if failed else EXIT_OK
 
 

@@ -10,8 +10,9 @@ import urllib.request
 from pathlib import Path
 
 from ..errors import ListError
+from . import lookup
 from .model import CountryFn
-from .store import MAX_BYTES, Imported, import_bytes
+from .store import MAX_BYTES, Imported, data_dir, import_bytes
 
 # where each publisher puts the current file
 OFFICIAL = {
@@ -101,4 +102,6 @@ def fetch(
             out.append((url, import_bytes(data, url, country, folder, generated=modified)))
         except ListError as exc:
             out.append((url, exc))
+    if any(isinstance(r, Imported) and r.status == "imported" for _, r in out):
+        lookup.build(folder or data_dir())
     return out

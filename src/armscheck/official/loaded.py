@@ -1,4 +1,4 @@
-"""The imported lists of this process: loaded once, indexed once, on first use."""
+"""The imported lists of this process: opened once, on first use."""
 
 from __future__ import annotations
 
@@ -6,39 +6,56 @@ import os
 from pathlib import Path
 
 from ..screening import Entry, Index
-from . import store
+from . import lookup, store
 from .model import LISTS, SCREENED
 
 
 class Loaded:
-    """The stored lists of one data folder; entries and index are built on first use."""
+    """The stored lists of one data folder, screened through their on-disk index.
+
+    Nothing is read until :meth:`index` is first called; a check then reads only the
+    index rows its names lead to. When the on-disk index cannot be opened or written,
+    the lists are loaded and indexed in memory instead (slower, same answers).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._entries: list[Entry] | None = None
-        self._stored: list[store.Stored] = []
         self._index: Index | None = None
 
-    def _load(self) -> list[Entry]:
-        if self._entries is None:
-            self._entries, self._stored = store.load(self.folder)
-        return self._entries
+    def has_files(self) -> bool:
+        """Whether any list has been imported into the folder."""
+        return any((self.folder / f"{s}.json").is_file() for s in set(store.STEMS.values()))
+
+    def index(self) -> Index:
+        """The screening index of every kept entry (see :func:`store.load`)."""
+        if self._index is None:
+            if not self.has_files():
+                self._index = Index(())
+            else:
+                found = lookup.open_index(self.folder)
+                self._index = found or Index(store.load(self.folder)[0])
+        return self._index
 
     @property
     def entries(self) -> list[Entry]:
-        """Every entry kept (see :func:`store.load`)."""
-        return self._load()
+        """Every kept entry (reads them all: for listings and tests, not for checks)."""
+        return list(self.index().entries)
 
     @property
     def stored(self) -> list[store.Stored]:
         """The provenance of each stored file."""
-        self._load()
-        return self._stored
+        found = self.index()
+        if isinstance(found, lookup.StoredIndex):
+            return found.stored
+        return store.stored(self.folder) if self.has_files() else []
 
     def counts(self) -> dict[str, int]:
         """Entries kept per list id."""
+        found = self.index()
+        if isinstance(found, lookup.StoredIndex):
+            return dict(found.counts)
         out: dict[str, int] = {}
-        for e in self.entries:
+        for e in found.entries:
             out[e.list_id] = out.get(e.list_id, 0) + 1
         return out
 
@@ -53,12 +70,6 @@ class Loaded:
             if list_id in s.lists:
                 return s.generated or s.imported_at[:10]
         return None
-
-    def index(self) -> Index:
-        """The screening index of every entry, built on first use."""
-        if self._index is None:
-            self._index = Index(self.entries)
-        return self._index
 
 
 _CACHE: dict[tuple[object, ...], Loaded] = {}

@@ -85,7 +85,8 @@ def read_limited(path: Path, file: str) -> bytes:
         ) from None
 
 
-def _entry_dict(e: Entry) -> dict[str, Any]:
+def entry_dict(e: Entry) -> dict[str, Any]:
+    """The stored (JSON) form of an entry."""
     out = asdict(e)
     out["listed_from"] = e.listed_from.isoformat() if e.listed_from else None
     out["listed_to"] = e.listed_to.isoformat() if e.listed_to else None
@@ -215,7 +216,7 @@ def import_bytes(
         "schema": SCHEMA,
         "meta": asdict(meta),
         "notes": list(parsed.notes),
-        "entries": [_entry_dict(e) for e in parsed.entries],
+        "entries": [entry_dict(e) for e in parsed.entries],
     }
     _write_atomic(path, doc)
     return Imported("imported", meta, parsed.notes)
