@@ -41,3 +41,17 @@ def changes_lifted(check: Any, data: dict[str, Any], family: str, *, overlap: bo
             assert not same, f"{change.text!r} did not lift {f.rule}"
             count += 1
     return count
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_lists(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Tests never read the official lists the developer imported: an empty data folder."""
+    import os
+
+    old = os.environ.get("ARMSCHECK_DATA_DIR")
+    os.environ["ARMSCHECK_DATA_DIR"] = str(tmp_path_factory.mktemp("no-lists"))
+    yield
+    if old is None:
+        os.environ.pop("ARMSCHECK_DATA_DIR", None)
+    else:
+        os.environ["ARMSCHECK_DATA_DIR"] = old

@@ -89,9 +89,10 @@ def facts(data: dict[str, Any], kind: str | None = None) -> list[Fact]:
 
 
 def fired(v: Verdict) -> set[str]:
-    """Every caatsa rule that fired, notes included."""
+    """Every caatsa rule that fired, notes included (not the note on unimported lists)."""
     ids = {f.rule for f in v.findings if f.family == "caatsa"}
-    return ids | {n.split(":", 1)[0] for n in v.notes if n.startswith("caatsa/")}
+    notes = {n.split(":", 1)[0] for n in v.notes if n.startswith("caatsa/")}
+    return ids | (notes - {"caatsa/official-list-missing"})
 
 
 def finding(v: Verdict, rule: str) -> Any:

@@ -36,8 +36,8 @@ def test_un_list_imports_with_provenance(tmp_path: Path, codes) -> None:  # type
     done = _import("un-consolidated.xml", tmp_path, codes)
     assert done.status == "imported"
     meta = done.stored
-    assert (meta.format, meta.generated, meta.count) == ("un-xml", "2026-11-27", 5)
-    assert meta.lists == {"un-sc": 5}
+    assert (meta.format, meta.generated, meta.count) == ("un-xml", "2026-11-27", 7)
+    assert meta.lists == {"un-sc": 7}
     assert len(meta.sha256) == 64 and meta.imported_at.endswith("+00:00")
     entries, _ = store.load(tmp_path)
     komid = next(e for e in entries if e.ref == "KPe.001")
@@ -143,7 +143,7 @@ def test_loaded_is_shared_until_a_file_changes(tmp_path: Path, codes) -> None:  
 def test_stored_file_is_plain_json(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]
     _import("un-consolidated.xml", tmp_path, codes)
     doc = json.loads((tmp_path / "un-sc.json").read_text(encoding="utf-8"))
-    assert doc["schema"] == 1 and doc["meta"]["count"] == len(doc["entries"]) == 5
+    assert doc["schema"] == 1 and doc["meta"]["count"] == len(doc["entries"]) == 7
 
 
 # ---------------------------------------------------------------- hostile and broken files
@@ -298,7 +298,7 @@ def test_disk_index_answers_as_the_memory_index(tmp_path: Path, codes) -> None: 
     memory = Index(store.load(tmp_path)[0])
     assert _answers(disk) == _answers(memory)
     assert _answers(disk, dt.date(2010, 1, 1)) == _answers(memory, dt.date(2010, 1, 1))
-    assert any(_answers(disk)) and disk.counts["un-sc"] == 5
+    assert any(_answers(disk)) and disk.counts["un-sc"] == 7
 
 
 def test_disk_index_is_rebuilt_when_a_list_changes(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]

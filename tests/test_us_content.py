@@ -602,6 +602,12 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/statutory-bar",
         "us-content/blocked-party",
         "us-content/ear-embargoed-destination",
+        "us-content/entity-list-denial",
+        "us-content/entity-list-licence",
+        "us-content/denied-person",
+        "us-content/itar-debarred",
+        "us-content/sdn-blocked",
+        "us-content/official-lists-missing",
     } == ids
 
 

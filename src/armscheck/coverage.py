@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .checker import Checker
 from .errors import ComplianceError
-from .regression import fired
+from .regression import fired, official_lists
 from .transfer import load_transfer
 
 
@@ -33,8 +33,9 @@ def rule_coverage(checker: Checker, files: Iterable[Path]) -> list[RuleCoverage]
     for path in files:
         try:
             transfer = load_transfer(path, checker.rulebook.reference)
-            verdict = checker.check(transfer)
-            present = {f.kind for f in checker.facts(transfer, transfer.date)}
+            with official_lists(checker, transfer, path):
+                verdict = checker.check(transfer)
+                present = {f.kind for f in checker.facts(transfer, transfer.date)}
         except ComplianceError:
             continue
         ids = fired(verdict)

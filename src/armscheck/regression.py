@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .checker import Checker
 from .errors import ComplianceError, InputError
-from .transfer import load_transfer
+from .transfer import Transfer, load_transfer
 from .verdict import FAMILY_OUTCOMES, VERDICTS, Verdict
 
 
@@ -81,6 +82,28 @@ def validate_expect(expect: Any, file: str) -> dict[str, Any]:
     return expect
 
 
+def official_lists(
+    checker: Checker, transfer: Transfer, path: Path
+) -> AbstractContextManager[None]:
+    """Check ``transfer`` against the official files its ``expect.official_lists`` names.
+
+    A scenario that names none is checked with no official list, whatever the user has
+    imported, so that its expectation holds on every machine.
+    """
+    from .official.model import country_codes
+    from .official.scenario import scenario_lists
+
+    raw = (transfer.expect or {}).get("official_lists")
+    folder = (Path(path).parent / str(raw)) if raw else None
+    if folder is not None and not folder.is_dir():
+        raise InputError(
+            f"expect.official_lists: {raw!r} is not a folder",
+            file=str(path),
+            hint="give the folder of official list files, relative to the scenario",
+        )
+    return scenario_lists(folder, country_codes(checker.rulebook.reference))
+
+
 def run_scenario(checker: Checker, path: Path, as_of: dt.date | None = None) -> ScenarioResult:
     """Check one scenario file against its expectations."""
     try:
@@ -93,7 +116,8 @@ def run_scenario(checker: Checker, path: Path, as_of: dt.date | None = None) -> 
                     file=str(path),
                     hint="run 'armscheck rules' for the ids",
                 )
-        verdict = checker.check(transfer, as_of)
+        with official_lists(checker, transfer, path):
+            verdict = checker.check(transfer, as_of)
     except ComplianceError as exc:
         return ScenarioResult(str(path), None, error=str(exc))
     return ScenarioResult(

@@ -56,7 +56,7 @@ COMPONENT_KEYS = {
     "major_defense_equipment",
 }
 SALE_KEYS = {"date", "value_usd", "mde_value_usd", "description"}
-EXPECT_KEYS = {"verdict", "families", "rules", "not_rules"}
+EXPECT_KEYS = {"verdict", "families", "rules", "not_rules", "official_lists"}
 
 
 @dataclass(frozen=True)
@@ -349,3 +349,10 @@ def _read_expect(r: Any, expect: Any) -> None:
                 "expected a list of rule ids",
                 "e.g. [un-embargo/supplier-export-ban]",
             )
+    lists = block.get("official_lists")
+    if lists is not None and not (isinstance(lists, str) and lists.strip()):
+        raise r.fail(
+            ("expect", "official_lists"),
+            "expected the path of a folder of official list files, relative to the scenario",
+            "e.g. official_lists: ../../tests/fixtures/official",
+        )

@@ -23,7 +23,7 @@ import datetime as dt
 from ..facts import Change, Citation, Context, Fact, FactKind, Family
 from ..transfer import Loc
 from ..values import money_text
-from . import caatsa_iran
+from . import caatsa_iran, caatsa_official
 from .caatsa_names import Hit, core_key, named_parties, screen
 from .caatsa_parties import (
     CIVIL_SELLER,
@@ -289,7 +289,13 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
 
 
 def _kinds() -> tuple[FactKind, ...]:
-    return (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER)
+    return (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER, *caatsa_official.KINDS)
+
+
+def with_official(ctx: Context) -> list[Fact]:
+    """The family's facts, then those of the imported official lists."""
+    facts = build(ctx)
+    return facts + caatsa_official.build(ctx, facts)
 
 
 FAMILY = Family(
@@ -297,6 +303,6 @@ FAMILY = Family(
     title="CAATSA sanctions exposure (§231 Russia's defence and intelligence sectors, §107 Iran)",
     outcomes=("sanctioned", "exposure", "clear"),
     kinds=_kinds(),
-    build=build,
+    build=with_official,
     change_dates=change_dates,
 )

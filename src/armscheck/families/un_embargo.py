@@ -16,6 +16,7 @@ from typing import Any
 from ..facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
 from ..reference import RefList
 from ..transfer import Loc
+from . import un_official
 from .register import register_of
 from .un_names import group_matches, groups_matched, groups_matched_any, names_match
 
@@ -336,11 +337,17 @@ def _phase_words(phase: dict[str, Any]) -> str:
     return f"{regime} ({scope}{extra})"
 
 
+def with_official(ctx: Context) -> list[Fact]:
+    """The family's facts, then those of the imported official lists."""
+    facts = build(ctx)
+    return facts + un_official.build(ctx, facts)
+
+
 FAMILY = Family(
     id="un-embargo",
     title="UN Security Council arms embargoes",
     outcomes=("violation", "conditional", "clear"),
-    kinds=(KIND,),
-    build=build,
+    kinds=(KIND, *un_official.KINDS),
+    build=with_official,
     change_dates=change_dates,
 )

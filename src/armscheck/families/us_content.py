@@ -20,6 +20,7 @@ from ..transfer import Item, Loc
 from ..values import money_text
 from . import us_content_changes as changes
 from . import us_content_lists as lists
+from . import us_official
 from .us_content_bars import BAR, bar_dates, bar_facts
 from .us_content_kinds import (
     AUTHORITY,
@@ -310,11 +311,17 @@ def build(ctx: Context) -> list[Fact]:
     return facts
 
 
+def with_official(ctx: Context) -> list[Fact]:
+    """The family's facts, then those of the imported official lists."""
+    facts = build(ctx)
+    return facts + us_official.build(ctx, facts)
+
+
 FAMILY = Family(
     id=FAMILY_ID,
     title="US-origin content: ITAR retransfer, 22 CFR 126.1, EAR de minimis, barred parties",
     outcomes=("denial", "authorization-required", "clear"),
-    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR),
-    build=build,
+    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR, *us_official.KINDS),
+    build=with_official,
     change_dates=lambda ctx: [*changes.change_dates(ctx), *bar_dates(ctx)],
 )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..screening import Entry, Index
@@ -73,6 +75,17 @@ class Loaded:
 
 
 _CACHE: dict[tuple[object, ...], Loaded] = {}
+_OVERRIDE: list[Path] = []
+
+
+@contextmanager
+def using(folder: Path) -> Iterator[None]:
+    """Screen against the lists stored in ``folder`` instead of the data folder, for a while."""
+    _OVERRIDE.append(folder)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
 
 
 def _stamp(folder: Path) -> tuple[object, ...]:
@@ -91,7 +104,7 @@ def loaded(folder: Path | None = None) -> Loaded:
 
     A new import (a changed file) is picked up on the next call.
     """
-    folder = folder or store.data_dir()
+    folder = folder or (_OVERRIDE[-1] if _OVERRIDE else store.data_dir())
     key = _stamp(folder)
     if key not in _CACHE:
         _CACHE.clear()

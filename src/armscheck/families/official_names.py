@@ -1,0 +1,175 @@
+"""Screening a transfer's parties against the imported official lists (shared by families).
+
+Every name the transfer gives a party — the supplier's entities, the recipient's end user
+and entities — is screened once per process and date with the shared screening index,
+using the party's country as evidence. A hit carries its entry, tier and score; a possible
+match becomes an assumption of the finding it supports, never a silent "clear".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..facts import Citation, Context, Fact, Match
+from ..official import LISTS
+from ..official.loaded import Loaded, loaded
+from ..screening import Entry, Hit, normalise
+from ..transfer import Loc, Transfer
+
+# where each list's entries can be looked up by a person
+LIST_URLS = {
+    "un-sc": "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list",
+    "us-sdn": "https://sanctionssearch.ofac.treas.gov/",
+}
+CSL_URL = "https://www.trade.gov/consolidated-screening-list"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A party's name as the transfer writes it."""
+
+    name: str
+    side: str  # "supplier" or "recipient"
+    country: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class OfficialHit:
+    """A party name that matched an entry of an imported official list."""
+
+    named: Named
+    hit: Hit
+    list_date: str
+
+    @property
+    def entry(self) -> Entry:
+        """The matched entry."""
+        return self.hit.entry
+
+    @property
+    def exact(self) -> bool:
+        """Whether the match is exact (not one to be confirmed)."""
+        return self.hit.exact
+
+    def label(self) -> str:
+        """The entry as a reader finds it on its list: name and reference."""
+        e = self.entry
+        ref = e.ref if len(e.ref) <= 24 else e.extra.get("federal_register_notice", "")
+        return f"{e.name} ({', '.join(x for x in (LISTS.get(e.list_id, e.list_id), ref) if x)})"
+
+    def citation(self) -> Citation:
+        """The list entry as a citation, with the imported file's date."""
+        e = self.entry
+        bits = [e.name if len(e.ref) > 24 else f"{e.name}, {e.ref}"]
+        if e.listed_from:
+            bits.append(f"listed {e.listed_from.isoformat()}")
+        if e.extra.get("federal_register_notice"):
+            bits.append(e.extra["federal_register_notice"])
+        bits.append(f"list of {self.list_date}")
+        url = e.extra.get("source_list_url") or LIST_URLS.get(e.list_id, CSL_URL)
+        return Citation(LISTS.get(e.list_id, e.list_id), url, "; ".join(bits))
+
+    def assumptions(self) -> tuple[str, ...]:
+        """A possible match is an assumption to confirm."""
+        if self.exact:
+            return ()
+        return (
+            f"'{self.named.name}' ({self.named.loc.path}) is taken to be {self.label()}: a "
+            f"possible match (score {self.hit.score:.2f}, via '{self.hit.alias}'), "
+            "to be confirmed before relying on it.",
+        )
+
+    def match(self) -> Match:
+        """The (party name, list entry) pair, for reports and ``not-a-match`` decisions."""
+        return Match(self.named.name, self.entry.list_id, self.entry.ref, self.exact)
+
+    def match_text(self) -> str:
+        """``exact match`` or ``possible match (score 0.91)``."""
+        return "exact match" if self.exact else f"possible match (score {self.hit.score:.2f})"
+
+
+def parties(t: Transfer) -> list[Named]:
+    """Every party name in the transfer, with its side, country and place."""
+    out = [
+        Named(name, "supplier", t.supplier.country, t.loc("supplier", "entities", i))
+        for i, name in enumerate(t.supplier.entities)
+    ]
+    if t.recipient.end_user:
+        out.append(
+            Named(
+                t.recipient.end_user,
+                "recipient",
+                t.recipient.country,
+                t.loc("recipient", "end_user"),
+            )
+        )
+    out.extend(
+        Named(name, "recipient", t.recipient.country, t.loc("recipient", "entities", i))
+        for i, name in enumerate(t.recipient.entities)
+    )
+    return out
+
+
+_SCREENED: dict[tuple[Any, ...], list[Hit]] = {}
+
+
+def _screen(lists: Loaded, name: str, country: str, day: dt.date) -> list[Hit]:
+    key = (id(lists), name, country, day)
+    if key not in _SCREENED:
+        if len(_SCREENED) > 4096:
+            _SCREENED.clear()
+        _SCREENED[key] = lists.index().screen(name, country=country, on=day)
+    return _SCREENED[key]
+
+
+def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[OfficialHit]:
+    """The hits of the transfer's parties on ``list_ids`` in force on ``ctx.date``."""
+    lists = loaded()
+    if not lists.has_files():
+        return []
+    out: list[OfficialHit] = []
+    seen: set[tuple[str, str, str]] = set()
+    for named in parties(ctx.transfer):
+        if side and named.side != side:
+            continue
+        for hit in _screen(lists, named.name, named.country, ctx.date):
+            e = hit.entry
+            if e.list_id not in list_ids or (named.side, e.list_id, e.ref) in seen:
+                continue
+            seen.add((named.side, e.list_id, e.ref))
+            out.append(OfficialHit(named, hit, lists.date_of(e.list_id) or "?"))
+    return out
+
+
+def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
+    """Titles of the ``wanted`` lists not imported, when the transfer names any party."""
+    if not parties(ctx.transfer):
+        return []
+    return loaded().missing(wanted)
+
+
+def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:
+    """Whether a curated list entry and an official entry are the same party.
+
+    The same when the curated entry declares the official one (``official_refs:
+    [un-sc:YEi.004]``) or when a name of one equals a name of the other, normalised.
+    """
+    e = found.entry
+    if f"{e.list_id}:{e.ref}" in [str(r) for r in curated.get("official_refs") or []]:
+        return True
+    mine = {normalise(str(n)).flat for n in [curated.get("name"), *(curated.get("aliases") or [])]}
+    mine.discard("")
+    return any(normalise(n).flat in mine for n in e.names)
+
+
+def cite_also(fact: Fact, found: OfficialHit) -> Fact:
+    """``fact`` with the official entry added to its citations (one hit, both sources)."""
+    return replace(
+        fact,
+        citations=(*fact.citations, found.citation()),
+        matches=(*fact.matches, found.match()),
+        assumptions=(*fact.assumptions, *found.assumptions()),
+    )
