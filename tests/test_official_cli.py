@@ -91,6 +91,7 @@ def test_fetch_from_a_local_server(
     assert out.count(": imported — ") == 3
     assert f"{base}/consolidated.xml: imported" in out
     assert sorted(p.name for p in data.glob("*.json")) == [
+        "index.json",
         "un-sc.json",
         "us-csl.json",
         "us-sdn.json",

@@ -293,12 +293,13 @@ def test_disk_index_answers_as_the_memory_index(tmp_path: Path, codes) -> None: 
     for name in ALL:
         _import(name, tmp_path, codes)
     assert lookup.build(tmp_path) == tmp_path / "index.sqlite"
-    disk = lookup.open_index(tmp_path)
-    assert isinstance(disk, lookup.StoredIndex)
+    opened = lookup.open_index(tmp_path)
+    assert opened is not None
+    disk, counts, stored = opened
     memory = Index(store.load(tmp_path)[0])
     assert _answers(disk) == _answers(memory)
     assert _answers(disk, dt.date(2010, 1, 1)) == _answers(memory, dt.date(2010, 1, 1))
-    assert any(_answers(disk)) and disk.counts["un-sc"] == 7
+    assert any(_answers(disk)) and counts["un-sc"] == 7 and len(stored) == 3
 
 
 def test_disk_index_is_rebuilt_when_a_list_changes(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]
@@ -306,20 +307,21 @@ def test_disk_index_is_rebuilt_when_a_list_changes(tmp_path: Path, codes) -> Non
 
     _import("un-consolidated.xml", tmp_path, codes)
     first = lookup.open_index(tmp_path)  # built on first use
-    assert first is not None and set(first.counts) == {"un-sc"}
+    assert first is not None and set(first[1]) == {"un-sc"}
     _import("csl.json", tmp_path, codes)
     second = lookup.open_index(tmp_path)
-    assert second is not None and "us-el" in second.counts
+    assert second is not None and "us-el" in second[1]
     (tmp_path / "index.sqlite").write_bytes(b"not a database")
     third = lookup.open_index(tmp_path)
-    assert third is not None and third.counts == second.counts
+    assert third is not None and third[1] == second[1]
 
 
 def test_loaded_lists_work_without_a_writable_folder(tmp_path: Path, codes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from armscheck.official import lookup
+    from armscheck.screening.disk import DiskIndex
 
     _import("csl.json", tmp_path, codes)
     monkeypatch.setattr(lookup, "build", lambda folder: None)
     lists = loaded(tmp_path)
-    assert not isinstance(lists.index(), lookup.StoredIndex)
+    assert not isinstance(lists.index(), DiskIndex)
     assert lists.counts()["us-el"] == 2 and [s.stem for s in lists.stored] == ["us-csl"]

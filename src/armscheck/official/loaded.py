@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..screening import Entry, Index
+from ..screening.index import Searchable
 from . import lookup, store
 from .model import LISTS, SCREENED
 
@@ -22,44 +23,42 @@ class Loaded:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._index: Index | None = None
+        self._index: Searchable | None = None
+        self._counts: dict[str, int] = {}
+        self._stored: list[store.Stored] = []
 
     def has_files(self) -> bool:
         """Whether any list has been imported into the folder."""
         return any((self.folder / f"{s}.json").is_file() for s in set(store.STEMS.values()))
 
-    def index(self) -> Index:
+    def index(self) -> Searchable:
         """The screening index of every kept entry (see :func:`store.load`)."""
         if self._index is None:
-            if not self.has_files():
-                self._index = Index(())
+            opened = lookup.open_index(self.folder) if self.has_files() else None
+            if opened is not None:
+                self._index, self._counts, self._stored = opened
             else:
-                found = lookup.open_index(self.folder)
-                self._index = found or Index(store.load(self.folder)[0])
+                entries, self._stored = store.load(self.folder)
+                self._index = Index(entries)
+                for e in entries:
+                    self._counts[e.list_id] = self._counts.get(e.list_id, 0) + 1
         return self._index
 
     @property
     def entries(self) -> list[Entry]:
         """Every kept entry (reads them all: for listings and tests, not for checks)."""
-        return list(self.index().entries)
+        return store.load(self.folder)[0]
 
     @property
     def stored(self) -> list[store.Stored]:
         """The provenance of each stored file."""
-        found = self.index()
-        if isinstance(found, lookup.StoredIndex):
-            return found.stored
-        return store.stored(self.folder) if self.has_files() else []
+        self.index()
+        return self._stored
 
     def counts(self) -> dict[str, int]:
         """Entries kept per list id."""
-        found = self.index()
-        if isinstance(found, lookup.StoredIndex):
-            return dict(found.counts)
-        out: dict[str, int] = {}
-        for e in found.entries:
-            out[e.list_id] = out.get(e.list_id, 0) + 1
-        return out
+        self.index()
+        return dict(self._counts)
 
     def missing(self, wanted: tuple[str, ...] = SCREENED) -> list[str]:
         """Titles of the ``wanted`` lists with no imported entries."""

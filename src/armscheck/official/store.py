@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import ListError
 from ..screening import Entry
+from ..screening.model import entry_dict, entry_from
 from . import detect
 from .model import CountryFn, Parsed
 
@@ -85,32 +86,6 @@ def read_limited(path: Path, file: str) -> bytes:
         ) from None
 
 
-def entry_dict(e: Entry) -> dict[str, Any]:
-    """The stored (JSON) form of an entry."""
-    out = asdict(e)
-    out["listed_from"] = e.listed_from.isoformat() if e.listed_from else None
-    out["listed_to"] = e.listed_to.isoformat() if e.listed_to else None
-    out["extra"] = dict(e.extra)
-    return out
-
-
-def entry_from(raw: dict[str, Any]) -> Entry:
-    """An :class:`Entry` from its stored form."""
-    lf, lt = raw.get("listed_from"), raw.get("listed_to")
-    return Entry(
-        list_id=raw["list_id"],
-        ref=raw["ref"],
-        names=tuple(raw["names"]),
-        kind=raw.get("kind", "entity"),
-        countries=tuple(raw.get("countries") or ()),
-        listed_from=dt.date.fromisoformat(lf) if lf else None,
-        listed_to=dt.date.fromisoformat(lt) if lt else None,
-        programs=tuple(raw.get("programs") or ()),
-        source=raw.get("source", ""),
-        extra=raw.get("extra") or {},
-    )
-
-
 def _path(folder: Path, stem: str) -> Path:
     return folder / f"{stem}.json"
 
@@ -152,7 +127,8 @@ def stored(folder: Path | None = None) -> list[Stored]:
     return out
 
 
-def _write_atomic(path: Path, doc: dict[str, Any]) -> None:
+def write_atomic(path: Path, doc: dict[str, Any]) -> None:
+    """Write ``doc`` as JSON to ``path`` through a temporary file and a rename."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
@@ -218,7 +194,7 @@ def import_bytes(
         "notes": list(parsed.notes),
         "entries": [entry_dict(e) for e in parsed.entries],
     }
-    _write_atomic(path, doc)
+    write_atomic(path, doc)
     return Imported("imported", meta, parsed.notes)
 
 
