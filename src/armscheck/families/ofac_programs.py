@@ -20,7 +20,8 @@ def blocking_citations(ctx: Context, tags: tuple[str, ...]) -> tuple[Citation, .
     for tag in tags:
         out.extend(list_citations((rows.get(tag) or {}).get("blocking")))
     if not out:
-        out.extend(list_citations(ctx.reference.get("ofac-programs").data.get("default_blocking")))
+        default = ctx.reference.get("ofac-programs").data.get("default_blocking") or {}
+        out.extend(list_citations(default.get("citations")))
     return tuple(dict.fromkeys(out))
 
 
