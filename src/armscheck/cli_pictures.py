@@ -187,10 +187,11 @@ def _over_time(args: argparse.Namespace, checker: Any, transfer: Transfer, codes
     from rich.text import Text
 
     from .report.human import STYLE
+    from .report.svgmap import by_verdict
 
     console = Console(highlight=False, emoji=False)
     for row in rows:
-        spans = [p for p in row["periods"] if p["verdict"] != "clear"]
+        spans = [p for p in by_verdict(row["periods"]) if p["verdict"] != "clear"]
         if not spans:
             continue
         console.print(Text(f"{row['name']} ({row['recipient']})", style="bold"))

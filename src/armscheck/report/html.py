@@ -29,6 +29,7 @@ from ..values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS
 from . import pinpoint
 from .svg import bar_chart_svg
+from .svgmap import by_verdict
 
 KNOWN_VERDICT_KEYS = {
     "file",
@@ -91,6 +92,7 @@ def environment() -> Environment:
     env.tests["safe_url"] = _safe_url
     env.filters["pinpoint"] = pinpoint
     env.filters["label"] = _label
+    env.filters["by_verdict"] = by_verdict
     return env
 
 

@@ -83,6 +83,17 @@ def map_svg(name: str, rows: Sequence[Mapping[str, Any]], prefix: str = "map") -
     return "\n".join(out)
 
 
+def by_verdict(periods: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Periods with neighbours of the same verdict joined (``from``, ``to``, ``verdict``)."""
+    out: list[dict[str, Any]] = []
+    for p in periods:
+        if out and out[-1]["verdict"] == p["verdict"] and out[-1]["to"] == p["from"]:
+            out[-1]["to"] = p["to"]
+        else:
+            out.append({"from": p["from"], "to": p["to"], "verdict": p["verdict"]})
+    return out
+
+
 def heatmap_svg(
     name: str,
     rows: Sequence[Mapping[str, Any]],
@@ -126,7 +137,7 @@ def heatmap_svg(
         label = f"{row.get('name', row['recipient'])} ({row['recipient']})"
         out.append(f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" font-size="11">')
         out.append(f"{esc(label[:30])}</text>")
-        for p in row["periods"]:
+        for p in by_verdict(row["periods"]):
             a = dt.date.fromisoformat(str(p["from"]))
             b = dt.date.fromisoformat(str(p["to"])) if p.get("to") else end
             if b <= start or a >= end:
