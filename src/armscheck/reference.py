@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .errors import RuleError
+from .listschema import check_list, load_schemas
 from .values import ValueProblem, fold, parse_date, suggest_names
 from .yamldoc import Doc, parse, read_file
 
@@ -177,11 +178,20 @@ def load_reference(root: Path) -> Reference:
             file=str(root),
             hint="point --rules at a complete rules folder",
         )
+    schema_file = folder / "schema" / "lists.yaml"
+    if not schema_file.is_file():
+        raise RuleError(
+            "the rules folder has no lists/schema/lists.yaml",
+            file=str(root),
+            hint="copy rules/lists/schema/ from armscheck's rules folder",
+        )
+    schemas = load_schemas(schema_file)
     for path in sorted(folder.glob("*.yaml")):
         doc = parse(read_file(path, RuleError), str(path), RuleError)
         ref = RefList(path.stem, doc)
         if not isinstance(doc.data, dict):
             raise ref.error((), "a list file must be a mapping", "start with 'title:'")
+        check_list(path.stem, doc, schemas)
         for key in LIST_KEYS:
             if not doc.data.get(key):
                 raise ref.error(

@@ -50,6 +50,8 @@ TEXT_KEYS = (
     "effective_to",
     "last_reviewed",
 )
+CITATION_KEYS = {"instrument", "url", "pinpoint", "quote"}
+PATTERN_KEYS = {"fact", "where", "as"}
 OPERATORS = {"eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "ref"}
 _ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
@@ -105,6 +107,13 @@ def read_citations(raw: Any, path: tuple[str | int, ...], fail: Any) -> tuple[Ci
                 "a citation needs 'instrument' and an http(s) 'url'",
                 "e.g. {instrument: 22 CFR 123.9, pinpoint: (a), url: https://www.ecfr.gov/...}",
             )
+        for key in c:
+            if key not in CITATION_KEYS:
+                raise fail(
+                    (*path, i, key),
+                    f"unknown key {key!r} in a citation",
+                    suggest(str(key), CITATION_KEYS) or f"use {', '.join(sorted(CITATION_KEYS))}",
+                )
         out.append(
             Citation(
                 str(c["instrument"]),
@@ -272,6 +281,10 @@ def _read_when(
         path = ("when",) if len(entries) == 1 and "all" not in raw else ("when", "all", i)
         if not isinstance(entry, dict) or "fact" not in entry:
             raise fail(path, "a pattern needs 'fact: <kind>'", "name the fact kind it matches")
+        for key in entry:
+            if key not in PATTERN_KEYS:
+                tip = suggest(str(key), PATTERN_KEYS) or "a pattern has fact, where and as"
+                raise fail((*path, key), f"unknown key {key!r} in a pattern", tip)
         kind = str(entry["fact"])
         if kind not in kinds:
             raise fail(
