@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from armscheck.reference import Reference, load_reference
+from armscheck.rulebook.reference import Reference, load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +22,7 @@ def changes_lifted(check: Any, data: dict[str, Any], family: str, *, overlap: bo
     shares any evidence counts as the same finding; otherwise its evidence must be identical.
     Returns how many changes were verified.
     """
-    from armscheck.explore import edit
+    from armscheck.explore.counterfactuals import edit
 
     count = 0
     for f in check(data).findings:

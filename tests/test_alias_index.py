@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from armscheck.families.caatsa_names import AliasIndex, alias_keys, match_name
+from armscheck.families.parties import AliasIndex, alias_keys, match_name
 
 ENTRIES = [
     ["Rosoboronexport", "Rosoboron Export", "ROE", "JSC Rosoboronexport"],

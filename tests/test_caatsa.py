@@ -15,9 +15,9 @@ from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.facts import Context, Fact
 from armscheck.families import caatsa
-from armscheck.families.caatsa_names import core_key, name_key
+from armscheck.families.parties import core_key, name_key
 from armscheck.families.register import register_category
-from armscheck.transfer import Transfer, read_transfer
+from armscheck.transfer.model import Transfer, read_transfer
 from armscheck.verdict import Verdict
 from conftest import changes_lifted
 

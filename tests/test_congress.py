@@ -10,11 +10,11 @@ import pytest
 import yaml
 
 from armscheck.api import load_checker
-from armscheck.explore import edit
+from armscheck.explore.counterfactuals import edit
 from armscheck.facts import Context
 from armscheck.families import congress
-from armscheck.families.congress_lists import add_months, headroom
-from armscheck.transfer import read_transfer
+from armscheck.families.congress.lists import add_months, headroom
+from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Finding, Verdict
 from conftest import changes_lifted
 
@@ -210,7 +210,7 @@ def test_third_party_before_1981_not_assessed_with_cost_assumption() -> None:
 
 
 def test_timeline_marks_where_thresholds_start() -> None:
-    from armscheck.explore import timeline
+    from armscheck.explore.counterfactuals import timeline
 
     checker = load_checker()
     text = yaml.safe_dump(fms("JO", "1975-07-10", "350m"))

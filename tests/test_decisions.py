@@ -10,7 +10,7 @@ import pytest
 from armscheck import load_checker
 from armscheck.decisions import apply_decisions, read_decisions
 from armscheck.errors import InputError
-from armscheck.transfer import load_transfer
+from armscheck.transfer.model import load_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ import pytest
 from armscheck import load_checker
 from armscheck.decisions import read_decisions
 from armscheck.errors import InputError
-from armscheck.yamldoc import MAX_DEPTH
+from armscheck.transfer.yamldoc import MAX_DEPTH
 from test_hostile import _laughs
 
 LABEL = "armscheck-decisions.yaml"

@@ -16,7 +16,7 @@ import yaml
 from armscheck.engine import Engine, compile_rules
 from armscheck.errors import EngineError
 from armscheck.facts import Citation, Fact
-from armscheck.rulebook import Pattern, Rule
+from armscheck.rulebook.book import Pattern, Rule
 
 DAY = dt.date(2020, 1, 1).toordinal()
 
@@ -146,7 +146,7 @@ def test_compile_builds_a_fresh_definition_each_time() -> None:
 
 
 def test_parsing_keeps_no_per_document_state() -> None:
-    from armscheck import yamldoc
+    from armscheck.transfer import yamldoc
 
     docs = [yamldoc.parse(f"a: {n}\nb: [1.5, true, null, {n}]\n", "f.yaml") for n in range(200)]
     assert [d.data["a"] for d in docs] == list(range(200))
@@ -175,7 +175,7 @@ def test_a_value_refused_part_way_leaves_the_process_sound() -> None:
         from armscheck.engine import Engine
         from armscheck.errors import EngineError
         from armscheck.facts import Fact
-        from armscheck.rulebook import Pattern, Rule
+        from armscheck.rulebook.book import Pattern, Rule
         from armscheck.facts import Citation
         flag = Rule(id="t/flag", family="t", title="t", outcome="violation",
                     patterns=(Pattern("m", "item", (("flagged", "eq", True),)),),
@@ -210,7 +210,7 @@ def test_an_engine_failure_part_way_leaves_the_process_sound(error: str) -> None
         from armscheck.engine import Engine
         from armscheck.errors import EngineError
         from armscheck.facts import Citation, Fact
-        from armscheck.rulebook import Pattern, Rule
+        from armscheck.rulebook.book import Pattern, Rule
         flag = Rule(id="t/flag", family="t", title="t", outcome="violation",
                     patterns=(Pattern("m", "item", (("flagged", "eq", True),)),),
                     explanation="x", citations=(Citation("c", "https://e"),),

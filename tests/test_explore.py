@@ -10,9 +10,9 @@ import pytest
 
 from armscheck.api import load_checker
 from armscheck.cli import main
-from armscheck.explore import apply_change, counterfactuals, matrix, timeline
+from armscheck.explore.counterfactuals import apply_change, counterfactuals, matrix, timeline
 from armscheck.facts import in_force
-from armscheck.transfer import load_transfer
+from armscheck.transfer.model import load_transfer
 from armscheck.verdict import rank
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -94,8 +94,8 @@ def test_every_command_help_has_examples() -> None:
 
 
 def test_the_docs_list_every_vocabulary() -> None:
-    from armscheck.reference import load_reference
-    from armscheck.transfer import CHANNELS, CONTROLS, END_USER_TYPES
+    from armscheck.rulebook.reference import load_reference
+    from armscheck.transfer.model import CHANNELS, CONTROLS, END_USER_TYPES
 
     text = (ROOT / "scenarios" / "README.md").read_text()
     words = [*load_reference(ROOT / "rules").categories, *CONTROLS, *END_USER_TYPES, *CHANNELS]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from armscheck.cli import main
-from armscheck.yamldoc import MAX_BYTES, MAX_DEPTH
+from armscheck.transfer.yamldoc import MAX_BYTES, MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
@@ -223,8 +223,8 @@ def test_limits_are_the_documented_ones() -> None:
 
 def test_oversize_file_is_not_read_whole(tmp_path: Path) -> None:
     from armscheck.errors import InputError
-    from armscheck.reference import load_reference
-    from armscheck.transfer import load_transfer
+    from armscheck.rulebook.reference import load_reference
+    from armscheck.transfer.model import load_transfer
 
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
@@ -453,7 +453,7 @@ def test_usml_categories_are_normalised(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: object, roman: str
 ) -> None:
     from armscheck.api import load_checker
-    from armscheck.transfer import read_transfer
+    from armscheck.transfer.model import read_transfer
 
     text = BASE.replace("quantity: 2", f"quantity: 2\n    usml_category: {raw!r}")
     t = read_transfer(text, "t.yaml", load_checker().rulebook.reference)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from armscheck import cache
-from armscheck.rulebook import default_rules_dir, load_rulebook
+from armscheck.rulebook import cache
+from armscheck.rulebook.book import default_rules_dir, load_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
 IRAN = str(ROOT / "scenarios" / "seeds" / "iraq-iran-arms-2014.yaml")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from armscheck.cli import main
-from armscheck.reference import load_reference
+from armscheck.rulebook.reference import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml").read_text()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from armscheck.cli import main
-from armscheck.explore import edit
+from armscheck.explore.counterfactuals import edit
 
 SHARED = """\
 name: Two items share one parts list

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from armscheck.errors import RuleError
-from armscheck.listschema import Map, load_schemas
-from armscheck.reference import load_reference
+from armscheck.rulebook.reference import load_reference
+from armscheck.rulebook.schema import Map, load_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTS = sorted(p.stem for p in (ROOT / "rules" / "lists").glob("*.yaml"))
@@ -126,7 +126,7 @@ RULE = "un-embargo/supplier-export-ban.yaml"
 def test_rule_files_are_checked_the_same_way(
     old: str, new: str, fragment: str, tmp_path: Path
 ) -> None:
-    from armscheck.rulebook import load_rulebook
+    from armscheck.rulebook.book import load_rulebook
 
     rules = _copy(tmp_path)
     path = rules / RULE

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from armscheck.cli import main
-from armscheck.families.caatsa_names import alias_keys, match_name
-from armscheck.values import MAX_NAME_CHARS, MAX_NAME_WORDS
+from armscheck.families.parties import alias_keys, match_name
+from armscheck.transfer.values import MAX_NAME_CHARS, MAX_NAME_WORDS
 
 ALIASES = alias_keys(["Rosoboronexport", "Rosoboron Export", "JSC Rosoboronexport", "ROE"])
 
@@ -47,7 +47,7 @@ def test_matching_is_unchanged(name: str, expected: tuple[str, bool] | None) -> 
 
 def _old_partial(name: str) -> bool:
     """The former rule: the alias's spaceless core is one of the name's runs of words."""
-    from armscheck.families.caatsa_names import core_key
+    from armscheck.families.parties import core_key
 
     words = core_key(name).split()
     runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}

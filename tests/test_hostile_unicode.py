@@ -14,7 +14,7 @@ from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.cli import main
 from armscheck.errors import ComplianceError, InputError
-from armscheck.transfer import read_transfer
+from armscheck.transfer.model import read_transfer
 
 BASE = """\
 name: Test transfer

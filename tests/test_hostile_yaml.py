@@ -9,7 +9,7 @@ import pytest
 
 from armscheck.cli import main
 from armscheck.errors import InputError
-from armscheck.yamldoc import parse
+from armscheck.transfer.yamldoc import parse
 
 BASE = """\
 name: Test transfer

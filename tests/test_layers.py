@@ -12,15 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "armscheck"
-PRESENTATION = {
-    "cli",
-    "cli_more",
-    "cli_lists",
-    "cli_pictures",
-    "cli_find",
-    "cli_examples",
-    "__main__",
-}
+PRESENTATION = {"cli", "report", "__main__.py"}
 
 
 def _modules() -> list[Path]:
@@ -43,7 +35,7 @@ def _imports(path: Path) -> set[str]:
 
 def _is_library(path: Path) -> bool:
     rel = path.relative_to(PACKAGE)
-    return rel.parts[0] != "report" and rel.stem not in PRESENTATION
+    return rel.parts[0] not in PRESENTATION
 
 
 @pytest.mark.parametrize(

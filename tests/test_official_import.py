@@ -13,7 +13,7 @@ from armscheck.errors import ListError
 from armscheck.official import store
 from armscheck.official.loaded import loaded
 from armscheck.official.model import country_codes
-from armscheck.reference import Reference
+from armscheck.rulebook.reference import Reference
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "official"
 ALL = ["un-consolidated.xml", "sdn.xml", "csl.json"]

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.errors import ComplianceError, InputError
-from armscheck.reference import Reference, load_reference
-from armscheck.transfer import CHANNELS, CONTROLS, END_USER_TYPES, read_transfer
-from armscheck.values import parse_money
-from armscheck.yamldoc import parse
+from armscheck.rulebook.reference import Reference, load_reference
+from armscheck.transfer.model import CHANNELS, CONTROLS, END_USER_TYPES, read_transfer
+from armscheck.transfer.values import parse_money
+from armscheck.transfer.yamldoc import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 REF: Reference = load_reference(ROOT / "rules")

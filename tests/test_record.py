@@ -22,8 +22,8 @@ from armscheck.decisions.record import (
     write_record,
 )
 from armscheck.errors import InputError
-from armscheck.rulebook import load_rulebook
-from armscheck.transfer import read_transfer
+from armscheck.rulebook.book import load_rulebook
+from armscheck.transfer.model import read_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 T129 = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
@@ -133,7 +133,7 @@ def test_markdown_and_terminal_reports_carry_run_and_decisions() -> None:
 
     from armscheck.decisions import apply_decisions, read_decisions
     from armscheck.report import human, markdown
-    from armscheck.transfer import load_transfer
+    from armscheck.transfer.model import load_transfer
 
     checker = Checker(load_rulebook(ROOT / "rules"))
     book = checker.rulebook

@@ -11,8 +11,8 @@ import pytest
 
 from armscheck.api import load_checker
 from armscheck.cli import main
-from armscheck.coverage import rule_coverage
-from armscheck.regression import scenario_files
+from armscheck.regression.coverage import rule_coverage
+from armscheck.regression.runner import scenario_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "scenarios" / "seeds" / "iraq-iran-arms-2014.yaml"

@@ -11,7 +11,7 @@ from rich.console import Console
 from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.report import human, markdown
-from armscheck.transfer import read_transfer
+from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

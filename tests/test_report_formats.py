@@ -11,7 +11,7 @@ import pytest
 
 from armscheck.api import load_checker
 from armscheck.cli import main
-from armscheck.transfer import load_transfer
+from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "scenarios/seeds/iraq-turkey-t129-2021.yaml")
@@ -48,7 +48,7 @@ def test_over_time_periods_hold_between_change_dates(capsys: pytest.CaptureFixtu
     data = json.loads(out_of(capsys, [*argv, "--from", "1990-01-01", "--to", "2026-01-01", SEED]))
     checker = load_checker(None)
     transfer = load_transfer(SEED, checker.rulebook.reference)
-    from armscheck.explore import apply_change
+    from armscheck.explore.counterfactuals import apply_change
     from armscheck.facts import Change
 
     assert [r["recipient"] for r in data["rows"]] == ["IR", "IQ", "SY"]  # by name

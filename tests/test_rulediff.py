@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from armscheck.errors import InputError, RuleError
-from armscheck.rulediff import compare_results, diff_rules, load_rulebook_from, rules_at_revision
+from armscheck.explore.rulediff import (
+    compare_results,
+    diff_rules,
+    load_rulebook_from,
+    rules_at_revision,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted((ROOT / "scenarios").rglob("*.yaml"))
@@ -27,7 +32,7 @@ def _edit(rules: Path) -> None:
 def _expected(base: object) -> set[tuple[str, str, str, str]]:
     """The changes the edit must cause: computed from the base results alone."""
     from armscheck.checker import Checker
-    from armscheck.transfer import load_transfer
+    from armscheck.transfer.model import load_transfer
 
     assert isinstance(base, Checker)
     out: set[tuple[str, str, str, str]] = set()

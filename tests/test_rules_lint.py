@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from armscheck.api import load_checker
-from armscheck.coverage import rule_coverage
-from armscheck.regression import scenario_files
+from armscheck.regression.coverage import rule_coverage
+from armscheck.regression.runner import scenario_files
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_FILES = sorted(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from armscheck.api import load_checker
-from armscheck.regression import run_scenario, scenario_files
+from armscheck.regression.runner import run_scenario, scenario_files
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = scenario_files([ROOT / "scenarios"])

@@ -13,9 +13,9 @@ from rich.console import Console
 from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.cli import main
-from armscheck.explore import counterfactuals
+from armscheck.explore.counterfactuals import counterfactuals
 from armscheck.report import human
-from armscheck.transfer import load_transfer
+from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "scenarios/seeds/iraq-turkey-t129-2021.yaml")

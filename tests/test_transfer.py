@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from armscheck.errors import InputError
-from armscheck.reference import Reference
-from armscheck.transfer import read_transfer
-from armscheck.values import ValueProblem, parse_money
+from armscheck.rulebook.reference import Reference
+from armscheck.transfer.model import read_transfer
+from armscheck.transfer.values import ValueProblem, parse_money
 
 BASE = """\
 name: Test transfer

@@ -13,8 +13,8 @@ from __future__ import annotations
 from .api import load_checker
 from .checker import Checker
 from .errors import ComplianceError, EngineError, InputError, RuleError
-from .rulebook import Rulebook, load_rulebook
-from .transfer import Transfer, load_transfer, read_transfer
+from .rulebook.book import Rulebook, load_rulebook
+from .transfer.model import Transfer, load_transfer, read_transfer
 from .verdict import Finding, Verdict
 
 __version__ = "0.1.0"

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .checker import Checker
-from .rulebook import load_rulebook
+from .rulebook.book import load_rulebook
 
 
 @lru_cache(maxsize=4)

@@ -100,7 +100,7 @@ def _check_one(file: str) -> BatchResult:
             verdict = checker.check_file(file, day)
         else:
             from .decisions.session import Session
-            from .transfer import read_input, read_transfer
+            from .transfer.model import read_input, read_transfer
 
             assert isinstance(session, Session)
             data, label = read_input(file)

@@ -9,8 +9,8 @@ from typing import Any
 from .engine import Engine
 from .errors import EngineError
 from .facts import Citation, Context, Fact, check_fact
-from .rulebook import Rule, Rulebook
-from .transfer import Transfer
+from .rulebook.book import Rule, Rulebook
+from .transfer.model import Transfer
 from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
 
 DISCLAIMER = "Not legal advice: armscheck encodes public law for research and screening."
@@ -217,7 +217,7 @@ class Checker:
 
 def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:
     """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
-    from .transfer import load_transfer
+    from .transfer.model import load_transfer
 
     return checker.check(load_transfer(path, checker.rulebook.reference), as_of)
 

@@ -34,7 +34,7 @@ import durable_rules_engine as _dre
 
 from .errors import EngineError
 from .facts import Fact
-from .rulebook import Pattern, Rule
+from .rulebook.book import Pattern, Rule
 
 RULESET = "armscheck"
 SENTINEL_RULE = "__evaluated__"

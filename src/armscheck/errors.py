@@ -34,7 +34,7 @@ class ComplianceError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        from .values import printable
+        from .transfer.values import printable
 
         where = printable(self.file or "<input>").replace("\n", "\\n")
         if self.line is not None:

@@ -1,6 +1,6 @@
 """Facts: the flat, typed records the rules match on.
 
-Each rule family turns a :class:`~armscheck.transfer.Transfer` into facts of a
+Each rule family turns a :class:`~armscheck.transfer.model.Transfer` into facts of a
 few declared kinds (see :class:`FactKind`). A fact carries only plain scalar
 fields for the engine, and keeps on the Python side where in the YAML it came
 from, the citations of the reference-list entries behind it, and the
@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .reference import Reference
-from .transfer import Loc, Transfer
+from .rulebook.reference import Reference
+from .transfer.model import Loc, Transfer
 
 Scalar = str | int | float | bool
 FIELD_TYPES: dict[str, type | tuple[type, ...]] = {

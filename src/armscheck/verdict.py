@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .facts import Change, Citation, Match
-from .transfer import Loc
+from .transfer.model import Loc
 
 NOT_EVALUATED = "not-evaluated"
 ERROR = "error"

@@ -10,8 +10,8 @@ from pathlib import PurePath
 from typing import Any
 
 from ..checker import rests_on_contested
-from ..transfer import Transfer
-from ..values import fold
+from ..transfer.model import Transfer
+from ..transfer.values import fold
 from ..verdict import Finding, Verdict, family_outcome, overall
 from .model import SATISFIES, Decision, Decisions
 from .reader import today as run_day

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..reader import Reader
-from ..reference import Reference
-from ..values import printable, shorten, shown, suggest
-from ..yamldoc import MAX_BYTES, parse
+from ..rulebook.reference import Reference
+from ..transfer.reader import Reader
+from ..transfer.values import printable, shorten, shown, suggest
+from ..transfer.yamldoc import MAX_BYTES, parse
 from .model import AUTHORITIES, KINDS, SATISFIES, UNWAIVABLE, Decision, Decisions, Scope
 
 DEFAULT_NAME = "armscheck-decisions.yaml"

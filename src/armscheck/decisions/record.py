@@ -18,7 +18,7 @@ from typing import Any
 
 from ..checker import Checker
 from ..errors import InputError
-from ..rulebook import Rulebook
+from ..rulebook.book import Rulebook
 from ..verdict import Verdict
 
 RECORD_VERSION = 1
@@ -211,7 +211,7 @@ def read_record(path: str | Path) -> dict[str, Any]:
 
 def recheck(record: dict[str, Any], checker: Checker) -> Verdict:
     """Today's verdict for a record's input, at its as-of date, with its decisions applied."""
-    from ..transfer import read_transfer
+    from ..transfer.model import read_transfer
     from .apply import apply_decisions
     from .reader import read_decisions
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..rulebook import Rulebook
-from ..transfer import Transfer
+from ..rulebook.book import Rulebook
+from ..transfer.model import Transfer
 from ..verdict import Verdict
 from .apply import apply_decisions
 from .model import Decisions

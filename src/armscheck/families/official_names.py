@@ -16,7 +16,7 @@ from ..facts import Citation, Context, Fact, Match
 from ..official import LISTS
 from ..official.loaded import Loaded, loaded
 from ..screening import Entry, Hit, normalise
-from ..transfer import Loc, Transfer
+from ..transfer.model import Loc, Transfer
 
 # where each list's entries can be looked up by a person
 LIST_URLS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..reference import Reference
+from ..rulebook.reference import Reference
 from .loaded import Loaded
 from .model import LISTS, SCREENED
 

@@ -11,7 +11,7 @@ from ..errors import ListError
 from ..screening import Entry
 
 if TYPE_CHECKING:
-    from ..reference import Reference
+    from ..rulebook.reference import Reference
 
 CountryFn = Callable[[str], "str | None"]
 

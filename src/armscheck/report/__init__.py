@@ -29,8 +29,8 @@ def sanitized(v: Verdict) -> Verdict:
     """A copy of ``v`` whose user-written text cannot drive a terminal (control characters)."""
     from dataclasses import replace
 
-    from ..transfer import Loc
-    from ..values import printable as p
+    from ..transfer.model import Loc
+    from ..transfer.values import printable as p
 
     def loc(e: Loc) -> Loc:
         return replace(e, path=p(e.path), value=p(e.value) if e.value else e.value)

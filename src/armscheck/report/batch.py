@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..batch import BatchResult
-from ..values import printable
+from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
 from .human import STYLE
 

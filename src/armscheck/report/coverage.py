@@ -9,8 +9,8 @@ from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from ..coverage import RuleCoverage
-from ..values import printable
+from ..regression.coverage import RuleCoverage
+from ..transfer.values import printable
 from .human import width
 
 

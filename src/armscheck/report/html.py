@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..checker import DISCLAIMER
-from ..values import printable
+from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS
 from . import pinpoint
 from .svg import bar_chart_svg

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checker import DISCLAIMER
-from ..values import printable
+from ..transfer.values import printable
 from ..verdict import Finding, Verdict
 from . import pinpoint, sanitized
 

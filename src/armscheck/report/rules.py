@@ -8,8 +8,8 @@ from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from ..rulefile import Rule
-from ..values import printable
+from ..rulebook.rulefile import Rule
+from ..transfer.values import printable
 from . import pinpoint
 from .human import STYLE, bullets, link, width
 

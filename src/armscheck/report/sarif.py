@@ -15,8 +15,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..errors import ComplianceError
-from ..rulebook import Rule, Rulebook
-from ..yamldoc import Doc, parse
+from ..rulebook.book import Rule, Rulebook
+from ..transfer.yamldoc import Doc, parse
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..screening import Hit
-from ..values import printable
+from ..transfer.values import printable
 
 
 def as_dict(name: str, country: str | None, day: str | None, hits: Sequence[Hit]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape as _xml
 
-from ..values import printable
+from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, level
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
@@ -135,7 +135,7 @@ def _wrap(text: str, width: int) -> list[str]:
 def timeline_svg(name: str, periods: Sequence[Mapping[str, Any]], prefix: str = "tl") -> str:
     """The timeline: a row per family (and the verdict), a column per period.
 
-    ``periods`` are the JSON form of :class:`armscheck.explore.Period`. Each change
+    ``periods`` are the JSON form of :class:`armscheck.explore.counterfactuals.Period`. Each change
     point is numbered on the chart and labelled with its instruments underneath.
     """
     rows = ["verdict", *FAMILY_OUTCOMES]

@@ -13,8 +13,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..explore import Period
-from ..values import printable
+from ..explore.counterfactuals import Period
+from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, level
 from .human import bullets, width
 

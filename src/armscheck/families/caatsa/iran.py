@@ -1,0 +1,182 @@
+"""CAATSA §107 (22 U.S.C. 9406): arms transfers to or from Iran.
+
+§107 reaches any person who knowingly materially contributes to the supply,
+sale or transfer, directly or indirectly, to or from Iran, or for the use in or
+benefit of Iran, of battle tanks, armoured combat vehicles, large-calibre
+artillery, combat aircraft, attack helicopters, warships and missiles or
+missile systems as defined for the UN Register of Conventional Arms (armed UAVs
+are combat aircraft, category IV; since 2003 MANPADS are category VII), or of
+related materiel including spare parts; and (a)(2) training, services or
+assistance provided *to* Iran related to those arms. The Register category
+comes from :func:`register.register_category`; related materiel from
+``categories.yaml``'s ``related_materiel`` key, narrowed by the system it
+serves when the item names one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...facts import Change, Context, Fact, FactKind
+from ...rulebook.reference import Reference
+from ...transfer.model import Item, Loc, Transfer
+from ..parties import Hit, Named, named_parties, screen
+from ..register import register_category, register_of
+
+IRAN = "IR"
+SERVICES = frozenset({"training", "defense-services"})
+KIND = FactKind(
+    "caatsa-iran-transfer",
+    "caatsa",
+    {
+        "direction": "str",
+        "iran_party": "str",
+        "other_party": "str",
+        "covered": "bool",
+        "covered_items": "str",
+        "other_items": "str",
+        "outside": "str",
+        "date": "str",
+    },
+    "arms go to or from Iran (CAATSA §107)",
+)
+
+
+def system_entry(ref: Reference, system: str | None) -> dict[str, Any] | None:
+    """The catalogue entry (``systems.yaml``) with id ``system``."""
+    systems = ref.lists.get("systems")
+    if not system or systems is None:
+        return None
+    found: dict[str, Any] | None = next(
+        (s for s in systems.data.get("systems") or [] if s.get("id") == system), None
+    )
+    return found
+
+
+def scope(item: Item, ref: Reference, to_iran: bool = True) -> tuple[str | None, str]:
+    """(how, why): how §107 reaches the item ("register", "related", "services" or None).
+
+    ``why`` is a short reason when it does not (empty otherwise).
+    """
+    cats = ref.categories
+    info = cats.get(item.category) or {}
+    if info.get("military") is False:
+        return None, "dual-use"
+    if register_category(item, cats):
+        return "register", ""
+    if not info.get("related_materiel"):
+        return None, "not in the Register categories"
+    if item.category in SERVICES and not to_iran:
+        return None, "training or services provided by Iran, not materiel"
+    system = system_entry(ref, item.system)
+    if system is not None:
+        names = " ".join(str(x) for x in [system.get("name"), *(system.get("aliases") or [])])
+        if not register_of(str(system.get("category") or ""), names, cats):
+            return None, (
+                f"for the {system.get('name')} ({system.get('category')}), a system outside "
+                "the Register categories"
+            )
+    return ("services" if item.category in SERVICES else "related"), ""
+
+
+def _party(names: list[str], country: str) -> str:
+    names = list(dict.fromkeys(n for n in names if n))
+    return f"{', '.join(names)} ({country})" if names else country
+
+
+def iranian_hits(ctx: Context) -> list[Hit]:
+    """Iranian state or military entities named by a party outside Iran."""
+    names = [n for n in named_parties(ctx.transfer) if n.country != IRAN]
+    return screen(names, ctx.reference.get("caatsa-statute"), "iranian_end_users", "", "", IRAN)
+
+
+def _indirect(t: Transfer, hits: list[Hit], side: str) -> tuple[str, list[Named]]:
+    mine = list(dict.fromkeys(h.named for h in hits if h.named.side == side))
+    if not mine:
+        return "", []
+    entries = ", ".join(dict.fromkeys(str(h.entry.get("name")) for h in hits if h.named in mine))
+    way = "to" if side == "recipient" else "from"
+    country = t.recipient.country_name if side == "recipient" else t.supplier.country_name
+    return (
+        f"The transfer is consigned via {country}, but {', '.join(n.name for n in mine)} "
+        f"({', '.join(n.loc.path for n in mine)}) is taken to be {entries}, an Iranian entity, "
+        f"so it is treated as a transfer {way} Iran, directly or indirectly (§107(a)).",
+        mine,
+    )
+
+
+def build(ctx: Context, change: Change) -> list[Fact]:
+    """The ``caatsa-iran-transfer`` fact, when exactly one side is Iran (or acts for it)."""
+    t = ctx.transfer
+    hits = iranian_hits(ctx)
+    to_note, to_named = _indirect(t, hits, "recipient")
+    from_note, from_named = _indirect(t, hits, "supplier")
+    from_iran = t.supplier.country == IRAN or bool(from_named)
+    to_iran = t.recipient.country == IRAN or bool(to_named)
+    if from_iran == to_iran:
+        return []
+    covered: list[tuple[Item, str]] = []
+    others: list[tuple[Item, str]] = []
+    for it in t.items:
+        how, why = scope(it, ctx.reference, to_iran)
+        if how is None:
+            others.append((it, why))
+        else:
+            covered.append((it, how))
+    supplier = _party(list(t.supplier.entities), t.supplier.country_name)
+    recipient = _party(
+        [t.recipient.end_user or "", *t.recipient.entities], t.recipient.country_name
+    )
+    assumptions = [a for a in (to_note, from_note) if a]
+    assumptions += [
+        f"'{it.description}' ({it.loc.path}) is taken to be related materiel for arms in the "
+        "UN Register categories; if it serves other equipment (small arms, air defence other "
+        "than MANPADS), §107 does not reach it."
+        for it, how in covered
+        if how == "related"
+    ]
+    assumptions += [
+        f"'{it.description}' ({it.loc.path}) is taken to be training or services provided to "
+        "Iran for arms in the UN Register categories (§107(a)(2)); for other equipment §107 "
+        "does not reach it."
+        for it, how in covered
+        if how == "services"
+    ]
+    cats = ctx.reference.categories
+
+    def label(it: Item, how: str) -> str:
+        what = {
+            "register": f"UN Register category {register_category(it, cats)}",
+            "related": "related materiel",
+            "services": "training or services provided to Iran, §107(a)(2)",
+        }[how]
+        return f"{it.description} ({what})"
+
+    outside = "; ".join(f"{it.description} ({why})" for it, why in others)
+    iran_loc = _iran_locs(t, from_iran, from_named if from_iran else to_named)
+    items = [it for it, _ in covered] or list(t.items)
+    return [
+        Fact(
+            kind=KIND.kind,
+            key="caatsa:107",
+            fields={
+                "direction": "from" if from_iran else "to",
+                "iran_party": supplier if from_iran else recipient,
+                "other_party": recipient if from_iran else supplier,
+                "covered": bool(covered),
+                "covered_items": "; ".join(label(it, how) for it, how in covered) or "none",
+                "other_items": outside or "none",
+                "outside": f" Outside §107: {outside}." if covered and outside else "",
+                "date": ctx.date.isoformat(),
+            },
+            evidence=(t.loc("date"), *iran_loc, *(it.loc for it in items)),
+            assumptions=tuple(assumptions),
+            changes=(change,) if covered else (),
+        )
+    ]
+
+
+def _iran_locs(t: Transfer, from_iran: bool, named: list[Named]) -> tuple[Loc, ...]:
+    if named:
+        return tuple(n.loc for n in named)
+    return (t.loc("supplier", "country") if from_iran else t.loc("recipient", "country"),)

@@ -1,0 +1,249 @@
+"""Wording for CAATSA findings: significance, precedents and the §231(d) waiver.
+
+None of this decides an outcome. "Significant" has no legal threshold: the
+advanced-systems list and the value indicator in ``caatsa-precedents.yaml``
+only say why a transaction looks significant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from ...facts import Citation
+from ...rulebook.reference import Reference, RefList
+from ...transfer.model import Item
+from ...transfer.values import money_text, parse_money
+from ..parties import name_key
+
+SUSTAINMENT = frozenset({"spare-parts", "training", "defense-services"})
+_OUTCOME_TEXT = {
+    "sanctioned": "sanctioned",
+    "no-sanction": "not sanctioned",
+    "abandoned": "deal abandoned, not sanctioned",
+}
+
+
+LOW_QUALITY = ("print-search", "checkpointasia.net")
+
+
+def citations(raw: Any, limit: int | None = None) -> list[Citation]:
+    """Citations from a list entry's ``citations`` (the first ``limit`` of them).
+
+    Low-quality sources (print-search page captures, aggregators) are dropped
+    when the entry has another source.
+    """
+    out = [
+        Citation(
+            str(c["instrument"]), str(c.get("url") or ""), str(c.get("pinpoint") or "") or None
+        )
+        for c in raw or []
+        if isinstance(c, dict) and c.get("instrument")
+    ]
+    good = [c for c in out if not any(bad in c.url for bad in LOW_QUALITY)]
+    out = good or out
+    return out[:limit] if limit is not None else out
+
+
+def unique_citations(cites: list[Citation]) -> tuple[Citation, ...]:
+    """``cites`` in order, each URL once (the first citation of a URL is kept)."""
+    seen: set[str] = set()
+    out: list[Citation] = []
+    for c in cites:
+        if c.url and c.url in seen:
+            continue
+        seen.add(c.url)
+        out.append(c)
+    return tuple(out)
+
+
+def _section(ref: Reference, section: str) -> dict[str, Any]:
+    sections = ref.get("caatsa-statute").data.get("sections") or []
+    found: dict[str, Any] = next((s for s in sections if s.get("id") == section), {})
+    return found
+
+
+def primary_citation(ref: Reference, section: str) -> Citation:
+    """The statute citation that heads a finding (``finding_citation`` of the section)."""
+    raw = _section(ref, section).get("finding_citation") or {}
+    return citations([raw])[0]
+
+
+def _aliases(entry: dict[str, Any]) -> list[str]:
+    return [
+        str(x) for x in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])] if x
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)")
+
+
+def _contains(text: str, alias: str) -> bool:
+    return bool(_word_pattern(alias).search(f" {text} "))
+
+
+def item_text(item: Item, ref: Reference) -> str:
+    """The item's description plus its catalogue system's names, as a match key."""
+    parts = [item.description]
+    if item.system:
+        systems = ref.lists.get("systems")
+        for s in (systems.data.get("systems") or []) if systems else []:
+            if s.get("id") == item.system:
+                parts += _aliases(s)
+    return name_key(" | ".join(parts))
+
+
+@functools.lru_cache(maxsize=1024)
+def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``aliases`` as whole words (as :func:`_contains` does)."""
+    if not aliases:
+        return None
+    keys = "|".join(re.escape(name_key(a)) for a in aliases)
+    return re.compile(rf"(?<!\w)(?:{keys})(?!\w)")
+
+
+def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
+    """The significant-systems entries that the items name."""
+    systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
+    texts = [f" {item_text(it, ref)} " for it in items]
+    out = []
+    for s in systems:
+        pattern = _any_pattern(tuple(_aliases(s)))
+        if pattern is not None and any(pattern.search(t) for t in texts):
+            out.append(s)
+    return out
+
+
+def value_indicator(prec: RefList) -> float:
+    """The value above which a transaction is called high-value (a policy assumption)."""
+    raw = (prec.data.get("value_significance_usd") or {}).get("value")
+    return parse_money(raw) if raw is not None else 10e6
+
+
+def significance(
+    items: list[Item], ref: Reference, intelligence: bool = False
+) -> tuple[str, list[str], list[Citation]]:
+    """(sentence, assumptions, citations) on why the transaction looks significant.
+
+    The dual-use remark (civilian end uses are less likely significant) is left
+    out when the counterparty is in the intelligence sector.
+    """
+    prec = ref.get("caatsa-precedents")
+    systems = advanced_systems(items, ref)
+    value = sum(it.value for it in items)
+    bar = value_indicator(prec)
+    reasons: list[str] = []
+    if systems:
+        names = ", ".join(str(s.get("name")) for s in systems)
+        reasons.append(f"it involves an advanced system ({names})")
+    if value >= bar:
+        reasons.append(f"its value, {money_text(value)}, is high")
+    assumptions = [
+        f"High value is taken as {money_text(bar)} or more: an indicator for wording only, "
+        "not a legal threshold; significance is decided case by case."
+    ]
+    cites = citations((prec.data.get("significance_guidance") or {}).get("citations"), 1)
+    for s in systems:
+        cites += citations(s.get("citations"), 1)
+    note = ""
+    if items and all(it.category in SUSTAINMENT for it in items):
+        note = (
+            " It is sustainment (spare parts, training or services), which the State "
+            "Department said was not its focus."
+        )
+    elif items and not intelligence and all(it.category == "dual-use" for it in items):
+        note = (
+            " The items are dual-use; purely civilian end uses are less likely to be significant."
+        )
+    if reasons:
+        text = "It looks significant because " + " and ".join(reasons) + "." + note
+    else:
+        text = (
+            f"Nothing here marks it as significant (no advanced system from the list; value "
+            f"{money_text(value)} under the {money_text(bar)} indicator).{note} Significance "
+            "is decided case by case, so the exposure stands."
+        )
+    return " ".join(text.split()), assumptions, cites
+
+
+def precedents(
+    ref: Reference, day: dt.date, country: str, systems: list[dict[str, Any]]
+) -> tuple[str, list[Citation]]:
+    """A sentence citing the §231 precedents known on ``day``, most relevant first."""
+    prec = ref.get("caatsa-precedents")
+    entries = prec.data.get("precedents") or []
+    dated: list[tuple[dt.date, dict[str, Any]]] = []
+    for i, p in enumerate(entries):
+        when = prec.date(p.get("date"), ("precedents", i, "date"))
+        if when is not None:
+            dated.append((when, p))
+    # A sanction is known from the day it is imposed; an absence of sanctions (a warning, a deal
+    # left unsanctioned or abandoned) can only be observed after the event's date.
+    known = [(w, p) for w, p in dated if w <= day and (p.get("outcome") == "sanctioned" or w < day)]
+    if not known:
+        first = min((w for w, p in dated if p.get("outcome") == "sanctioned"), default=None)
+        tail = f" (the first came on {first.isoformat()})" if first else ""
+        return f"No §231 sanction had been imposed by this date{tail}.", []
+
+    def relevant(p: dict[str, Any]) -> bool:
+        text = name_key(str(p.get("system") or ""))
+        return p.get("country") == country or any(
+            _contains(text, a) for s in systems for a in _aliases(s)
+        )
+
+    def label(when: dt.date, p: dict[str, Any]) -> str:
+        who = _country(ref, p)
+        outcome = _OUTCOME_TEXT.get(str(p.get("outcome")), str(p.get("outcome")))
+        system = str(p.get("system") or "").replace("; ", ", ")
+        return f"{who} over {system} ({outcome}, {when.isoformat()})"
+
+    sanctioned = [(w, p) for w, p in known if p.get("outcome") == "sanctioned"]
+    others = [(w, p) for w, p in known if p.get("outcome") != "sanctioned"]
+    close = [(w, p) for w, p in others if relevant(p)]
+    shown = sanctioned + close
+    parts = [label(w, p) for w, p in shown]
+    if others and not close:
+        rest = ", ".join(f"{_country(ref, p)} ({p.get('system')})" for _, p in others)
+        parts.append(f"exposure without sanctions: {rest}")
+    cites = [c for _, p in shown for c in citations(p.get("citations"), 1)]
+    return "Precedents: " + "; ".join(parts) + ".", cites
+
+
+def _country(ref: Reference, p: dict[str, Any]) -> str:
+    c = ref.countries.get(str(p.get("country")))
+    return c.name if c else str(p.get("country"))
+
+
+def waiver(ref: Reference, intelligence: list[dict[str, Any]]) -> str:
+    """The §231(d) waiver in brief, and whether it is open for this transaction."""
+    entry = _section(ref, "s231-waiver")
+    barred_ids = {str(x) for x in entry.get("barred_ids") or []}
+    head = (
+        "Sanctions need a State finding that the transaction is significant and knowing. "
+        "A §231(d) waiver is transaction by transaction (no country or blanket "
+        "waiver), certified to Congress 30 days ahead: US national security interest; no harm "
+        "to an alliance, US operations, defence cooperation or US systems; and the buyer's "
+        "government cutting its Russian-made inventory or cooperating on critical security "
+        "matters."
+    )
+    barred = [str(e.get("name")) for e in intelligence if str(e.get("id")) in barred_ids]
+    others = [str(e.get("name")) for e in intelligence if str(e.get("id")) not in barred_ids]
+    if barred:
+        tail = (
+            f" It is not available here: {', '.join(barred)} is among the persons barred for "
+            "Russian government cyber intrusions; only a §236(b) waiver of imposed sanctions "
+            "(subject to congressional review) remains."
+        )
+    elif others:
+        tail = (
+            f" {', '.join(others)} is in the intelligence sector; the waiver is closed only if "
+            "it directly participated in or facilitated Russian government cyber intrusions, "
+            "so check that."
+        )
+    else:
+        tail = " Each later delivery or payment needs its own waiver."
+    return head + tail

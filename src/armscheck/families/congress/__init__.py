@@ -1,0 +1,314 @@
+"""US congressional notification of arms sales (AECA §36(b), §36(c), §3(d)).
+
+The channel is decided by the supplier: a US supplier sells by Foreign
+Military Sale (``channel: fms``, §36(b)) or under an export licence
+(``channel: dcs``, §36(c)); any other supplier of US-origin USML content makes
+a third-party transfer (§3(d)), valued at the US content only. The tier follows
+the recipient on the date (``lists/nato-plus.yaml``); the thresholds and the
+statutory review period come from ``lists/congress-thresholds.yaml``.
+
+One ``congress-channel`` fact per transfer says, for each measure in force
+(MDE, total, design and construction, Category I firearms), the value, whether
+it meets its threshold (``>=``), and the headroom. A ``congress-split`` fact
+appears when the transfer is under every threshold alone but crosses one with
+the ``related_sales`` made within the split-sale window before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...facts import Citation, Context, Fact, FactKind, Family
+from . import lists as cl
+from .changes import change_dates, channel_changes, split_date_change
+from .notes import COST_NOTE, NOT_ASSESSED, not_assessed_fact, unconfirmed_notes
+from .values import Line, counted_text, measure_value, third_party_lines, us_lines
+
+CHANNEL = FactKind(
+    "congress-channel",
+    "congress",
+    {
+        "channel": "str",
+        "section": "str",
+        "channel_text": "str",
+        "recipient": "str",
+        "tier": "str",
+        "tier_text": "str",
+        "met": "bool",
+        "mde_met": "bool",
+        "total_met": "bool",
+        "dc_met": "bool",
+        "firearms_met": "bool",
+        "articles_met": "bool",
+        "mde_value": "int",
+        "total_value": "int",
+        "met_text": "str",
+        "headroom_text": "str",
+        "nearest_text": "str",
+        "review_days": "int",
+        "informal_days": "int",
+        "counted": "str",
+    },
+    "the transfer's values for one AECA notification channel against the thresholds in force",
+)
+SPLIT = FactKind(
+    "congress-split",
+    "congress",
+    {
+        "channel": "str",
+        "section": "str",
+        "channel_text": "str",
+        "recipient": "str",
+        "tier_text": "str",
+        "alone_text": "str",
+        "crossed_text": "str",
+        "related_text": "str",
+        "months": "int",
+        "review_days": "int",
+        "informal_days": "int",
+    },
+    "with related sales in the split-sale window, the transfer crosses a threshold",
+)
+SECTIONS = {
+    "fms": ("AECA §36(b)(1)", "Foreign Military Sale"),
+    "dcs": ("AECA §36(c)", "direct commercial sale under an export licence"),
+    "third-party": ("AECA §3(d)", "third-party transfer of US-origin defense articles"),
+}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A channel's lines, thresholds and values on one date."""
+
+    channel: str
+    lines: list[Line]
+    rows: dict[str, cl.Row]
+    values: dict[str, int]
+    member: cl.Membership | None
+    notes: list[str]
+
+    def met(self, measure: str) -> bool:
+        """Whether ``measure`` meets its threshold (``>=``)."""
+        return measure in self.rows and self.values[measure] >= self.rows[measure].amount
+
+    @property
+    def any_met(self) -> bool:
+        """Whether any measure meets its threshold."""
+        return any(self.met(m) for m in self.rows)
+
+
+def channel_of(ctx: Context) -> str | None:
+    """``fms``, ``dcs``, ``third-party``, or ``None`` when no AECA channel applies."""
+    t = ctx.transfer
+    if t.recipient.country == "US":
+        return None
+    if t.supplier.country == "US":
+        return t.channel
+    return "third-party"
+
+
+def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
+    """The lines a channel counts (US-origin content only for third-party transfers)."""
+    if channel == "third-party":
+        return third_party_lines(ctx, notes)
+    return us_lines(ctx, channel, notes)
+
+
+def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evaluation | None:
+    """The channel's evaluation on ``day`` (tier forced by ``nato_plus`` if given)."""
+    channel = channel_of(ctx)
+    if channel is None:
+        return None
+    notes: list[str] = []
+    lines = counted_lines(ctx, channel, notes)
+    if not lines:
+        return None
+    member = cl.membership_on(ctx, day)
+    plus = member is not None if nato_plus is None else nato_plus
+    rows = cl.rows_on(ctx, channel, plus, day)
+    if not rows:
+        return None
+    outside = cl.nato_outside_note(ctx, day)
+    if outside and not plus:
+        notes.append(outside)
+    if channel == "third-party":
+        notes.append(COST_NOTE)
+    values = {m: measure_value(lines, channel, m) for m in rows}
+    return Evaluation(channel, lines, rows, values, member, notes)
+
+
+def _tier_text(ctx: Context, ev: Evaluation) -> str:
+    name = ctx.transfer.recipient.country_name
+    if ev.member is None:
+        return f"{name} is not in the AECA NATO+ group on {ctx.date.isoformat()}"
+    since = f" since {ev.member.start.isoformat()}" if ev.member.start else ""
+    return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
+
+
+def _headrooms(ev: Evaluation) -> list[tuple[float, str]]:
+    return [
+        (ev.values[m] / r.amount, cl.headroom(ev.values[m], r.amount, m))
+        for m, r in ev.rows.items()
+        if m in ("mde", "total") or ev.values[m] > 0
+    ]
+
+
+def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
+    t = ctx.transfer
+    section, channel_text = SECTIONS[ev.channel]
+    met = [m for m in ev.rows if ev.met(m)]
+    rooms = _headrooms(ev)
+    review = max(
+        (ev.rows[m].review_days for m in met), default=max(r.review_days for r in ev.rows.values())
+    )
+    cites: list[Citation] = [c for m in (met or list(ev.rows)) for c in ev.rows[m].citations]
+    if ev.member is not None:
+        cites.extend(ev.member.citations)
+    evidence = [ln.loc for ln in ev.lines]
+    if ev.channel != "third-party":
+        evidence.append(t.loc("channel"))
+    evidence.append(t.loc("recipient", "country"))
+    met_text = "; ".join(
+        f"{cl.NAMES[m]} {cl.value_text(ev.values[m], ev.rows[m].amount)} "
+        f"({cl.headroom(ev.values[m], ev.rows[m].amount, m)})"
+        for m in met
+    )
+    behind = [ev.rows[m] for m in (met or list(ev.rows))]
+    return Fact(
+        kind=CHANNEL.kind,
+        key=f"congress:{ev.channel}",
+        fields={
+            "channel": ev.channel,
+            "section": section,
+            "channel_text": channel_text,
+            "recipient": t.recipient.end_user or t.recipient.country_name,
+            "tier": "nato-plus" if ev.member is not None else "standard",
+            "tier_text": _tier_text(ctx, ev),
+            "met": bool(met),
+            "mde_met": ev.met("mde"),
+            "total_met": ev.met("total"),
+            "dc_met": ev.met("design-construction"),
+            "firearms_met": ev.met("firearms"),
+            "articles_met": ev.met("mde") or ev.met("total"),
+            "mde_value": ev.values.get("mde", 0),
+            "total_value": ev.values.get("total", 0),
+            "met_text": met_text or "none",
+            "headroom_text": "; ".join(text for _, text in rooms),
+            "nearest_text": max(rooms)[1],
+            "review_days": review,
+            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
+            "counted": counted_text(ev.lines, (r.amount for r in ev.rows.values())),
+        },
+        evidence=tuple(dict.fromkeys(evidence)),
+        citations=tuple(dict.fromkeys(cites)),
+        assumptions=tuple(dict.fromkeys([*ev.notes, *unconfirmed_notes(behind, ev.member)])),
+        changes=channel_changes(ctx, ev) if met else (),
+    )
+
+
+def related_in_window(ctx: Context, day: dt.date) -> list[int]:
+    """Indexes of the related sales dated within the window up to ``day``."""
+    start = cl.add_months(day, -cl.window_months(ctx))
+    return [i for i, s in enumerate(ctx.transfer.related_sales) if start <= s.date <= day]
+
+
+def crossed(ctx: Context, ev: Evaluation, day: dt.date) -> dict[str, int]:
+    """Measures the transfer is under alone but meets with the related sales.
+
+    MDE counts the related sales' ``mde_value_usd``; total counts their value; Category I
+    firearms (§36(c)) counts their value too, but only when this sale has firearms in it.
+    """
+    sales = [ctx.transfer.related_sales[i] for i in related_in_window(ctx, day)]
+    out: dict[str, int] = {}
+    for m in ("mde", "total", "firearms"):
+        if m not in ev.rows or ev.met(m) or (m == "firearms" and ev.values[m] <= 0):
+            continue
+        extra = sum((s.mde_value or 0.0) if m == "mde" else s.value for s in sales)
+        combined = ev.values[m] + round(extra)
+        if combined >= ev.rows[m].amount:
+            out[m] = combined
+    return out
+
+
+def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
+    t = ctx.transfer
+    hit = crossed(ctx, ev, ctx.date)
+    if ev.any_met or not hit:
+        return None
+    window = related_in_window(ctx, ctx.date)
+    sales = [t.related_sales[i] for i in window]
+    section, channel_text = SECTIONS[ev.channel]
+    notes = list(ev.notes)
+    if "mde" in hit and any(s.mde_value is None for s in sales):
+        notes.append("related sales without mde_value_usd are not counted toward MDE.")
+    if "firearms" in hit:
+        notes.append(
+            "the related sales are counted toward the USML Category I firearms threshold at "
+            "their whole value, as this sale includes such firearms (a policy of this "
+            "check; related_sales do not say what they contained)."
+        )
+    notes.extend(unconfirmed_notes([ev.rows[m] for m in hit], ev.member))
+    related = "; ".join(
+        f"'{s.description or 'related sale'}' ({s.date.isoformat()}, "
+        f"{cl.value_text(round(s.value), (r.amount for r in ev.rows.values()))})"
+        for s in sales
+    )
+    alone = "; ".join(cl.headroom(ev.values[m], ev.rows[m].amount, m) for m in hit)
+    crossed_text = "; ".join(
+        f"the combined {cl.NAMES[m]} is {cl.value_text(v, ev.rows[m].amount)} "
+        f"({cl.headroom(v, ev.rows[m].amount, m)})"
+        for m, v in hit.items()
+    )
+    return Fact(
+        kind=SPLIT.kind,
+        key=f"congress:split:{ev.channel}",
+        fields={
+            "channel": ev.channel,
+            "section": section,
+            "channel_text": channel_text,
+            "recipient": t.recipient.end_user or t.recipient.country_name,
+            "tier_text": _tier_text(ctx, ev),
+            "alone_text": alone,
+            "crossed_text": crossed_text,
+            "related_text": related,
+            "months": cl.window_months(ctx),
+            "review_days": max(ev.rows[m].review_days for m in hit),
+            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
+        },
+        evidence=(*(s.loc for s in sales), *(ln.loc for ln in ev.lines)),
+        citations=tuple(c for m in hit for c in ev.rows[m].citations),
+        assumptions=tuple(dict.fromkeys(notes)),
+        changes=split_date_change(ctx, ev),
+    )
+
+
+def build(ctx: Context) -> list[Fact]:
+    """The ``congress-channel`` fact, and a ``congress-split`` fact when one applies.
+
+    When a channel applies but no threshold is encoded on the date, a
+    ``congress-not-assessed`` fact instead (a note, never a silent clear).
+    """
+    ev = evaluate(ctx, ctx.date)
+    if ev is None:
+        channel = channel_of(ctx)
+        notes: list[str] = []
+        lines = counted_lines(ctx, channel, notes) if channel else []
+        if channel is None or not lines:
+            return []
+        return [not_assessed_fact(ctx, channel, SECTIONS[channel], lines, notes)]
+    facts = [_channel_fact(ctx, ev)]
+    split = _split_fact(ctx, ev)
+    if split is not None:
+        facts.append(split)
+    return facts
+
+
+FAMILY = Family(
+    id="congress",
+    title="US congressional notification (AECA §36(b), §36(c), §3(d))",
+    outcomes=("notification-required", "clear"),
+    kinds=(CHANNEL, SPLIT, NOT_ASSESSED),
+    build=build,
+    change_dates=change_dates,
+)

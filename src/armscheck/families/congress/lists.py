@@ -1,0 +1,242 @@
+"""Congressional notification: reading the dated lists the ``congress`` family uses.
+
+* ``lists/nato-plus.yaml`` says who is in the AECA's NATO+ group on a date;
+* ``lists/congress-thresholds.yaml`` says what each channel, tier and measure
+  needs on a date (a NATO+ recipient falls back to the standard row where no
+  NATO+ row covers the channel, measure and date);
+* ``lists/review-periods.yaml`` gives the informal review (advice only) and the
+  split-sale window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ...facts import Citation, Context, in_force, list_citations
+from ...rulebook.reference import RefList
+from ...transfer.values import fold, money_text
+
+MEASURES: dict[str, tuple[str, ...]] = {
+    "fms": ("mde", "total", "design-construction"),
+    "dcs": ("mde", "total", "firearms"),
+    "third-party": ("mde", "total"),
+}
+SECTION_WORD = {"fms": "§36(b)", "dcs": "§36(c)", "third-party": "§3(d)"}
+LABELS = {
+    "mde": "MDE",
+    "total": "total",
+    "design-construction": "design-and-construction",
+    "firearms": "Category I firearms",
+}
+NAMES = {
+    "mde": "major defense equipment",
+    "total": "defense articles and services (total)",
+    "design-construction": "design and construction services",
+    "firearms": "USML Category I firearms",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One threshold row in force: amount, review period and its citations."""
+
+    channel: str
+    tier: str
+    measure: str
+    amount: int
+    review_days: int
+    start: dt.date | None
+    end: dt.date | None
+    citations: tuple[Citation, ...]
+    unconfirmed: bool = False
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """``§36(b) nato-plus-tier MDE $25m from 2002-09-30``: which row this is."""
+        since = f" from {self.start.isoformat()}" if self.start else ""
+        what = f"{LABELS[self.measure]} {amount_text(self.amount)}"
+        return f"{SECTION_WORD[self.channel]} {self.tier}-tier {what}{since}"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The recipient's place in the NATO+ group on a date."""
+
+    start: dt.date | None
+    end: dt.date | None
+    basis: str
+    note: str
+    citations: tuple[Citation, ...]
+    unconfirmed: bool = False
+
+
+citations = list_citations
+
+
+def all_rows(ctx: Context) -> list[Row]:
+    """Every threshold row of the list, dated (built once per process)."""
+    return ctx.reference.memo("congress:rows", lambda: _rows(ctx))
+
+
+def _rows(ctx: Context) -> list[Row]:
+    lst = ctx.reference.get("congress-thresholds")
+    out = []
+    for i, r in enumerate(lst.data.get("thresholds") or []):
+        out.append(
+            Row(
+                channel=str(r["channel"]),
+                tier=str(r["tier"]),
+                measure=str(r["measure"]),
+                amount=int(r["amount_usd"]),
+                review_days=int(r["review_days"]),
+                start=lst.date(r.get("from"), ("thresholds", i, "from")),
+                end=lst.date(r.get("to"), ("thresholds", i, "to")),
+                citations=citations(r.get("citations")),
+                unconfirmed=bool(r.get("unconfirmed")),
+                note=" ".join(str(r.get("note") or "").split()),
+            )
+        )
+    return out
+
+
+def rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[str, Row]:
+    """The row that applies to each measure of ``channel`` on ``day`` (absent: no test)."""
+    rows = [r for r in all_rows(ctx) if r.channel == channel and in_force(r.start, r.end, day)]
+    out: dict[str, Row] = {}
+    for measure in MEASURES[channel]:
+        mine = [r for r in rows if r.measure == measure]
+        plus = [r for r in mine if r.tier == "nato-plus"]
+        std = [r for r in mine if r.tier == "standard"]
+        pick = plus if nato_plus and plus else std
+        if pick:
+            out[measure] = pick[0]
+    return out
+
+
+# NATO (or its procurement agency) named as the buyer; "Major Non-NATO Ally" is not.
+_NATO_BUYER = re.compile(r"(?<!\bnon )\b(?:nato|nspa|north atlantic treaty organi[sz]ation)\b")
+
+
+def names_nato(ctx: Context) -> bool:
+    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer."""
+    return bool(_NATO_BUYER.search(fold(ctx.transfer.recipient.end_user or "")))
+
+
+def _membership(lst: RefList, node: dict[str, Any], path: tuple[str | int, ...]) -> Membership:
+    return Membership(
+        lst.date(node.get("from"), (*path, "from")),
+        lst.date(node.get("to"), (*path, "to")),
+        str(node.get("basis") or ""),
+        " ".join(str(node.get("note") or "").split()),
+        citations(node.get("citations")),
+        bool(node.get("unconfirmed")),
+    )
+
+
+def memberships(ctx: Context) -> list[Membership]:
+    """Every NATO+ entry for the recipient country, any date."""
+    lst = ctx.reference.get("nato-plus")
+    return [
+        _membership(lst, m, ("members", i))
+        for i, m in enumerate(lst.data.get("members") or [])
+        if str(m.get("country")) == ctx.transfer.recipient.country
+    ]
+
+
+def membership_on(ctx: Context, day: dt.date) -> Membership | None:
+    """The NATO+ entry covering the recipient on ``day``, if any.
+
+    The tier follows ``recipient.country``: NATO (or NSPA) named as the buyer adds its
+    own entry only when that country is itself in the group, because the NATO+ values
+    apply only if the transfer includes no other countries (22 CFR 123.15(a)(2)).
+    """
+    member = next((m for m in memberships(ctx) if in_force(m.start, m.end, day)), None)
+    lst = ctx.reference.get("nato-plus")
+    org = lst.data.get("nato_organisation")
+    if member is None or not isinstance(org, dict) or not names_nato(ctx):
+        return member
+    own = _membership(lst, org, ("nato_organisation",))
+    if not in_force(own.start, own.end, day):
+        return member
+    return Membership(
+        max((d for d in (member.start, own.start) if d), default=None),
+        member.end,
+        f"{member.basis}; the buyer is the North Atlantic Treaty Organization itself",
+        member.note,
+        (*own.citations, *member.citations),
+        member.unconfirmed or own.unconfirmed,
+    )
+
+
+def nato_outside_note(ctx: Context, day: dt.date) -> str | None:
+    """The assumption to report when NATO buys for a country outside the group."""
+    if not names_nato(ctx) or membership_on(ctx, day) is not None:
+        return None
+    name = ctx.transfer.recipient.country_name
+    return (
+        f"end_user names NATO as the buyer, but the articles go to {name}, which is not in "
+        "the AECA NATO+ group on that date; the NATO+ values apply only if the transfer "
+        "includes no other countries (22 CFR 123.15(a)(2)), so the standard tier is used."
+    )
+
+
+def informal_days(ctx: Context, nato_plus: bool, day: dt.date) -> int:
+    """The informal (tiered) review period for the tier, advice only; 0 if unknown."""
+    lst = ctx.reference.get("review-periods")
+    tier = "nato-plus" if nato_plus else "standard"
+    for i, r in enumerate(lst.data.get("informal_review") or []):
+        start = lst.date(r.get("from"), ("informal_review", i, "from"))
+        end = lst.date(r.get("to"), ("informal_review", i, "to"))
+        if r.get("tier") == tier and in_force(start, end, day):
+            return int(r["days"])
+    return 0
+
+
+def window_months(ctx: Context) -> int:
+    """The split-sale look-back window in months (policy)."""
+    raw = ctx.reference.get("review-periods").data.get("split_sale_window") or {}
+    return int(raw.get("months") or 12)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, d))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def amount_text(amount: int) -> str:
+    """A threshold as written in the statute's style: ``$14m``, ``$1m``, ``$200m``."""
+    if amount % 1_000_000 == 0 and amount < 1_000_000_000:
+        return f"${amount // 1_000_000:,}m"
+    return money_text(amount)
+
+
+def value_text(value: int, near: int | Iterable[int] | None = None) -> str:
+    """Dollars, exact when ``value`` is within 1% of (but not at) a threshold in ``near``."""
+    amounts = [near] if isinstance(near, int) else list(near or ())
+    if any(0 < abs(value - a) <= a / 100 for a in amounts):
+        return f"${value:,}"
+    return money_text(value)
+
+
+def headroom(value: int, amount: int, measure: str) -> str:
+    """``$2.0m under the $14m MDE threshold``, ``$22.0m over ...``, ``exactly at ...``."""
+    gap = value - amount
+    where = f"the {amount_text(amount)} {LABELS[measure]} threshold"
+    if value == 0:
+        return f"nothing counted toward {where}"
+    if gap == 0:
+        return f"exactly at {where}"
+    return f"{value_text(abs(gap))} {'over' if gap > 0 else 'under'} {where}"

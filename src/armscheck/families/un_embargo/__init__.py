@@ -1,0 +1,353 @@
+"""UN Security Council arms embargoes: facts from ``lists/un-embargoes.yaml``.
+
+For every embargo phase in force on the transfer's date whose target is a
+party to the transfer (the supplier for export bans, the recipient, its region
+or a listed group for import bans), one ``embargo-party`` fact says who is
+targeted, whether any item is within the phase's item scope, and what the
+phase means for this end user: ``prohibited``, ``approval``,
+``notification`` or ``exempt``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
+from ...rulebook.reference import RefList
+from ...screening.aliases import group_matches, groups_matched, groups_matched_any, names_match
+from ...transfer.model import Loc
+from ..register import register_of
+from . import official as un_official
+
+KIND = FactKind(
+    "embargo-party",
+    "un-embargo",
+    {
+        "embargo": "str",
+        "title": "str",
+        "direction": "str",
+        "role": "str",
+        "scope": "str",
+        "status": "str",
+        "items_in_scope": "bool",
+        "region_known": "bool",
+        "contested": "bool",
+        "party": "str",
+        "since": "str",
+        "until": "str",
+        "in_scope_items": "str",
+    },
+    "a party to the transfer is the target of a UN arms-embargo phase in force",
+)
+
+
+def item_in_scope(
+    category: str, scope: Any, categories: dict[str, dict[str, Any]], description: str = ""
+) -> bool:
+    """Whether an item falls within an embargo's item scope.
+
+    Register-limited scopes use the UN Register categories, in which MANPADS are
+    missiles (category VII) since 2003 even though the transfer files them under
+    light weapons or air defence.
+    """
+    info = categories.get(category) or {}
+    if info.get("military") is False:
+        return False
+    if isinstance(scope, list):
+        return category in scope
+    if scope == "register":
+        return bool(register_of(category, description, categories) or info.get("related_materiel"))
+    if scope == "salw":
+        return bool(info.get("salw"))
+    if scope == "all-except-salw":  # ammunition stays in: only SALW themselves are carved out
+        return not info.get("salw") or bool(info.get("related_materiel"))
+    return True
+
+
+def _status(phase: dict[str, Any], end_user_type: str) -> str:
+    conditional = phase.get("conditional_end_users") or {}
+    if end_user_type in conditional:
+        return str(conditional[end_user_type])
+    if end_user_type in (phase.get("exempt_end_users") or []):
+        return "exempt"
+    if phase.get("scope") == "non-state" and end_user_type != "non-state":
+        return "exempt"
+    return str(phase.get("regime") or "prohibited")
+
+
+def _target(
+    ctx: Context, embargo: dict[str, Any], phase: dict[str, Any], groups: dict[str, dict[str, Any]]
+) -> tuple[str, bool, tuple[Loc, ...]] | None:
+    """(role, region_known, evidence) when a party is the phase's target, else None."""
+    t = ctx.transfer
+    if embargo.get("direction") == "export":
+        if t.supplier.country != embargo.get("target"):
+            return None
+        return "supplier", True, (t.loc("supplier", "country"),)
+    scope = phase.get("scope")
+    if scope == "listed":
+        hit = [g for g in phase.get("groups") or [] if g in groups]
+        if not hit:
+            return None
+        return (
+            "recipient",
+            True,
+            (
+                t.loc("recipient", "end_user")
+                if t.recipient.end_user
+                else t.loc("recipient", "entities"),
+            ),
+        )
+    if t.recipient.country != embargo.get("target"):
+        return None
+    evidence: tuple[Loc, ...] = (t.loc("recipient", "country"),)
+    if scope == "region":
+        if t.recipient.region is None:
+            return "recipient", False, evidence
+        where = [t.recipient.region]
+        inside = names_match(where, [str(r) for r in phase.get("regions") or []])
+        if inside is None and names_match(
+            where, [str(r) for r in embargo.get("regions_outside") or []]
+        ):
+            return None
+        evidence = (*evidence, t.loc("recipient", "region"))
+        if inside is None:  # a place the list does not know: neither inside nor outside
+            return "recipient", False, evidence
+    if scope == "non-state" or phase.get("exempt_end_users") or phase.get("conditional_end_users"):
+        evidence = (*evidence, t.loc("recipient", "end_user_type"))
+    return "recipient", True, evidence
+
+
+def phases(embargoes: RefList) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
+    """Every (embargo, phase index, phase) in the list."""
+    return [
+        (e, i, p)
+        for e in embargoes.data.get("embargoes") or []
+        for i, p in enumerate(e.get("phases") or [])
+    ]
+
+
+Dated = tuple[dict[str, Any], int, dict[str, Any], "dt.date | None", "dt.date | None"]
+
+
+def dated_phases(ctx: Context) -> list[Dated]:
+    """Every phase with its parsed start and end dates, computed once per process."""
+    embargoes = ctx.reference.get("un-embargoes")
+
+    def make() -> list[Dated]:
+        return [
+            (
+                e,
+                i,
+                p,
+                embargoes.date(p.get("from"), ("embargoes", str(e.get("id")), "from")),
+                embargoes.date(p.get("to"), ("embargoes", str(e.get("id")), "to")),
+            )
+            for e, i, p in phases(embargoes)
+        ]
+
+    return ctx.reference.memo("un-embargo:phases", make)
+
+
+def build(ctx: Context) -> list[Fact]:
+    """The ``embargo-party`` facts for a transfer on ``ctx.date``."""
+    groups = groups_matched(ctx, ctx.date)
+    t = ctx.transfer
+    facts: list[Fact] = []
+    for embargo, i, phase, start, end in dated_phases(ctx):
+        if not in_force(start, end, ctx.date):
+            continue
+        target = _target(ctx, embargo, phase, groups)
+        if target is None:
+            continue
+        role, region_known, evidence = target
+        scope_items = [
+            it
+            for it in t.items
+            if item_in_scope(
+                it.category, phase.get("items") or "all", ctx.reference.categories, it.description
+            )
+        ]
+        assumptions = _item_notes(ctx, phase, scope_items)
+        if phase.get("assumption") and scope_items:
+            assumptions.append(" ".join(str(phase["assumption"]).split()))
+        if not region_known:
+            said = (
+                f"says {t.recipient.region!r}, which the list does not place inside or outside"
+                if t.recipient.region
+                else "does not say where in"
+            )
+            assumptions.append(
+                f"The transfer {said} the embargoed area of {t.recipient.country_name} "
+                f"({', '.join(map(str, phase.get('regions') or []))}); set recipient.region to "
+                "one of those, or to a place the list knows to be outside it."
+            )
+        eut, actor = _end_user_type(ctx, embargo)
+        if actor and role == "recipient":
+            assumptions.append(f"{actor} is not the government; treated as a non-state end user.")
+        if (
+            role == "recipient"
+            and not t.recipient.end_user_type_given
+            and actor is None
+            and (
+                phase.get("scope") == "non-state"
+                or phase.get("exempt_end_users")
+                or phase.get("conditional_end_users")
+            )
+        ):
+            assumptions.append("recipient.end_user_type not given; assumed 'government'.")
+        changes = _changes(t, phase, role, start, end)
+        party = (
+            t.supplier.country_name
+            if role == "supplier"
+            else (t.recipient.end_user or t.recipient.country_name)
+        )
+        facts.append(
+            Fact(
+                kind=KIND.kind,
+                key=f"un:{embargo['id']}:{i}",
+                fields={
+                    "embargo": str(embargo["id"]),
+                    "title": str(embargo.get("title") or embargo["id"]),
+                    "direction": str(embargo.get("direction")),
+                    "role": role,
+                    "scope": str(phase.get("scope") or "territory"),
+                    "status": _status(phase, eut),
+                    "items_in_scope": bool(scope_items),
+                    "region_known": region_known,
+                    "contested": bool(phase.get("contested")),
+                    "party": party,
+                    "since": start.isoformat() if start else "",
+                    "until": end.isoformat() if end else "",
+                    "in_scope_items": ", ".join(it.description for it in scope_items) or "none",
+                },
+                evidence=(*evidence, *(it.loc for it in scope_items)),
+                citations=list_citations(phase.get("citations")),
+                assumptions=tuple(assumptions),
+                contested=bool(phase.get("contested")),
+                context={"note": str(phase.get("note") or "")},
+                changes=changes,
+                matches=group_matches(ctx, [g for g in phase.get("groups") or [] if g in groups])
+                if phase.get("scope") == "listed"
+                else (),
+            )
+        )
+    return facts
+
+
+def _changes(
+    t: Any, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
+) -> tuple[Change, ...]:
+    """Changes that could lift this phase: other dates, an exempt end user."""
+    out: list[Change] = []
+    if start is not None:
+        before = start - dt.timedelta(days=1)
+        out.append(
+            Change(
+                f"a transfer dated {before}, the day before this phase began",
+                (("date", str(before)),),
+            )
+        )
+    if end is not None:
+        out.append(
+            Change(f"a transfer dated {end}, the day this phase ended", (("date", str(end)),))
+        )
+    if role == "recipient":
+        exempt = list(phase.get("exempt_end_users") or [])
+        if phase.get("scope") == "non-state":
+            exempt.append("government")
+        for eut in dict.fromkeys(exempt):
+            if eut != t.recipient.end_user_type:
+                out.append(
+                    Change(f"an end user of type {eut}", (("recipient.end_user_type", eut),))
+                )
+    return tuple(out)
+
+
+def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
+    """Start and end dates of every embargo phase that could target this transfer's parties."""
+    t = ctx.transfer
+    named = groups_matched_any(ctx)
+    out: list[tuple[dt.date, str]] = []
+    starts = {(e["id"], s) for e, _, _, s, _ in dated_phases(ctx) if s}
+    for embargo, _, phase, start, end in dated_phases(ctx):
+        party = t.supplier.country if embargo.get("direction") == "export" else t.recipient.country
+        listed = bool(set(phase.get("groups") or []) & named)
+        if embargo.get("target") != party and not listed:
+            continue
+        cite = (phase.get("citations") or [{}])[0].get("instrument", embargo["id"])
+        title = embargo.get("title", embargo["id"])
+        if start is not None:
+            out.append((start, f"{cite}: {title}: {_phase_words(phase)}"))
+        if end is not None and (embargo["id"], end) not in starts:  # not a mere change of phase
+            out.append((end, f"{title} ends"))
+    groups = ctx.reference.get("un-listed-groups")
+    for g in groups.data.get("groups") or []:
+        if str(g.get("id")) in named:
+            for key, verb in (("listed_from", "listed"), ("listed_to", "delisted")):
+                day = groups.date(g.get(key), ("groups",))
+                if day is not None:
+                    out.append((day, f"{g.get('name')} {verb} under a UN arms embargo"))
+    return out
+
+
+def _end_user_type(ctx: Context, embargo: dict[str, Any]) -> tuple[str, str | None]:
+    """The end-user type to judge by, and the non-state actor named, if any.
+
+    An end user named in the embargo's ``non_state_actors`` (Hezbollah in Lebanon,
+    the Libyan National Army, Somalia's member-state forces) is never the exempt
+    government, whatever ``end_user_type`` says.
+    """
+    rec = ctx.transfer.recipient
+    names = [n for n in [rec.end_user, *rec.entities] if n]
+    actor = names_match(names, [str(a) for a in embargo.get("non_state_actors") or []])
+    return ("non-state", actor) if actor else (rec.end_user_type, None)
+
+
+def _item_notes(ctx: Context, phase: dict[str, Any], items: list[Any]) -> list[str]:
+    """Assumptions behind counting items as related materiel of an item-limited embargo."""
+    scope = phase.get("items") or "all"
+    if scope not in ("register", "all-except-salw"):
+        return []
+    out = []
+    for it in items:
+        info = ctx.reference.categories.get(it.category) or {}
+        if not info.get("register") and info.get("note"):
+            out.append(f"{it.description} ({it.category}) counted as in scope: {info['note']}.")
+    return out
+
+
+def _phase_words(phase: dict[str, Any]) -> str:
+    """A phase in a few words: ``supplies prohibited (non-state forces only)``."""
+    regime = {
+        "approval": "prior approval required",
+        "notification": "advance notification required",
+    }.get(str(phase.get("regime")), "supplies prohibited")
+    scope = {
+        "territory": "whole country",
+        "non-state": "non-state forces only",
+        "listed": "listed groups",
+        "region": "named regions",
+    }.get(str(phase.get("scope")), str(phase.get("scope")))
+    exempt = [e for e in phase.get("exempt_end_users") or [] if e != "un-mission"]
+    extra = f"; {', '.join(exempt)} exempt" if exempt and phase.get("scope") != "non-state" else ""
+    for who, how in (phase.get("conditional_end_users") or {}).items():
+        extra += f"; {who} needs {how}"
+    return f"{regime} ({scope}{extra})"
+
+
+def with_official(ctx: Context) -> list[Fact]:
+    """The family's facts, then those of the imported official lists."""
+    facts = build(ctx)
+    return facts + un_official.build(ctx, facts)
+
+
+FAMILY = Family(
+    id="un-embargo",
+    title="UN Security Council arms embargoes",
+    outcomes=("violation", "conditional", "clear"),
+    kinds=(KIND, *un_official.KINDS),
+    build=with_official,
+    change_dates=change_dates,
+)

@@ -1,0 +1,327 @@
+"""US-origin content: ITAR see-through, 22 CFR 126.1, EAR de minimis and barred parties.
+
+Facts, all computed on the transfer's date:
+
+* ``us-origin-piece`` for each ITAR item or component moved by a non-US supplier (the ITAR
+  sees through integration and has no de minimis) and for each US-origin EAR item re-exported;
+* ``us-export`` for each item a US supplier sells (FMS or licensed direct commercial sale);
+* ``de-minimis`` for each foreign-made item with counted EAR content: its share, the threshold
+  for the destination's country group, and whether it is over (15 CFR 734.4);
+* ``proscribed-country`` for a supplier or recipient country under 22 CFR 126.1, with the
+  status for this end user and whether US defense content (ITAR or 600-series) is involved;
+* ``barred-party`` for a party on the buying side barred from US licences (CAATSA 235(a)(2));
+* ``catalogue-entry`` for each item whose facts were filled from the systems catalogue.
+"""
+
+from __future__ import annotations
+
+from ...facts import Context, Fact, Family, Match, in_force
+from ...transfer.model import Item, Loc
+from ...transfer.values import money_text
+from . import changes as changes
+from . import lists as lists
+from . import official as us_official
+from .bars import BAR, bar_dates, bar_facts
+from .kinds import (
+    AUTHORITY,
+    BARRED,
+    CATALOGUE,
+    DE_MINIMIS,
+    EXPORT,
+    FAMILY_ID,
+    PIECE,
+    PROSCRIBED,
+)
+from .pieces import (
+    EAR_CLASSES,
+    Piece,
+    Share,
+    catalogue_sentences,
+    ear99_counted,
+    itar_note,
+    percent,
+    pieces,
+    share,
+)
+
+
+def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
+    t = ctx.transfer
+    usml = p.comp.usml_category if p.comp else p.item.usml_category
+    return Fact(
+        kind=PIECE.kind,
+        key=f"us:piece:{p.path}",
+        fields={
+            "level": "component" if p.comp else "item",
+            "control": p.control,
+            "control_given": p.control_given,
+            "licence_needed": licence,
+            "what": p.what,
+            "usml_text": f" (USML Category {usml})" if usml and p.control == "itar" else "",
+            "share_text": p.share_text,
+            "supplier": t.supplier.country_name,
+            "recipient": t.recipient.end_user or t.recipient.country_name,
+        },
+        evidence=(p.loc,),
+        assumptions=p.assumptions,
+        changes=changes.retransfer(ctx, p) if p.control == "itar" else (),
+    )
+
+
+def _export_fact(ctx: Context, item: Item, counted99: bool) -> Fact:
+    t = ctx.transfer
+    channel = t.channel or "dcs"
+    control = item.control or "itar"
+    notes = list(catalogue_sentences(ctx, item))
+    if item.control is None:
+        notes.append(itar_note(item.description))
+    key = "fms" if channel == "fms" else ("itar" if control == "itar" else "ear")
+    needed = (
+        channel == "fms"
+        or control in ("itar", "ear-600", "ear")
+        or (control == "ear99" and counted99)
+    )
+    text, cites = AUTHORITY[key]
+    return Fact(
+        kind=EXPORT.kind,
+        key=f"us:export:{item.index}",
+        fields={
+            "channel": channel,
+            "control": control,
+            "control_given": item.control is not None,
+            "licence_needed": needed,
+            "item": item.description,
+            "value_text": money_text(item.value),
+            "recipient": t.recipient.end_user or t.recipient.country_name,
+            "authority_text": text,
+        },
+        evidence=(item.loc, t.loc("channel")),
+        citations=cites,
+        assumptions=tuple(notes),
+    )
+
+
+def _share_fact(ctx: Context, test: Share) -> Fact:
+    t = ctx.transfer
+    row = test.threshold.row
+    group = test.threshold.group
+    notes = [a for p in test.counted for a in p.assumptions]
+    if test.value_assumed:
+        notes.append(
+            f"items[{test.item.index}]: a US component has no value, so the share cannot be "
+            "computed; the item is taken to exceed the de minimis level (give value_usd)."
+        )
+    groups = lists.groups_of(ctx.reference, t.recipient.country, ctx.date)
+    if group != lists.OTHER:
+        label = f" (Country Group {group})"
+    elif groups:
+        plural = "s" if len(groups) > 1 else ""
+        label = f" (Country Group{plural} {', '.join(groups)}; the general level applies)"
+    else:
+        label = " (in no listed country group; the general level applies)"
+    return Fact(
+        kind=DE_MINIMIS.kind,
+        key=f"us:deminimis:{test.item.index}",
+        fields={
+            "item": f"items[{test.item.index}] ({test.item.description})",
+            "share": round(test.share, 6),
+            "threshold": test.threshold.percent or 0.0,
+            "group": group,
+            "over": test.over,
+            "value_assumed": test.value_assumed,
+            "share_text": "share unknown (value not given); treated as over the threshold"
+            if test.value_assumed
+            else f"{percent(test.share)} of its value",
+            "threshold_text": test.threshold_text,
+            "classes_text": test.classes_text,
+            "destination": t.recipient.country_name + label,
+            "embargoed": bool({"E:1", "E:2"} & set(groups)),
+        },
+        evidence=(*(p.loc for p in test.counted), t.loc("recipient", "country")),
+        citations=lists.citations(row.get("citations")),
+        assumptions=tuple(dict.fromkeys(notes)),
+        context={"note": str(row.get("note") or "")},
+        changes=changes.de_minimis(ctx, test) if test.over else (),
+    )
+
+
+def _status_text(phase: lists.Phase, role: str, status: str, eut: str) -> str:
+    if phase.policy == "case-by-case":
+        return (
+            "The policy of denial is not applied in this period; "
+            "requests are reviewed case by case."
+        )
+    if role == "supplier":
+        return "The transfer originates there, and no exception covers that."
+    if status == "case-by-case":
+        return f"The country paragraph allows case-by-case review for {eut} end users."
+    return f"No exception in the country paragraph covers a {eut} end user."
+
+
+def _proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]]) -> list[Fact]:
+    t = ctx.transfer
+    out: list[Fact] = []
+    eut = t.recipient.end_user_type
+    for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
+        phase = lists.phase_at(ctx.reference, party.country, ctx.date)
+        if phase is None:
+            continue
+        status = phase.status(eut, role)
+        evidence = [t.loc(role, "country")]
+        notes: list[str] = []
+        if role == "recipient" and phase.end_user_matters():
+            evidence.append(t.loc("recipient", "end_user_type"))
+            if not t.recipient.end_user_type_given:
+                notes.append("recipient.end_user_type not given; assumed 'government'.")
+        evidence.extend(loc for _, loc, _ in content)
+        for _, _, p in content:
+            notes.extend(p.assumptions if p else ())
+        removable = [p for _, _, p in content if p is not None]
+        out.append(
+            Fact(
+                kind=PROSCRIBED.kind,
+                key=f"us:126.1:{role}",
+                fields={
+                    "country": party.country_name,
+                    "role": role,
+                    "policy": phase.policy,
+                    "status": status,
+                    "paragraph": phase.paragraph,
+                    "since": phase.start.isoformat() if phase.start else "",
+                    "until": phase.end.isoformat() if phase.end else "",
+                    "end_user_type": eut,
+                    "defense_content": bool(content),
+                    "content_text": "; ".join(d for d, _, _ in content) or "none",
+                    "direction_text": "destined for" if role == "recipient" else "originating in",
+                    "status_text": _status_text(phase, role, status, eut),
+                },
+                evidence=tuple(dict.fromkeys(evidence)),
+                citations=lists.citations(phase.raw.get("citations")),
+                assumptions=tuple(dict.fromkeys(notes)),
+                context={"note": str(phase.raw.get("note") or "")},
+                changes=changes.proscribed(ctx, phase, role, status, removable) if content else (),
+            )
+        )
+    return out
+
+
+def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
+    t = ctx.transfer
+    rec = t.recipient
+    names = [*rec.entities, *([rec.end_user] if rec.end_user else [])]
+    out = []
+    for found in lists.barred_named(ctx.reference, names, rec.country):
+        if not in_force(found.start, found.end, ctx.date):
+            continue
+        where = (
+            t.loc("recipient", "entities", rec.entities.index(found.matched))
+            if found.matched in rec.entities
+            else t.loc("recipient", "end_user")
+        )
+        out.append(
+            Fact(
+                kind=BARRED.kind,
+                key=f"us:barred:{found.entry.get('id')}",
+                fields={
+                    "party": str(found.entry.get("name")),
+                    "matched": found.matched,
+                    "named": found.matched
+                    if found.exact and found.alias == found.entry.get("name")
+                    else f"{found.matched} ({found.entry.get('name')})",
+                    "since": found.start.isoformat() if found.start else "",
+                    "us_authorization": bool(needs),
+                    "authorization_text": "; ".join(needs) or "none",
+                    "blocked": bool(found.entry.get("blocked")),
+                    "us_supplier": t.supplier.country == "US",
+                },
+                evidence=(where,),
+                citations=lists.citations(found.entry.get("citations")),
+                assumptions=tuple(a for a in (found.assumption(),) if a),
+                context={"note": str(found.entry.get("note") or "")},
+                changes=changes.barred(ctx, found) if needs else (),
+                matches=(
+                    Match(
+                        found.matched, lists.BARRED_LIST, str(found.entry.get("id")), found.exact
+                    ),
+                ),
+            )
+        )
+    return out
+
+
+def build(ctx: Context) -> list[Fact]:
+    """The us-content facts for a transfer on ``ctx.date``."""
+    t = ctx.transfer
+    facts: list[Fact] = []
+    needs: list[str] = []
+    content: list[tuple[str, Loc, Piece | None]] = []
+    counted99 = ear99_counted(ctx)
+    for item in t.items:
+        if item.system:
+            facts.append(
+                Fact(
+                    kind=CATALOGUE.kind,
+                    key=f"us:catalogue:{item.index}",
+                    fields={
+                        "item": f"items[{item.index}]",
+                        "system": str(item.system),
+                        "filled": ", ".join(item.filled),
+                    },
+                    evidence=(t.loc("items", item.index, "system"),),
+                    assumptions=catalogue_sentences(ctx, item),
+                )
+            )
+    if t.supplier.country == "US" and t.recipient.country != "US":
+        for item in t.items:
+            fact = _export_fact(ctx, item, counted99)
+            facts.append(fact)
+            if fact.fields["licence_needed"]:
+                needs.append(f"US export of items[{item.index}] ({fact.fields['channel']})")
+            if fact.fields["control"] in ("itar", "ear-600"):
+                content.append((f"{item.description} ({fact.fields['control']})", item.loc, None))
+    found = pieces(ctx)
+    for p in found:
+        if p.control == "itar":
+            facts.append(_piece_fact(ctx, p, True))
+            needs.append(f"ITAR retransfer of {p.path}")
+            content.append((f"{p.description} (itar)", p.loc, p))
+        elif p.comp is None:
+            licence = p.control != "ear99" or counted99
+            facts.append(_piece_fact(ctx, p, licence))
+            if licence:
+                needs.append(f"EAR re-export of {p.path}")
+                if p.control == "ear-600":
+                    content.append((f"{p.description} (ear-600)", p.loc, p))
+    for item in t.items:
+        mine = [p for p in found if p.item is item and p.comp and p.control in EAR_CLASSES]
+        test = share(ctx, item, mine) if mine else None
+        if test is None:
+            continue
+        facts.append(_share_fact(ctx, test))
+        if test.over:
+            needs.append(f"EAR de minimis exceeded for items[{item.index}]")
+            content.extend(
+                (f"{p.description} (ear-600)", p.loc, p)
+                for p in test.counted
+                if p.control == "ear-600"
+            )
+    facts.extend(_proscribed_facts(ctx, content))
+    facts.extend(_barred_facts(ctx, needs))
+    facts.extend(bar_facts(ctx))
+    return facts
+
+
+def with_official(ctx: Context) -> list[Fact]:
+    """The family's facts, then those of the imported official lists."""
+    facts = build(ctx)
+    return facts + us_official.build(ctx, facts)
+
+
+FAMILY = Family(
+    id=FAMILY_ID,
+    title="US-origin content: ITAR retransfer, 22 CFR 126.1, EAR de minimis, barred parties",
+    outcomes=("denial", "authorization-required", "clear"),
+    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR, *us_official.KINDS),
+    build=with_official,
+    change_dates=lambda ctx: [*changes.change_dates(ctx), *bar_dates(ctx)],
+)

@@ -1,0 +1,260 @@
+"""Reference-list lookups for the us-content family.
+
+Reads ``itar-126-1.yaml`` (dated 22 CFR 126.1 phases), ``ear-country-groups.yaml`` (dated
+country-group membership and the de minimis rows of 15 CFR 734.4), ``us-barred-parties.yaml``
+and ``systems.yaml``. Everything here is plain Python over the lists; no rule logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ...facts import in_force, list_citations
+from ...rulebook.reference import Reference, RefList
+from ..parties import alias_keys, match_name
+
+ITAR_LIST = "itar-126-1"
+GROUPS_LIST = "ear-country-groups"
+BARRED_LIST = "us-barred-parties"
+OTHER = "other"
+
+
+citations = list_citations
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One dated 22 CFR 126.1 phase of a country."""
+
+    country: str
+    index: int
+    start: dt.date | None
+    end: dt.date | None
+    raw: dict[str, Any]
+
+    @property
+    def policy(self) -> str:
+        """``denial`` or ``case-by-case``."""
+        return str(self.raw.get("policy") or "denial")
+
+    @property
+    def paragraph(self) -> str:
+        """The country's 126.1 paragraphs, e.g. ``126.1(d)(2), 126.1(f)``."""
+        return str(self.raw.get("paragraph") or "126.1")
+
+    def status(self, end_user_type: str, role: str) -> str:
+        """``denial`` or ``case-by-case`` for this end user (recipient) or as origin (supplier)."""
+        if self.policy == "case-by-case":
+            return "case-by-case"
+        if role == "supplier":
+            return "denial"
+        deny = self.raw.get("denial_end_users")
+        if deny is not None:
+            return "denial" if end_user_type in deny else "case-by-case"
+        allowed = self.raw.get("case_by_case_end_users") or []
+        return "case-by-case" if end_user_type in allowed else "denial"
+
+    def end_user_matters(self) -> bool:
+        """Whether the end-user type changes the outcome of this phase."""
+        return self.policy != "case-by-case" and bool(
+            self.raw.get("case_by_case_end_users") or self.raw.get("denial_end_users")
+        )
+
+
+def phases(ref: Reference, country: str) -> list[Phase]:
+    """Every 126.1 phase of ``country``, in list order."""
+    lst = ref.get(ITAR_LIST)
+    out: list[Phase] = []
+    for entry in lst.data.get("countries") or []:
+        if entry.get("country") != country:
+            continue
+        for i, p in enumerate(entry.get("phases") or []):
+            out.append(
+                Phase(
+                    country,
+                    i,
+                    lst.date(p.get("from"), ("countries",)),
+                    lst.date(p.get("to"), ("countries",)),
+                    p,
+                )
+            )
+    return out
+
+
+def phase_at(ref: Reference, country: str, day: dt.date) -> Phase | None:
+    """The 126.1 phase of ``country`` in force on ``day``, if any."""
+    for p in phases(ref, country):
+        if in_force(p.start, p.end, day):
+            return p
+    return None
+
+
+def status_at(
+    ref: Reference, country: str, day: dt.date, end_user_type: str, role: str
+) -> str | None:
+    """The 126.1 status (``denial``/``case-by-case``) on ``day``, ``None`` when not listed."""
+    p = phase_at(ref, country, day)
+    return p.status(end_user_type, role) if p else None
+
+
+def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
+    lst = ref.get(GROUPS_LIST)
+    return lst, dict(lst.data.get("groups") or {})
+
+
+def groups_of(ref: Reference, country: str, day: dt.date) -> list[str]:
+    """The country groups (of the list) that hold ``country`` on ``day``."""
+    spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
+    return list(
+        dict.fromkeys(n for n, start, end in spans.get(country, []) if in_force(start, end, day))
+    )
+
+
+def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
+    """Country → (group, start, end) for every membership in the list."""
+    lst, groups = _groups(ref)
+    out: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    for name, g in groups.items():
+        for m in g.get("members") or []:
+            start = lst.date(m.get("from"), ("groups", name))
+            end = lst.date(m.get("to"), ("groups", name))
+            out.setdefault(str(m.get("country")), []).append((str(name), start, end))
+    return out
+
+
+def membership_dates(ref: Reference, country: str) -> list[tuple[dt.date, str]]:
+    """Every start or end of ``country``'s membership in a listed country group."""
+    lst, groups = _groups(ref)
+    out: list[tuple[dt.date, str]] = []
+    for name, g in groups.items():
+        for m in g.get("members") or []:
+            if m.get("country") != country:
+                continue
+            start = lst.date(m.get("from"), ("groups", name))
+            end = lst.date(m.get("to"), ("groups", name))
+            label = f"15 CFR part 740 Supp. 1: {ref.countries[country].name}"
+            if start:
+                out.append((start, f"{label} enters Country Group {name}"))
+            if end:
+                out.append((end, f"{label} leaves Country Group {name}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The de minimis level for one content class at one destination on one day."""
+
+    content: str
+    percent: float | None  # None: this content is not counted for the destination
+    group: str
+    row: dict[str, Any]
+    start: dt.date | None
+
+
+def de_minimis_rows(
+    ref: Reference, content: str
+) -> list[tuple[dt.date | None, Any, dict[str, Any]]]:
+    """(from, to, row) for every de minimis row of ``content``."""
+    lst = ref.get(GROUPS_LIST)
+    return [
+        (lst.date(r.get("from"), ("de_minimis",)), lst.date(r.get("to"), ("de_minimis",)), r)
+        for r in lst.data.get("de_minimis") or []
+        if r.get("content") == content
+    ]
+
+
+def first_row_date(ref: Reference, content: str) -> dt.date | None:
+    """The earliest date any de minimis row for ``content`` applies from."""
+    starts = [s for s, _, _ in de_minimis_rows(ref, content) if s is not None]
+    return min(starts) if starts else None
+
+
+def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Threshold | None:
+    """The applicable de minimis level, the lowest of the country's groups; ``None`` if no row."""
+    rows = [(s, r) for s, e, r in de_minimis_rows(ref, content) if in_force(s, e, day)]
+    if not rows:
+        return None
+    groups = set(groups_of(ref, country, day))
+    mine = [(s, r) for s, r in rows if r.get("group") in groups]
+    if not mine:
+        mine = [(s, r) for s, r in rows if r.get("group") == OTHER]
+    if not mine:
+        return None
+    counted = [(s, r) for s, r in mine if r.get("threshold_percent") is not None]
+    if not counted:
+        s, r = mine[0]
+        return Threshold(content, None, str(r.get("group")), r, s)
+    s, r = min(counted, key=lambda sr: float(sr[1]["threshold_percent"]))
+    return Threshold(content, float(r["threshold_percent"]), str(r.get("group")), r, s)
+
+
+def alias_match(name: str, aliases: list[str], country: str, home: str) -> tuple[str, bool] | None:
+    """(alias, exact) when ``name`` (of a party in ``country``) matches one of ``aliases``.
+
+    The CAATSA screening matcher, strict about acronyms: they count only for a party in
+    the listed party's own country ``home``.
+    """
+    return match_name(name, alias_keys(aliases), country, home, strict=True)
+
+
+def party_aliases(entry: dict[str, Any]) -> list[str]:
+    """A barred party's name and aliases."""
+    return [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
+
+
+@dataclass(frozen=True)
+class Barred:
+    """A barred party named on the buying side."""
+
+    entry: dict[str, Any]
+    matched: str
+    alias: str
+    exact: bool
+    start: dt.date | None
+    end: dt.date | None
+
+    def assumption(self) -> str | None:
+        """The sentence to report when the name only contains an alias."""
+        if self.exact:
+            return None
+        return (
+            f"'{self.matched}' was taken to be {self.entry.get('name')} because it contains "
+            f"'{self.alias}'; check that it is the same organisation."
+        )
+
+
+def barred_named(ref: Reference, names: list[str], country: str) -> list[Barred]:
+    """Barred parties whose name or alias matches one of ``names`` (in ``country``), any date."""
+    lst = ref.get(BARRED_LIST)
+    out = []
+    for p in lst.data.get("parties") or []:
+        aliases = party_aliases(p)
+        home = str(p.get("country") or "")
+        for name in names:
+            hit = alias_match(name, aliases, country, home)
+            if hit is None:
+                continue
+            out.append(
+                Barred(
+                    p,
+                    name,
+                    hit[0],
+                    hit[1],
+                    lst.date(p.get("from"), ("parties",)),
+                    lst.date(p.get("to"), ("parties",)),
+                )
+            )
+            break
+    return out
+
+
+def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
+    """The catalogue entry with id ``system_id`` (empty when absent)."""
+    if not system_id or "systems" not in ref.lists:
+        return {}
+    for entry in ref.get("systems").data.get("systems") or []:
+        if str(entry.get("id")) == system_id:
+            return dict(entry)
+    return {}

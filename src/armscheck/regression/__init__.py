@@ -1,0 +1,1 @@
+"""Regression: run scenarios' expect blocks and measure which rules they cover."""

@@ -1,0 +1,117 @@
+"""The rulebook: rule files under ``rules/<family>/`` read, checked and dated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TypeGuard
+
+from ..errors import RuleError
+from ..facts import Citation, Family
+from ..transfer.yamldoc import Doc
+from .reference import Country, Reference, RefList, load_reference
+from .rulefile import Pattern, Rule, read_citations, read_rule
+
+__all__ = ["Pattern", "Rule", "Rulebook", "default_rules_dir", "load_rulebook", "read_citations"]
+
+
+@dataclass
+class Rulebook:
+    """Every rule and reference list, with the families that use them."""
+
+    root: Path
+    rules: tuple[Rule, ...]
+    reference: Reference
+    families: tuple[Family, ...]
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with id ``rule_id``."""
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+def default_rules_dir() -> Path:
+    """The ``rules/`` folder shipped with the package, or of the source checkout."""
+    here = Path(__file__).resolve().parents[1]  # the armscheck package
+    for candidate in (here / "rules", here.parents[1] / "rules"):
+        if (candidate / "lists").is_dir():
+            return candidate
+    raise RuleError(
+        "cannot find the rules/ folder",
+        file=str(here),
+        hint="run from a checkout or pass --rules PATH",
+    )
+
+
+def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None = None) -> Rulebook:
+    """Read, check and return the rulebook under ``root`` (default: the shipped rules).
+
+    A validated rulebook is cached as plain data (see :mod:`armscheck.rulebook.cache`), keyed by
+    the content of every rule, list and source file, so an unchanged rulebook is not
+    parsed again by the next process.
+    """
+    from ..families import FAMILIES
+    from . import cache
+
+    root = root or default_rules_dir()
+    fams = families if families is not None else FAMILIES
+    key = cache.key(root) if families is None else None
+    stored = cache.read(key, _CACHED) if key else None
+    if _is_cached_book(stored):
+        reference, rules = stored
+        return Rulebook(root, rules, reference, fams)
+    book = _load_rulebook(root, fams)
+    if key:
+        cache.write(key, (_without_marks(book.reference), book.rules))
+    return book
+
+
+_CACHED: dict[str, type] = {
+    c.__name__: c for c in (Reference, RefList, Doc, Country, Rule, Pattern, Citation)
+}
+
+
+def _is_cached_book(stored: object) -> TypeGuard[tuple[Reference, tuple[Rule, ...]]]:
+    """Whether ``stored`` has the shape :func:`load_rulebook` caches."""
+    return (
+        isinstance(stored, tuple)
+        and len(stored) == 2
+        and isinstance(stored[0], Reference)
+        and isinstance(stored[1], tuple)
+        and all(isinstance(r, Rule) for r in stored[1])
+    )
+
+
+def _without_marks(reference: Reference) -> Reference:
+    """A copy of ``reference`` whose documents drop their line marks (a smaller cache).
+
+    The lists were validated before caching; an error found later in a cached list
+    still names its file and key, without a line number.
+    """
+    lists = {
+        name: RefList(r.name, Doc(r.doc.data, r.doc.file)) for name, r in reference.lists.items()
+    }
+    return replace(reference, lists=lists, _memo={})  # every other field as it is
+
+
+def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:
+    kinds = {k.kind: k for f in fams for k in f.kinds}
+    reference = load_reference(root)
+    rules: list[Rule] = []
+    for fam in fams:
+        folder = root / fam.id
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            if path.stem != "index":
+                rules.append(read_rule(path, fam, kinds))
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(
+                f"duplicate rule id {r.id!r} (also in {seen[r.id]})",
+                file=r.file,
+                hint="give each rule a unique id",
+            )
+        seen[r.id] = r.file
+    return Rulebook(root, tuple(rules), reference, fams)

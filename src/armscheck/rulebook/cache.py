@@ -1,0 +1,215 @@
+"""A cache of the validated rulebook, so each new process need not parse it again.
+
+The cache is plain data (JSON) and can never run code when read. Its key is a
+SHA-256 over the package version and the *content* of every rule and list file
+under ``rules/`` and every module of the package: any edit makes a new key.
+Each cache file starts with a header line carrying the key and a SHA-256 digest
+of the payload that follows, so a file that was truncated, overwritten or
+edited (even one byte) is noticed, removed and rebuilt. Anything at the cache
+path that is not a regular file (a FIFO, a device, a folder, a symbolic link)
+is never opened: it is checked with ``lstat`` first and left alone.
+
+The cache lives in ``$XDG_CACHE_HOME/armscheck`` (``~/.cache/armscheck``); set
+``ARMSCHECK_NO_CACHE=1`` to bypass it. A cache that cannot be read or written is
+ignored, and every doubt about a cached rulebook means "build it again".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+_PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
+FORMAT = "armscheck-rulebook-cache/2"
+MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
+_KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
+
+
+class _Doubt(Exception):
+    """The cached data is not what this version writes; rebuild it."""
+
+
+def _folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "armscheck"
+
+
+def _regular_bytes(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else ``None``.
+
+    ``lstat`` comes first so that a FIFO or device is never opened; the file is then
+    opened without following links and without blocking, and checked again.
+    """
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def key(root: Path) -> str | None:
+    """The cache key for the rulebook under ``root``, or ``None`` when caching is off.
+
+    It hashes the content of every rule and list file and every package module, so a
+    rulebook is never taken from a cache built from other files. A file that is not a
+    regular file (or cannot be read) turns caching off for this run.
+    """
+    if os.environ.get("ARMSCHECK_NO_CACHE"):
+        return None
+    from .. import __version__
+
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    sources = [(root, f) for f in root.rglob("*.yaml")]
+    sources += [(_PACKAGE, f) for f in _PACKAGE.rglob("*.py")]
+    for base, f in sorted(sources, key=lambda s: (str(s[0]), str(s[1]))):
+        data = _regular_bytes(f, MAX_CACHE_BYTES)
+        if data is None:
+            return None
+        rel = f.relative_to(base).as_posix().encode()
+        digest.update(b"%d\0%s\0%d\0" % (base is root, rel, len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _path(k: str) -> Path:
+    return _folder() / f"rulebook-{k}.json"
+
+
+def read(k: str, classes: dict[str, type]) -> Any:
+    """The cached value for ``k``, or ``None`` (a doubtful file is removed).
+
+    ``classes`` names the dataclasses the value may hold; nothing else is built.
+    """
+    path = _path(k)
+    raw = _regular_bytes(path, MAX_CACHE_BYTES)
+    if raw is None:
+        return None
+    try:
+        head, _, payload = raw.partition(b"\n")
+        meta = json.loads(head)
+        if (
+            not isinstance(meta, dict)
+            or meta.get("format") != FORMAT
+            or meta.get("key") != k
+            or meta.get("sha256") != hashlib.sha256(payload).hexdigest()
+        ):
+            raise _Doubt("header")
+        return decode(json.loads(payload), classes)
+    except (ValueError, TypeError, _Doubt, RecursionError):  # json's errors are ValueErrors
+        _remove(path)
+        return None
+
+
+def _remove(path: Path) -> None:
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            path.unlink()
+    except OSError:
+        return
+
+
+def write(k: str, value: Any) -> None:
+    """Store ``value`` under ``k``, atomically; failures are ignored."""
+    folder = _folder()
+    payload = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode()
+    meta = {"format": FORMAT, "key": k, "sha256": hashlib.sha256(payload).hexdigest()}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        old = sorted(
+            (f for f in folder.glob("rulebook-*") if f.is_file() and not f.is_symlink()),
+            key=lambda f: f.stat().st_mtime,
+        )
+        for stale in old[: max(0, len(old) - _KEEP + 1)]:
+            stale.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rulebook-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(meta).encode() + b"\n" + payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            target = _path(k)
+            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+                return  # something that is not ours sits there: leave it, do not cache
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        return
+
+
+# The payload: every value is a JSON scalar or a list whose first element says what it is,
+# so no text from a rule file can ever be mistaken for structure.
+
+
+def encode(value: Any) -> Any:
+    """``value`` as JSON-ready plain data (see :func:`decode`)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return ["L", *(encode(v) for v in value)]
+    if isinstance(value, tuple):
+        return ["T", *(encode(v) for v in value)]
+    if isinstance(value, dict):
+        out: list[Any] = ["D"]
+        for k, v in value.items():
+            out += [encode(k), encode(v)]
+        return out
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return ["d", value.isoformat()]
+    if is_dataclass(value) and not isinstance(value, type):
+        out = ["C", type(value).__name__]
+        for f in fields(value):
+            if f.init and not f.name.startswith("_memo"):
+                out += [f.name, encode(getattr(value, f.name))]
+        return out
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(data: Any, classes: dict[str, type]) -> Any:
+    """The value :func:`encode` wrote; :class:`_Doubt` for anything else."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if not isinstance(data, list) or not data:
+        raise _Doubt("shape")
+    tag, rest = data[0], data[1:]
+    if tag == "L":
+        return [decode(v, classes) for v in rest]
+    if tag == "T":
+        return tuple(decode(v, classes) for v in rest)
+    if tag == "D" and len(rest) % 2 == 0:
+        pairs = zip(rest[::2], rest[1::2], strict=True)
+        return {decode(k, classes): decode(v, classes) for k, v in pairs}
+    if tag == "d" and len(rest) == 1 and isinstance(rest[0], str):
+        return dt.date.fromisoformat(rest[0])
+    if tag == "C" and rest and rest[0] in classes and len(rest) % 2 == 1:
+        cls = classes[rest[0]]
+        names = {f.name for f in fields(cls) if f.init}
+        kwargs = {}
+        for name, v in zip(rest[1::2], rest[2::2], strict=True):
+            if name not in names:
+                raise _Doubt(f"field {name!r}")
+            kwargs[name] = decode(v, classes)
+        try:
+            return cls(**kwargs)
+        except TypeError as exc:
+            raise _Doubt(str(exc)) from None
+    raise _Doubt(f"tag {tag!r}")

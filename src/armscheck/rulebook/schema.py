@@ -1,0 +1,228 @@
+"""The schema of every reference list under ``rules/lists/``, checked before the list is used.
+
+The schemas are data, in ``rules/lists/schema/lists.yaml`` (its header explains the notation):
+for each list file, the keys it may hold, the type of each value and which keys are
+required. An unknown key is refused with a "did you mean" (``listed_form`` is not
+``listed_from``), a value of the wrong type or a date that is not a real ``YYYY-MM-DD``
+date is refused, and every error names the file, line and column. A list file without a
+schema is refused too: add its schema with the file.
+
+A ``null`` value counts as absent: it is allowed for every key that is not required.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from os import PathLike
+from typing import Any
+
+from ..errors import RuleError
+from ..transfer.values import suggest
+from ..transfer.yamldoc import Doc
+
+Path = tuple[str | int, ...]
+FilePath = str | PathLike[str]
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A plain value: ``text``, ``date``, ``url``, ``int``, ``number`` or ``bool``."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose entries all follow ``item``."""
+
+    item: Spec
+
+
+@dataclass(frozen=True)
+class Map:
+    """A mapping with known ``fields`` (or any keys whose ``values`` all follow one spec)."""
+
+    fields: dict[str, Spec] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)
+    values: Spec | None = None
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Any one of ``options``."""
+
+    options: tuple[Spec, ...]
+
+
+Spec = Scalar | ListOf | Map | OneOf
+
+TEXT, DATE, URL, INT, NUMBER, BOOL = (
+    Scalar(k) for k in ("text", "date", "url", "int", "number", "bool")
+)
+CITATIONS = ListOf(
+    Map(
+        {"instrument": TEXT, "url": URL, "pinpoint": TEXT, "quote": TEXT},
+        required={"instrument", "url"},
+    )
+)
+SOURCES = ListOf(Map({"title": TEXT, "url": URL}, required={"title", "url"}))
+COMMON: dict[str, Spec] = {"title": TEXT, "last_reviewed": DATE, "sources": SOURCES}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EXAMPLES = {
+    "text": "a plain string",
+    "date": "a date written 'YYYY-MM-DD'",
+    "url": "an http(s) link",
+    "int": "a whole number",
+    "number": "a number",
+    "bool": "true or false",
+}
+
+
+def load_schemas(path: FilePath) -> dict[str, Map]:
+    """The list schemas in ``path`` (``rules/lists/schema/lists.yaml``), compiled."""
+    from ..transfer.yamldoc import parse, read_file
+
+    doc = parse(read_file(path, RuleError), str(path), RuleError)
+    if not isinstance(doc.data, dict):
+        raise doc.error(RuleError, (), "expected a mapping of list names", "see its header")
+    out = {}
+    for name, raw in doc.data.items():
+        spec = _compile(raw, (name,), doc)
+        if not isinstance(spec, Map):
+            raise doc.error(RuleError, (name,), "a list's schema is a mapping", "see the header")
+        out[name] = spec
+    return out
+
+
+def _compile(raw: Any, path: Path, doc: Doc) -> Spec:
+    if isinstance(raw, str):
+        kind = raw.rstrip("!")
+        if kind == "citations":
+            return CITATIONS
+        if kind == "sources":
+            return SOURCES
+        if kind in _EXAMPLES:
+            return Scalar(kind)
+    elif isinstance(raw, list) and len(raw) == 1:
+        return ListOf(_compile(raw[0], (*path, 0), doc))
+    elif isinstance(raw, dict) and set(raw) == {"one of"} and isinstance(raw["one of"], list):
+        return OneOf(
+            tuple(_compile(r, (*path, "one of", i), doc) for i, r in enumerate(raw["one of"]))
+        )
+    elif isinstance(raw, dict) and set(raw) == {"*"}:
+        return Map(values=_compile(raw["*"], (*path, "*"), doc))
+    elif isinstance(raw, dict):
+        fields = {str(k): _compile(v, (*path, k), doc) for k, v in raw.items()}
+        required = {str(k) for k, v in raw.items() if isinstance(v, str) and v.endswith("!")}
+        return Map(fields, required)
+    raise doc.error(
+        RuleError,
+        path,
+        f"unknown schema type {raw!r}",
+        f"use one of: {', '.join([*_EXAMPLES, 'citations', 'sources'])}, [type] or a mapping",
+    )
+
+
+def check_list(name: str, doc: Doc, schemas: dict[str, Map]) -> None:
+    """Check the list file ``name`` (its stem) against its schema; a located RuleError if not."""
+
+    def fail(path: Path, message: str, hint: str, at_key: bool = False) -> RuleError:
+        return doc.error(RuleError, path, message, hint, at_key=at_key)
+
+    spec = schemas.get(name)
+    if spec is None:
+        raise fail(
+            (),
+            f"the list {name!r} has no schema",
+            "add its schema to rules/lists/schema/lists.yaml, or "
+            + (suggest(name, set(schemas)) or "remove the file"),
+        )
+    top = Map({**COMMON, **spec.fields}, required={*COMMON, *spec.required})
+    _check(doc.data, top, (), fail)
+
+
+def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -> None:
+    if isinstance(spec, OneOf):
+        for option in spec.options:
+            try:
+                _check(value, option, path, fail)
+                return
+            except RuleError:
+                continue
+        _check(value, spec.options[-1], path, fail)  # report against the fullest form
+    elif isinstance(spec, ListOf):
+        if not isinstance(value, list):
+            raise fail(path, f"expected a list, found {_kind(value)}", "write '- ...' entries")
+        for i, item in enumerate(value):
+            _check(item, spec.item, (*path, i), fail)
+    elif isinstance(spec, Map):
+        if not isinstance(value, dict):
+            raise fail(
+                path, f"expected a mapping, found {_kind(value)}", "write 'key: value' lines"
+            )
+        for key, item in value.items():
+            inner = spec.values if spec.values is not None else spec.fields.get(key)
+            if inner is None:
+                tip = suggest(key, set(spec.fields)) or f"allowed keys: {', '.join(spec.fields)}"
+                raise fail((*path, key), f"unknown key {key!r}", tip, at_key=True)
+            if item is not None:
+                _check(item, inner, (*path, key), fail)
+        for key in sorted(spec.required):
+            if value.get(key) in (None, "", []):
+                where = (*path, key) if key in value else path
+                raise fail(
+                    where, f"missing {key!r}", f"add '{key}:' here ({_describe(spec.fields[key])})"
+                )
+    else:
+        _scalar(value, spec.kind, path, fail)
+
+
+def _scalar(value: Any, kind: str, path: Path, fail: Callable[..., RuleError]) -> None:
+    ok = {
+        "text": isinstance(value, str) and bool(value.strip()),
+        "date": isinstance(value, str) and _is_date(value),
+        "url": isinstance(value, str) and value.startswith(("https://", "http://")),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "bool": isinstance(value, bool),
+    }[kind]
+    if not ok:
+        raise fail(path, f"expected {_EXAMPLES[kind]}, found {_kind(value)}", _hint(kind))
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _hint(kind: str) -> str:
+    return {
+        "date": "quote it: '2017-08-02' (and check that the day exists)",
+        "url": "e.g. https://www.ecfr.gov/...",
+        "bool": "write true or false",
+    }.get(kind, f"write {_EXAMPLES[kind]}")
+
+
+def _describe(spec: Spec) -> str:
+    if isinstance(spec, Scalar):
+        return _EXAMPLES[spec.kind]
+    return "a list" if isinstance(spec, ListOf) else "a mapping"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"{type(value).__name__} {str(value)[:40]!r}"

@@ -1,0 +1,1 @@
+"""A proposed transfer: the model, and the loader that validates YAML into it."""
