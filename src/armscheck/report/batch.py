@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,15 +153,29 @@ def file_lines(console: Console, r: BatchResult, brief: bool) -> None:
         )
 
 
+# characters XML 1.0 cannot hold at all, even escaped (a YAML "\x0b" can reach a name)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids written as a visible escape, as in JSON."""
+    return _NOT_XML.sub(lambda m: _escaped(m.group()), text)
+
+
+def _escaped(ch: str) -> str:
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
 def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
-    head = f'  <testcase classname="armscheck" name={quoteattr(r.file)} time="{r.seconds:.4f}"'
+    name = quoteattr(xml_text(r.file))
+    head = f'  <testcase classname="armscheck" name={name} time="{r.seconds:.4f}"'
     if r.verdict is None:
         counts["error"] += 1
-        return f"{head}><error message={quoteattr(r.error or '')}/></testcase>"
+        return f"{head}><error message={quoteattr(xml_text(r.error or ''))}/></testcase>"
     if 0 <= rank(r.verdict) <= rank(fail_on):
         counts["failure"] += 1
         return (
-            f"{head}><failure message={quoteattr(r.verdict)}>{xml_escape(r.reasons)}"
+            f"{head}><failure message={quoteattr(r.verdict)}>{xml_escape(xml_text(r.reasons))}"
             "</failure></testcase>"
         )
     return f"{head}/>"
