@@ -143,3 +143,26 @@ def test_an_outside_request_would_be_caught(reports: dict[str, Any], tmp_path: P
     bad.write_text(page.replace("</main>", '<img src="http://192.0.2.1/x.png" alt=""></main>'))
     _, console = load(bad)
     assert any("192.0.2.1" in line for line in console)
+
+
+def test_the_report_prints_to_pdf(reports: dict[str, Any], tmp_path: Path) -> None:
+    binary = chromium()
+    pdf = tmp_path / "report.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        run = subprocess.run(
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                reports["files"]["check"].as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert run.returncode == 0, run.stderr[-2000:]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
