@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 from typing import Any
 
@@ -43,7 +44,33 @@ def render(template: str, facts: list[Fact]) -> str:
         values.update((k, _short(v)) for k, v in fact.fields.items())
         context.update((k, _short(v)) for k, v in fact.context.items())
     values["ctx"] = _Ctx(context)
-    return string.Formatter().vformat(template, (), values)
+    parts = _compiled(template)
+    if parts is None:  # positional or nested fields: the general path
+        return _FORMATTER.vformat(template, (), values)
+    out: list[str] = []
+    for literal, name, spec, conversion in parts:  # what vformat does, without its overhead
+        out.append(literal)
+        if name is not None:
+            obj = _FORMATTER.get_field(name, (), values)[0]
+            out.append(_FORMATTER.format_field(_FORMATTER.convert_field(obj, conversion), spec))
+    return "".join(out)
+
+
+_FORMATTER = string.Formatter()
+_Part = tuple[str, str | None, str, str | None]
+
+
+@functools.lru_cache(maxsize=2048)
+def _compiled(template: str) -> tuple[_Part, ...] | None:
+    """``template`` parsed once; ``None`` when it has positional or nested fields."""
+    parts: list[_Part] = []
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if name is not None:
+            first = name.partition(".")[0].partition("[")[0]
+            if not first or first.isdigit() or "{" in (spec or ""):
+                return None
+        parts.append((literal, name, spec or "", conversion))
+    return tuple(parts)
 
 
 def _short(value: Any) -> Any:

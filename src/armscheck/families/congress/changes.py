@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...facts import Change, Context
 from . import lists as cl
@@ -27,8 +27,11 @@ def _under(values: dict[str, int], rows: dict[str, cl.Row]) -> bool:
 def quantity_change(ctx: Context, ev: Evaluation) -> Change | None:
     """Fewer units of one item line so that every measure is under its threshold."""
     best: tuple[int, Change] | None = None
+    by_item: dict[int, list[Any]] = {}  # one pass, not one per item (linear in the file)
+    for ln in ev.lines:
+        by_item.setdefault(ln.item_index, []).append(ln)
     for item in ctx.transfer.items:
-        mine = [ln for ln in ev.lines if ln.item_index == item.index]
+        mine = by_item.get(item.index, [])
         if not mine or not all(ln.scales for ln in mine):
             continue
         per = {m: measure_value(mine, ev.channel, m) / item.quantity for m in ev.rows}

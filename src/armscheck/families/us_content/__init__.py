@@ -292,8 +292,12 @@ def build(ctx: Context) -> list[Fact]:
                 needs.append(f"EAR re-export of {p.path}")
                 if p.control == "ear-600":
                     content.append((f"{p.description} (ear-600)", p.loc, p))
+    by_item: dict[int, list[Piece]] = {}  # one pass, not one per item (linear in the file)
+    for p in found:
+        if p.comp and p.control in EAR_CLASSES:
+            by_item.setdefault(id(p.item), []).append(p)
     for item in t.items:
-        mine = [p for p in found if p.item is item and p.comp and p.control in EAR_CLASSES]
+        mine = by_item.get(id(item), [])
         test = share(ctx, item, mine) if mine else None
         if test is None:
             continue

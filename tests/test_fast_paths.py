@@ -1,10 +1,16 @@
-"""The alias index finds exactly what scanning every alias with match_name finds."""
+"""Fast paths give exactly what the general paths they replace give.
+
+* the alias index finds what scanning every alias with match_name finds;
+* explanations render as string.Formatter renders them.
+"""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from armscheck.facts import Fact
 from armscheck.families.parties import AliasIndex, alias_keys, match_name
 
 ENTRIES = [
@@ -42,3 +48,34 @@ def test_index_agrees_with_the_scan(words: list[str], country: str, strict: bool
 def test_a_long_name_costs_little() -> None:
     name = " ".join(["word"] * 5000 + ["Rosoboronexport"])
     assert INDEX.matches(name, "RU", HOMES) == {0: ("Rosoboronexport", False)}
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "plain text",
+        "{a} and {b!r} {{literal}} {missing}",
+        "{n:,.2f} {n:>12} {a!s:^9}",
+        "{ctx.where} {ctx.nothing}",
+        "{a[0]}",
+        "{} positional",
+        "{n:{width}}",
+    ],
+)
+def test_explanations_render_as_the_general_formatter_does(template: str) -> None:
+    import string
+
+    from armscheck.checker import _Ctx, _Fields, render
+
+    facts = [
+        Fact("k", "x", {"a": "alpha", "b": "b", "n": 1234.5, "width": 9}, context={"where": "here"})
+    ]
+    values = _Fields(facts[0].fields)
+    values["ctx"] = _Ctx(dict(facts[0].context))
+    try:
+        expected = string.Formatter().vformat(template, (), values)
+    except Exception as exc:  # noqa: BLE001 - the same error type is expected
+        with pytest.raises(type(exc)):
+            render(template, facts)
+        return
+    assert render(template, facts) == expected
