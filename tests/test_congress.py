@@ -57,13 +57,14 @@ def fms(
     category: str = "missile",
     mde: bool | None = True,
     channel: str = "fms",
+    territory: list[str] | None = [],  # noqa: B006 - never mutated
     **extra: Any,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"description": "Lot", "category": category, "value_usd": value}
     if mde is not None:
         item["major_defense_equipment"] = mde
     item.update(extra)
-    return {
+    out: dict[str, Any] = {
         "name": "t",
         "date": date,
         "supplier": {"country": "US"},
@@ -71,6 +72,9 @@ def fms(
         "channel": channel,
         "items": [item],
     }
+    if territory is not None:
+        out["sales_territory"] = list(territory)
+    return out
 
 
 def t129(
@@ -579,3 +583,37 @@ def test_unconfirmed_entries_are_assumptions() -> None:
     assert not any("unconfirmed" in a for a in g.assumptions)
     old = check(fms("SA", "1980-01-01", 6_000_000))
     assert any("§36(b) standard-tier MDE $7m from 1976-06-30" in a for a in old.assumptions)
+
+
+# ------------------------------------------------------------------ NATO+ and sales territory
+
+
+@pytest.mark.parametrize(
+    ("territory", "tier"),
+    [(None, "standard"), (["UA"], "standard"), (["DE"], "nato-plus"), ([], "nato-plus")],
+)
+def test_nato_plus_values_need_no_sales_territory_outside_the_group(
+    territory: list[str] | None, tier: str
+) -> None:
+    from armscheck.explore.counterfactuals import counterfactuals
+
+    checker = load_checker()
+    text = yaml.safe_dump(fms("PL", "2023-02-07", 20_000_000, territory=territory))
+    transfer = read_transfer(text, "t.yaml", checker.rulebook.reference)
+    v = counterfactuals(checker, transfer, checker.check(transfer))
+    if tier == "standard":
+        (f,) = found(v, "congress/fms-36b")
+        assert f.review_days == 30
+        assert any("outside the NATO+ group" in a for a in f.assumptions)
+        ((change, outcome),) = f.counterfactuals
+        assert "sales_territory: []" in change and outcome.startswith("congress clear")
+    else:
+        assert v.families["congress"] == "clear"
+
+
+def test_nato_plus_sales_territory_condition_starts_with_the_2002_tier() -> None:
+    # before the dollar tier (2002-09-30) the NATO+ rows carry no sales-territory condition
+    v = check(fms("PL", "2001-06-01", 20_000_000, territory=None))
+    (f,) = found(v, "congress/fms-36b")
+    assert f.review_days == 15
+    assert not any("sales_territory" in a for a in f.assumptions)

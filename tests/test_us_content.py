@@ -600,6 +600,7 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/third-party-consent-pre-aeca",
         "us-content/us-export-licence-pre-aeca",
         "us-content/statutory-bar",
+        "us-content/statutory-bar-certification",
         "us-content/blocked-party",
         "us-content/ear-embargoed-destination",
         "us-content/entity-list-denial",

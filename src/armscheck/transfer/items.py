@@ -23,6 +23,7 @@ from .values import (
     shown,
     suggest_names,
 )
+from .vocab import read_extras
 
 if TYPE_CHECKING:
     from .reader import Reader
@@ -127,10 +128,18 @@ def _component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bool) 
     origin = None
     if c.get("origin") is not None:
         origin = r.country(c["origin"], (*path, "origin"))[0]
+    extras, control = read_extras(
+        r,
+        c,
+        path,
+        _control(r, c.get("control"), (*path, "control")),
+        item=False,
+        us_origin=origin in (None, "US"),
+    )
     return Component(
         description=r.text(c["description"], (*path, "description")) or "",
         origin=origin,
-        control=_control(r, c.get("control"), (*path, "control")),
+        control=control,
         per_unit=per_unit,
         unit_value=unit,
         value=total,
@@ -138,6 +147,7 @@ def _component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bool) 
         mde=r.flag(c.get("major_defense_equipment"), (*path, "major_defense_equipment")),
         loc=r.loc(path),
         from_catalogue=catalogue,
+        extras=extras,
     )
 
 
@@ -276,6 +286,14 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 _component(r, c, (*path, "components", len(comps) + k), quantity, True)
                 for k, c in enumerate(added)
             )
+        extras, control = read_extras(
+            r,
+            it,
+            path,
+            _control(r, merged.get("control"), (*path, "control")),
+            item=True,
+            us_origin=origin == "US",
+        )
         out.append(
             Item(
                 index=i,
@@ -285,7 +303,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 unit_value=unit,
                 value=total,
                 origin=origin,
-                control=_control(r, merged.get("control"), (*path, "control")),
+                control=control,
                 mde=r.flag(
                     merged.get("major_defense_equipment"), (*path, "major_defense_equipment")
                 ),
@@ -294,6 +312,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 components=tuple(comps),
                 loc=r.loc(path),
                 filled=tuple(filled),
+                extras=extras,
             )
         )
     return tuple(out)

@@ -12,11 +12,12 @@ from typing import Any
 
 from ..errors import InputError
 from ..rulebook.reference import Reference
+from .vocab import END_USER_TYPES, Extras, end_user_class
 from .yamldoc import MAX_BYTES, Doc, parse, path_text
 
-END_USER_TYPES = ("government", "non-state", "un-mission")
+__all__ = ["END_USER_TYPES", "Extras"]
 CONTROLS = ("itar", "ear-600", "ear", "ear99", "none")
-CHANNELS = ("fms", "dcs")
+CHANNELS = ("fms", "dcs", "drawdown")
 
 TOP_KEYS = {
     "name",
@@ -27,11 +28,12 @@ TOP_KEYS = {
     "channel",
     "items",
     "related_sales",
+    "sales_territory",
     "expect",
     "known_gap",
 }
 SUPPLIER_KEYS = {"country", "entities"}
-RECIPIENT_KEYS = {"country", "entities", "end_user", "end_user_type", "region"}
+RECIPIENT_KEYS = {"country", "entities", "end_user", "end_user_type", "end_user_unit", "region"}
 ITEM_KEYS = {
     "description",
     "category",
@@ -44,6 +46,12 @@ ITEM_KEYS = {
     "usml_category",
     "system",
     "components",
+    "lethal",
+    "calibre_mm",
+    "for_system",
+    "serves_category",
+    "significant_military_equipment",
+    "eccn",
 }
 COMPONENT_KEYS = {
     "description",
@@ -54,6 +62,8 @@ COMPONENT_KEYS = {
     "value_usd",
     "usml_category",
     "major_defense_equipment",
+    "significant_military_equipment",
+    "eccn",
 }
 SALE_KEYS = {"date", "value_usd", "mde_value_usd", "description"}
 EXPECT_KEYS = {"verdict", "families", "rules", "not_rules", "official_lists"}
@@ -80,6 +90,12 @@ class Party:
     end_user_type: str = "government"
     end_user_type_given: bool = True
     region: str | None = None
+    end_user_unit: str | None = None
+
+    @property
+    def end_user_class(self) -> str:
+        """``government``, ``non-state`` or ``un-mission``: the class of the end-user type."""
+        return end_user_class(self.end_user_type)
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,7 @@ class Component:
     mde: bool | None
     loc: Loc
     from_catalogue: bool = False
+    extras: Extras = Extras()
 
 
 @dataclass(frozen=True)
@@ -116,6 +133,12 @@ class Item:
     components: tuple[Component, ...]
     loc: Loc
     filled: tuple[str, ...] = ()
+    extras: Extras = Extras()
+
+    @property
+    def lethal(self) -> bool | None:
+        """``items[].lethal`` (``None``: not stated, read as possibly lethal)."""
+        return self.extras.lethal
 
 
 @dataclass(frozen=True)
@@ -145,6 +168,7 @@ class Transfer:
     expect: dict[str, Any] | None
     known_gap: str | None
     doc: Doc = field(repr=False, compare=False)
+    sales_territory: tuple[str, ...] | None = None
 
     def loc(self, *path: str | int) -> Loc:
         """The :class:`Loc` of a path in the file."""
@@ -238,6 +262,7 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
     """Validate an already parsed transfer document."""
     from .items import read_items, read_sales
     from .reader import Reader
+    from .vocab import read_sales_territory
 
     label = doc.file
     r = Reader(doc, ref)
@@ -272,6 +297,9 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
         end_user_type=eut,
         end_user_type_given=eut_given,
         region=r.plain_name(rec.get("region"), ("recipient", "region"), optional=True),
+        end_user_unit=r.party(
+            rec.get("end_user_unit"), ("recipient", "end_user_unit"), optional=True
+        ),
     )
     channel = None
     if top.get("channel") is not None:
@@ -280,7 +308,8 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
         raise r.fail(
             ("supplier", "country"),
             "a US supplier needs a 'channel'",
-            "add 'channel: fms' (Foreign Military Sale) or 'channel: dcs' (direct commercial sale)",
+            "add 'channel: fms' (Foreign Military Sale), 'channel: dcs' (direct commercial sale) "
+            "or 'channel: drawdown' (Presidential drawdown from US stocks, FAA §506)",
         )
     if s_code != "US" and channel is not None:
         raise r.fail(
@@ -321,6 +350,7 @@ def read_doc(doc: Doc, ref: Reference) -> Transfer:
         expect=expect,
         known_gap=r.text(top.get("known_gap"), ("known_gap",), optional=True),
         doc=doc,
+        sales_territory=read_sales_territory(r, top.get("sales_territory")),
     )
 
 

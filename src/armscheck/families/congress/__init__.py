@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from ...facts import Citation, Context, Fact, FactKind, Family
 from . import lists as cl
 from .changes import change_dates, channel_changes, split_date_change
-from .notes import COST_NOTE, NOT_ASSESSED, not_assessed_fact, unconfirmed_notes
+from .notes import (
+    COST_NOTE,
+    DRAWDOWN,
+    NOT_ASSESSED,
+    drawdown_fact,
+    not_assessed_fact,
+    unconfirmed_notes,
+)
 from .values import Line, counted_text, measure_value, third_party_lines, us_lines
 
 CHANNEL = FactKind(
@@ -87,6 +94,12 @@ class Evaluation:
     values: dict[str, int]
     member: cl.Membership | None
     notes: list[str]
+    territory: str | None = None  # why the NATO+ values were not used for a member
+
+    @property
+    def plus(self) -> bool:
+        """Whether the NATO+ values and review period apply."""
+        return self.member is not None and self.territory is None
 
     def met(self, measure: str) -> bool:
         """Whether ``measure`` meets its threshold (``>=``)."""
@@ -104,7 +117,7 @@ def channel_of(ctx: Context) -> str | None:
     if t.recipient.country == "US":
         return None
     if t.supplier.country == "US":
-        return t.channel
+        return None if t.channel == "drawdown" else t.channel
     return "third-party"
 
 
@@ -127,6 +140,12 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     member = cl.membership_on(ctx, day)
     plus = member is not None if nato_plus is None else nato_plus
     rows = cl.rows_on(ctx, channel, plus, day)
+    territory = None
+    if plus and any(r.territory_condition for r in rows.values()):
+        territory = cl.territory_problem(ctx, day)
+        if territory:
+            rows = cl.rows_on(ctx, channel, False, day)
+            notes.append(territory)
     if not rows:
         return None
     outside = cl.nato_outside_note(ctx, day)
@@ -135,7 +154,7 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     if channel == "third-party":
         notes.append(COST_NOTE)
     values = {m: measure_value(lines, channel, m) for m in rows}
-    return Evaluation(channel, lines, rows, values, member, notes)
+    return Evaluation(channel, lines, rows, values, member, notes, territory)
 
 
 def _tier_text(ctx: Context, ev: Evaluation) -> str:
@@ -143,6 +162,12 @@ def _tier_text(ctx: Context, ev: Evaluation) -> str:
     if ev.member is None:
         return f"{name} is not in the AECA NATO+ group on {ctx.date.isoformat()}"
     since = f" since {ev.member.start.isoformat()}" if ev.member.start else ""
+    if ev.territory:
+        return (
+            f"{name} is in the AECA NATO+ group{since} ({ev.member.basis}), but the NATO+ "
+            "values need a sale that authorizes no sales territory outside the group, which is "
+            "not established here"
+        )
     return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
 
 
@@ -183,7 +208,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "section": section,
             "channel_text": channel_text,
             "recipient": t.recipient.end_user or t.recipient.country_name,
-            "tier": "nato-plus" if ev.member is not None else "standard",
+            "tier": "nato-plus" if ev.plus else "standard",
             "tier_text": _tier_text(ctx, ev),
             "met": bool(met),
             "mde_met": ev.met("mde"),
@@ -197,7 +222,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "headroom_text": "; ".join(text for _, text in rooms),
             "nearest_text": max(rooms)[1],
             "review_days": review,
-            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
+            "informal_days": cl.informal_days(ctx, ev.plus, ctx.date),
             "counted": counted_text(ev.lines, (r.amount for r in ev.rows.values())),
         },
         evidence=tuple(dict.fromkeys(evidence)),
@@ -274,7 +299,7 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
             "related_text": related,
             "months": cl.window_months(ctx),
             "review_days": max(ev.rows[m].review_days for m in hit),
-            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
+            "informal_days": cl.informal_days(ctx, ev.plus, ctx.date),
         },
         evidence=(*(s.loc for s in sales), *(ln.loc for ln in ev.lines)),
         citations=tuple(c for m in hit for c in ev.rows[m].citations),
@@ -289,6 +314,8 @@ def build(ctx: Context) -> list[Fact]:
     When a channel applies but no threshold is encoded on the date, a
     ``congress-not-assessed`` fact instead (a note, never a silent clear).
     """
+    if ctx.transfer.channel == "drawdown" and ctx.transfer.recipient.country != "US":
+        return [drawdown_fact(ctx)]
     ev = evaluate(ctx, ctx.date)
     if ev is None:
         channel = channel_of(ctx)
@@ -308,7 +335,7 @@ FAMILY = Family(
     id="congress",
     title="US congressional notification (AECA §36(b), §36(c), §3(d))",
     outcomes=("notification-required", "clear"),
-    kinds=(CHANNEL, SPLIT, NOT_ASSESSED),
+    kinds=(CHANNEL, SPLIT, NOT_ASSESSED, DRAWDOWN),
     build=build,
     change_dates=change_dates,
 )

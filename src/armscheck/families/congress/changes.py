@@ -89,9 +89,24 @@ def origin_change(ctx: Context, ev: Evaluation) -> Change | None:
     )
 
 
+def territory_change(ctx: Context, ev: Evaluation) -> Change | None:
+    """No sales territory outside the group, for a NATO+ recipient held to the standard tier."""
+    if ev.territory is None:
+        return None
+    return Change(
+        "a sale that authorizes no re-export outside the NATO+ group (sales_territory: [])",
+        (("sales_territory", ()),),
+    )
+
+
 def channel_changes(ctx: Context, ev: Evaluation) -> tuple[Change, ...]:
     """Every derived change that would take a notifiable transfer under the thresholds."""
-    found = (quantity_change(ctx, ev), tier_change(ctx, ev), origin_change(ctx, ev))
+    found = (
+        quantity_change(ctx, ev),
+        tier_change(ctx, ev),
+        territory_change(ctx, ev),
+        origin_change(ctx, ev),
+    )
     return tuple(c for c in found if c is not None)
 
 

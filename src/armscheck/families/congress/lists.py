@@ -54,6 +54,7 @@ class Row:
     citations: tuple[Citation, ...]
     unconfirmed: bool = False
     note: str = ""
+    territory_condition: bool = False  # NATO+ values only with no sales territory outside
 
     @property
     def label(self) -> str:
@@ -99,6 +100,7 @@ def _rows(ctx: Context) -> list[Row]:
                 citations=citations(r.get("citations")),
                 unconfirmed=bool(r.get("unconfirmed")),
                 note=" ".join(str(r.get("note") or "").split()),
+                territory_condition=bool(r.get("sales_territory_condition")),
             )
         )
     return out
@@ -170,6 +172,42 @@ def membership_on(ctx: Context, day: dt.date) -> Membership | None:
         member.note,
         (*own.citations, *member.citations),
         member.unconfirmed or own.unconfirmed,
+    )
+
+
+def in_group(ctx: Context, country: str, day: dt.date) -> bool:
+    """Whether ``country`` is in the AECA NATO+ group on ``day``."""
+    lst = ctx.reference.get("nato-plus")
+    for i, m in enumerate(lst.data.get("members") or []):
+        if str(m.get("country")) == country:
+            mem = _membership(lst, m, ("members", i))
+            if in_force(mem.start, mem.end, day):
+                return True
+    return False
+
+
+def territory_problem(ctx: Context, day: dt.date) -> str | None:
+    """Why the NATO+ values cannot be used for lack of a sales territory inside the group.
+
+    22 U.S.C. 2776(b)(1) and (c)(1) (22 CFR 123.15(a)(2)) give the NATO+ values only when the
+    sale authorizes no sales territory (re-export) beyond the group. ``None`` when it is
+    established that it does not.
+    """
+    st = ctx.transfer.sales_territory
+    if st is None:
+        return (
+            "sales_territory not given: the NATO+ thresholds and 15-day review of AECA §36(b) "
+            "and §36(c) apply only when the sale authorizes no sales territory (re-export) "
+            "outside the NATO+ group (22 U.S.C. 2776(b)(1), (c)(1); 22 CFR 123.15(a)(2)); "
+            "the sale is read as authorizing one, so the standard thresholds and 30 days apply."
+        )
+    outside = [c for c in st if c != ctx.transfer.recipient.country and not in_group(ctx, c, day)]
+    if not outside:
+        return None
+    names = ", ".join(ctx.reference.countries[c].name for c in outside)
+    return (
+        f"the sale authorizes re-export to {names}, outside the NATO+ group on that date, so "
+        "the standard thresholds and 30 days apply (22 U.S.C. 2776(b)(1), (c)(1))."
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...facts import Context, Fact, FactKind
+from ...transfer.values import money_text
 from . import lists as cl
 from .values import Line
 
@@ -85,3 +86,27 @@ def unconfirmed_notes(rows: list[cl.Row], member: cl.Membership | None) -> list[
             f"{member.note}"
         )
     return out
+
+
+DRAWDOWN = FactKind(
+    "drawdown",
+    "congress",
+    {"item_text": "str", "recipient": "str", "value_text": "str"},
+    "defense articles drawn down from US stocks for a foreign country (FAA §506)",
+)
+
+
+def drawdown_fact(ctx: Context) -> Fact:
+    """The notice a Presidential drawdown needs before it is exercised (FAA §§506, 652)."""
+    t = ctx.transfer
+    total = sum(i.value for i in t.items)
+    return Fact(
+        kind=DRAWDOWN.kind,
+        key="congress:drawdown",
+        fields={
+            "item_text": "; ".join(dict.fromkeys(i.description for i in t.items)),
+            "recipient": t.recipient.end_user or t.recipient.country_name,
+            "value_text": money_text(total),
+        },
+        evidence=(t.loc("channel"), t.loc("recipient", "country"), *(i.loc for i in t.items)),
+    )

@@ -17,6 +17,7 @@ from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_cit
 from ...rulebook.reference import RefList
 from ...screening.aliases import group_matches, groups_matched, groups_matched_any, names_match
 from ...transfer.model import Loc
+from ...transfer.vocab import end_user_class
 from ..register import register_of
 from . import official as un_official
 
@@ -66,12 +67,21 @@ def item_in_scope(
 
 
 def _status(phase: dict[str, Any], end_user_type: str) -> str:
+    """``exempt``, the condition for the end user, or the phase's regime.
+
+    A finer end-user type (armed group, multinational force ...) counts as itself where the
+    list names it, and otherwise as its class (government, non-state, un-mission); the finer
+    types that are not the government nor a UN mission are non-state here, the stricter reading.
+    """
+    cls = end_user_class(end_user_type)
     conditional = phase.get("conditional_end_users") or {}
-    if end_user_type in conditional:
-        return str(conditional[end_user_type])
-    if end_user_type in (phase.get("exempt_end_users") or []):
+    for key in (end_user_type, cls):
+        if key in conditional:
+            return str(conditional[key])
+    exempt = phase.get("exempt_end_users") or []
+    if end_user_type in exempt or cls in exempt:
         return "exempt"
-    if phase.get("scope") == "non-state" and end_user_type != "non-state":
+    if phase.get("scope") == "non-state" and cls != "non-state":
         return "exempt"
     return str(phase.get("regime") or "prohibited")
 
@@ -186,6 +196,21 @@ def build(ctx: Context) -> list[Fact]:
         eut, actor = _end_user_type(ctx, embargo)
         if actor and role == "recipient":
             assumptions.append(f"{actor} is not the government; treated as a non-state end user.")
+        named = {
+            *(phase.get("exempt_end_users") or []),
+            *(phase.get("conditional_end_users") or {}),
+        }
+        if (
+            role == "recipient"
+            and actor is None
+            and end_user_class(eut) != eut
+            and eut not in named
+            and (named or phase.get("scope") == "non-state")
+        ):
+            assumptions.append(
+                f"recipient.end_user_type {eut} is not named by this embargo phase; it is read "
+                "as neither the government nor a UN mission (not exempt as either)."
+            )
         if (
             role == "recipient"
             and not t.recipient.end_user_type_given

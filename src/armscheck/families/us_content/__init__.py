@@ -43,6 +43,7 @@ from .pieces import (
     pieces,
     share,
 )
+from .proscribed import exemption_notes, proscribed_facts
 
 
 def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
@@ -63,7 +64,7 @@ def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
             "recipient": t.recipient.end_user or t.recipient.country_name,
         },
         evidence=(p.loc,),
-        assumptions=p.assumptions,
+        assumptions=(*p.assumptions, *exemption_notes(ctx, p)),
         changes=changes.retransfer(ctx, p) if p.control == "itar" else (),
     )
 
@@ -75,9 +76,9 @@ def _export_fact(ctx: Context, item: Item, counted99: bool) -> Fact:
     notes = list(catalogue_sentences(ctx, item))
     if item.control is None:
         notes.append(itar_note(item.description))
-    key = "fms" if channel == "fms" else ("itar" if control == "itar" else "ear")
+    key = channel if channel in ("fms", "drawdown") else ("itar" if control == "itar" else "ear")
     needed = (
-        channel == "fms"
+        channel in ("fms", "drawdown")
         or control in ("itar", "ear-600", "ear")
         or (control == "ear99" and counted99)
     )
@@ -112,6 +113,14 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             "computed; the item is taken to exceed the de minimis level (give value_usd)."
         )
     groups = lists.groups_of(ctx.reference, t.recipient.country, ctx.date)
+    if row.get("unconfirmed"):
+        notes.append(
+            "this rests on an unconfirmed entry (15 CFR 734.4 row in "
+            "lists/ear-country-groups.yaml): " + " ".join(str(row.get("note") or "").split())
+        )
+    group_note = lists.group_unconfirmed(ctx.reference, group)
+    if group_note:
+        notes.append(group_note)
     if group != lists.OTHER:
         label = f" (Country Group {group})"
     elif groups:
@@ -143,66 +152,6 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
         context={"note": str(row.get("note") or "")},
         changes=changes.de_minimis(ctx, test) if test.over else (),
     )
-
-
-def _status_text(phase: lists.Phase, role: str, status: str, eut: str) -> str:
-    if phase.policy == "case-by-case":
-        return (
-            "The policy of denial is not applied in this period; "
-            "requests are reviewed case by case."
-        )
-    if role == "supplier":
-        return "The transfer originates there, and no exception covers that."
-    if status == "case-by-case":
-        return f"The country paragraph allows case-by-case review for {eut} end users."
-    return f"No exception in the country paragraph covers a {eut} end user."
-
-
-def _proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]]) -> list[Fact]:
-    t = ctx.transfer
-    out: list[Fact] = []
-    eut = t.recipient.end_user_type
-    for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
-        phase = lists.phase_at(ctx.reference, party.country, ctx.date)
-        if phase is None:
-            continue
-        status = phase.status(eut, role)
-        evidence = [t.loc(role, "country")]
-        notes: list[str] = []
-        if role == "recipient" and phase.end_user_matters():
-            evidence.append(t.loc("recipient", "end_user_type"))
-            if not t.recipient.end_user_type_given:
-                notes.append("recipient.end_user_type not given; assumed 'government'.")
-        evidence.extend(loc for _, loc, _ in content)
-        for _, _, p in content:
-            notes.extend(p.assumptions if p else ())
-        removable = [p for _, _, p in content if p is not None]
-        out.append(
-            Fact(
-                kind=PROSCRIBED.kind,
-                key=f"us:126.1:{role}",
-                fields={
-                    "country": party.country_name,
-                    "role": role,
-                    "policy": phase.policy,
-                    "status": status,
-                    "paragraph": phase.paragraph,
-                    "since": phase.start.isoformat() if phase.start else "",
-                    "until": phase.end.isoformat() if phase.end else "",
-                    "end_user_type": eut,
-                    "defense_content": bool(content),
-                    "content_text": "; ".join(d for d, _, _ in content) or "none",
-                    "direction_text": "destined for" if role == "recipient" else "originating in",
-                    "status_text": _status_text(phase, role, status, eut),
-                },
-                evidence=tuple(dict.fromkeys(evidence)),
-                citations=lists.citations(phase.raw.get("citations")),
-                assumptions=tuple(dict.fromkeys(notes)),
-                context={"note": str(phase.raw.get("note") or "")},
-                changes=changes.proscribed(ctx, phase, role, status, removable) if content else (),
-            )
-        )
-    return out
 
 
 def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
@@ -309,7 +258,7 @@ def build(ctx: Context) -> list[Fact]:
                 for p in test.counted
                 if p.control == "ear-600"
             )
-    facts.extend(_proscribed_facts(ctx, content))
+    facts.extend(proscribed_facts(ctx, content))
     facts.extend(_barred_facts(ctx, needs))
     facts.extend(bar_facts(ctx))
     return facts

@@ -1,11 +1,23 @@
-"""Statutory bars: Acts of Congress that forbid a named system to a named country."""
+"""Statutory bars: Acts of Congress that forbid US defense articles to a named country.
+
+A bar covers named systems (``scope: systems``: F-35s for Turkey) or every US-origin defense
+article (``scope: defense-articles``: the Glenn and Pressler amendments, the 1975 Turkey embargo,
+the Chile and Argentina amendments): a US supplier's item that is not EAR-controlled, and ITAR
+content (or US content whose control is not given) that another country sells on. ``effect``
+is ``prohibited`` (a denial) or ``certification`` (allowed only on a Presidential
+certification); ``end_users`` limits a bar to those end-user types.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
+from ...transfer.model import Item, Loc
 from ...transfer.values import fold
+from ...transfer.vocab import denial_reaches
+from .pieces import pieces
 
 FAMILY_ID = "us-content"
 BAR = FactKind(
@@ -17,13 +29,52 @@ BAR = FactKind(
         "recipient": "str",
         "summary": "str",
         "since": "str",
+        "effect": "str",
+        "scope_text": "str",
+        "waivers_text": "str",
     },
-    "an item is a system that an Act of Congress bars from this recipient",
+    "an item is a US defense article (or named system) an Act of Congress bars from this recipient",
 )
+_NOT_ARTICLES = ("ear-600", "ear", "ear99", "none")
 
 
 def _names(text: str) -> str:
     return f" {fold(text)} "
+
+
+def _covered_by_system(bar: dict[str, Any], item: Item) -> tuple[bool, tuple[str, ...]]:
+    """Whether ``item`` is one of the bar's named systems, and the assumption if by name."""
+    names = [f" {fold(str(n))} " for n in bar.get("names") or []]
+    if item.system in (bar.get("systems") or []):
+        return True, ()
+    if any(n in _names(item.description) for n in names):
+        return True, (
+            f"'{item.description}' ({item.loc.path}) is taken to be the system the act "
+            "names, from its description.",
+        )
+    return False, ()
+
+
+def _defense_articles(ctx: Context) -> list[tuple[Item, Loc, tuple[str, ...]]]:
+    """(item, where, assumptions) for every US-origin defense article in the transfer."""
+    t = ctx.transfer
+    if t.supplier.country == "US":
+        return [(i, i.loc, ()) for i in t.items if i.control not in _NOT_ARTICLES]
+    out: dict[int, tuple[Item, Loc, tuple[str, ...]]] = {}
+    for p in pieces(ctx):
+        if p.control == "itar" and p.item.index not in out:
+            out[p.item.index] = (p.item, p.loc, p.assumptions)
+    return list(out.values())
+
+
+def _waivers(bar: dict[str, Any], lst: Any, i: int, day: dt.date) -> str:
+    """The partial waivers and reliefs in force by ``day``, as one sentence."""
+    texts = []
+    for j, w in enumerate(bar.get("waivers") or []):
+        start = lst.date(w.get("from"), ("bars", i, "waivers", j, "from"))
+        if start is None or start <= day:
+            texts.append(" ".join(str(w.get("text") or "").split()))
+    return f" Partial relief that did not lift the bar: {'; '.join(texts)}." if texts else ""
 
 
 def bar_facts(ctx: Context) -> list[Fact]:
@@ -40,23 +91,34 @@ def bar_facts(ctx: Context) -> list[Fact]:
         end = lst.date(bar.get("to"), ("bars", i, "to"))
         if not in_force(start, end, ctx.date):
             continue
-        names = [f" {fold(str(n))} " for n in bar.get("names") or []]
-        for item in t.items:
-            by_system = item.system in (bar.get("systems") or [])
-            if not by_system and not any(n in _names(item.description) for n in names):
+        end_users = bar.get("end_users")
+        common: tuple[str, ...] = ()
+        if end_users:
+            if not denial_reaches(t.recipient.end_user_type, end_users):
                 continue
-            assumptions: tuple[str, ...] = (
-                ()
-                if by_system
-                else (
-                    f"'{item.description}' ({item.loc.path}) is taken to be the system the act "
-                    "names, from its description.",
+            if not t.recipient.end_user_type_given:
+                common += (
+                    "recipient.end_user_type not given; assumed 'government' (the bar covers "
+                    f"{', '.join(end_users)} end users).",
                 )
+        if bar.get("unconfirmed"):
+            common += (
+                "this rests on an unconfirmed entry (statutory bar "
+                f"{bar.get('id')} in lists/us-statutory-bars.yaml): "
+                + " ".join(str(bar.get("note") or "not confirmed").split()),
             )
-            if bar.get("unconfirmed"):
-                assumptions += (
-                    f"This rests on a list entry not fully confirmed: {bar.get('note')}",
-                )
+        scope = str(bar.get("scope") or "systems")
+        covered: list[tuple[Item, Loc, tuple[str, ...]]] = []
+        if scope == "systems":
+            for item in t.items:
+                hit, why = _covered_by_system(bar, item)
+                if hit:
+                    covered.append((item, item.loc, why))
+            scope_text = "named systems"
+        else:
+            covered = _defense_articles(ctx)
+            scope_text = "every US-origin defense article, retransfers by other countries included"
+        for item, where, why in covered:
             out.append(
                 Fact(
                     kind=BAR.kind,
@@ -65,12 +127,15 @@ def bar_facts(ctx: Context) -> list[Fact]:
                         "bar": str(bar["id"]),
                         "item": item.description,
                         "recipient": t.recipient.country_name,
-                        "summary": " ".join(str(bar.get("summary") or "").split()),
+                        "summary": " ".join(str(bar.get("summary") or "").split()).rstrip("."),
                         "since": start.isoformat() if start else "",
+                        "effect": str(bar.get("effect") or "prohibited"),
+                        "scope_text": scope_text,
+                        "waivers_text": _waivers(bar, lst, i, ctx.date),
                     },
-                    evidence=(t.loc("recipient", "country"), item.loc),
+                    evidence=tuple(dict.fromkeys((t.loc("recipient", "country"), where))),
                     citations=list_citations(bar.get("citations")),
-                    assumptions=assumptions,
+                    assumptions=tuple(dict.fromkeys((*why, *common))),
                 )
             )
     return out

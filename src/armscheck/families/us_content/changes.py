@@ -62,12 +62,21 @@ def _catalogue_rows(ctx: Context, item: Item) -> dict[int, dict[str, Any]]:
     return out
 
 
+def _no_eccn(p: Piece) -> dict[str, Any]:
+    """The edit that drops a piece's ECCN (non-US content has none)."""
+    has = p.comp.extras.eccn if p.comp else p.item.extras.eccn
+    return {"eccn": None} if has else {}
+
+
 def replace(ctx: Context, group: list[Piece], what: str) -> Change:
     """Replace ``group`` with content made in the supplier's country, not US-controlled."""
     code = ctx.transfer.supplier.country
     return Change(
         f"replace {what} with non-US content (origin {code}, not US-controlled)",
-        edits(ctx, ((p, {"origin": code, "control": "none"}) for p in group)),
+        edits(
+            ctx,
+            ((p, {"origin": code, "control": "none", **_no_eccn(p)}) for p in group),
+        ),
     )
 
 

@@ -98,6 +98,17 @@ CATALOGUE = FactKind(
 _ECFR = "https://www.ecfr.gov/current/title-"
 _EAR = f"{_ECFR}15/subtitle-B/chapter-VII/subchapter-C"
 AUTHORITY = {
+    "drawdown": (
+        "as a Presidential drawdown from Department of Defense stocks (FAA §506) it needs a "
+        "Presidential determination and, for any later transfer, US consent",
+        (
+            Citation(
+                "Foreign Assistance Act of 1961 §506(a)",
+                "https://www.law.cornell.edu/uscode/text/22/2318",
+                "22 U.S.C. 2318(a)",
+            ),
+        ),
+    ),
     "fms": (
         "as a Foreign Military Sale it needs a Letter of Offer and Acceptance approved by the "
         "US government",

@@ -8,11 +8,13 @@ and ``systems.yaml``. Everything here is plain Python over the lists; no rule lo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ...facts import in_force, list_citations
 from ...rulebook.reference import Reference, RefList
+from ...transfer.vocab import denial_reaches, end_user_matches, normal_eccn
 from ..parties import alias_keys, match_name
 
 ITAR_LIST = "itar-126-1"
@@ -44,17 +46,40 @@ class Phase:
         """The country's 126.1 paragraphs, e.g. ``126.1(d)(2), 126.1(f)``."""
         return str(self.raw.get("paragraph") or "126.1")
 
-    def status(self, end_user_type: str, role: str) -> str:
-        """``denial`` or ``case-by-case`` for this end user (recipient) or as origin (supplier)."""
+    def status(self, end_user_type: str, role: str, non_lethal: bool = False) -> str:
+        """``denial`` or ``case-by-case`` for this end user (recipient) or as origin (supplier).
+
+        ``non_lethal``: every item is stated to be non-lethal, which some country paragraphs
+        review case by case whoever the end user is.
+        """
         if self.policy == "case-by-case":
             return "case-by-case"
         if role == "supplier":
             return "denial"
+        if non_lethal and self.non_lethal_case_by_case:
+            return "case-by-case"
         deny = self.raw.get("denial_end_users")
         if deny is not None:
-            return "denial" if end_user_type in deny else "case-by-case"
+            return "denial" if denial_reaches(end_user_type, deny) else "case-by-case"
         allowed = self.raw.get("case_by_case_end_users") or []
-        return "case-by-case" if end_user_type in allowed else "denial"
+        return "case-by-case" if end_user_matches(end_user_type, allowed) else "denial"
+
+    @property
+    def non_lethal_case_by_case(self) -> bool:
+        """Whether non-lethal items are reviewed case by case in this phase."""
+        return self.policy != "case-by-case" and self.raw.get("non_lethal") == "case-by-case"
+
+    @property
+    def non_lethal_condition(self) -> str:
+        """The condition the paragraph puts on the non-lethal exception ("" if none)."""
+        return str(self.raw.get("non_lethal_condition") or "")
+
+    @property
+    def unconfirmed(self) -> str | None:
+        """The list note when this phase is marked unconfirmed, else ``None``."""
+        if not self.raw.get("unconfirmed"):
+            return None
+        return " ".join(str(self.raw.get("note") or "not confirmed").split())
 
     def end_user_matters(self) -> bool:
         """Whether the end-user type changes the outcome of this phase."""
@@ -92,11 +117,16 @@ def phase_at(ref: Reference, country: str, day: dt.date) -> Phase | None:
 
 
 def status_at(
-    ref: Reference, country: str, day: dt.date, end_user_type: str, role: str
+    ref: Reference,
+    country: str,
+    day: dt.date,
+    end_user_type: str,
+    role: str,
+    non_lethal: bool = False,
 ) -> str | None:
     """The 126.1 status (``denial``/``case-by-case``) on ``day``, ``None`` when not listed."""
     p = phase_at(ref, country, day)
-    return p.status(end_user_type, role) if p else None
+    return p.status(end_user_type, role, non_lethal) if p else None
 
 
 def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
@@ -258,3 +288,64 @@ def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
         if str(entry.get("id")) == system_id:
             return dict(entry)
     return {}
+
+
+def exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
+    """The 15 CFR 734.4(a) rows (no de minimis level) in force for ``country`` on ``day``."""
+    lst = ref.get(GROUPS_LIST)
+    groups = set(groups_of(ref, country, day))
+    out = []
+    for i, row in enumerate(lst.data.get("de_minimis_exclusions") or []):
+        start = lst.date(row.get("from"), ("de_minimis_exclusions", i, "from"))
+        end = lst.date(row.get("to"), ("de_minimis_exclusions", i, "to"))
+        if not in_force(start, end, day):
+            continue
+        dest = row.get("destinations")
+        if dest == "all" or (
+            isinstance(dest, dict)
+            and (country in (dest.get("countries") or []) or groups & set(dest.get("groups") or []))
+        ):
+            out.append(row)
+    return out
+
+
+def exclusion_hits(row: dict[str, Any], eccn: str, item_eccn: str | None, military: bool) -> bool:
+    """Whether a part with ``eccn`` (in an item with ``item_eccn``) falls under ``row``."""
+    e = normal_eccn(eccn)
+    pattern = row.get("eccn_pattern")
+    hit = any(e.startswith(normal_eccn(str(x))) for x in row.get("eccns") or []) or bool(
+        pattern and re.match(str(pattern), e)
+    )
+    if not hit:
+        return False
+    wanted = row.get("item_eccns")
+    if wanted and not (
+        item_eccn and any(normal_eccn(item_eccn).startswith(normal_eccn(str(x))) for x in wanted)
+    ):
+        return False
+    return military or not row.get("military_items_only")
+
+
+def group_unconfirmed(ref: Reference, group: str) -> str | None:
+    """The flag for a country group whose membership dates are marked unconfirmed."""
+    _, groups = _groups(ref)
+    g = groups.get(group)
+    if not isinstance(g, dict) or not g.get("unconfirmed"):
+        return None
+    notes = [g.get("note")] if g.get("note") else g.get("membership_notes") or ["not confirmed"]
+    return (
+        f"this rests on an unconfirmed entry (Country Group {group} in "
+        f"lists/ear-country-groups.yaml): {' '.join(str(notes[0]).split())}"
+    )
+
+
+def in_nato_plus(ref: Reference, country: str, day: dt.date) -> bool:
+    """Whether ``country`` is in the NATO+ group of lists/nato-plus.yaml on ``day``."""
+    lst = ref.lists.get("nato-plus")
+    for i, m in enumerate(lst.data.get("members") or [] if lst else []):
+        if lst is not None and str(m.get("country")) == country:
+            start = lst.date(m.get("from"), ("members", i, "from"))
+            end = lst.date(m.get("to"), ("members", i, "to"))
+            if in_force(start, end, day):
+                return True
+    return False

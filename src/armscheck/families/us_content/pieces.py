@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from ...facts import Context
 from ...transfer.model import Component, Item, Loc
 from ...transfer.values import money_text
+from ...transfer.vocab import is_dot_y
 from . import lists as lists
 
 EAR_CLASSES = ("ear-600", "ear", "ear99")
@@ -147,6 +149,9 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
     if effective == "ear-600":
         usml = (comp.usml_category if comp else None) or item.usml_category
         moved = ecr_move_date(ctx, usml)
+        flag = ecr_unconfirmed(ctx, usml)
+        if flag:
+            notes.append(flag)
         if moved is not None and ctx.date < moved:
             effective = "itar"
             which = f"USML Category {usml}" if usml else "its USML category (not given)"
@@ -175,6 +180,18 @@ def ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
         if usml and usml in (move.get("usml") or []):
             return lst.date(move.get("from"), ("moves", i, "from"))
     return lst.date(lst.data.get("latest_without_category"), ("latest_without_category",))
+
+
+def ecr_unconfirmed(ctx: Context, usml: str | None) -> str | None:
+    """The flag for an Export Control Reform move date marked unconfirmed."""
+    lst = ctx.reference.lists.get("ecr-transition")
+    for move in lst.data.get("moves") or [] if lst else []:
+        if usml and usml in (move.get("usml") or []) and move.get("unconfirmed"):
+            return (
+                f"this rests on an unconfirmed entry (USML Category {usml} move date in "
+                f"lists/ecr-transition.yaml): {' '.join(str(move.get('note') or '').split())}"
+            )
+    return None
 
 
 def pieces(ctx: Context) -> list[Piece]:
@@ -210,14 +227,32 @@ class Share:
     over: bool
     value_assumed: bool
     classes_text: str
+    excluded_text: str = ""
 
     @property
     def threshold_text(self) -> str:
-        """``25%``, or the no-de-minimis wording for 0%."""
+        """``25%``, or the no-de-minimis wording for 0% or an item with no de minimis level."""
+        if self.excluded_text:
+            return f"none for this content ({self.excluded_text})"
         pct = self.threshold.percent or 0.0
         if pct == 0:
             return "0% (no de minimis: any such content counts)"
         return percent(pct)
+
+
+def excluded(
+    ctx: Context, item: Item, item_pieces: list[Piece]
+) -> list[tuple[Piece, dict[str, Any]]]:
+    """The pieces of ``item`` that 15 CFR 734.4(a) leaves with no de minimis level."""
+    rows = lists.exclusions_at(ctx.reference, ctx.transfer.recipient.country, ctx.date)
+    military = item.category != "dual-use" and item.control != "itar"
+    return [
+        (p, row)
+        for p in item_pieces
+        if p.comp is not None and p.comp.extras.eccn
+        for row in rows
+        if lists.exclusion_hits(row, p.comp.extras.eccn, item.extras.eccn, military)
+    ][:1]
 
 
 def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
@@ -229,14 +264,32 @@ def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
             thr = lists.threshold(ctx.reference, cls, dest, ctx.date)
             if thr is not None and thr.percent is not None:
                 levels[cls] = thr
+    hits = excluded(ctx, item, item_pieces)
+    # 600-series and 9x515 ".y" content counts only where 734.4(a)(6)(ii) excludes it
+    item_pieces = [
+        p
+        for p in item_pieces
+        if not (p.comp and is_dot_y(p.comp.extras.eccn)) or any(p is h for h, _ in hits)
+    ]
+    for p, row in hits:
+        levels.setdefault(
+            p.control, lists.Threshold(p.control, 0.0, str(row.get("paragraph")), row, None)
+        )
     counted = tuple(p for p in item_pieces if p.control in levels)
     if not counted:
         return None
     low = min(levels.values(), key=lambda th: th.percent or 0.0)
+    if hits:
+        low = lists.Threshold(hits[0][0].control, 0.0, low.group, hits[0][1], None)
     value = sum(p.value or 0.0 for p in counted)
     unknown = any(p.value is None for p in counted)
     pct = low.percent or 0.0
-    over = unknown or value * 100 - pct * item.value > 1e-6 or (pct == 0 and bool(counted))
+    over = (
+        bool(hits)
+        or unknown
+        or value * 100 - pct * item.value > 1e-6
+        or (pct == 0 and bool(counted))
+    )
     parts = []
     for cls in levels:
         mine = [p for p in counted if p.control == cls]
@@ -254,6 +307,12 @@ def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
         over=over,
         value_assumed=unknown,
         classes_text="; ".join(parts),
+        excluded_text=(
+            f"15 CFR {hits[0][1].get('paragraph')}: {hits[0][1].get('summary')}, "
+            f"{hits[0][0].path} is ECCN {hits[0][0].comp.extras.eccn if hits[0][0].comp else ''}"
+            if hits
+            else ""
+        ),
     )
 
 

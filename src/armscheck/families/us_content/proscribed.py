@@ -1,0 +1,167 @@
+"""22 CFR 126.1 facts for the us-content family.
+
+The policy of denial on the date, its exceptions by end user and for non-lethal items, and the
+flag of an unconfirmed list entry the finding rests on.
+"""
+
+from __future__ import annotations
+
+from ...facts import Change, Context, Fact
+from ...transfer.model import Loc
+from . import changes
+from . import lists as lists
+from .kinds import PROSCRIBED
+from .pieces import Piece
+
+
+def _status_text(
+    phase: lists.Phase, role: str, status: str, eut: str, non_lethal: bool = False
+) -> str:
+    if phase.policy == "case-by-case":
+        return (
+            "The policy of denial is not applied in this period; "
+            "requests are reviewed case by case."
+        )
+    if role == "supplier":
+        return "The transfer originates there, and no exception covers that."
+    if status == "case-by-case" and non_lethal and phase.non_lethal_case_by_case:
+        cond = phase.non_lethal_condition
+        return "The country paragraph allows case-by-case review for non-lethal items" + (
+            f" ({cond})." if cond else "."
+        )
+    if status == "case-by-case":
+        return f"The country paragraph allows case-by-case review for {eut} end users."
+    return f"No exception in the country paragraph covers a {eut} end user."
+
+
+def _lethality(
+    ctx: Context, phase: lists.Phase, role: str, eut: str
+) -> tuple[bool, list[str], tuple[Change, ...]]:
+    """(all items non-lethal, assumptions, changes) for a phase's non-lethal exception."""
+    t = ctx.transfer
+    if role != "recipient" or not phase.non_lethal_case_by_case:
+        return False, [], ()
+    non_lethal = all(item.lethal is False for item in t.items)
+    if non_lethal:
+        cond = phase.non_lethal_condition
+        return (
+            True,
+            [
+                f"every item is stated to be non-lethal (items[].lethal: false); "
+                f"{phase.paragraph} reviews non-lethal items case by case ({cond})."
+            ]
+            if cond
+            else [],
+            (),
+        )
+    if phase.status(eut, role) != "denial":
+        return False, [], ()
+    unknown = [item for item in t.items if item.lethal is None]
+    notes = [
+        f"items[{item.index}].lethal not given; taken as lethal ({phase.paragraph} reviews "
+        "non-lethal items case by case)."
+        for item in unknown
+    ]
+    edits = tuple((f"items[{item.index}].lethal", False) for item in unknown)
+    changes = (
+        (Change("every item non-lethal (items[].lethal: false)", edits),)
+        if edits and all(item.lethal is not True for item in t.items)
+        else ()
+    )
+    return False, notes, changes
+
+
+def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]]) -> list[Fact]:
+    """One fact per party (recipient, supplier) whose country is under 126.1 on the date."""
+    t = ctx.transfer
+    out: list[Fact] = []
+    eut = t.recipient.end_user_type
+    for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
+        phase = lists.phase_at(ctx.reference, party.country, ctx.date)
+        if phase is None:
+            continue
+        non_lethal, lethal_notes, lethal_changes = _lethality(ctx, phase, role, eut)
+        status = phase.status(eut, role, non_lethal)
+        evidence = [t.loc(role, "country")]
+        notes: list[str] = list(lethal_notes)
+        if phase.unconfirmed:
+            notes.append(
+                "this rests on an unconfirmed entry (22 CFR 126.1 phase of "
+                f"{party.country_name} in lists/itar-126-1.yaml): {phase.unconfirmed}"
+            )
+        if role == "recipient" and phase.end_user_matters():
+            evidence.append(t.loc("recipient", "end_user_type"))
+            if not t.recipient.end_user_type_given:
+                notes.append("recipient.end_user_type not given; assumed 'government'.")
+        evidence.extend(loc for _, loc, _ in content)
+        for _, _, p in content:
+            notes.extend(p.assumptions if p else ())
+        removable = [p for _, _, p in content if p is not None]
+        out.append(
+            Fact(
+                kind=PROSCRIBED.kind,
+                key=f"us:126.1:{role}",
+                fields={
+                    "country": party.country_name,
+                    "role": role,
+                    "policy": phase.policy,
+                    "status": status,
+                    "paragraph": phase.paragraph,
+                    "since": phase.start.isoformat() if phase.start else "",
+                    "until": phase.end.isoformat() if phase.end else "",
+                    "end_user_type": eut,
+                    "defense_content": bool(content),
+                    "content_text": "; ".join(d for d, _, _ in content) or "none",
+                    "direction_text": "destined for" if role == "recipient" else "originating in",
+                    "status_text": _status_text(phase, role, status, eut, non_lethal),
+                },
+                evidence=tuple(dict.fromkeys(evidence)),
+                citations=lists.citations(phase.raw.get("citations")),
+                assumptions=tuple(dict.fromkeys(notes)),
+                context={"note": str(phase.raw.get("note") or "")},
+                changes=(
+                    (*lethal_changes, *changes.proscribed(ctx, phase, role, status, removable))
+                    if content
+                    else ()
+                ),
+            )
+        )
+    return out
+
+
+def exemption_notes(ctx: Context, p: Piece) -> tuple[str, ...]:
+    """What 22 CFR 123.9(e) would need for a retransfer of US components without approval.
+
+    123.9(e) lets US-origin components incorporated into a foreign defense article go to
+    NATO, a NATO government, or the governments of Australia, Israel, Japan, New Zealand or the
+    Republic of Korea without prior DDTC approval, if they are not significant military
+    equipment (22 CFR 120.7) or major defense equipment, are not MTCR Annex items, were
+    exported under a licence or exemption, and DDTC is notified within 30 days. armscheck
+    cannot check the last three, so the approval stays reported as needed, and it says why.
+    """
+    t = ctx.transfer
+    if (
+        p.control != "itar"
+        or p.comp is None
+        or t.supplier.country == "US"
+        or t.recipient.end_user_class != "government"
+        or not lists.in_nato_plus(ctx.reference, t.recipient.country, ctx.date)
+    ):
+        return ()
+    sme, mde = p.comp.extras.sme, p.comp.mde
+    if sme is True or mde is True:
+        return ()
+    if sme is None:
+        return (
+            f"{p.path}.significant_military_equipment not given: the 22 CFR 123.9(e) "
+            "exemption for components retransferred to this government is not available for "
+            "significant military equipment, so it is not applied.",
+        )
+    return (
+        f"{p.path} is stated not to be significant military equipment"
+        + ("" if mde is False else " (major defense equipment not stated)")
+        + ": 22 CFR 123.9(e) may allow this retransfer without prior DDTC approval if the part "
+        "was exported under a licence or exemption, is not an MTCR Annex item, and DDTC is "
+        "notified within 30 days; armscheck cannot confirm those, so approval is still shown "
+        "as needed.",
+    )
