@@ -192,7 +192,8 @@ def test_pre_1981_thresholds() -> None:
 
 def test_before_any_threshold_not_assessed_note() -> None:
     v = check(fms("SA", "1975-01-01", 1_000_000_000))
-    assert v.families["congress"] == "clear"
+    assert v.families["congress"] == "not-evaluated"  # never a clear it cannot know
+    assert "congress" in v.not_evaluated and not v.as_dict()["complete"]
     (note,) = notes(v)
     assert note.startswith("congress/not-assessed: Not assessed")
     assert "only from 1976-06-30" in note and "P.L. 93-559" in note

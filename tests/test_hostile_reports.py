@@ -37,3 +37,80 @@ def test_junit_parses_whatever_the_names_hold(
     assert any("\\x0b" in str(c.get("name")) for c in cases)
     errors = [c.find("error") for c in cases if c.find("error") is not None]
     assert any("\\x0b" in str(e.get("message")) for e in errors if e is not None)
+
+
+# Verdicts that claim no more than the rules know
+
+T129 = str(ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml")
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
+    import json
+
+    main([*argv, "--format", "json"])
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def test_a_family_with_no_rule_in_force_is_not_evaluated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    d = _json(capsys, "check", "--as-of", "1950-01-01", T129)
+    fams = d["families"]
+    assert isinstance(fams, dict)
+    assert fams["us-content"] == fams["congress"] == "not-evaluated"
+    assert d["verdict"] == "clear" and d["complete"] is False
+    assert d["not_evaluated"] == ["us-content", "congress"]
+    main(["check", "--as-of", "1950-01-01", "--format", "human", T129])
+    human = " ".join(capsys.readouterr().out.split())
+    assert (
+        "CLEAR for un-embargo, caatsa — us-content, congress not evaluated on 1950-01-01" in human
+    )
+    main(["check", "--as-of", "1950-01-01", "--format", "markdown", T129])
+    assert "us-content, congress not evaluated on 1950-01-01" in capsys.readouterr().out
+
+
+def test_a_fully_evaluated_check_keeps_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    d = _json(capsys, "check", T129)
+    assert d["verdict"] == "approval-required" and d["complete"] is True
+    assert d["not_evaluated"] == []
+    assert "not-evaluated" not in dict(d["families"]).values()  # type: ignore[call-overload]
+
+
+def test_the_timeline_draws_unknown_periods_as_not_evaluated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    d = _json(capsys, "timeline", T129)
+    periods = d["periods"]
+    assert isinstance(periods, list)
+    first = periods[0]
+    assert first["from"] == "1946-01-01" and first["complete"] is False
+    assert first["families"]["us-content"] == "not-evaluated"
+    assert periods[-1]["complete"] is True
+    main(["timeline", "--format", "human", T129])
+    verdict_row = next(
+        ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("verdict")
+    )
+    assert verdict_row.split()[1] == "–"  # not the clear mark
+
+
+def test_every_output_says_when_the_law_was_reviewed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from armscheck.api import load_checker
+
+    reviewed = load_checker().rulebook.law_reviewed
+    assert reviewed is not None
+    later = tmp_path / "later.yaml"
+    later.write_text(Path(T129).read_text().replace("date: 2021-08-27", "date: 2031-01-01"))
+    d = _json(capsys, "check", str(later))
+    assert d["law_reviewed"] == reviewed.isoformat()
+    notes = d["notes"]
+    assert isinstance(notes, list) and notes[0].startswith("Warning: checked at 2031-01-01")
+    main(["check", "--format", "human", str(later)])
+    human = " ".join(capsys.readouterr().out.split())
+    assert f"law data last reviewed {reviewed}" in human and "Warning: 2031-01-01 is after" in human
+    main(["check", "--format", "markdown", str(later)])
+    md = capsys.readouterr().out
+    assert f"law data last reviewed {reviewed}" in md and "**Warning: 2031-01-01" in md
+    d = _json(capsys, "check", T129)
+    assert not any(str(n).startswith("Warning: checked at") for n in d["notes"])  # type: ignore[attr-defined]

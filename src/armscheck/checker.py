@@ -19,6 +19,7 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 # family outcomes, but lists only the first findings of each rule, the first places of each
 # finding, and long lists inside a sentence cut short with a count of the rest.
 MAX_FINDINGS_PER_RULE = 25
+NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
 MAX_FIELD_CHARS = 1_500  # longer than any sentence a rule writes; only lists reach it
 
@@ -169,6 +170,7 @@ class Checker:
         findings: list[Finding] = []
         notes: list[str] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
+        unassessed: set[str] = set()
         for match in result.matches:
             rule = self._rules[match.rule]
             matched = [by_key[k] for k in match.keys]
@@ -179,15 +181,11 @@ class Checker:
             finding = self._finding(rule, matched)
             if rule.outcome == "clear":
                 notes.append(f"{rule.id}: {finding.why}")
+                if rule.id.endswith(NOT_ASSESSED):
+                    unassessed.add(rule.family)
             else:
                 findings.append(finding)
-        families: dict[str, str] = {}
-        built = {f.id for f in self.rulebook.families}
-        for fam in FAMILY_OUTCOMES:
-            families[fam] = family_outcome(fam, findings) if fam in built else NOT_EVALUATED
-        missing = [f for f, o in families.items() if o == NOT_EVALUATED]
-        if missing:
-            notes.append(f"not evaluated (rules not yet encoded): {', '.join(missing)}")
+        families = self._families(findings, date, notes, unassessed)
         order = list(FAMILY_OUTCOMES)
         findings.sort(
             key=lambda f: (
@@ -200,7 +198,15 @@ class Checker:
         findings = _bounded(findings, notes)
         parties = (transfer.supplier.country, transfer.recipient.country)
         assumptions += self.rulebook.reference.historic_notes(parties, date)
+        reviewed = self.rulebook.law_reviewed
+        if reviewed and date > reviewed:
+            notes.insert(
+                0,
+                f"Warning: checked at {date}, after the law data was last reviewed "
+                f"({reviewed}); changes in the law since then are not known to armscheck.",
+            )
         return Verdict(
+            law_reviewed=reviewed.isoformat() if reviewed else None,
             file=transfer.file,
             name=transfer.name,
             date=date.isoformat(),
@@ -211,6 +217,40 @@ class Checker:
             assumptions=assumptions,
             contested=rests_on_contested(findings, overall(families)),
         )
+
+    def _families(
+        self, findings: list[Finding], date: dt.date, notes: list[str], unassessed: set[str]
+    ) -> dict[str, str]:
+        """Each family's outcome, ``not-evaluated`` where it cannot be known.
+
+        That is a family whose rules are not encoded, or none of them in force on the
+        date, or whose ``not-assessed`` rule fired (the law's data for the date is missing).
+        """
+        built = {f.id for f in self.rulebook.families}
+        in_force = {
+            r.family
+            for r in self.rulebook.rules
+            if r.effective_from <= date and (r.effective_to is None or date < r.effective_to)
+        }
+        families: dict[str, str] = {}
+        for fam in FAMILY_OUTCOMES:
+            found = [f for f in findings if f.family == fam]
+            if fam not in built:
+                families[fam] = NOT_EVALUATED
+                notes.append(f"{fam} not evaluated: its rules are not yet encoded.")
+            elif fam not in in_force and not found:
+                families[fam] = NOT_EVALUATED
+                first = min(
+                    (r.effective_from for r in self.rulebook.rules if r.family == fam),
+                    default=None,
+                )
+                since = f" (the first takes effect on {first})" if first and first > date else ""
+                notes.append(f"{fam} not evaluated: no rule of it is in force on {date}{since}.")
+            elif fam in unassessed and not found:
+                families[fam] = NOT_EVALUATED
+            else:
+                families[fam] = family_outcome(fam, findings)
+        return families
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
         """Load and check the transfer file at ``path``."""

@@ -124,6 +124,30 @@ class Verdict:
     contested: bool = False
     decisions: dict[str, Any] | None = None
     run: dict[str, Any] | None = None
+    law_reviewed: str | None = None  # the latest review date of the law data
+
+    @property
+    def not_evaluated(self) -> list[str]:
+        """The families that were not evaluated (no rule encoded or in force on the date)."""
+        return [f for f, o in self.families.items() if o == NOT_EVALUATED]
+
+    @property
+    def after_review(self) -> bool:
+        """Whether the check is dated after the law data was last reviewed."""
+        return bool(self.law_reviewed) and self.date > str(self.law_reviewed)
+
+    def headline(self) -> str:
+        """The verdict in words, qualified when a family was not evaluated.
+
+        ``clear`` reads "CLEAR for un-embargo — congress, caatsa not evaluated on
+        1950-01-01", never an unqualified clear.
+        """
+        missing = self.not_evaluated
+        if not missing:
+            return self.verdict.upper()
+        done = [f for f in self.families if f not in missing]
+        scope = f" for {', '.join(done)}" if done else ""
+        return f"{self.verdict.upper()}{scope} — {', '.join(missing)} not evaluated on {self.date}"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of contract §2 (with ``decisions`` and ``run`` when known)."""
@@ -137,6 +161,9 @@ class Verdict:
             "findings": [f.as_dict() for f in self.findings],
             "assumptions": list(self.assumptions),
             "notes": list(self.notes),
+            "complete": not self.not_evaluated,
+            "not_evaluated": self.not_evaluated,
+            "law_reviewed": self.law_reviewed,
         }
         if self.decisions is not None:
             out["decisions"] = self.decisions

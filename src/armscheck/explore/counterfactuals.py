@@ -21,7 +21,7 @@ from ..errors import ComplianceError
 from ..facts import Change, Context
 from ..transfer.model import Transfer, read_doc
 from ..transfer.yamldoc import Doc
-from ..verdict import Verdict, rank
+from ..verdict import NOT_EVALUATED, Verdict, rank
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -154,6 +154,7 @@ class Period:
             "contested": self.contested,
             "review_days": self.review_days,
             "changed_by": list(self.changed_by),
+            "complete": NOT_EVALUATED not in self.families.values(),
         }
 
 

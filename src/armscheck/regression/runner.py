@@ -12,7 +12,7 @@ from typing import Any
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
 from ..transfer.model import Transfer, load_transfer
-from ..verdict import FAMILY_OUTCOMES, VERDICTS, Verdict
+from ..verdict import FAMILY_OUTCOMES, NOT_EVALUATED, VERDICTS, Verdict
 
 
 @dataclass
@@ -73,7 +73,7 @@ def validate_expect(expect: Any, file: str) -> dict[str, Any]:
             hint=f"use one of: {', '.join(VERDICTS)}",
         )
     for fam, outcome in (expect.get("families") or {}).items():
-        if fam not in FAMILY_OUTCOMES or outcome not in FAMILY_OUTCOMES[fam]:
+        if fam not in FAMILY_OUTCOMES or outcome not in (*FAMILY_OUTCOMES[fam], NOT_EVALUATED):
             raise InputError(
                 f"expect.families: {fam}: {outcome} is not a family outcome",
                 file=file,

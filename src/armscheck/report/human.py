@@ -89,7 +89,16 @@ def headline(v: Verdict) -> Text:
     head = Text.assemble(
         (f" {v.verdict.upper()} ", STYLE.get(v.verdict, "bold")), " ", (v.name, "bold")
     )
+    if v.not_evaluated:
+        head.append(f"\n{v.headline()}", style="bold")
     head.append(f"\n{v.file} · judged at {v.date}", style="dim")
+    if v.law_reviewed:
+        head.append(f" · law data last reviewed {v.law_reviewed}", style="dim")
+    if v.after_review:
+        head.append(
+            f"\nWarning: {v.date} is after the law data was last reviewed ({v.law_reviewed}).",
+            style="bold red",
+        )
     n = rests_on(v)
     if n:
         noun = "assumption or default" if n == 1 else "assumptions or defaults"

@@ -21,8 +21,19 @@ def render_one(v: Verdict) -> str:
         f"## {_cell(v.name)}",
         "",
         f"**Verdict: {v.verdict}**{' (contested law)' if v.contested else ''} — "
-        f"`{v.file}`, judged at {v.date}",
+        f"`{v.file}`, judged at {v.date}"
+        + (f"; law data last reviewed {v.law_reviewed}" if v.law_reviewed else ""),
         "",
+        *([f"**{_cell(v.headline())}**", ""] if v.not_evaluated else []),
+        *(
+            [
+                f"**Warning: {v.date} is after the law data's last review ({v.law_reviewed}).**",
+                "",
+            ]
+            + [""]
+            if v.after_review
+            else []
+        ),
         "| family | outcome |",
         "| --- | --- |",
     ]

@@ -54,6 +54,18 @@ def _span(outcome: str, contested: bool = False) -> Text:
     return Text(f" {MARK[key]}{'*' if contested else ' '}", style=COLOUR[key])
 
 
+def _overall(p: Period) -> str:
+    """A period's verdict as drawn: a clear with a family not evaluated is not a clear."""
+    if p.verdict == "clear" and "not-evaluated" in p.families.values():
+        return "not-evaluated"
+    return p.verdict
+
+
+def _said(p: Period) -> str:
+    missing = [f for f, o in p.families.items() if o == "not-evaluated"]
+    return p.verdict + (f" ({', '.join(missing)} not evaluated)" if missing else "")
+
+
 def legend() -> Table:
     """What each mark means, with every outcome it stands for."""
     grid = Table.grid(padding=(0, 1, 0, 0))
@@ -78,7 +90,8 @@ def render(console: Console, name: str, periods: Sequence[Period]) -> None:
     for row in rows:
         spans = [
             _span(
-                p.verdict if row == "verdict" else p.families[row], row == "verdict" and p.contested
+                _overall(p) if row == "verdict" else p.families[row],
+                row == "verdict" and p.contested,
             )
             for p in periods[:shown]
         ]
@@ -91,7 +104,7 @@ def render(console: Console, name: str, periods: Sequence[Period]) -> None:
         end = p.end.isoformat() if p.end else "open"
         head = Text.assemble(
             (f"{i}. {p.start.isoformat()} → {end}  ", "bold"),
-            (p.verdict, COLOUR.get(_level(p.verdict), "")),
+            (_said(p), COLOUR.get(_level(_overall(p)), "")),
             (" (contested)" if p.contested else "", "magenta"),
         )
         fams = ", ".join(f"{f} {o}" for f, o in p.families.items())

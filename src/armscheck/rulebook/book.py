@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeGuard
@@ -23,6 +26,21 @@ class Rulebook:
     rules: tuple[Rule, ...]
     reference: Reference
     families: tuple[Family, ...]
+
+    @functools.cached_property
+    def law_reviewed(self) -> dt.date | None:
+        """The latest review date of the law data: every rule's and list's ``last_reviewed``."""
+        stamps = [r.last_reviewed for r in self.rules]
+        stamps += [str(r.data.get("last_reviewed") or "") for r in self.reference.lists.values()]
+        days = []
+        for stamp in stamps:
+            m = re.match(r"\d{4}-\d{2}-\d{2}", stamp)
+            if m:
+                try:
+                    days.append(dt.date.fromisoformat(m.group()))
+                except ValueError:
+                    continue
+        return max(days, default=None)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with id ``rule_id``."""
