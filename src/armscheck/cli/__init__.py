@@ -15,9 +15,8 @@ from ..errors import ComplianceError, EngineError, InputError
 from ..explore.counterfactuals import counterfactuals
 from ..report import Format
 from ..report import json as json_report
-from ..transfer.model import load_transfer
 from ..transfer.values import ValueProblem, parse_date
-from ..verdict import VERDICTS, Verdict, rank
+from ..verdict import VERDICTS, Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -95,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="prohibited",
         help="exit 1 when a verdict is this severe or worse (default: prohibited)",
     )
+    from .decide import add_options
+
+    add_options(c)
 
     r = sub.add_parser(
         "rules", help="list the rules; 'rules show ID' prints one in full", **examples("rules")
@@ -117,19 +119,31 @@ def _fmt(chosen: str | None) -> Format:
 
 def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck check``."""
+    from ..decisions.baseline import fails
+    from ..decisions.session import Session
+    from ..transfer.model import read_input, read_transfer
+    from .decide import baseline, sarif_text, settings
+
     checker = load_checker(args.rules)
+    book = checker.rulebook
     fmt = _fmt(args.format)
+    keys = baseline(args)
+    session = Session(book, settings(args, book))
     verdicts: list[Verdict] = []
-    failed = False
+    errors: list[tuple[str, str]] = []
     for name in args.files:
         try:
-            transfer = load_transfer(name, checker.rulebook.reference)
+            data, label = read_input(name)
+            transfer = read_transfer(data, label, book.reference)
             verdict = checker.check(transfer, args.as_of)
-            verdicts.append(counterfactuals(checker, transfer, verdict, args.as_of))
+            verdict = counterfactuals(checker, transfer, verdict, args.as_of)
+            verdicts.append(session.finish(transfer, verdict, data))
         except (InputError, EngineError) as exc:  # this file only; the others are still checked
             err.print(f"Error: {exc}", markup=False, highlight=False)
-            failed = True
-    if verdicts:
+            errors.append((name, str(exc)))
+    if fmt is Format.SARIF:
+        print(sarif_text([v.as_dict() for v in verdicts], book, errors, session.settings.run))
+    elif verdicts:
         if fmt is Format.JSON:
             print(json_report.render(verdicts, many=len(args.files) > 1))
         elif fmt is Format.MARKDOWN:
@@ -150,10 +164,10 @@ def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
             for v in verdicts:
                 human.render(out, v)
             human.disclaimer(out)
-    if failed:
+    if errors:
         return EXIT_ERROR
-    limit = rank(args.fail_on)
-    return EXIT_FINDING if any(0 <= rank(v.verdict) <= limit for v in verdicts) else EXIT_OK
+    hit = any(fails(v.as_dict(), keys, args.fail_on) for v in verdicts)
+    return EXIT_FINDING if hit else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace, err: ErrorOutput) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +14,11 @@ if TYPE_CHECKING:
 
 from ..api import load_checker
 from ..regression.runner import run_scenario, scenario_files
+from .diff import cmd_diff
 from .lists import add_subcommand as add_lists
 from .lists import cmd_lists
 from .pictures import cmd_matrix, cmd_timeline
+from .verify import cmd_verify
 
 Handler = Callable[[argparse.Namespace, "ErrorOutput"], int]
 
@@ -81,7 +84,9 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     from rich.progress import Progress
 
     from ..batch import run_batch, yaml_files
+    from ..decisions.baseline import fails
     from ..report import batch as out
+    from .decide import baseline, settings
 
     files = yaml_files(args.paths)
     if not files:
@@ -90,14 +95,26 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     fmt = args.format or ("human" if sys.stdout.isatty() else "jsonl")
     if fmt == "human" and args.brief:
         fmt = "brief"
+    book = load_checker(args.rules).rulebook
+    run = settings(args, book)
+    keys = baseline(args)
     start = time.perf_counter()
     totals = out.Summary()
-    write, finish = out.writer(fmt, sys.stdout, args.fail_on)
+    write, finish = (
+        _sarif_writer(book, run.run)
+        if fmt == "sarif"
+        else out.writer(fmt, sys.stdout, args.fail_on)
+    )
     show_bar = err.is_terminal and not args.quiet
+    new_hits = 0
     with Progress(console=err.console(), transient=True, disable=not show_bar) as bar:
         task = bar.add_task("checking", total=len(files))
-        for res in run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs):
+        for res in run_batch(
+            files, rules=args.rules, as_of=args.as_of, jobs=args.jobs, settings=run
+        ):
             totals.add(res, args.fail_on)
+            if keys is not None and res.verdict is not None:
+                new_hits += fails(json.loads(res.payload), keys, args.fail_on)
             write(res)
             bar.advance(task)
     finish()
@@ -109,7 +126,32 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
         out.summary(err.console(), totals, elapsed)
     if totals.errors:
         return 2
+    if keys is not None:
+        return 1 if new_hits else 0
     return 1 if totals.hits else 0
+
+
+def _sarif_writer(
+    book: Any, run: dict[str, Any] | None
+) -> tuple[Callable[[Any], None], Callable[[], None]]:
+    """(collect one result, print the SARIF log) for ``batch --format sarif``."""
+    import sys
+
+    from .decide import sarif_text
+
+    results: list[dict[str, Any]] = []
+    errors: list[tuple[str, str]] = []
+
+    def one(res: Any) -> None:
+        if res.verdict is None:
+            errors.append((res.file, res.error or "could not be checked"))
+        else:
+            results.append(json.loads(res.payload))
+
+    def finish() -> None:
+        sys.stdout.write(sarif_text(results, book, errors, run) + "\n")
+
+    return one, finish
 
 
 def _coverage(checker: Any, files: list[Any], out: Console) -> int:
@@ -125,6 +167,8 @@ COMMANDS: dict[str, Handler] = {
     "timeline": cmd_timeline,
     "matrix": cmd_matrix,
     "lists": cmd_lists,
+    "verify": cmd_verify,
+    "diff": cmd_diff,
 }
 
 
@@ -168,7 +212,7 @@ def add_subcommands(sub: Any) -> None:
     )
     b.add_argument(
         "--format",
-        choices=["human", "json", "jsonl", "junit", "markdown", "html"],
+        choices=["human", "json", "jsonl", "junit", "markdown", "html", "sarif"],
         default=None,
         help="default: human on a terminal, jsonl otherwise",
     )
@@ -178,6 +222,13 @@ def add_subcommands(sub: Any) -> None:
     b.add_argument(
         "--brief", action="store_true", help="human format: one line per file, no findings"
     )
+    from .decide import add_options
+    from .diff import add_parser as add_diff
+    from .verify import add_parser as add_verify
+
+    add_options(b)
+    add_verify(sub)
+    add_diff(sub, _date)
 
     from .pictures import add_parsers
 

@@ -44,7 +44,7 @@ def find_decisions(transfer_file: str, given: str | Path | None = None) -> Path 
         return Path(given)
     folders = [Path.cwd()]
     if transfer_file not in ("-", "<stdin>"):
-        folders.insert(0, Path(transfer_file).resolve().parent)
+        folders.insert(0, Path(transfer_file).parent)
     for folder in folders:
         candidate = folder / DEFAULT_NAME
         if candidate.is_file():

@@ -16,6 +16,7 @@ class Format(str, enum.Enum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    SARIF = "sarif"
 
 
 def pinpoint(text: str | None) -> str:
