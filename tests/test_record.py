@@ -160,3 +160,12 @@ decisions:
     assert "waived by W-9" in shown
     assert "not applied: W-10" in shown
     assert "as of 2021-08-27" in shown
+
+
+def test_source_date_epoch_fixes_the_timestamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    from armscheck.decisions.record import timestamp
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert timestamp() == "1970-01-01T00:00:00Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert timestamp() != "1970-01-01T00:00:00Z"

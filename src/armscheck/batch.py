@@ -86,6 +86,8 @@ def _init(
 
 def _check_one(file: str) -> BatchResult:
     from .checker import Checker
+    from .decisions.session import Session
+    from .transfer.model import read_input, read_transfer
 
     checker = _STATE["checker"]
     assert isinstance(checker, Checker)
@@ -96,13 +98,11 @@ def _check_one(file: str) -> BatchResult:
     day = as_of if isinstance(as_of, dt.date) else None
     try:
         session = _STATE.get("session")
-        if session is None:
+        if not isinstance(session, Session) or not session.needs_transfer(file):
             verdict = checker.check_file(file, day)
+            if isinstance(session, Session):
+                verdict = session.finish(None, verdict)
         else:
-            from .decisions.session import Session
-            from .transfer.model import read_input, read_transfer
-
-            assert isinstance(session, Session)
             data, label = read_input(file)
             transfer = read_transfer(data, label, checker.rulebook.reference)
             verdict = session.finish(transfer, checker.check(transfer, day), data)

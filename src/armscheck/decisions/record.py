@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,7 +64,14 @@ def list_info(book: Rulebook) -> dict[str, dict[str, Any]]:
 
 
 def timestamp(now: dt.datetime | None = None) -> str:
-    """UTC time in ISO form, to the second: ``2026-12-01T16:40:05Z``."""
+    """UTC time in ISO form, to the second: ``2026-12-01T16:40:05Z``.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds convention) fixes
+    it, so that two runs over the same input give byte-identical output.
+    """
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if now is None and fixed.isdigit():
+        now = dt.datetime.fromtimestamp(int(fixed), dt.timezone.utc)
     moment = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -58,17 +58,28 @@ class Session:
         """Whether the input's bytes are needed (to write a record)."""
         return self.settings.record is not None
 
-    def finish(self, transfer: Transfer, verdict: Verdict, data: bytes | None = None) -> Verdict:
-        """``verdict`` with decisions applied and ``run`` attached; recorded when asked."""
-        found = self.decisions_for(transfer.file)
+    def needs_transfer(self, file: str) -> bool:
+        """Whether checking ``file`` needs its transfer and bytes (decisions or a record)."""
+        return self.wants_input or self.decisions_for(file) is not None
+
+    def finish(
+        self, transfer: Transfer | None, verdict: Verdict, data: bytes | None = None
+    ) -> Verdict:
+        """``verdict`` with decisions applied and ``run`` attached; recorded when asked.
+
+        ``transfer`` may be ``None`` only when :meth:`needs_transfer` said so.
+        """
+        found = self.decisions_for(verdict.file if transfer is None else transfer.file)
         if found is not None:
+            if transfer is None:
+                raise ValueError("decisions apply to this file: pass its transfer")
             verdict = apply_decisions(verdict, transfer, found, today=self.settings.today)
         if self.settings.run is not None:
             verdict = with_run(verdict, self.settings.run)
         if self.settings.record is not None and data is not None:
             write_record(
                 self.settings.record,
-                transfer.file,
+                verdict.file,
                 data,
                 verdict,
                 found.text if found is not None else None,
