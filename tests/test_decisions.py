@@ -293,3 +293,31 @@ decisions:
     assert all(
         f.satisfied_by == "UN-1591-2013-02" for f in v.findings if f.outcome == "conditional"
     )
+
+
+EXAMPLES = ROOT / "docs" / "examples"
+
+
+def _example(transfer: Path, decisions: Path, today: dt.date) -> Verdict:
+    from armscheck.decisions.session import Session, Settings
+
+    checker = load_checker()
+    t = load_transfer(transfer, checker.rulebook.reference)
+    settings = Settings(decisions=str(decisions), today=today)
+    return Session(checker.rulebook, settings).finish(t, checker.check(t))
+
+
+def test_readme_examples() -> None:
+    t129 = _example(T129, EXAMPLES / "t129-decisions.yaml", dt.date(2026, 12, 1))
+    assert _finding(t129, "us-content/itar-retransfer")["satisfied_by"] == "DDTC-GC-0417-21"
+    assert _finding(t129, "congress/third-party-3d")["waived_by"] == "CI-WAIVE-12"
+    later = _example(T129, EXAMPLES / "t129-decisions.yaml", dt.date(2027, 1, 1))
+    assert later.families["congress"] == "notification-required"
+    assert later.decisions is not None
+    assert later.decisions["not_applied"][0]["ref"] == "CI-WAIVE-12"
+    club = EXAMPLES / "riyadh-club-rifles-2024.yaml"
+    plain = load_checker().check_file(str(club))
+    assert plain.verdict == "prohibited"
+    decided = _example(club, EXAMPLES / "armscheck-decisions.yaml", dt.date(2026, 12, 1))
+    assert decided.verdict == "clear"
+    assert _finding(decided, "un-embargo/listed-group")["satisfied_by"] == "NAM-2024-007"

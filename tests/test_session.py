@@ -59,3 +59,12 @@ def test_batch_applies_decisions_attaches_the_run_and_records(tmp_path: Path) ->
     assert len(written) == 4
     record = read_record(written[0])
     assert record["decisions_text"] in (DECISIONS, None)
+
+
+def test_batch_skips_decisions_files_in_folders(tmp_path: Path) -> None:
+    from armscheck.batch import yaml_files
+
+    deals = _deals(tmp_path)
+    found = [Path(f).name for f in yaml_files([deals])]
+    assert DEFAULT_NAME not in found and T129 in found
+    assert yaml_files([deals / DEFAULT_NAME]) == [str(deals / DEFAULT_NAME)]  # named: kept

@@ -63,6 +63,7 @@ def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: fl
     )
 
 
+NOT_TRANSFERS = {"armscheck-decisions.yaml", "armscheck-decisions.yml"}  # skipped in folders
 _STATE: dict[str, object] = {}
 _Init = tuple[Path | None, dt.date | None, bool, "Settings | None"]  # _init's arguments
 
@@ -141,7 +142,11 @@ def _walk(top: str) -> list[str]:
     found: list[str] = []
     for folder, subdirs, names in os.walk(top, onerror=lambda e: found.append(str(e.filename))):
         subdirs.sort()
-        found.extend(os.path.join(folder, n) for n in names if n.endswith((".yaml", ".yml")))
+        found.extend(
+            os.path.join(folder, n)
+            for n in names
+            if n.endswith((".yaml", ".yml")) and n not in NOT_TRANSFERS
+        )
     return found
 
 

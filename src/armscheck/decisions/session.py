@@ -54,6 +54,14 @@ class Session:
         return self._read[key]
 
     @property
+    def today(self) -> dt.date | None:
+        """The day waivers expire against: given, else the run's timestamp (else today)."""
+        if self.settings.today is not None:
+            return self.settings.today
+        stamp = str((self.settings.run or {}).get("timestamp") or "")
+        return dt.date.fromisoformat(stamp[:10]) if stamp else None
+
+    @property
     def wants_input(self) -> bool:
         """Whether the input's bytes are needed (to write a record)."""
         return self.settings.record is not None
@@ -73,7 +81,7 @@ class Session:
         if found is not None:
             if transfer is None:
                 raise ValueError("decisions apply to this file: pass its transfer")
-            verdict = apply_decisions(verdict, transfer, found, today=self.settings.today)
+            verdict = apply_decisions(verdict, transfer, found, today=self.today)
         if self.settings.run is not None:
             verdict = with_run(verdict, self.settings.run)
         if self.settings.record is not None and data is not None:

@@ -128,5 +128,6 @@ def group_matches(ctx: Context, ids: list[str]) -> tuple[Match, ...]:
         aliases = [str(g.get("name") or ""), *map(str, g.get("aliases") or [])]
         for name in [n for n in [rec.end_user, *rec.entities] if n]:
             if names_match([name], aliases, g.get("country"), rec.country):
-                out.append(Match(name, "un-listed-groups", str(g["id"])))
+                exact = fold(name) in {fold(a) for a in aliases}
+                out.append(Match(name, "un-listed-groups", str(g["id"]), exact))
     return tuple(out)
