@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any, date: Any) -> None:
     """Add the ``diff`` parser."""
+    from .cli_examples import examples
+
     d = sub.add_parser(
         "diff",
+        **examples("diff"),
         help="check files under two versions of the rules and show what changes",
         description="Check every transfer or scenario under two versions of the rules: git "
         "revisions of the rules folder (--base REV [--head REV]; the head defaults to the "

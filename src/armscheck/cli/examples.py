@@ -13,6 +13,9 @@ examples:
   armscheck check a.yaml b.yaml --format json     one JSON array
   armscheck check deal.yaml --format html > report.html
   cat deal.yaml | armscheck check -               from standard input
+  armscheck check deal.yaml --decisions held.yaml licences and adjudications held
+  armscheck check deal.yaml --record records/     keep an audit record of the result
+  armscheck check deal.yaml --format sarif        for code-scanning tools
 """,
     "rules": """\
 examples:
@@ -32,6 +35,19 @@ examples:
   armscheck batch deals/ --format jsonl > out.jsonl
   armscheck batch deals/ --format html > batch.html
   armscheck batch deals/ --fail-on approval-required --quiet
+  armscheck batch deals/ --format sarif > armscheck.sarif
+  armscheck batch deals/ --baseline last.jsonl    fail only on findings not in last.jsonl
+""",
+    "verify": """\
+examples:
+  armscheck verify records/*.json                 same verdicts under today's rules?
+  armscheck verify record.json --format json
+""",
+    "diff": """\
+examples:
+  armscheck diff --base main scenarios/           rules at git revision main vs on disk
+  armscheck diff --base v0.1.0 --head HEAD --fail-on-change scenarios/
+  armscheck diff --base-rules old/rules --head-rules rules deals/ --format json
 """,
     "lists": """\
 examples:

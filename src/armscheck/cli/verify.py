@@ -13,8 +13,12 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any) -> None:
     """Add the ``verify`` parser."""
+    from .cli_examples import examples
+
     v = sub.add_parser(
-        "verify", help="check audit records again: same verdict under today's rules?"
+        "verify",
+        help="check audit records again: same verdict under today's rules?",
+        **examples("verify"),
     )
     v.add_argument("records", nargs="+", metavar="RECORD")
     v.add_argument("--format", choices=["human", "json"], default=None)
