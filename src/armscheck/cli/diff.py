@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any, date: Any) -> None:
     """Add the ``diff`` parser."""
-    from .cli_examples import examples
+    from .examples import examples
 
     d = sub.add_parser(
         "diff",

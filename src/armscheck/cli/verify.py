@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any) -> None:
     """Add the ``verify`` parser."""
-    from .cli_examples import examples
+    from .examples import examples
 
     v = sub.add_parser(
         "verify",
