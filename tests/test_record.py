@@ -13,14 +13,13 @@ from armscheck.checker import Checker
 from armscheck.decisions import record as record_module
 from armscheck.decisions.record import (
     read_record,
-    recheck,
     register_list_info,
     rules_hash,
     run_info,
-    verify,
     with_run,
     write_record,
 )
+from armscheck.decisions.verify import recheck, verify
 from armscheck.errors import InputError
 from armscheck.rulebook.book import load_rulebook
 from armscheck.transfer.model import read_transfer

@@ -30,7 +30,7 @@ def cmd_verify(args: argparse.Namespace, err: ErrorOutput) -> int:
     from rich.markup import escape
 
     from ..api import load_checker
-    from ..decisions.record import recheck, verify
+    from ..decisions.verify import recheck, verify
     from ..errors import ComplianceError
 
     checker = load_checker(args.rules)
