@@ -103,3 +103,11 @@ def test_unknown_country_hints(
     assert main(["check", "--format", "json", str(path)]) == 2
     err = capsys.readouterr().err
     assert said in err and not_said not in err
+
+
+def test_batch_html(capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = str(ROOT / "scenarios/seeds")
+    page = out_of(capsys, ["batch", "--format", "html", "--jobs", "1", seeds], code=1)
+    files = sorted((ROOT / "scenarios/seeds").glob("*.yaml"))
+    assert page.startswith("<!DOCTYPE html>") and page.count('class="transfer"') == len(files)
+    assert "<mark>" in page  # few files: each finding quotes its lines

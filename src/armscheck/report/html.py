@@ -58,8 +58,11 @@ KNOWN_FINDING_KEYS = {
 }
 LABELS = {
     "run": "Run record",
+    "decisions": "Decisions",
+    "matches": "Screening matches",
     "possible_matches": "Possible matches",
     "satisfied_by": "Satisfied by",
+    "waived_by": "Waived by",
     "not_evaluated": "Not evaluated",
 }
 CONTEXT_LINES = 2
