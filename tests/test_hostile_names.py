@@ -117,3 +117,65 @@ def test_a_name_at_the_limit_is_screened(
     path.write_text(BASE.format(name=name))
     assert main(["check", "--format", "json", str(path)]) in (0, 1)
     assert json.loads(capsys.readouterr().out)["families"]["caatsa"] != "clear"
+
+
+LONG = "x" * 100_000
+ITEM = "  - {description: Helicopter, category: attack-helicopter, unit_value_usd: 60m}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("country: Iraq", f"country: {LONG}", "over the limit of 300"),
+        ("country: Iraq", "country: " + " ".join(["Iraq"] * 20_000), "over the limit of 300"),
+        ("category: attack-helicopter", f"category: attack-helicopter, system: {LONG}", "system"),
+        ("category: attack-helicopter", f"category: {LONG}", "unknown category"),
+    ],
+    ids=["country-100k", "country-20k-words", "system-100k", "category-100k"],
+)
+def test_long_text_where_a_word_is_expected_is_refused_quickly(
+    old: str, new: str, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = BASE.format(name="Acme")
+    assert ITEM in text and old in text
+    path = tmp_path / "long.yaml"
+    path.write_text(text.replace(old, new, 1))
+    start = time.perf_counter()
+    assert main(["check", "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert time.perf_counter() - start < 5  # a "did you mean" over 100 KB once took minutes
+    assert err.startswith(f"Error: {path}:") and fragment in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(
+    ("escape", "named"), [("\\0", "U+0000 NULL"), ("\\x7f", "U+007F DELETE"), ("\\e", "U+001B")]
+)
+def test_a_control_character_inside_a_name_is_refused(
+    escape: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cc.yaml"
+    path.write_text(BASE.format(name=f'"Rosoboron{escape}export"'))
+    assert main(["check", "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"Error: {path}:5:") and named in err
+
+
+def test_a_line_break_in_a_name_reads_as_a_space(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    path = tmp_path / "nl.yaml"
+    path.write_text(BASE.format(name='"Rosoboron\\nexport\\n"'))
+    main(["check", "--format", "json", str(path)])
+    assert json.loads(capsys.readouterr().out)["families"]["caatsa"] != "clear"
+
+
+def test_an_unknown_key_with_a_look_alike_names_the_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "key.yaml"
+    path.write_text(BASE.format(name="Acme").replace("name: Test", "nаme: Test"))
+    assert main(["check", "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean 'name'" in err and "'а' (U+0430 CYRILLIC SMALL LETTER A)" in err

@@ -256,3 +256,33 @@ def test_names_differing_only_in_invisible_case_width_or_accents_screen_the_same
         for kind in kinds:
             variant = VARIANTS[kind](variant, seed)
         assert families(**{field: variant}, **extra) == families(**{field: name}, **extra), variant
+
+
+@SETTINGS
+@given(
+    inserts=st.lists(
+        st.tuples(st.integers(0, 10_000), st.text(st.one_of(HOSTILE, LOOK_ALIKES), min_size=1)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_text_anywhere_gives_a_verdict_or_one_located_error(
+    inserts: list[tuple[int, str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    text = _transfer(supplier_entity="Rosoboronexport", end_user="Iraqi Army")
+    for at, piece in inserts:
+        at %= len(text) + 1
+        text = text[:at] + piece + text[at:]
+    path = tmp_path_factory.mktemp("any") / "t.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["check", "--format", "json", str(path)])
+    assert code in (0, 1, 2)
+    if code == 2:
+        message = err.getvalue()
+        assert message.startswith(f"Error: {path}") and message.count("\n") == 1, message
+        assert " — " in message

@@ -26,6 +26,8 @@ BIDI_CONTROLS = frozenset(
 # and a byte-order mark, which belongs only at the very start of a file
 _HIDDEN_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
 _CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\x7f": "DELETE",
     "\t": "CHARACTER TABULATION",
     "\n": "LINE FEED",
     "\x0b": "LINE TABULATION",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from typing import Any
 
 from ..errors import InputError
@@ -28,6 +30,8 @@ from .values import (
     suggest,
 )
 from .yamldoc import Doc, path_text
+
+_WHITESPACE = re.compile(r"[\t\n\r\u2028\u2029\x85]+")  # line breaks and tabs: one space
 
 
 class Reader:
@@ -66,6 +70,9 @@ class Reader:
                 tip = suggest(key, keys) or f"allowed keys: {', '.join(sorted(keys))}"
                 if key == "<<":
                     tip = "YAML merge keys are not supported; write the keys out in full"
+                mixed = mixed_script(key)
+                if mixed:
+                    tip += f" ({describe(mixed[1])} in it is not a Latin letter)"
                 raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
         for key in required:
             if key in value and value[key] is None:
@@ -96,8 +103,22 @@ class Reader:
         Cyrillic or Greek look-alikes is refused, naming the character.
         """
         name = self.text(value, path, optional)
-        if name is None or name.isascii():
+        if name is not None and len(name) > MAX_NAME_CHARS:
+            raise self.fail(
+                path,
+                f"a name of {len(name):,} characters, over the limit of {MAX_NAME_CHARS}",
+                "write the name only; put any description in 'source' or a comment",
+            )
+        if name is None or (name.isascii() and name.isprintable()):
             return name
+        name = _WHITESPACE.sub(" ", name).strip()
+        control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+        if control:
+            raise self.fail(
+                path,
+                f"the name holds the control character {describe(control)}",
+                "delete it; a name is plain text on one line",
+            )
         ch = bidi_control(name)
         if ch:
             raise self.fail(
@@ -218,11 +239,10 @@ class Reader:
     def party(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
         """``value`` as the name of an organisation, short enough to screen."""
         name = self.plain_name(value, path, optional)
-        if name is not None and (len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS):
+        if name is not None and len(name.split()) > MAX_NAME_WORDS:
             raise self.fail(
                 path,
-                f"a name of {len(name):,} characters and {len(name.split()):,} words, over the "
-                f"limit of {MAX_NAME_CHARS} characters or {MAX_NAME_WORDS} words",
+                f"a name of {len(name.split()):,} words, over the limit of {MAX_NAME_WORDS}",
                 "write the organisation's name only; put any description in 'source' or a comment",
             )
         return name

@@ -13,6 +13,7 @@ MAX_MONEY = 10_000_000_000_000.0  # $10 trillion: above this a value is a typo
 MAX_NAMES = 100  # entities named on one side of a transfer
 MAX_NAME_CHARS = 300  # one organisation's name: the longest real ones run to about 150
 MAX_NAME_WORDS = 40
+MAX_SUGGEST_CHARS = 200  # no "did you mean" for longer text
 MAX_ITEMS = 500  # lines in one transfer
 MAX_COMPONENTS = 100  # components of one item
 MAX_QUANTITY = 1_000_000_000  # rounds of ammunition run to the hundreds of millions
@@ -128,6 +129,8 @@ def fold(name: str) -> str:
 
 def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     """A ``did you mean`` phrase for ``word`` among ``choices``, or an empty string."""
+    if len(word) > MAX_SUGGEST_CHARS:
+        return ""  # a long text is no typo of a short word (and difflib is quadratic)
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
 
@@ -186,6 +189,8 @@ def suggest_names(
     Prefix and word aware: "F-16" finds "F-16V" and "F-16 Block 70"; a typo finds the
     word it was meant to be ("Turky"); a name sharing only a few letters is not offered.
     """
+    if len(query) > MAX_SUGGEST_CHARS:
+        return []
     unique = {_compact(name): name for name in sorted(names, key=len, reverse=True)}
     scored = [(_likeness(query, name), name) for name in unique.values()]
     good = [(s, name) for s, name in scored if s >= cutoff]
