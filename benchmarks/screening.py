@@ -29,7 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from armscheck.screening import Entry, Index, disk, score, sources
+from armscheck.api import load_checker
+from armscheck.screening import Entry, Index, curated, disk, score
 from armscheck.screening.calibrate import load, measure
 from armscheck.screening.normalise import normalise
 
@@ -150,10 +151,7 @@ def accuracy() -> bool:
 def latency(n_entries: int, n_queries: int) -> bool:
     rng = random.Random(20261201)
     real, pairs = load(PAIRS)
-    try:
-        real += sources.gather()
-    except Exception as exc:  # noqa: BLE001 - a source that fails is reported, not fatal here
-        print(f"      (list sources not loaded: {exc})")
+    real += curated.all_entries(load_checker().rulebook.reference)
     fake = synthetic(rng, max(n_entries - len(real), 0))
     entries = real + fake
     start = time.perf_counter()

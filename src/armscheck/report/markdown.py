@@ -39,6 +39,9 @@ def render_one(v: Verdict) -> str:
     ]
     lines += [f"| {fam} | {out} |" for fam, out in v.families.items()]
     lines.append("")
+    note = v.possible_match_note()
+    if note:
+        lines += [f"**{_cell(note)}**", ""]
     for f in v.findings:
         lines.append(f"### {f.outcome}: {_cell(f.title)} (`{f.rule}`)")
         lines.append("")
@@ -50,6 +53,8 @@ def render_one(v: Verdict) -> str:
             lines.append(f"Statutory review period: {f.review_days} days.")
         if f.contested:
             lines.append("*The law behind this finding is contested.*")
+        if f.match == "possible":
+            lines.append("*This finding rests on a possible name match, to be confirmed.*")
         lines.append("")
         for e in f.evidence:
             value = f" = {_cell(e.value)}" if e.value else ""

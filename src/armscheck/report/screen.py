@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from ..screening import Hit
@@ -38,12 +39,13 @@ def render_human(console: Console, result: dict[str, Any], sources: Sequence[str
     head = Text.assemble(("Screening ", "bold"), (printable(result["name"]), "bold"), where, on)
     console.print(head)
     if not hits:
+        console.print(Text(f"No match on {' or '.join(sources)}.", style="green"))
         console.print(
-            Text(f"No match on {', '.join(sources)}.", style="green"),
             Text(
-                "A name below the review band is not shown; check spelling variants yourself.",
+                "Names below the review band are not shown; a misspelt or translated name "
+                "may still be a listed party.",
                 style="dim",
-            ),
+            )
         )
         return
     for h in hits:
@@ -67,7 +69,7 @@ def render_human(console: Console, result: dict[str, Any], sources: Sequence[str
         if h["countries"]:
             detail.append(f"country {'/'.join(h['countries'])}")
         for text in detail:
-            console.print(Text(f"{'':16}{text}", style="dim"))
+            console.print(Padding(Text(text, style="dim"), (0, 0, 0, 16)))
     if result["possible"]:
         console.print(
             Text(

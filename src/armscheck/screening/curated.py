@@ -37,6 +37,9 @@ class Shape:
     home: str = ""  # the country of every entry that names none
     start: str = ""  # the key of the first day an entry applies
     end: str = ""  # the key of the first day it no longer applies
+    # whether a party's own country is evidence: not for a list of parties looked for in
+    # consignments through other countries (Iranian end users named by a Hong Kong buyer)
+    by_country: bool = True
 
 
 UN_GROUPS = Shape("un-listed-groups", "groups", "un/listed-groups", "", "listed_from", "listed_to")
@@ -56,7 +59,9 @@ CAATSA_DESIGNATIONS = Shape(
     "designated_from",
     "designated_to",
 )
-CAATSA_IRAN = Shape("caatsa-statute", "iranian_end_users", "caatsa/iranian-end-users", "IR")
+CAATSA_IRAN = Shape(
+    "caatsa-statute", "iranian_end_users", "caatsa/iranian-end-users", "IR", by_country=False
+)
 US_BARRED = Shape("us-barred-parties", "parties", "us/barred-parties", "", "from", "to")
 SHAPES = (UN_GROUPS, CAATSA_LSP, CAATSA_DESIGNATIONS, CAATSA_IRAN, US_BARRED)
 NON_STATE = "un/non-state-actors"

@@ -124,14 +124,18 @@ class Searchable:
         found: dict[int, str] = {}
         fuzzy: set[int] = set()
         subset: set[int] = set()
+        skeletal: list[int] = []
         for key, ids in self.buckets(list(keys)).items():
             how = keys[key]
             if how == "fuzzy" or how == "subset":
                 if len(ids) <= BUCKET_CAP:
                     (fuzzy if how == "fuzzy" else subset).update(ids)
-                continue
-            for a in ids:
-                found.setdefault(a, how)  # keys come strongest first
+            elif how == "skeleton":
+                skeletal.extend(ids)  # the weakest evidence: only if nothing better finds them
+                fuzzy.update(ids)
+            else:
+                for a in ids:
+                    found.setdefault(a, how)  # keys come strongest first
         mine = set(q.tokens)
         for a in subset.difference(found):
             if mine.issuperset(self.alias(a)[2].tokens):
@@ -148,6 +152,8 @@ class Searchable:
                     text, pool, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None
                 ):
                     found.setdefault(order[k], "fuzzy")
+        for a in skeletal:
+            found.setdefault(a, "skeleton")
         return found
 
     def screen(

@@ -225,3 +225,16 @@ def normalise(name: str) -> Normalised:
         skeleton=skeleton(flat),
         core=canonical(core) if core and core != flat else "",
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def text_key(text: str) -> str:
+    """Free text (an item's description, a system's names) folded like names, word by word.
+
+    Transliterated, in lower case, punctuation gone and transliteration variants unified,
+    but legal forms and articles kept: the text is searched for words, not compared whole.
+    """
+    if not text.isascii():
+        text = anyascii(unicodedata.normalize("NFKC", text))
+    text = _APOSTROPHES.sub("", text.replace("&", " and ")).lower()
+    return " ".join(canonical(w) for w in _WORD.findall(text))

@@ -12,7 +12,8 @@ Possible: a score in the review band, from one of
 
 * the name contains all the alias's words among others (stronger for a longer alias);
 * ``rapidfuzz`` similarity: the better of the folded names' and of their words in
-  sorted order (typos, spelling variants);
+  sorted order (typos, spelling variants), lowered when the names differ in a word
+  beyond a typo ("Iraqi Ministry of Defence" is not "Ministry of Defence of Iran");
 * the same consonants (a name written in Arabic script has no short vowels);
 
 then weighed by the evidence: the same country raises the score, another country or
@@ -34,8 +35,11 @@ POSSIBLE_MIN = 0.86  # the lower edge of the review band
 ACRONYM_SCORE = 0.86  # the score of an acronym matched without a country to confirm it
 FUZZY_MIN_LEN = 5  # names shorter than this (folded) are never matched fuzzily
 SHORT = 4  # an alias this short, folded, is an acronym
+WORD_PENALTY = 0.08  # the names differ in a word beyond a typo
+WORD_ALIKE = 80  # words this alike (percent) differ only by a typo
 COUNTRY_BONUS = 0.03
-COUNTRY_PENALTY = 0.06
+COUNTRY_PENALTY = 0.06  # a name containing the alias, for a party in another country
+SPELLING_ABROAD = 0.10  # a similar spelling (or consonants) for a party in another country
 KIND_PENALTY = 0.06
 DISTINCT = 10  # a one-word name this long is distinctive enough to match from any country
 ABROAD_SCORE = 0.86  # a short one-word name matched exactly for a party in another country
@@ -55,9 +59,10 @@ class Candidate:
 
 def is_acronym(alias: str, norm: Normalised) -> bool:
     """Whether an alias is an acronym: very short, or one short word in capitals."""
-    if len(norm.flat) <= SHORT:
+    letters = sum(len(w) for w in norm.words)
+    if letters <= SHORT:
         return True
-    return len(norm.words) == 1 and len(norm.flat) <= 6 and alias.isupper()
+    return len(norm.words) == 1 and letters <= 6 and alias.isupper()
 
 
 def contained_score(alias: Normalised) -> float:
@@ -108,11 +113,15 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
             return None
         matched = tuple(w for w in c.norm.words if w in q.words)
         reasons.append(f"similar spelling (similarity {score:.3f})")
+        apart = unpaired(q, c.norm)
+        if apart:
+            score -= WORD_PENALTY
+            reasons.append(f"the words {apart[0]!r} and {apart[1]!r} differ")
     if same_country:
         score += COUNTRY_BONUS
         reasons.append(f"same country ({country})")
     if other_country:
-        score -= COUNTRY_PENALTY
+        score -= COUNTRY_PENALTY if plain else SPELLING_ABROAD
         reasons.append(f"the entry's country is {'/'.join(countries)}, the party's {country}")
     if other_kind:
         score -= KIND_PENALTY
@@ -133,6 +142,41 @@ def similarity(q: Normalised, alias: Normalised) -> float:
         )
         / 100
     )
+
+
+def unpaired(q: Normalised, alias: Normalised) -> tuple[str, str] | None:
+    """The words of two names that differ beyond a typo, when both have such words.
+
+    Words both names share are set aside (and words that only describe); what is left
+    on each side must be alike as a whole or word by word ("Minig"/"Mining", "Ural Vagon
+    Zavd"/"Uralvagonzavod"), or the names differ in a word that tells them apart
+    ("Iraqi"/"Iran", "Korolev"/"Korobov").
+    """
+    mine = [t for t in q.tokens if t not in DESCRIPTORS]
+    theirs = [t for t in alias.tokens if t not in DESCRIPTORS]
+    if len(mine) < 2 and len(theirs) < 2:
+        return None  # one word each: the similarity of the whole says it all
+    left = [t for t in mine if t not in theirs]
+    right = [t for t in theirs if t not in mine]
+    if not left or not right:
+        return None
+    if _alike("".join(left), "".join(right)):
+        return None
+    small, big = (left, right) if len(left) <= len(right) else (right, left)
+    if all(any(_alike(a, b) for b in big) for a in small):
+        return None
+    return " ".join(left), " ".join(right)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two words differ only by a typo, or one abbreviates the other ("dept")."""
+    if fuzz.ratio(a, b) >= WORD_ALIKE:
+        return True
+    if a[:1] != b[:1]:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    rest = iter(long)
+    return sorted(a) == sorted(b) or all(ch in rest for ch in short)
 
 
 def _acronym(

@@ -21,14 +21,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ...facts import Change, Citation, Context, Fact, FactKind, Family
+from ...screening import curated, normalise
 from ...transfer.model import Loc
 from ...transfer.values import money_text
-from ..parties import Hit, core_key, named_parties, screen
+from ..parties import Hit, named_parties, screen
 from . import iran as caatsa_iran
 from . import official as caatsa_official
 from .parties import (
     CIVIL_SELLER,
-    RUSSIA,
     SECTOR_TEXT,
     civil_seller,
     exposed,
@@ -193,7 +193,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
 
 def _as_named(h: Hit) -> str:
     """The entry's name, with the name written in the transfer when it differs."""
-    if core_key(h.named.name) == core_key(h.entry_name):
+    if normalise(h.named.name).flat == normalise(h.entry_name).flat:
         return h.entry_name
     return f"{h.entry_name} ('{h.named.name}')"
 
@@ -226,21 +226,8 @@ def _designation_facts(des: list[Hit], exposed_sides: set[str]) -> list[Fact]:
 
 def _hits(ctx: Context) -> tuple[list[Hit], list[Hit]]:
     names = named_parties(ctx.transfer)
-    lsp = screen(
-        names,
-        ctx.reference.get("caatsa-specified-persons"),
-        "persons",
-        "listed_from",
-        "listed_to",
-        RUSSIA,
-    )
-    des = screen(
-        names,
-        ctx.reference.get("caatsa-designations"),
-        "designations",
-        "designated_from",
-        "designated_to",
-    )
+    lsp = screen(names, ctx.reference, curated.CAATSA_LSP)
+    des = screen(names, ctx.reference, curated.CAATSA_DESIGNATIONS)
     return lsp, des
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind
 from ...rulebook.reference import Reference
+from ...screening import curated
 from ...transfer.model import Item, Loc, Transfer
 from ..parties import Hit, Named, named_parties, screen
 from ..register import register_category, register_of
@@ -87,7 +88,7 @@ def _party(names: list[str], country: str) -> str:
 def iranian_hits(ctx: Context) -> list[Hit]:
     """Iranian state or military entities named by a party outside Iran."""
     names = [n for n in named_parties(ctx.transfer) if n.country != IRAN]
-    return screen(names, ctx.reference.get("caatsa-statute"), "iranian_end_users", "", "", IRAN)
+    return screen(names, ctx.reference, curated.CAATSA_IRAN)
 
 
 def _indirect(t: Transfer, hits: list[Hit], side: str) -> tuple[str, list[Named]]:

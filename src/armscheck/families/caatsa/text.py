@@ -14,9 +14,9 @@ from typing import Any
 
 from ...facts import Citation
 from ...rulebook.reference import Reference, RefList
+from ...screening.normalise import text_key
 from ...transfer.model import Item
 from ...transfer.values import money_text, parse_money
-from ..parties import name_key
 
 SUSTAINMENT = frozenset({"spare-parts", "training", "defense-services"})
 _OUTCOME_TEXT = {
@@ -79,7 +79,7 @@ def _aliases(entry: dict[str, Any]) -> list[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _word_pattern(alias: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(name_key(alias))}(?!\w)")
+    return re.compile(rf"(?<!\w){re.escape(text_key(alias))}(?!\w)")
 
 
 def _contains(text: str, alias: str) -> bool:
@@ -94,7 +94,7 @@ def item_text(item: Item, ref: Reference) -> str:
         for s in (systems.data.get("systems") or []) if systems else []:
             if s.get("id") == item.system:
                 parts += _aliases(s)
-    return name_key(" | ".join(parts))
+    return text_key(" | ".join(parts))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -102,7 +102,7 @@ def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern that finds any of ``aliases`` as whole words (as :func:`_contains` does)."""
     if not aliases:
         return None
-    keys = "|".join(re.escape(name_key(a)) for a in aliases)
+    keys = "|".join(re.escape(text_key(a)) for a in aliases)
     return re.compile(rf"(?<!\w)(?:{keys})(?!\w)")
 
 
@@ -190,7 +190,7 @@ def precedents(
         return f"No §231 sanction had been imposed by this date{tail}.", []
 
     def relevant(p: dict[str, Any]) -> bool:
-        text = name_key(str(p.get("system") or ""))
+        text = text_key(str(p.get("system") or ""))
         return p.get("country") == country or any(
             _contains(text, a) for s in systems for a in _aliases(s)
         )

@@ -13,13 +13,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
+from ...facts import Change, Context, Fact, FactKind, Family, Match, in_force, list_citations
 from ...rulebook.reference import RefList
-from ...screening.aliases import group_matches, groups_matched, groups_matched_any, names_match
 from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
 from ..register import register_of
 from . import official as un_official
+from .names import (
+    group_assumptions,
+    group_matches,
+    groups_matched,
+    groups_matched_any,
+    non_state_actor,
+    place_in,
+)
 
 KIND = FactKind(
     "embargo-party",
@@ -116,8 +123,8 @@ def _target(
         if t.recipient.region is None:
             return "recipient", False, evidence
         where = [t.recipient.region]
-        inside = names_match(where, [str(r) for r in phase.get("regions") or []])
-        if inside is None and names_match(
+        inside = place_in(where, [str(r) for r in phase.get("regions") or []])
+        if inside is None and place_in(
             where, [str(r) for r in embargo.get("regions_outside") or []]
         ):
             return None
@@ -195,7 +202,12 @@ def build(ctx: Context) -> list[Fact]:
             )
         eut, actor = _end_user_type(ctx, embargo)
         if actor and role == "recipient":
-            assumptions.append(f"{actor} is not the government; treated as a non-state end user.")
+            name, doubt, _ = actor
+            assumptions.append(f"{name} is not the government; treated as a non-state end user.")
+            assumptions += [doubt] if doubt else []
+        listed = [g for g in phase.get("groups") or [] if g in groups]
+        if phase.get("scope") == "listed":
+            assumptions += group_assumptions(ctx, listed)
         named = {
             *(phase.get("exempt_end_users") or []),
             *(phase.get("conditional_end_users") or {}),
@@ -253,9 +265,8 @@ def build(ctx: Context) -> list[Fact]:
                 contested=bool(phase.get("contested")),
                 context={"note": str(phase.get("note") or "")},
                 changes=changes,
-                matches=group_matches(ctx, [g for g in phase.get("groups") or [] if g in groups])
-                if phase.get("scope") == "listed"
-                else (),
+                matches=(group_matches(ctx, listed) if phase.get("scope") == "listed" else ())
+                + ((actor[2],) if actor and role == "recipient" else ()),
             )
         )
     return facts
@@ -317,17 +328,17 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     return out
 
 
-def _end_user_type(ctx: Context, embargo: dict[str, Any]) -> tuple[str, str | None]:
+def _end_user_type(
+    ctx: Context, embargo: dict[str, Any]
+) -> tuple[str, tuple[str, str | None, Match] | None]:
     """The end-user type to judge by, and the non-state actor named, if any.
 
     An end user named in the embargo's ``non_state_actors`` (Hezbollah in Lebanon,
     the Libyan National Army, Somalia's member-state forces) is never the exempt
     government, whatever ``end_user_type`` says.
     """
-    rec = ctx.transfer.recipient
-    names = [n for n in [rec.end_user, *rec.entities] if n]
-    actor = names_match(names, [str(a) for a in embargo.get("non_state_actors") or []])
-    return ("non-state", actor) if actor else (rec.end_user_type, None)
+    actor = non_state_actor(ctx, embargo)
+    return ("non-state", actor) if actor else (ctx.transfer.recipient.end_user_type, None)
 
 
 def _item_notes(ctx: Context, phase: dict[str, Any], items: list[Any]) -> list[str]:

@@ -15,7 +15,7 @@ Facts, all computed on the transfer's date:
 
 from __future__ import annotations
 
-from ...facts import Context, Fact, Family, Match, in_force
+from ...facts import Context, Fact, Family, in_force
 from ...transfer.model import Item, Loc
 from ...transfer.values import money_text
 from . import changes as changes
@@ -185,14 +185,10 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                 },
                 evidence=(where,),
                 citations=lists.citations(found.entry.get("citations")),
-                assumptions=tuple(a for a in (found.assumption(),) if a),
+                assumptions=tuple(a for a in (found.assumption(where.path),) if a),
                 context={"note": str(found.entry.get("note") or "")},
                 changes=changes.barred(ctx, found) if needs else (),
-                matches=(
-                    Match(
-                        found.matched, lists.BARRED_LIST, str(found.entry.get("id")), found.exact
-                    ),
-                ),
+                matches=(found.match(),),
             )
         )
     return out

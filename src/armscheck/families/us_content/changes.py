@@ -174,11 +174,10 @@ def barred(ctx: Context, found: lists.Barred) -> tuple[Change, ...]:
                 (("date", day.isoformat()),),
             )
         )
-    aliases = lists.party_aliases(found.entry)
-    home = str(found.entry.get("country") or "")
+    ident = str(found.entry.get("id"))
 
     def named(name: str) -> bool:
-        return lists.alias_match(name, aliases, rec.country, home) is not None
+        return lists.is_barred_name(ctx.reference, name, rec.country, ident)
 
     removal: list[Edit] = [
         (f"recipient.entities[{k}]", None)

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ...facts import in_force, list_citations
+from ...facts import Match, in_force, list_citations
 from ...rulebook.reference import Reference, RefList
+from ...screening import Hit as Found
+from ...screening import curated
+from ...screening.index import Searchable
 from ...transfer.vocab import denial_reaches, end_user_matches, normal_eccn
-from ..parties import alias_keys, match_name
+from ..parties import assumption
 
 ITAR_LIST = "itar-126-1"
 GROUPS_LIST = "ear-country-groups"
@@ -220,18 +223,14 @@ def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Thres
     return Threshold(content, float(r["threshold_percent"]), str(r.get("group")), r, s)
 
 
-def alias_match(name: str, aliases: list[str], country: str, home: str) -> tuple[str, bool] | None:
-    """(alias, exact) when ``name`` (of a party in ``country``) matches one of ``aliases``.
-
-    The CAATSA screening matcher, strict about acronyms: they count only for a party in
-    the listed party's own country ``home``.
-    """
-    return match_name(name, alias_keys(aliases), country, home, strict=True)
+def barred_index(ref: Reference) -> Searchable:
+    """The screening index of the barred parties, built once per process."""
+    return curated.index(ref, curated.US_BARRED)
 
 
-def party_aliases(entry: dict[str, Any]) -> list[str]:
-    """A barred party's name and aliases."""
-    return [str(entry.get("name") or ""), *map(str, entry.get("aliases") or [])]
+def is_barred_name(ref: Reference, name: str, country: str, entry_id: str) -> bool:
+    """Whether ``name`` (of a party in ``country``) matches the barred party ``entry_id``."""
+    return any(h.entry.ref == entry_id for h in barred_index(ref).screen(name, country=country))
 
 
 @dataclass(frozen=True)
@@ -240,44 +239,39 @@ class Barred:
 
     entry: dict[str, Any]
     matched: str
-    alias: str
-    exact: bool
+    found: Found
     start: dt.date | None
     end: dt.date | None
 
-    def assumption(self) -> str | None:
-        """The sentence to report when the name only contains an alias."""
-        if self.exact:
-            return None
-        return (
-            f"'{self.matched}' was taken to be {self.entry.get('name')} because it contains "
-            f"'{self.alias}'; check that it is the same organisation."
-        )
+    @property
+    def alias(self) -> str:
+        """The party's name or alias that matched."""
+        return self.found.alias
+
+    @property
+    def exact(self) -> bool:
+        """Whether the match is exact, not one to be confirmed."""
+        return self.found.exact
+
+    def assumption(self, where: str) -> str | None:
+        """What the finding assumes about the match (nothing for a plain exact one)."""
+        return assumption(self.matched, where, str(self.entry.get("name")), self.found)
+
+    def match(self) -> Match:
+        """The (party name, list entry) pair, for reports and ``not-a-match`` decisions."""
+        return Match.of(self.matched, BARRED_LIST, str(self.entry.get("id")), self.found)
 
 
 def barred_named(ref: Reference, names: list[str], country: str) -> list[Barred]:
-    """Barred parties whose name or alias matches one of ``names`` (in ``country``), any date."""
-    lst = ref.get(BARRED_LIST)
-    out = []
-    for p in lst.data.get("parties") or []:
-        aliases = party_aliases(p)
-        home = str(p.get("country") or "")
-        for name in names:
-            hit = alias_match(name, aliases, country, home)
-            if hit is None:
-                continue
-            out.append(
-                Barred(
-                    p,
-                    name,
-                    hit[0],
-                    hit[1],
-                    lst.date(p.get("from"), ("parties",)),
-                    lst.date(p.get("to"), ("parties",)),
-                )
-            )
-            break
-    return out
+    """Barred parties that one of ``names`` (in ``country``) matches, the first name each."""
+    rows = {str(p.get("id")): p for p in ref.get(BARRED_LIST).data.get("parties") or []}
+    out: dict[str, Barred] = {}
+    for name in names:
+        for found in barred_index(ref).screen(name, country=country):
+            e = found.entry
+            if e.ref not in out:
+                out[e.ref] = Barred(rows[e.ref], name, found, e.listed_from, e.listed_to)
+    return list(out.values())
 
 
 def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
