@@ -87,3 +87,28 @@ def test_one_item_aliased_500_times_is_quick_and_bounded(
     assert any("3,975 more findings" in n for n in data["notes"])
     assert any("not re-checked" in n and "4,500" in n for n in data["notes"])
     assert all(len(f["evidence"]) <= 50 for f in data["findings"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["timeline"], ["matrix", "--recipients", "all"], ["matrix", "--over-time"]],
+    ids=["timeline", "matrix", "over-time"],
+)
+def test_timeline_and_matrix_refuse_work_beyond_their_budget(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "aliased.yaml"
+    path.write_text(_aliased(500))
+    start = time.perf_counter()
+    assert main([*argv, "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert time.perf_counter() - start < 15  # the timeline took 20 s, the matrix minutes
+    assert err.startswith(f"Error: {path}: 4,500 items and components") and " — " in err
+
+
+def test_a_small_transfer_still_gets_its_whole_matrix(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = (
+        Path(__file__).resolve().parents[1] / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+    )
+    assert main(["matrix", "--recipients", "all", "--format", "json", str(seed)]) in (0, 1)
+    assert len(json.loads(capsys.readouterr().out)["rows"]) > 200

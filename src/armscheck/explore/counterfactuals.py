@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..checker import Checker
-from ..errors import ComplianceError
+from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
 from ..transfer.model import Transfer, read_doc
 from ..transfer.yamldoc import Doc
@@ -158,6 +158,21 @@ class Period:
         }
 
 
+MAX_LINE_CHECKS = 50_000  # items and components checked, summed over a timeline's or matrix's runs
+
+
+def within_budget(transfer: Transfer, runs: int, what: str) -> None:
+    """Refuse a timeline or matrix that would re-check more than :data:`MAX_LINE_CHECKS` lines."""
+    lines = len(transfer.items) + sum(len(i.components) for i in transfer.items)
+    if lines * runs > MAX_LINE_CHECKS:
+        raise InputError(
+            f"{lines:,} items and components checked at {runs:,} {what} is "
+            f"{lines * runs:,} line checks, over the limit of {MAX_LINE_CHECKS:,}",
+            file=transfer.file,
+            hint="use 'check' for this transfer, or narrow --from/--to or --recipients",
+        )
+
+
 def change_dates(checker: Checker, transfer: Transfer) -> dict[dt.date, list[tuple[str, str]]]:
     """Every date on which a rule or a list entry that touches the transfer changes.
 
@@ -190,6 +205,7 @@ def timeline(
 
     dates = change_dates(checker, transfer)
     points = sorted(d for d in dates if start < d and (end is None or d < end))
+    within_budget(transfer, 1 + len(points), "dates on the timeline")
     periods: list[Period] = []
     previous: Verdict | None = None
     for day in [start, *points]:
@@ -244,6 +260,8 @@ def with_recipient(checker: Checker, transfer: Transfer, code: str) -> Transfer:
 
 def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> list[dict[str, Any]]:
     """The deal checked against each recipient (ISO codes), most severe verdict first."""
+    recipients = list(recipients)
+    within_budget(transfer, len(recipients), "recipients")
     rows = []
     for code in recipients:
         v = checker.check(with_recipient(checker, transfer, code))

@@ -15,7 +15,7 @@ from typing import Any
 from ..checker import Checker
 from ..facts import Change
 from ..transfer.model import Transfer
-from .counterfactuals import Period, apply_change, timeline
+from .counterfactuals import Period, apply_change, change_dates, timeline, within_budget
 
 
 @dataclass
@@ -47,6 +47,9 @@ def over_time(
     Rows keep the order of ``recipients``. Each period's ``to`` is clipped to ``end``.
     """
     countries = checker.rulebook.reference.countries
+    recipients = list(recipients)
+    days = [d for d in change_dates(checker, transfer) if start < d < end]
+    within_budget(transfer, len(recipients) * (1 + len(days)), "recipient-dates")
     out = []
     for code in recipients:
         changed, _ = apply_change(
