@@ -228,9 +228,8 @@ def counterfactual_cost(runs: int) -> list[Row]:
     The number of re-checks per transfer is bounded; each one must cost time linear in
     the file's size (the edit copies only the path it changes).
     """
-    from armscheck.api import load_checker
+    from armscheck.api import load_checker, read_transfer
     from armscheck.explore.counterfactuals import apply_change
-    from armscheck.transfer.model import read_transfer
 
     checker = load_checker()
     ref = checker.rulebook.reference

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 import yaml
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.facts import Context, Fact
 from armscheck.families import caatsa
 from armscheck.families.register import register_category
 from armscheck.screening import normalise
-from armscheck.transfer.model import Transfer, read_transfer
+from armscheck.transfer.model import Transfer
 from armscheck.verdict import Verdict
 from conftest import changes_lifted
 

@@ -9,12 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.explore.counterfactuals import edit
 from armscheck.facts import Context
 from armscheck.families import congress
 from armscheck.families.congress.lists import add_months, headroom
-from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Finding, Verdict
 from conftest import changes_lifted
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from armscheck import load_checker
+from armscheck.api import load_transfer
 from armscheck.decisions import apply_decisions, read_decisions
 from armscheck.errors import InputError
-from armscheck.transfer.model import load_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

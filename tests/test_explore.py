@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, load_transfer
 from armscheck.cli import main
 from armscheck.explore.counterfactuals import apply_change, counterfactuals, matrix, timeline
 from armscheck.facts import in_force
-from armscheck.transfer.model import load_transfer
 from armscheck.verdict import rank
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -97,10 +97,9 @@ def test_explanations_render_as_the_general_formatter_does(template: str) -> Non
 
 
 def test_the_matrix_varies_only_the_recipient() -> None:
-    from armscheck.api import load_checker
+    from armscheck.api import load_checker, load_transfer
     from armscheck.explore.counterfactuals import apply_change, with_recipient
     from armscheck.facts import Change
-    from armscheck.transfer.model import load_transfer
 
     checker = load_checker()
     seed = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"

@@ -222,9 +222,9 @@ def test_limits_are_the_documented_ones() -> None:
 
 
 def test_oversize_file_is_not_read_whole(tmp_path: Path) -> None:
+    from armscheck.api import load_transfer
     from armscheck.errors import InputError
     from armscheck.rulebook.reference import load_reference
-    from armscheck.transfer.model import load_transfer
 
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
@@ -452,8 +452,7 @@ def test_batch_skips_folders_named_like_yaml(
 def test_usml_categories_are_normalised(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: object, roman: str
 ) -> None:
-    from armscheck.api import load_checker
-    from armscheck.transfer.model import read_transfer
+    from armscheck.api import load_checker, read_transfer
 
     text = BASE.replace("quantity: 2", f"quantity: 2\n    usml_category: {raw!r}")
     t = read_transfer(text, "t.yaml", load_checker().rulebook.reference)

@@ -10,11 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.cli import main
 from armscheck.errors import ComplianceError, InputError
-from armscheck.transfer.model import read_transfer
 
 BASE = """\
 name: Test transfer

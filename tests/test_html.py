@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import DISCLAIMER, Checker
 from armscheck.explore.counterfactuals import counterfactuals, timeline
 from armscheck.report import html
 from armscheck.report.svg import PALETTE, bar_chart_svg, timeline_svg
 from armscheck.report.svgmap import heatmap_svg, map_svg, tiles
-from armscheck.transfer.model import read_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = """\

@@ -21,14 +21,13 @@ from typing import Any
 
 import pytest
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.explore.counterfactuals import counterfactuals, matrix, timeline
 from armscheck.explore.overtime import over_time
 from armscheck.report import html
 from armscheck.report.svg import timeline_svg
 from armscheck.report.svgmap import heatmap_svg, map_svg
-from armscheck.transfer.model import read_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "scenarios/seeds/iraq-turkey-t129-2021.yaml"

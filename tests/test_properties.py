@@ -12,11 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.errors import ComplianceError, InputError
 from armscheck.rulebook.reference import Reference, load_reference
-from armscheck.transfer.model import CHANNELS, CONTROLS, END_USER_TYPES, read_transfer
+from armscheck.transfer.model import CHANNELS, CONTROLS, END_USER_TYPES
 from armscheck.transfer.values import parse_money
 from armscheck.transfer.yamldoc import parse
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from armscheck.api import read_transfer
 from armscheck.checker import Checker
 from armscheck.decisions import record as record_module
 from armscheck.decisions.record import (
@@ -22,7 +23,6 @@ from armscheck.decisions.record import (
 from armscheck.decisions.verify import recheck, verify
 from armscheck.errors import InputError
 from armscheck.rulebook.book import load_rulebook
-from armscheck.transfer.model import read_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 T129 = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
@@ -130,9 +130,9 @@ def test_markdown_and_terminal_reports_carry_run_and_decisions() -> None:
 
     from rich.console import Console
 
+    from armscheck.api import load_transfer
     from armscheck.decisions import apply_decisions, read_decisions
     from armscheck.report import human, markdown
-    from armscheck.transfer.model import load_transfer
 
     checker = Checker(load_rulebook(ROOT / "rules"))
     book = checker.rulebook

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.report import human, markdown
-from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

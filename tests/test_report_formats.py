@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, load_transfer
 from armscheck.cli import main
-from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "scenarios/seeds/iraq-turkey-t129-2021.yaml")

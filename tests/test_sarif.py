@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from armscheck import __version__, load_checker
+from armscheck.api import load_transfer
 from armscheck.decisions import apply_decisions, read_decisions
 from armscheck.report import sarif
-from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text("utf-8"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from armscheck import load_checker
+from armscheck.api import load_transfer
 from armscheck.cli import main
 from armscheck.decisions import apply_decisions, read_decisions
-from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPO = ROOT / "scenarios" / "real" / "caatsa-india-s400-rosoboronexpot-typo-variant-2018.yaml"

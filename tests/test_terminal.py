@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, load_transfer
 from armscheck.checker import Checker
 from armscheck.cli import main
 from armscheck.explore.counterfactuals import counterfactuals
 from armscheck.report import human
-from armscheck.transfer.model import load_transfer
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "scenarios/seeds/iraq-turkey-t129-2021.yaml")

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
+from armscheck.api import read_transfer
 from armscheck.errors import InputError
 from armscheck.rulebook.reference import Reference
-from armscheck.transfer.model import read_transfer
 from armscheck.transfer.values import ValueProblem, parse_money
 
 BASE = """\

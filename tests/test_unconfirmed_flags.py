@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from armscheck.api import load_checker
-from armscheck.transfer.model import read_transfer
+from armscheck.api import load_checker, read_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

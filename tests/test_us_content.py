@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
 from armscheck.explore.counterfactuals import edit
 from armscheck.facts import Context, Fact
 from armscheck.families import us_content
 from armscheck.families.us_content.changes import change_dates
-from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Finding, Verdict
 from conftest import changes_lifted
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from armscheck.api import read_transfer
 from armscheck.errors import InputError
 from armscheck.rulebook.reference import Reference
-from armscheck.transfer.model import Transfer, read_transfer
+from armscheck.transfer.model import Transfer
 
 BASE = """\
 name: Test transfer

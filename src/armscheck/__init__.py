@@ -10,14 +10,13 @@ subclasses; it never prints. Typical use::
 
 from __future__ import annotations
 
-from .api import load_checker
+from .api import load_checker, load_transfer, read_transfer
 from .checker import Checker
 from .errors import ComplianceError, EngineError, InputError, RuleError
 from .rulebook.book import Rulebook, load_rulebook
-from .transfer.model import Transfer, load_transfer, read_transfer
+from .transfer.model import Transfer
 from .verdict import Finding, Verdict
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "Checker",

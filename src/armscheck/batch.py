@@ -86,9 +86,10 @@ def _init(
 
 
 def _check_one(file: str) -> BatchResult:
+    from .api import read_transfer
     from .checker import Checker
     from .decisions.session import Session
-    from .transfer.model import read_input, read_transfer
+    from .transfer.loader import read_input
 
     checker = _STATE["checker"]
     assert isinstance(checker, Checker)

@@ -284,9 +284,12 @@ class Checker:
 
 def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:
     """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
-    from .transfer.model import load_transfer
+    from .transfer.loader import load_transfer
+    from .verdict import check_expect
 
-    return checker.check(load_transfer(path, checker.rulebook.reference), as_of)
+    return checker.check(
+        load_transfer(path, checker.rulebook.reference, expect_check=check_expect), as_of
+    )
 
 
 def rests_on_contested(findings: list[Finding], verdict: str) -> bool:

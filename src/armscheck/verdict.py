@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .facts import Change, Citation, Match
-from .transfer.model import Loc
+from .transfer.model import EXPECT_KEYS, Loc
 
 NOT_EVALUATED = "not-evaluated"
 ERROR = "error"
@@ -213,3 +213,40 @@ class Verdict:
 def rank(verdict: str) -> int:
     """0 for the most severe verdict; larger is milder."""
     return VERDICTS.index(verdict) if verdict in VERDICTS else -1
+
+
+def check_expect(r: Any, expect: Any) -> None:
+    """Check a transfer file's ``expect`` block: keys and vocabulary (contract §3).
+
+    ``r`` is the :class:`~armscheck.transfer.reader.Reader` of the file; the transfer loader
+    calls this for the block, so the verdict's vocabulary stays here.
+    """
+    block = r.mapping(expect, ("expect",), EXPECT_KEYS)
+    if block.get("verdict") is not None:
+        r.choice(block["verdict"], ("expect", "verdict"), VERDICTS, "verdict")
+    families = block.get("families") or {}
+    if not isinstance(families, dict):
+        raise r.fail(
+            ("expect", "families"),
+            "expected a mapping of family: outcome",
+            "e.g. families: {un-embargo: clear}",
+        )
+    for fam, outcome in families.items():
+        r.choice(fam, ("expect", "families", fam), list(FAMILY_OUTCOMES), "family")
+        allowed = (*FAMILY_OUTCOMES[fam], NOT_EVALUATED)  # a scenario may pin a gap in the law data
+        r.choice(outcome, ("expect", "families", fam), allowed, f"{fam} outcome")
+    for key in ("rules", "not_rules"):
+        ids = block.get(key)
+        if ids is not None and not (isinstance(ids, list) and all(isinstance(i, str) for i in ids)):
+            raise r.fail(
+                ("expect", key),
+                "expected a list of rule ids",
+                "e.g. [un-embargo/supplier-export-ban]",
+            )
+    lists = block.get("official_lists")
+    if lists is not None and not (isinstance(lists, str) and lists.strip()):
+        raise r.fail(
+            ("expect", "official_lists"),
+            "expected the path of a folder of official list files, relative to the scenario",
+            "e.g. official_lists: ../../tests/fixtures/official",
+        )

@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any
 
-from .. import __version__
 from ..decisions.baseline import Key, load_baseline
 from ..decisions.record import run_info
 from ..decisions.session import Settings
 from ..rulebook.book import Rulebook
+from ..version import __version__
 
 
 def add_options(p: argparse.ArgumentParser) -> None:

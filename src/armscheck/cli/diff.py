@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..checker import Checker
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 
 def add_parser(sub: Any, date: Any) -> None:

@@ -10,7 +10,7 @@ from ..api import load_checker
 from ..transfer.values import fold, suggest_names
 
 if TYPE_CHECKING:
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 SYSTEMS_EXAMPLES = """\
 examples:

@@ -15,7 +15,7 @@ from ..official.loaded import loaded
 from ..official.model import country_codes
 
 if TYPE_CHECKING:
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 EXIT_OK, EXIT_ERROR = 0, 2
 

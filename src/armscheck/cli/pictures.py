@@ -14,7 +14,7 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from ..rulebook.reference import Reference
     from ..transfer.model import Transfer
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 US_TERRITORIES = {"PR", "GU", "VI", "AS", "MP", "UM"}
 FORMATS = ["human", "json", "html", "svg"]
@@ -49,8 +49,8 @@ def _dates(args: argparse.Namespace) -> None:
 
 def cmd_timeline(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck timeline``: the verdict across time, from the rules' change dates."""
+    from ..api import load_transfer
     from ..explore.counterfactuals import timeline
-    from ..transfer.model import load_transfer
 
     checker = load_checker(args.rules)
     transfer = load_transfer(args.file, checker.rulebook.reference)
@@ -104,8 +104,8 @@ def recipients(ref: Reference, transfer: Transfer, chosen: str) -> list[str]:
 
 def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck matrix``: the same deal checked against many recipients."""
+    from ..api import load_transfer
     from ..explore.counterfactuals import matrix
-    from ..transfer.model import load_transfer
 
     checker = load_checker(args.rules)
     ref = checker.rulebook.reference

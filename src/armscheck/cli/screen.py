@@ -14,7 +14,7 @@ from ..screening import KINDS, curated, sources
 from ..screening.index import Searchable
 
 if TYPE_CHECKING:
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 EXIT_OK, EXIT_ERROR = 0, 2
 EXAMPLES = """\

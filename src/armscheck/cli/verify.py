@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import ErrorOutput
+    from .shared import ErrorOutput
 
 
 def add_parser(sub: Any) -> None:

@@ -77,7 +77,7 @@ def timestamp(now: dt.datetime | None = None) -> str:
 
 def run_info(book: Rulebook, *, now: dt.datetime | None = None) -> dict[str, Any]:
     """The parts of ``run`` shared by every file of one invocation."""
-    from .. import __version__
+    from ..version import __version__
 
     digest, count = rules_hash(book.root)
     return {

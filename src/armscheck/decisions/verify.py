@@ -38,7 +38,7 @@ class Verification:
 
 def recheck(record: dict[str, Any], checker: Checker) -> Verdict:
     """Today's verdict for a record's input, at its as-of date, with its decisions applied."""
-    from ..transfer.model import read_transfer
+    from ..api import read_transfer
     from .apply import apply_decisions
     from .reader import read_decisions
 

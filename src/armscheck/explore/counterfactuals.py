@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..api import read_doc
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
-from ..transfer.model import Transfer, read_doc
+from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
 from ..verdict import NOT_EVALUATED, Verdict, rank
 

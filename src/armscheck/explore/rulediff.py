@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError, InputError, RuleError
 from ..rulebook.book import load_rulebook
-from ..transfer.model import load_transfer
 
 
 def load_rulebook_from(folder: str | Path) -> Checker:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError
-from ..transfer.model import load_transfer
 from .runner import fired, official_lists
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
-from ..transfer.model import Transfer, load_transfer
+from ..transfer.model import Transfer
 from ..verdict import FAMILY_OUTCOMES, NOT_EVALUATED, VERDICTS, Verdict
 
 

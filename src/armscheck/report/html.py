@@ -23,10 +23,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .. import __version__
 from ..checker import DISCLAIMER
 from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS
+from ..version import __version__
 from . import pinpoint
 from .svg import bar_chart_svg
 from .svgmap import by_verdict

@@ -74,7 +74,7 @@ def key(root: Path) -> str | None:
     """
     if os.environ.get("ARMSCHECK_NO_CACHE"):
         return None
-    from .. import __version__
+    from ..version import __version__
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     sources = [(root, f) for f in root.rglob("*.yaml")]

@@ -17,7 +17,7 @@ from .characters import (
     mixed_script,
     without_invisible,
 )
-from .model import Loc
+from .loc import Loc
 from .values import (
     MAX_NAME_CHARS,
     MAX_NAME_WORDS,

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...facts import Change, Context
 from . import lists as cl
+from .thresholds import SECTIONS, Evaluation, channel_of, counted_lines, crossed
 from .values import measure_value
-
-if TYPE_CHECKING:
-    from . import Evaluation
 
 
 def _under(values: dict[str, int], rows: dict[str, cl.Row]) -> bool:
@@ -112,8 +110,6 @@ def channel_changes(ctx: Context, ev: Evaluation) -> tuple[Change, ...]:
 
 def split_date_change(ctx: Context, ev: Evaluation) -> tuple[Change, ...]:
     """The first later date on which the related sales no longer cross a threshold."""
-    from . import crossed
-
     months = cl.window_months(ctx)
     exits = sorted(
         {
@@ -136,8 +132,6 @@ def split_date_change(ctx: Context, ev: Evaluation) -> tuple[Change, ...]:
 
 def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     """Tier membership, threshold and split-window dates that matter to this transfer."""
-    from . import SECTIONS, channel_of, counted_lines
-
     channel = channel_of(ctx)
     if channel is None or not counted_lines(ctx, channel, []):
         return []

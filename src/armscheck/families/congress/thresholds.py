@@ -1,0 +1,114 @@
+"""A channel's counted lines against the thresholds in force on a date, with related sales."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...facts import Context
+from . import lists as cl
+from .notes import COST_NOTE
+from .values import Line, measure_value, third_party_lines, us_lines
+
+SECTIONS = {
+    "fms": ("AECA §36(b)(1)", "Foreign Military Sale"),
+    "dcs": ("AECA §36(c)", "direct commercial sale under an export licence"),
+    "third-party": ("AECA §3(d)", "third-party transfer of US-origin defense articles"),
+}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A channel's lines, thresholds and values on one date."""
+
+    channel: str
+    lines: list[Line]
+    rows: dict[str, cl.Row]
+    values: dict[str, int]
+    member: cl.Membership | None
+    notes: list[str]
+    territory: str | None = None  # why the NATO+ values were not used for a member
+
+    @property
+    def plus(self) -> bool:
+        """Whether the NATO+ values and review period apply."""
+        return self.member is not None and self.territory is None
+
+    def met(self, measure: str) -> bool:
+        """Whether ``measure`` meets its threshold (``>=``)."""
+        return measure in self.rows and self.values[measure] >= self.rows[measure].amount
+
+    @property
+    def any_met(self) -> bool:
+        """Whether any measure meets its threshold."""
+        return any(self.met(m) for m in self.rows)
+
+
+def channel_of(ctx: Context) -> str | None:
+    """``fms``, ``dcs``, ``third-party``, or ``None`` when no AECA channel applies."""
+    t = ctx.transfer
+    if t.recipient.country == "US":
+        return None
+    if t.supplier.country == "US":
+        return None if t.channel == "drawdown" else t.channel
+    return "third-party"
+
+
+def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
+    """The lines a channel counts (US-origin content only for third-party transfers)."""
+    if channel == "third-party":
+        return third_party_lines(ctx, notes)
+    return us_lines(ctx, channel, notes)
+
+
+def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evaluation | None:
+    """The channel's evaluation on ``day`` (tier forced by ``nato_plus`` if given)."""
+    channel = channel_of(ctx)
+    if channel is None:
+        return None
+    notes: list[str] = []
+    lines = counted_lines(ctx, channel, notes)
+    if not lines:
+        return None
+    member = cl.membership_on(ctx, day)
+    plus = member is not None if nato_plus is None else nato_plus
+    rows = cl.rows_on(ctx, channel, plus, day)
+    territory = None
+    if plus and any(r.territory_condition for r in rows.values()):
+        territory = cl.territory_problem(ctx, day)
+        if territory:
+            rows = cl.rows_on(ctx, channel, False, day)
+            notes.append(territory)
+    if not rows:
+        return None
+    outside = cl.nato_outside_note(ctx, day)
+    if outside and not plus:
+        notes.append(outside)
+    if channel == "third-party":
+        notes.append(COST_NOTE)
+    values = {m: measure_value(lines, channel, m) for m in rows}
+    return Evaluation(channel, lines, rows, values, member, notes, territory)
+
+
+def related_in_window(ctx: Context, day: dt.date) -> list[int]:
+    """Indexes of the related sales dated within the window up to ``day``."""
+    start = cl.add_months(day, -cl.window_months(ctx))
+    return [i for i, s in enumerate(ctx.transfer.related_sales) if start <= s.date <= day]
+
+
+def crossed(ctx: Context, ev: Evaluation, day: dt.date) -> dict[str, int]:
+    """Measures the transfer is under alone but meets with the related sales.
+
+    MDE counts the related sales' ``mde_value_usd``; total counts their value; Category I
+    firearms (§36(c)) counts their value too, but only when this sale has firearms in it.
+    """
+    sales = [ctx.transfer.related_sales[i] for i in related_in_window(ctx, day)]
+    out: dict[str, int] = {}
+    for m in ("mde", "total", "firearms"):
+        if m not in ev.rows or ev.met(m) or (m == "firearms" and ev.values[m] <= 0):
+            continue
+        extra = sum((s.mde_value or 0.0) if m == "mde" else s.value for s in sales)
+        combined = ev.values[m] + round(extra)
+        if combined >= ev.rows[m].amount:
+            out[m] = combined
+    return out
