@@ -205,3 +205,28 @@ def test_an_index_file_is_rebuilt_when_its_entries_change(tmp_path: Path) -> Non
     again.close()
     disk.cached(path, "sha-2", entries).close()
     assert len(calls) == 2
+
+
+def test_country_and_kind_weigh_a_possible_match() -> None:
+    (plain,) = INDEX.screen("Rosoboronexpot")
+    (home,) = INDEX.screen("Rosoboronexpot", country="RU")
+    (person,) = INDEX.screen("Rosoboronexpot", country="RU", kind="individual")
+    assert person.score < plain.score < home.score
+    assert any("the entry is an entity, the party an individual" in r for r in person.reasons)
+    assert INDEX.screen("Rosoboronexpot", country="FR", kind="individual") == []
+
+
+def test_names_that_differ_in_a_telling_word_are_not_possible_matches() -> None:
+    ministry = Index(
+        [
+            Entry(
+                "caatsa/iranian-end-users",
+                "modafl",
+                ("Ministry of Defence of Iran",),
+                countries=("IR",),
+            )
+        ]
+    )
+    assert ministry.screen("Iraqi Ministry of Defence", country="IQ") == []
+    assert ministry.screen("Indian Ministry of Defence", country="IN") == []
+    assert ministry.screen("Ministry of Defence of Iran", country="IQ")[0].exact

@@ -138,3 +138,13 @@ decisions:
     f = next(f for f in v.findings if f.rule == "caatsa/listed-counterparty")
     assert f.satisfied_by == "NAM-1"
     assert v.as_dict()["rests_on_possible_match"] is False
+
+
+def test_imported_official_lists_are_screened_too(capsys: pytest.CaptureFixture[str]) -> None:
+    fixtures = ROOT / "tests" / "fixtures" / "official"
+    assert main(["lists", "import", str(fixtures / "sdn.xml")]) == 0
+    capsys.readouterr()
+    hits = screen(capsys, "Rosoboronexport OAO", "--country", "RU")["hits"]
+    found = {(h["list"], h["match"]) for h in hits}  # type: ignore[union-attr]
+    assert ("caatsa/specified-persons", "exact") in found
+    assert ("us-sdn", "exact") in found
