@@ -202,3 +202,13 @@ def test_no_file_name_repeats_its_folder() -> None:
         if p.parent != PACKAGE and p.parent.name in p.stem
     ]
     assert not bad, f"name files for what they hold, not for their folder: {bad}"
+
+
+def test_every_package_is_installed() -> None:
+    """A non-editable install ships every package: pyproject lists each folder of src/."""
+    import re
+
+    text = (PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    listed = set(re.findall(r'"(armscheck[\w.]*)"', text.split("packages = [", 1)[1].split("]")[0]))
+    folders = {_name(p) for p in _modules() if p.name == "__init__.py"}
+    assert folders <= listed, f"add to pyproject's packages: {sorted(folders - listed)}"
