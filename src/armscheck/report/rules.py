@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -17,6 +18,12 @@ from .human import STYLE, bullets, link, width
 def _dates(rule: Rule) -> str:
     end = rule.effective_to.isoformat() if rule.effective_to else "now"
     return f"in force {rule.effective_from.isoformat()} → {end}"
+
+
+def _short_path(file: str) -> str:
+    """``rules/us-content/x.yaml`` rather than the folder the rules are installed in."""
+    parts = Path(file).parts
+    return str(Path(*parts[-3:])) if len(parts) >= 3 else file
 
 
 def listing(console: Console, rules: Sequence[Rule]) -> None:
@@ -50,7 +57,7 @@ def show(console: Console, rule: Rule) -> None:
         Text.assemble(("family: ", "bold"), rule.family),
         Text.assemble(("dates: ", "bold"), _dates(rule)),
         Text.assemble(("last reviewed: ", "bold"), str(rule.last_reviewed)),
-        Text.assemble(("file: ", "bold"), rule.file),
+        Text.assemble(("file: ", "bold"), _short_path(rule.file)),
     ]
     if rule.rationale:
         parts += [Text(), Text("Rationale", style="bold"), Text(printable(rule.rationale.strip()))]
