@@ -165,3 +165,28 @@ def test_a_scenario_resting_on_an_unconfirmed_entry_shows_the_flag() -> None:
     v = checker.check(t)
     (f,) = [f for f in v.findings if f.rule == "us-content/proscribed-destination"]
     assert any(FLAG in a and "Ukraine" in a for a in f.assumptions)
+
+
+def _lsp() -> list[Any]:
+    return [
+        pytest.param(p, id=p["id"])
+        for p in _list("caatsa-specified-persons")["persons"]
+        if p.get("unconfirmed")
+    ]
+
+
+@pytest.mark.parametrize("person", _lsp())
+def test_an_unconfirmed_specified_person_is_flagged(person: dict[str, Any]) -> None:
+    v = _check(
+        {
+            "name": "t",
+            "date": person["listed_from"],
+            "supplier": {"country": "BY", "entities": ["Minsk optics plant"]},
+            "recipient": {"country": "RU", "entities": [person["name"]]},
+            "items": [
+                {"description": "thermal sights", "category": "dual-use", "value_usd": 1000000}
+            ],
+        }
+    )
+    assert any(f.rule == "caatsa/listed-counterparty" for f in v.findings)
+    assert _flagged(v, "caatsa"), [f.assumptions for f in v.findings]

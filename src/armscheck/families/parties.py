@@ -71,6 +71,14 @@ class Hit:
         """What the finding assumes about the match: nothing for a plain exact one."""
         return assumption(self.named.name, self.named.loc.path, self.entry_name, self.found)
 
+    def unconfirmed(self) -> str | None:
+        """The flag for an entry marked ``unconfirmed: true``, with its note."""
+        if not self.entry.get("unconfirmed"):
+            return None
+        note = self.entry.get("note") or "not seen in a checked source"
+        where = f"{self.entry_name} in lists/{self.list}.yaml"
+        return f"this rests on an unconfirmed entry ({where}): {note}"
+
 
 def assumption(party: str, where: str, entry_name: str, found: Found) -> str | None:
     """The sentence a finding reports about a name match it rests on, if any.

@@ -117,7 +117,8 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     role, exposed_text, exposed_locs = exposed(ctx, side)
     other = "recipient" if side == "supplier" else "supplier"
     designated = [h for h in des if h.named.side == other]
-    assumptions: list[str] = [a for h in [*listed, *designated] if (a := h.assumption())]
+    hits = [*listed, *designated]
+    assumptions: list[str] = [a for h in hits for a in (h.assumption(), h.unconfirmed()) if a]
     if day >= start:
         assumptions += [
             f"{h.entry_name} was put on the list of specified persons only on "
