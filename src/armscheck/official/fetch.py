@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from ..errors import ListError
@@ -34,6 +30,11 @@ def url_for(name: str, url_base: str | None) -> str:
 
 def download(url: str, timeout: float = TIMEOUT) -> tuple[bytes, dt.date | None]:
     """The body at ``url`` (at most :data:`MAX_BYTES`) and its Last-Modified date."""
+    import email.utils  # only here: every command line imports this module
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ListError(
             "only http and https addresses can be fetched", file=url, hint="fix the URL"
