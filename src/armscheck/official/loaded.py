@@ -26,10 +26,17 @@ class Loaded:
         self._index: Searchable | None = None
         self._counts: dict[str, int] = {}
         self._stored: list[store.Stored] = []
+        self._has: bool | None = None
 
     def has_files(self) -> bool:
-        """Whether any list has been imported into the folder."""
-        return any((self.folder / f"{s}.json").is_file() for s in set(store.STEMS.values()))
+        """Whether any list has been imported into the folder.
+
+        Asked once per instance: :func:`loaded` gives a new one when the files change.
+        """
+        if self._has is None:
+            stems = set(store.STEMS.values())
+            self._has = any((self.folder / f"{s}.json").is_file() for s in stems)
+        return self._has
 
     def index(self) -> Searchable:
         """The screening index of every kept entry (see :func:`store.load`)."""
