@@ -123,7 +123,7 @@ def stages(files: list[Path], runs: int, profile: bool) -> list[Row]:
     """Exclusive time per stage of a warm check (perf_counter around each stage)."""
     import armscheck.checker as checker_mod
     import armscheck.engine as engine_mod
-    import armscheck.transfer.model as transfer_mod
+    import armscheck.transfer.loader as transfer_mod
     from armscheck.api import load_checker
     from armscheck.batch import result_of
     from armscheck.transfer import yamldoc
