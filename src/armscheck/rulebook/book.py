@@ -12,8 +12,9 @@ from typing import TypeGuard
 from ..errors import RuleError
 from ..facts import Citation, Family
 from ..transfer.yamldoc import Doc
+from .patterns import Pattern
 from .reference import Country, Reference, RefList, load_reference
-from .rulefile import Pattern, Rule, read_citations, read_rule
+from .rulefile import Rule, read_citations, read_rule
 
 __all__ = ["Pattern", "Rule", "Rulebook", "default_rules_dir", "load_rulebook", "read_citations"]
 

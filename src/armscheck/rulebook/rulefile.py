@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from ..errors import RuleError
 from ..facts import Citation, FactKind, Family
 from ..transfer.values import suggest
 from ..transfer.yamldoc import parse, read_file
+from .patterns import Pattern, check_template, read_when
 
 RULE_KEYS = {
     "id",
@@ -51,18 +51,7 @@ TEXT_KEYS = (
     "last_reviewed",
 )
 CITATION_KEYS = {"instrument", "url", "pinpoint", "quote"}
-PATTERN_KEYS = {"fact", "where", "as"}
-OPERATORS = {"eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "ref"}
 _ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """One fact pattern of a rule: a fact kind and conditions on its fields."""
-
-    alias: str
-    kind: str
-    where: tuple[tuple[str, str, Any], ...]  # (field, operator, value)
 
 
 @dataclass(frozen=True)
@@ -178,11 +167,11 @@ def read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
             f"unknown outcome {outcome!r}",
             f"use one of: {', '.join(family.outcomes)}",
         )
-    patterns = _read_when(data["when"], kinds, family, fail)
+    patterns = read_when(data["when"], kinds, family, fail)
     types = {f: t for p in patterns for f, t in kinds[p.kind].fields.items()}
     for key in ("explanation", "advice"):
         if data.get(key):
-            _check_template(str(data[key]), (key,), types, fail)
+            check_template(str(data[key]), (key,), types, fail)
     try:
         start = dt.date.fromisoformat(str(data["effective_from"]))
         end = dt.date.fromisoformat(str(data["effective_to"])) if data.get("effective_to") else None
@@ -211,115 +200,3 @@ def read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
         aliases=tuple(str(a) for a in data.get("aliases") or []),
         examples=tuple((str(k), tuple(str(x) for x in v or [])) for k, v in examples.items()),
     )
-
-
-class _Anything:
-    """A stand-in for a template's ``ctx`` values: any attribute, any format."""
-
-    def __getattr__(self, name: str) -> _Anything:
-        return self
-
-    def __getitem__(self, key: Any) -> _Anything:
-        return self
-
-    def __format__(self, spec: str) -> str:
-        return "x"
-
-
-_SAMPLE: dict[str, Any] = {"str": "x", "int": 1, "float": 1.5, "bool": True}
-
-
-def _check_template(
-    template: str, path: tuple[str | int, ...], types: dict[str, str], fail: Any
-) -> None:
-    """Refuse a template that names unknown fields or cannot be filled."""
-    fields = set(types) | {"key"}
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError as exc:
-        raise fail(
-            path, f"malformed template ({exc})", "write '{{' and '}}' for literal braces"
-        ) from None
-    for _, name, _, _ in parsed:
-        if name is None:
-            continue
-        root = re.split(r"[.\[]", name, maxsplit=1)[0]
-        if root != "ctx" and (root not in fields or name != root):
-            raise fail(
-                path,
-                f"template field {{{name}}} is not a fact field",
-                suggest(root, fields) or f"fields: {', '.join(sorted(fields))}",
-            )
-    sample = {f: _SAMPLE.get(t, "x") for f, t in types.items()}
-    sample.update(key="x", ctx=_Anything())
-    try:
-        string.Formatter().vformat(template, (), sample)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-        raise fail(
-            path, f"the template cannot be filled ({exc})", "fix the {field} syntax"
-        ) from None
-
-
-def _read_when(
-    raw: Any, kinds: dict[str, FactKind], family: Family, fail: Any
-) -> tuple[Pattern, ...]:
-    if not isinstance(raw, dict):
-        raise fail(
-            ("when",),
-            "'when' must be a mapping",
-            "e.g. when: {fact: embargo-party, where: {role: supplier}}",
-        )
-    entries = raw.get("all") if "all" in raw else [raw]
-    if not isinstance(entries, list) or not entries:
-        raise fail(
-            ("when",),
-            "'when' needs a fact pattern",
-            "e.g. when: {fact: embargo-party, where: {role: supplier}}",
-        )
-    out = []
-    for i, entry in enumerate(entries):
-        path = ("when",) if len(entries) == 1 and "all" not in raw else ("when", "all", i)
-        if not isinstance(entry, dict) or "fact" not in entry:
-            raise fail(path, "a pattern needs 'fact: <kind>'", "name the fact kind it matches")
-        for key in entry:
-            if key not in PATTERN_KEYS:
-                tip = suggest(str(key), PATTERN_KEYS) or "a pattern has fact, where and as"
-                raise fail((*path, key), f"unknown key {key!r} in a pattern", tip)
-        kind = str(entry["fact"])
-        if kind not in kinds:
-            raise fail(
-                (*path, "fact"),
-                f"unknown fact kind {kind!r}",
-                suggest(kind, set(kinds)) or f"kinds: {', '.join(sorted(kinds))}",
-            )
-        spec = kinds[kind]
-        conds: list[tuple[str, str, Any]] = []
-        where = entry.get("where") or {}
-        if not isinstance(where, dict):
-            raise fail(
-                (*path, "where"),
-                "'where' must be a mapping of field conditions",
-                "e.g. where: {role: supplier, items_in_scope: true}",
-            )
-        for name, cond in where.items():
-            if name not in spec.fields:
-                raise fail(
-                    (*path, "where", name),
-                    f"{kind} facts have no field {name!r}",
-                    suggest(name, set(spec.fields)) or f"fields: {', '.join(spec.fields)}",
-                )
-            if isinstance(cond, dict):
-                if len(cond) != 1 or next(iter(cond)) not in OPERATORS:
-                    raise fail(
-                        (*path, "where", name),
-                        f"bad condition {cond!r}",
-                        f"use one operator of: {', '.join(sorted(OPERATORS))}",
-                    )
-                op, value = next(iter(cond.items()))
-            else:
-                op, value = "eq", cond
-            if op in ("in", "not_in") and (not isinstance(value, list) or not value):
-                raise fail((*path, "where", name), f"'{op}' needs a non-empty list", "e.g. [a, b]")
-            conds.append((str(name), str(op), value))
-        out.append(Pattern(str(entry.get("as") or f"m{i}"), kind, tuple(conds)))
-    return tuple(out)
