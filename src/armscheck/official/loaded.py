@@ -116,3 +116,8 @@ def loaded(folder: Path | None = None) -> Loaded:
         _CACHE.clear()
         _CACHE[key] = Loaded(folder)
     return _CACHE[key]
+
+
+def searchable() -> Searchable:
+    """The imported lists as one screening source (see :mod:`armscheck.screening.sources`)."""
+    return loaded().index()

@@ -19,7 +19,7 @@ from .model import Entry
 Source = Callable[[], "Iterable[Entry] | Searchable"]
 
 # Sources found by name: "module:function", each function taking no arguments.
-BUILT_IN: dict[str, str] = {}
+BUILT_IN: dict[str, str] = {"official": "armscheck.official.loaded:searchable"}
 
 _registered: dict[str, Source] = {}
 _index: dict[tuple[str, ...], Searchable] = {}
