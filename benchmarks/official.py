@@ -110,7 +110,7 @@ def _in_process(transfer: Path, data: Path, repeat: int) -> float:
     code = (
         "import sys,time,statistics\n"
         "from armscheck.api import load_checker\n"
-        "from armscheck.transfer.model import read_transfer\n"
+        "from armscheck.api import read_transfer\n"
         "c=load_checker(); r=c.rulebook.reference\n"
         "text=open(sys.argv[1]).read()\n"
         "ts=[]\n"

@@ -8,11 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from armscheck.api import load_checker
+from armscheck.api import load_checker, read_transfer
 from armscheck.official.model import country_codes
 from armscheck.official.scenario import scenario_lists
 from armscheck.regression.runner import run_scenario
-from armscheck.transfer.model import read_transfer
 from armscheck.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
