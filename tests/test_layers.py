@@ -21,8 +21,6 @@ MAX_LINES = 300
 # Modules still being split along their seams, with the length they may not grow past.
 NOT_YET_SPLIT = {
     "families/un_embargo/__init__.py": 389,
-    "families/us_content/lists.py": 345,
-    "families/us_content/pieces.py": 321,
     "transfer/items.py": 345,
     "transfer/yamldoc.py": 441,
 }

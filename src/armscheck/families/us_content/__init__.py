@@ -22,6 +22,7 @@ from . import changes as changes
 from . import lists as lists
 from . import official as us_official
 from .bars import BAR, bar_dates, bar_facts
+from .groups import OTHER, group_unconfirmed, groups_of
 from .kinds import (
     AUTHORITY,
     BARRED,
@@ -35,15 +36,13 @@ from .kinds import (
 from .pieces import (
     EAR_CLASSES,
     Piece,
-    Share,
     catalogue_sentences,
-    ear99_counted,
     itar_note,
     percent,
     pieces,
-    share,
 )
 from .proscribed import exemption_notes, proscribed_facts
+from .shares import Share, ear99_counted, share
 
 
 def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
@@ -112,16 +111,16 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             f"items[{test.item.index}]: a US component has no value, so the share cannot be "
             "computed; the item is taken to exceed the de minimis level (give value_usd)."
         )
-    groups = lists.groups_of(ctx.reference, t.recipient.country, ctx.date)
+    groups = groups_of(ctx.reference, t.recipient.country, ctx.date)
     if row.get("unconfirmed"):
         notes.append(
             "this rests on an unconfirmed entry (15 CFR 734.4 row in "
             "lists/ear-country-groups.yaml): " + " ".join(str(row.get("note") or "").split())
         )
-    group_note = lists.group_unconfirmed(ctx.reference, group)
+    group_note = group_unconfirmed(ctx.reference, group)
     if group_note:
         notes.append(group_note)
-    if group != lists.OTHER:
+    if group != OTHER:
         label = f" (Country Group {group})"
     elif groups:
         plural = "s" if len(groups) > 1 else ""

@@ -16,7 +16,9 @@ from ...facts import Change, Context
 from ...transfer.model import Item
 from ...transfer.values import money_text
 from . import lists as lists
-from .pieces import EAR_CLASSES, Piece, Share, floor_cents, percent, pieces
+from .groups import de_minimis_rows, membership_dates
+from .pieces import EAR_CLASSES, Piece, percent, pieces
+from .shares import Share, floor_cents
 
 END_USER_TYPES = ("government", "non-state", "un-mission")
 _RANK = {None: 0, "case-by-case": 1, "denial": 2}
@@ -214,10 +216,10 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
                 out.append((p.start, f"{first}: {name} {verb}"))
             if p.end is not None and p.end not in starts:
                 out.append((p.end, f"{last}: {name} removed from 22 CFR 126.1"))
-    out.extend(lists.membership_dates(ref, t.recipient.country))
+    out.extend(membership_dates(ref, t.recipient.country))
     classes = {p.control for p in pieces(ctx)} & set(EAR_CLASSES)
     for cls in sorted(classes):
-        for start, end, row in lists.de_minimis_rows(ref, cls):
+        for start, end, row in de_minimis_rows(ref, cls):
             label = f"15 CFR 734.4: {cls} de minimis level for group {row.get('group')}"
             out.extend((d, f"{label} {w}") for d, w in ((start, "starts"), (end, "ends")) if d)
     rec = t.recipient

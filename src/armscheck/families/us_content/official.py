@@ -14,7 +14,8 @@ from __future__ import annotations
 from ...facts import Context, Fact, FactKind
 from ..ofac_programs import blocking_citations
 from ..official_names import OfficialHit, cite_also, hits, missing, same_party
-from .pieces import EAR_CLASSES, pieces, share
+from .pieces import EAR_CLASSES, pieces
+from .shares import share
 
 FAMILY_ID = "us-content"
 LISTS = ("us-el", "us-dpl", "us-dtc", "us-sdn")

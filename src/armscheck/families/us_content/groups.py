@@ -1,0 +1,160 @@
+"""EAR country groups and de minimis levels, for the us-content family.
+
+Reads ``ear-country-groups.yaml``: dated country-group membership (15 CFR part 740 Supp. 1),
+the de minimis rows of 15 CFR 734.4 and the 734.4(a) exclusions. Plain Python over the list;
+no rule logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...facts import in_force
+from ...rulebook.reference import Reference, RefList
+from ...transfer.vocab import normal_eccn
+
+GROUPS_LIST = "ear-country-groups"
+OTHER = "other"
+
+
+def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
+    lst = ref.get(GROUPS_LIST)
+    return lst, dict(lst.data.get("groups") or {})
+
+
+def groups_of(ref: Reference, country: str, day: dt.date) -> list[str]:
+    """The country groups (of the list) that hold ``country`` on ``day``."""
+    spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
+    return list(
+        dict.fromkeys(n for n, start, end in spans.get(country, []) if in_force(start, end, day))
+    )
+
+
+def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
+    """Country → (group, start, end) for every membership in the list."""
+    lst, groups = _groups(ref)
+    out: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    for name, g in groups.items():
+        for m in g.get("members") or []:
+            start = lst.date(m.get("from"), ("groups", name))
+            end = lst.date(m.get("to"), ("groups", name))
+            out.setdefault(str(m.get("country")), []).append((str(name), start, end))
+    return out
+
+
+def membership_dates(ref: Reference, country: str) -> list[tuple[dt.date, str]]:
+    """Every start or end of ``country``'s membership in a listed country group."""
+    lst, groups = _groups(ref)
+    out: list[tuple[dt.date, str]] = []
+    for name, g in groups.items():
+        for m in g.get("members") or []:
+            if m.get("country") != country:
+                continue
+            start = lst.date(m.get("from"), ("groups", name))
+            end = lst.date(m.get("to"), ("groups", name))
+            label = f"15 CFR part 740 Supp. 1: {ref.countries[country].name}"
+            if start:
+                out.append((start, f"{label} enters Country Group {name}"))
+            if end:
+                out.append((end, f"{label} leaves Country Group {name}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The de minimis level for one content class at one destination on one day."""
+
+    content: str
+    percent: float | None  # None: this content is not counted for the destination
+    group: str
+    row: dict[str, Any]
+    start: dt.date | None
+
+
+def de_minimis_rows(
+    ref: Reference, content: str
+) -> list[tuple[dt.date | None, Any, dict[str, Any]]]:
+    """(from, to, row) for every de minimis row of ``content``."""
+    lst = ref.get(GROUPS_LIST)
+    return [
+        (lst.date(r.get("from"), ("de_minimis",)), lst.date(r.get("to"), ("de_minimis",)), r)
+        for r in lst.data.get("de_minimis") or []
+        if r.get("content") == content
+    ]
+
+
+def first_row_date(ref: Reference, content: str) -> dt.date | None:
+    """The earliest date any de minimis row for ``content`` applies from."""
+    starts = [s for s, _, _ in de_minimis_rows(ref, content) if s is not None]
+    return min(starts) if starts else None
+
+
+def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Threshold | None:
+    """The applicable de minimis level, the lowest of the country's groups; ``None`` if no row."""
+    rows = [(s, r) for s, e, r in de_minimis_rows(ref, content) if in_force(s, e, day)]
+    if not rows:
+        return None
+    groups = set(groups_of(ref, country, day))
+    mine = [(s, r) for s, r in rows if r.get("group") in groups]
+    if not mine:
+        mine = [(s, r) for s, r in rows if r.get("group") == OTHER]
+    if not mine:
+        return None
+    counted = [(s, r) for s, r in mine if r.get("threshold_percent") is not None]
+    if not counted:
+        s, r = mine[0]
+        return Threshold(content, None, str(r.get("group")), r, s)
+    s, r = min(counted, key=lambda sr: float(sr[1]["threshold_percent"]))
+    return Threshold(content, float(r["threshold_percent"]), str(r.get("group")), r, s)
+
+
+def exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
+    """The 15 CFR 734.4(a) rows (no de minimis level) in force for ``country`` on ``day``."""
+    lst = ref.get(GROUPS_LIST)
+    groups = set(groups_of(ref, country, day))
+    out = []
+    for i, row in enumerate(lst.data.get("de_minimis_exclusions") or []):
+        start = lst.date(row.get("from"), ("de_minimis_exclusions", i, "from"))
+        end = lst.date(row.get("to"), ("de_minimis_exclusions", i, "to"))
+        if not in_force(start, end, day):
+            continue
+        dest = row.get("destinations")
+        if dest == "all" or (
+            isinstance(dest, dict)
+            and (country in (dest.get("countries") or []) or groups & set(dest.get("groups") or []))
+        ):
+            out.append(row)
+    return out
+
+
+def exclusion_hits(row: dict[str, Any], eccn: str, item_eccn: str | None, military: bool) -> bool:
+    """Whether a part with ``eccn`` (in an item with ``item_eccn``) falls under ``row``."""
+    e = normal_eccn(eccn)
+    pattern = row.get("eccn_pattern")
+    hit = any(e.startswith(normal_eccn(str(x))) for x in row.get("eccns") or []) or bool(
+        pattern and re.match(str(pattern), e)
+    )
+    if not hit:
+        return False
+    wanted = row.get("item_eccns")
+    if wanted and not (
+        item_eccn and any(normal_eccn(item_eccn).startswith(normal_eccn(str(x))) for x in wanted)
+    ):
+        return False
+    return military or not row.get("military_items_only")
+
+
+def group_unconfirmed(ref: Reference, group: str) -> str | None:
+    """The flag for a country group whose membership dates are marked unconfirmed."""
+    _, groups = _groups(ref)
+    g = groups.get(group)
+    if not isinstance(g, dict) or not g.get("unconfirmed"):
+        return None
+    notes = [g.get("note")] if g.get("note") else g.get("membership_notes") or ["not confirmed"]
+    return (
+        f"this rests on an unconfirmed entry (Country Group {group} in "
+        f"lists/ear-country-groups.yaml): {' '.join(str(notes[0]).split())}"
+    )
