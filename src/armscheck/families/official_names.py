@@ -16,7 +16,7 @@ from ..facts import Citation, Context, Fact, Match
 from ..official import LISTS
 from ..official.loaded import Loaded, loaded
 from ..screening import Entry, Hit, normalise
-from ..transfer.model import Loc, Transfer
+from .parties import Named, named_parties
 
 # where each list's entries can be looked up by a person
 LIST_URLS = {
@@ -24,16 +24,6 @@ LIST_URLS = {
     "us-sdn": "https://sanctionssearch.ofac.treas.gov/",
 }
 CSL_URL = "https://www.trade.gov/consolidated-screening-list"
-
-
-@dataclass(frozen=True)
-class Named:
-    """A party's name as the transfer writes it."""
-
-    name: str
-    side: str  # "supplier" or "recipient"
-    country: str
-    loc: Loc
 
 
 @dataclass(frozen=True)
@@ -91,28 +81,6 @@ class OfficialHit:
         return "exact match" if self.exact else f"possible match (score {self.hit.score:.2f})"
 
 
-def parties(t: Transfer) -> list[Named]:
-    """Every party name in the transfer, with its side, country and place."""
-    out = [
-        Named(name, "supplier", t.supplier.country, t.loc("supplier", "entities", i))
-        for i, name in enumerate(t.supplier.entities)
-    ]
-    if t.recipient.end_user:
-        out.append(
-            Named(
-                t.recipient.end_user,
-                "recipient",
-                t.recipient.country,
-                t.loc("recipient", "end_user"),
-            )
-        )
-    out.extend(
-        Named(name, "recipient", t.recipient.country, t.loc("recipient", "entities", i))
-        for i, name in enumerate(t.recipient.entities)
-    )
-    return out
-
-
 _SCREENED: dict[tuple[Any, ...], list[Hit]] = {}
 
 
@@ -132,7 +100,7 @@ def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[Offi
         return []
     out: list[OfficialHit] = []
     seen: set[tuple[str, str, str]] = set()
-    for named in parties(ctx.transfer):
+    for named in named_parties(ctx.transfer):
         if side and named.side != side:
             continue
         for hit in _screen(lists, named.name, named.country, ctx.date):
@@ -146,7 +114,7 @@ def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[Offi
 
 def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
     """Titles of the ``wanted`` lists not imported, when the transfer names any party."""
-    if not parties(ctx.transfer):
+    if not named_parties(ctx.transfer):
         return []
     return loaded().missing(wanted)
 
