@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from armscheck.cli import main
-from armscheck.transfer.yamldoc import MAX_BYTES, MAX_DEPTH
+from armscheck.transfer.decoding import MAX_BYTES
+from armscheck.transfer.yamldoc import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"

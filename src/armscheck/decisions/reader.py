@@ -10,9 +10,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..rulebook.reference import Reference
+from ..transfer.decoding import MAX_BYTES
 from ..transfer.reader import Reader
 from ..transfer.values import printable, shorten, shown, suggest
-from ..transfer.yamldoc import MAX_BYTES, parse
+from ..transfer.yamldoc import parse
 from .model import AUTHORITIES, KINDS, SATISFIES, UNWAIVABLE, Decision, Decisions, Scope
 
 DEFAULT_NAME = "armscheck-decisions.yaml"

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..errors import RuleError
+from ..transfer.decoding import read_file
 from ..transfer.values import ValueProblem, fold, parse_date, suggest_names
-from ..transfer.yamldoc import Doc, parse, read_file
+from ..transfer.yamldoc import Doc, parse
 from .schema import check_list, load_schemas
 
 LIST_KEYS = ("title", "last_reviewed", "sources")

@@ -10,8 +10,9 @@ from typing import Any
 
 from ..errors import RuleError
 from ..facts import Citation, FactKind, Family
+from ..transfer.decoding import read_file
 from ..transfer.values import suggest
-from ..transfer.yamldoc import parse, read_file
+from ..transfer.yamldoc import parse
 from .patterns import Pattern, check_template, read_when
 
 RULE_KEYS = {

@@ -84,7 +84,8 @@ _EXAMPLES = {
 
 def load_schemas(path: FilePath) -> dict[str, Map]:
     """The list schemas in ``path`` (``rules/lists/schema/lists.yaml``), compiled."""
-    from ..transfer.yamldoc import parse, read_file
+    from ..transfer.decoding import read_file
+    from ..transfer.yamldoc import parse
 
     doc = parse(read_file(path, RuleError), str(path), RuleError)
     if not isinstance(doc.data, dict):

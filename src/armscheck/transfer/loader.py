@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from .decoding import MAX_BYTES
 from .items import read_items, read_sales
 from .model import (
     CHANNELS,
@@ -28,7 +29,7 @@ from .model import (
 )
 from .reader import Reader
 from .vocab import read_sales_territory
-from .yamldoc import MAX_BYTES, Doc, parse
+from .yamldoc import Doc, parse
 
 if TYPE_CHECKING:
     from ..rulebook.reference import Reference

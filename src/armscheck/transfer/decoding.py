@@ -1,0 +1,85 @@
+"""Reading a YAML file's bytes and decoding them to text, refusing what is not UTF-8.
+
+Files larger than :data:`MAX_BYTES` are refused, as are UTF-16/UTF-32 and binary
+files, and text holding invisible line breaks or a byte-order mark in the middle.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from ..errors import ComplianceError, InputError
+from .characters import describe, invisible_break, sniff_encoding
+
+MAX_BYTES = 1_000_000
+
+
+def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = InputError) -> bytes:
+    """The bytes of the regular file at ``path`` (never waits on a pipe), up to the limit."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(
+                "not a regular file",
+                file=str(path),
+                hint="give the path of a YAML file (not a folder, pipe or device)",
+            )
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(
+            f"cannot read the file ({exc.strerror})", file=str(path), hint="check the path"
+        ) from None
+
+
+def decode(text: str | bytes, file: str, error: type[ComplianceError] = InputError) -> str:
+    """``text`` as checked YAML text: UTF-8, within the limit, no invisible breaks."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise error(
+                f"the file is over the {MAX_BYTES:,}-byte limit",
+                file=file,
+                hint="split it into smaller transfer files",
+            )
+        if b"\x00" in text or text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = sniff_encoding(text)
+            if encoding:
+                raise error(
+                    f"the file is {encoding}, not UTF-8",
+                    file=file,
+                    hint="save the file as UTF-8 (in most editors: Save As, encoding UTF-8)",
+                )
+            raise error(
+                "the file is binary, not YAML text", file=file, hint="give a UTF-8 YAML file"
+            )
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise error(
+                f"the file is not UTF-8 text (bad byte at offset {exc.start})",
+                file=file,
+                hint="save the file as UTF-8",
+            ) from None
+    if len(text) > MAX_BYTES:
+        raise error(
+            f"the file is over the {MAX_BYTES:,}-character limit",
+            file=file,
+            hint="split it into smaller transfer files",
+        )
+    hidden = invisible_break(text)
+    if hidden:
+        at_line, at_col, ch = hidden
+        what = (
+            "a byte-order mark in the middle of the file (files pasted together carry them)"
+            if ch == "\ufeff"
+            else "YAML reads it as a line break, but editors show none"
+        )
+        raise error(
+            f"the file holds an invisible {describe(ch)}: {what}",
+            file=file,
+            line=at_line,
+            column=at_col,
+            hint="delete it (retype the text around it, or replace it with a plain line break)",
+        )
+    return text
