@@ -1,0 +1,161 @@
+"""Whether a UN arms-embargo phase reaches a transfer.
+
+Each phase of ``lists/un-embargoes.yaml`` with its parsed dates, which party it
+targets, which items fall within its item scope, and what it means for the end
+user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...facts import Context, Match
+from ...rulebook.reference import RefList
+from ...transfer.model import Loc
+from ...transfer.vocab import end_user_class
+from ..register import register_of
+from .names import non_state_actor, place_in
+
+
+def item_in_scope(
+    category: str, scope: Any, categories: dict[str, dict[str, Any]], description: str = ""
+) -> bool:
+    """Whether an item falls within an embargo's item scope.
+
+    Register-limited scopes use the UN Register categories, in which MANPADS are
+    missiles (category VII) since 2003 even though the transfer files them under
+    light weapons or air defence.
+    """
+    info = categories.get(category) or {}
+    if info.get("military") is False:
+        return False
+    if isinstance(scope, list):
+        return category in scope
+    if scope == "register":
+        return bool(register_of(category, description, categories) or info.get("related_materiel"))
+    if scope == "salw":
+        return bool(info.get("salw"))
+    if scope == "all-except-salw":  # ammunition stays in: only SALW themselves are carved out
+        return not info.get("salw") or bool(info.get("related_materiel"))
+    return True
+
+
+def _status(phase: dict[str, Any], end_user_type: str) -> str:
+    """``exempt``, the condition for the end user, or the phase's regime.
+
+    A finer end-user type (armed group, multinational force ...) counts as itself where the
+    list names it, and otherwise as its class (government, non-state, un-mission); the finer
+    types that are not the government nor a UN mission are non-state here, the stricter reading.
+    """
+    cls = end_user_class(end_user_type)
+    conditional = phase.get("conditional_end_users") or {}
+    for key in (end_user_type, cls):
+        if key in conditional:
+            return str(conditional[key])
+    exempt = phase.get("exempt_end_users") or []
+    if end_user_type in exempt or cls in exempt:
+        return "exempt"
+    if phase.get("scope") == "non-state" and cls != "non-state":
+        return "exempt"
+    return str(phase.get("regime") or "prohibited")
+
+
+def _target(
+    ctx: Context, embargo: dict[str, Any], phase: dict[str, Any], groups: dict[str, dict[str, Any]]
+) -> tuple[str, bool, tuple[Loc, ...]] | None:
+    """(role, region_known, evidence) when a party is the phase's target, else None."""
+    t = ctx.transfer
+    if embargo.get("direction") == "export":
+        if t.supplier.country != embargo.get("target"):
+            return None
+        return "supplier", True, (t.loc("supplier", "country"),)
+    scope = phase.get("scope")
+    if scope == "listed":
+        hit = [g for g in phase.get("groups") or [] if g in groups]
+        if not hit:
+            return None
+        return (
+            "recipient",
+            True,
+            (
+                t.loc("recipient", "end_user")
+                if t.recipient.end_user
+                else t.loc("recipient", "entities"),
+            ),
+        )
+    if t.recipient.country != embargo.get("target"):
+        return None
+    evidence: tuple[Loc, ...] = (t.loc("recipient", "country"),)
+    if scope == "region":
+        if t.recipient.region is None:
+            return "recipient", False, evidence
+        where = [t.recipient.region]
+        inside = place_in(where, [str(r) for r in phase.get("regions") or []])
+        if inside is None and place_in(
+            where, [str(r) for r in embargo.get("regions_outside") or []]
+        ):
+            return None
+        evidence = (*evidence, t.loc("recipient", "region"))
+        if inside is None:  # a place the list does not know: neither inside nor outside
+            return "recipient", False, evidence
+    if scope == "non-state" or phase.get("exempt_end_users") or phase.get("conditional_end_users"):
+        evidence = (*evidence, t.loc("recipient", "end_user_type"))
+    return "recipient", True, evidence
+
+
+def phases(embargoes: RefList) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
+    """Every (embargo, phase index, phase) in the list."""
+    return [
+        (e, i, p)
+        for e in embargoes.data.get("embargoes") or []
+        for i, p in enumerate(e.get("phases") or [])
+    ]
+
+
+Dated = tuple[dict[str, Any], int, dict[str, Any], "dt.date | None", "dt.date | None"]
+
+
+def dated_phases(ctx: Context) -> list[Dated]:
+    """Every phase with its parsed start and end dates, computed once per process."""
+    embargoes = ctx.reference.get("un-embargoes")
+
+    def make() -> list[Dated]:
+        return [
+            (
+                e,
+                i,
+                p,
+                embargoes.date(p.get("from"), ("embargoes", str(e.get("id")), "from")),
+                embargoes.date(p.get("to"), ("embargoes", str(e.get("id")), "to")),
+            )
+            for e, i, p in phases(embargoes)
+        ]
+
+    return ctx.reference.memo("un-embargo:phases", make)
+
+
+def _end_user_type(
+    ctx: Context, embargo: dict[str, Any]
+) -> tuple[str, tuple[str, str | None, Match] | None]:
+    """The end-user type to judge by, and the non-state actor named, if any.
+
+    An end user named in the embargo's ``non_state_actors`` (Hezbollah in Lebanon,
+    the Libyan National Army, Somalia's member-state forces) is never the exempt
+    government, whatever ``end_user_type`` says.
+    """
+    actor = non_state_actor(ctx, embargo)
+    return ("non-state", actor) if actor else (ctx.transfer.recipient.end_user_type, None)
+
+
+def _item_notes(ctx: Context, phase: dict[str, Any], items: list[Any]) -> list[str]:
+    """Assumptions behind counting items as related materiel of an item-limited embargo."""
+    scope = phase.get("items") or "all"
+    if scope not in ("register", "all-except-salw"):
+        return []
+    out = []
+    for it in items:
+        info = ctx.reference.categories.get(it.category) or {}
+        if not info.get("register") and info.get("note"):
+            out.append(f"{it.description} ({it.category}) counted as in scope: {info['note']}.")
+    return out
