@@ -48,7 +48,7 @@ money = st.one_of(
     st.integers(min_value=1, max_value=10**8),  # so that value × counts stays under $10tn
     st.sampled_from(["1.5m", "$4.2bn", "195 million", "12,000,000", "950k", "60m"]),
 )
-# A part may be worth at most a billion times its line (transfer_items.MAX_PART_RATIO), and a
+# A part may be worth at most a billion times its line (transfer/items.py, MAX_PART_RATIO), and a
 # line can be worth $1: parts stay at or under $1bn so that every drawn transfer is valid.
 part_money = st.one_of(
     st.integers(min_value=1, max_value=10**8),
