@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from armscheck.rulebook.reference import Reference, load_reference
 
@@ -12,6 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Results carry the time of the run (run.timestamp); fix it so that outputs of two runs compare.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1764547200")
+
+# In CI the property tests draw the same examples on every run, with no deadline: a CI run on a
+# loaded machine must not fail at random. Elsewhere they explore new examples each time.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
