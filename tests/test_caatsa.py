@@ -271,6 +271,24 @@ def test_dual_use_to_a_later_listed_entity(date: str, outcome: str) -> None:
         assert "caatsa/pre-enactment" in fired(v)
 
 
+@pytest.mark.parametrize(
+    ("date", "said"), [("2017-08-02", True), ("2018-01-28", True), ("2018-01-29", False)]
+)
+def test_sanctions_could_first_be_imposed_on_29_jan_2018(date: str, said: bool) -> None:
+    """§231(a): sanctions from 180 days after enactment, for transactions from enactment."""
+    f = finding(check(base(date=date)), "caatsa/russian-state-arms-trade")
+    assert ("could be imposed only from 2018-01-29" in f.why) == said
+    assert f.outcome == "exposure"  # the transaction counts either way
+
+
+@pytest.mark.parametrize(("date", "said"), [("2018-08-12", True), ("2018-08-13", False)])
+def test_the_231d_waiver_exists_from_13_aug_2018(date: str, said: bool) -> None:
+    """The FY2019 NDAA (13 Aug 2018) added the transaction-specific §231(d) waiver."""
+    f = finding(check(base(date=date)), "caatsa/russian-state-arms-trade")
+    assert ("did not exist yet (added on 2018-08-13" in f.advice) == said
+    assert "A §231(d) waiver is transaction by transaction" in f.advice
+
+
 def test_as_of_overrides_the_file_date() -> None:
     data = base(date="2012-10-10")
     assert check(data).families["caatsa"] == "clear"

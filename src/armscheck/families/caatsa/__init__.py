@@ -44,6 +44,7 @@ from .text import (
     precedents,
     primary_citation,
     significance,
+    timing,
     unique_citations,
     waiver,
 )
@@ -70,6 +71,7 @@ RUSSIA_DEAL = FactKind(
         "significance": "str",
         "precedents": "str",
         "waiver": "str",
+        "timing": "str",
     },
     "a side of the transfer is Russia's defence or intelligence sector (CAATSA §231)",
 )
@@ -182,7 +184,8 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
             "value_text": money_text(sum(it.value for it in items)),
             "significance": sig,
             "precedents": prec_text,
-            "waiver": waiver(ctx.reference, intelligence),
+            "waiver": waiver(ctx.reference, intelligence, day),
+            "timing": timing(ctx.reference, day),
         },
         evidence=tuple(dict.fromkeys(evidence)),
         citations=unique_citations([*cites, *sig_cites, *prec_cites]),

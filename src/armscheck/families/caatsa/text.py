@@ -218,13 +218,43 @@ def _country(ref: Reference, p: dict[str, Any]) -> str:
     return c.name if c else str(p.get("country"))
 
 
-def waiver(ref: Reference, intelligence: list[dict[str, Any]]) -> str:
+def _day(entry: dict[str, Any], key: str) -> dt.date | None:
+    raw = entry.get(key)
+    return dt.date.fromisoformat(str(raw)) if raw else None
+
+
+def timing(ref: Reference, day: dt.date) -> str:
+    """A sentence when ``day`` falls before §231 sanctions could first be imposed.
+
+    §231(a): sanctions "on and after the date that is 180 days after" enactment (29 Jan 2018)
+    on a person that knowingly, on or after enactment, engages in a significant transaction.
+    """
+    entry = _section(ref, "s231")
+    start, first = _day(entry, "transactions_from"), _day(entry, "sanctions_from")
+    if start is None or first is None or not start <= day < first:
+        return ""
+    return (
+        f"Sanctions could be imposed only from {first.isoformat()} (180 days after enactment, "
+        f"§231(a)), but a transaction on or after {start.isoformat()} is one they reach."
+    )
+
+
+def waiver(ref: Reference, intelligence: list[dict[str, Any]], day: dt.date | None = None) -> str:
     """The §231(d) waiver in brief, and whether it is open for this transaction."""
     entry = _section(ref, "s231-waiver")
     barred_ids = {str(x) for x in entry.get("barred_ids") or []}
+    added = _day(entry, "added_on")
+    before = (
+        f"On {day.isoformat()} the §231(d) waiver did not exist yet (added on {added.isoformat()} "
+        "by the FY2019 NDAA; until then relief was a §236(b) national-security waiver subject to "
+        "congressional review, or a §231(c) delay); it can be used from that date. "
+        if day is not None and added is not None and day < added
+        else ""
+    )
     head = (
         "Sanctions need a State finding that the transaction is significant and knowing. "
-        "A §231(d) waiver is transaction by transaction (no country or blanket "
+        + before
+        + "A §231(d) waiver is transaction by transaction (no country or blanket "
         "waiver), certified to Congress 30 days ahead: US national security interest; no harm "
         "to an alliance, US operations, defence cooperation or US systems; and the buyer's "
         "government cutting its Russian-made inventory or cooperating on critical security "
