@@ -14,9 +14,10 @@ import datetime as dt
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
-from ...transfer.vocab import end_user_class
 from . import official as un_official
-from .names import group_assumptions, group_matches, groups_matched, groups_matched_any
+from .annexes import grouped, judge_all
+from .names import group_matches, groups_matched, groups_matched_any
+from .notes import annex_citations, phase_notes
 from .scope import _end_user_type, _item_notes, _status, _target, dated_phases, item_in_scope
 
 KIND = FactKind(
@@ -53,6 +54,8 @@ def build(ctx: Context) -> list[Fact]:
         if target is None:
             continue
         role, region_known, evidence = target
+        eut, actor = _end_user_type(ctx, embargo)
+        base = _status(phase, eut)
         scope_items = [
             it
             for it in t.items
@@ -60,89 +63,54 @@ def build(ctx: Context) -> list[Fact]:
                 it.category, phase.get("items") or "all", ctx.reference.categories, it.description
             )
         ]
-        assumptions = _item_notes(ctx, phase, scope_items)
-        if phase.get("assumption") and scope_items:
-            assumptions.append(" ".join(str(phase["assumption"]).split()))
-        if not region_known:
-            said = (
-                f"says {t.recipient.region!r}, which the list does not place inside or outside"
-                if t.recipient.region
-                else "does not say where in"
-            )
-            assumptions.append(
-                f"The transfer {said} the embargoed area of {t.recipient.country_name} "
-                f"({', '.join(map(str, phase.get('regions') or []))}); set recipient.region to "
-                "one of those, or to a place the list knows to be outside it."
-            )
-        eut, actor = _end_user_type(ctx, embargo)
-        if actor and role == "recipient":
-            name, doubt, _ = actor
-            assumptions.append(f"{name} is not the government; treated as a non-state end user.")
-            assumptions += [doubt] if doubt else []
+        judged = judge_all(ctx, phase, scope_items, eut, base, role)
+        assumptions = phase_notes(ctx, embargo, phase, role, region_known, eut, actor, groups)
         listed = [g for g in phase.get("groups") or [] if g in groups]
-        if phase.get("scope") == "listed":
-            assumptions += group_assumptions(ctx, listed)
-        named = {
-            *(phase.get("exempt_end_users") or []),
-            *(phase.get("conditional_end_users") or {}),
-        }
-        if (
-            role == "recipient"
-            and actor is None
-            and end_user_class(eut) != eut
-            and eut not in named
-            and (named or phase.get("scope") == "non-state")
-        ):
-            assumptions.append(
-                f"recipient.end_user_type {eut} is not named by this embargo phase; it is read "
-                "as neither the government nor a UN mission (not exempt as either)."
-            )
-        if (
-            role == "recipient"
-            and not t.recipient.end_user_type_given
-            and actor is None
-            and (
-                phase.get("scope") == "non-state"
-                or phase.get("exempt_end_users")
-                or phase.get("conditional_end_users")
-            )
-        ):
-            assumptions.append("recipient.end_user_type not given; assumed 'government'.")
         changes = _changes(t, phase, role, start, end)
         party = (
             t.supplier.country_name
             if role == "supplier"
             else (t.recipient.end_user or t.recipient.country_name)
         )
-        facts.append(
-            Fact(
-                kind=KIND.kind,
-                key=f"un:{embargo['id']}:{i}",
-                fields={
-                    "embargo": str(embargo["id"]),
-                    "title": str(embargo.get("title") or embargo["id"]),
-                    "direction": str(embargo.get("direction")),
-                    "role": role,
-                    "scope": str(phase.get("scope") or "territory"),
-                    "status": _status(phase, eut),
-                    "items_in_scope": bool(scope_items),
-                    "region_known": region_known,
-                    "contested": bool(phase.get("contested")),
-                    "party": party,
-                    "since": start.isoformat() if start else "",
-                    "until": end.isoformat() if end else "",
-                    "in_scope_items": ", ".join(it.description for it in scope_items) or "none",
-                },
-                evidence=(*evidence, *(it.loc for it in scope_items)),
-                citations=list_citations(phase.get("citations")),
-                assumptions=tuple(assumptions),
-                contested=bool(phase.get("contested")),
-                context={"note": str(phase.get("note") or "")},
-                changes=changes,
-                matches=(group_matches(ctx, listed) if phase.get("scope") == "listed" else ())
-                + ((actor[2],) if actor and role == "recipient" else ()),
+        parts = grouped(judged, base)
+        for status, group in parts:
+            items = [j.item for j in group]
+            notes = _item_notes(ctx, phase, items)
+            if phase.get("assumption") and items:
+                notes.append(" ".join(str(phase["assumption"]).split()))
+            facts.append(
+                Fact(
+                    kind=KIND.kind,
+                    key=f"un:{embargo['id']}:{i}" + (f":{status}" if len(parts) > 1 else ""),
+                    fields={
+                        "embargo": str(embargo["id"]),
+                        "title": str(embargo.get("title") or embargo["id"]),
+                        "direction": str(embargo.get("direction")),
+                        "role": role,
+                        "scope": str(phase.get("scope") or "territory"),
+                        "status": status,
+                        "items_in_scope": bool(items),
+                        "region_known": region_known,
+                        "contested": bool(phase.get("contested")),
+                        "party": party,
+                        "since": start.isoformat() if start else "",
+                        "until": end.isoformat() if end else "",
+                        "in_scope_items": ", ".join(it.description for it in items) or "none",
+                    },
+                    evidence=(*evidence, *(it.loc for it in items)),
+                    citations=list_citations(phase.get("citations")) + annex_citations(ctx, phase),
+                    assumptions=tuple(
+                        dict.fromkeys(
+                            [*notes, *assumptions, *(a for j in group for a in j.assumptions)]
+                        )
+                    ),
+                    contested=bool(phase.get("contested")),
+                    context={"note": str(phase.get("note") or "")},
+                    changes=changes + tuple(c for j in group for c in j.changes),
+                    matches=(group_matches(ctx, listed) if phase.get("scope") == "listed" else ())
+                    + ((actor[2],) if actor and role == "recipient" else ()),
+                )
             )
-        )
     return facts
 
 

@@ -1,0 +1,98 @@
+"""The assumptions an embargo-phase fact rests on, whatever its items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...facts import Citation, Context, Match, list_citations
+from ...transfer.vocab import end_user_class
+from .annexes import annex_of
+from .names import group_assumptions
+
+
+def phase_notes(
+    ctx: Context,
+    embargo: dict[str, Any],
+    phase: dict[str, Any],
+    role: str,
+    region_known: bool,
+    eut: str,
+    actor: tuple[str, str | None, Match] | None,
+    groups: dict[str, dict[str, Any]],
+) -> list[str]:
+    """Region, end user, listed-group and unconfirmed-entry assumptions of one phase."""
+    t = ctx.transfer
+    out: list[str] = []
+    if not region_known:
+        said = (
+            f"says {t.recipient.region!r}, which the list does not place inside or outside"
+            if t.recipient.region
+            else "does not say where in"
+        )
+        out.append(
+            f"The transfer {said} the embargoed area of {t.recipient.country_name} "
+            f"({', '.join(map(str, phase.get('regions') or []))}); set recipient.region to "
+            "one of those, or to a place the list knows to be outside it."
+        )
+    if actor and role == "recipient":
+        name, doubt, _ = actor
+        out.append(f"{name} is not the government; treated as a non-state end user.")
+        out += [doubt] if doubt else []
+    if phase.get("scope") == "listed":
+        out += group_assumptions(ctx, [g for g in phase.get("groups") or [] if g in groups])
+    named = {*(phase.get("exempt_end_users") or []), *(phase.get("conditional_end_users") or {})}
+    named |= {u for r in phase.get("item_rules") or [] for u in r.get("end_users") or []}
+    if (
+        role == "recipient"
+        and actor is None
+        and end_user_class(eut) != eut
+        and eut not in named
+        and (named or phase.get("scope") == "non-state")
+    ):
+        out.append(
+            f"recipient.end_user_type {eut} is not named by this embargo phase; it is read "
+            "as neither the government nor a UN mission (not exempt as either)."
+        )
+    if (
+        role == "recipient"
+        and not t.recipient.end_user_type_given
+        and actor is None
+        and (phase.get("scope") == "non-state" or named)
+    ):
+        out.append("recipient.end_user_type not given; assumed 'government'.")
+    out += unconfirmed_notes(ctx, embargo, phase)
+    return out
+
+
+def unconfirmed_notes(ctx: Context, embargo: dict[str, Any], phase: dict[str, Any]) -> list[str]:
+    """The flag of an unconfirmed phase or annex the fact rests on, with its note."""
+    out = []
+    if phase.get("unconfirmed"):
+        note = " ".join(str(phase.get("note") or "no note").split())
+        out.append(
+            f"this rests on an unconfirmed entry ({embargo['id']} from {phase.get('from')} in "
+            f"lists/un-embargoes.yaml): {note}"
+        )
+    for annex_id in _annex_ids(phase):
+        annex = annex_of(ctx, annex_id)
+        if annex.get("unconfirmed"):
+            note = " ".join(str(annex.get("note") or "no note").split())
+            out.append(
+                f"this rests on an unconfirmed entry (annex {annex_id} in "
+                f"lists/un-embargoes.yaml): {note}"
+            )
+    return out
+
+
+def _annex_ids(phase: dict[str, Any]) -> list[str]:
+    ids = [str(phase["annex"])] if phase.get("annex") else []
+    ids += [str(r["annex"]) for r in phase.get("item_rules") or [] if r.get("annex")]
+    return list(dict.fromkeys(ids))
+
+
+def annex_citations(ctx: Context, phase: dict[str, Any]) -> tuple[Citation, ...]:
+    """The citations of the annexes a phase uses."""
+    out: tuple[Citation, ...] = ()
+    for annex_id in _annex_ids(phase):
+        out += list_citations(annex_of(ctx, annex_id).get("citations"))
+    return out
