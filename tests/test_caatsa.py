@@ -590,6 +590,49 @@ def test_107_related_materiel_is_an_assumption() -> None:
     assert any("taken to be related materiel" in a for a in f.assumptions)
 
 
+@pytest.mark.parametrize(
+    ("category", "serves", "description", "covered", "assumed"),
+    [
+        ("ammunition", "battle-tank", "125 mm tank rounds", True, False),
+        ("ammunition", "large-calibre-artillery", "152 mm shells", True, False),
+        ("ammunition", "small-arms", "7.62 mm cartridges", False, False),
+        ("spare-parts", "air-defence-system", "S-300 launcher spares", False, False),
+        ("spare-parts", "light-weapons", "Igla MANPADS seeker spares", True, False),
+        ("radar-and-sensors", "combat-aircraft", "fighter fire-control radar", True, False),
+        ("dual-use", "armed-uav", "piston engines", True, True),
+        ("dual-use", "small-arms", "machine tools", False, False),
+        ("training", "combat-aircraft", "pilot training", True, False),
+    ],
+)
+def test_107_a_stated_serves_category_decides(
+    category: str, serves: str, description: str, covered: bool, assumed: bool
+) -> None:
+    """§107(a)(1): related materiel of the Register weapons; the weapon served decides."""
+    over = {
+        "items[0].category": category,
+        "items[0].description": description,
+        "items[0].serves_category": serves,
+    }
+    v = check(iran(**over))
+    assert ("caatsa/iran-arms" in fired(v)) == covered
+    assert ("caatsa/iran-outside-scope" in fired(v)) == (not covered)
+    if covered:
+        f = finding(v, "caatsa/iran-arms")
+        assert not any("taken to be related materiel for arms" in a for a in f.assumptions)
+        assert any("is dual-use but stated to serve" in a for a in f.assumptions) == assumed
+        assert not any("serves_category" in str(c.edits) for c in f.changes)
+    else:
+        assert f"the weapon it serves ({serves})" in note(v, "caatsa/iran-outside-scope")
+
+
+def test_107_unstated_weapon_gives_the_counterfactual() -> None:
+    v = check(iran(**{"items[0].category": "ammunition", "items[0].description": "rounds"}))
+    f = finding(v, "caatsa/iran-arms")
+    (c,) = [c for c in f.changes if "serves_category" in str(c.edits)]
+    assert c.edits == (("items[0].serves_category", "small-arms"),)
+    assert_changes_hold(iran(**{"items[0].category": "ammunition", "items[0].description": "x"}))
+
+
 def test_107_from_iran_and_both_sections() -> None:
     data = base(
         date="2022-08-19",

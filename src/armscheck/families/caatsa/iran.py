@@ -10,7 +10,9 @@ related materiel including spare parts; and (a)(2) training, services or
 assistance provided *to* Iran related to those arms. The Register category
 comes from :func:`register.register_category`; related materiel from
 ``categories.yaml``'s ``related_materiel`` key, narrowed by the system it
-serves when the item names one.
+serves when the item names one, or by the category of the weapon it serves
+(``serves_category``) when the transfer states it: a stated category decides
+without an assumption, either way.
 """
 
 from __future__ import annotations
@@ -61,14 +63,20 @@ def scope(item: Item, ref: Reference, to_iran: bool = True) -> tuple[str | None,
     """
     cats = ref.categories
     info = cats.get(item.category) or {}
-    if info.get("military") is False:
+    served = item.extras.serves_category
+    text = f"{item.extras.for_system or ''} {item.description}"
+    if served and not register_of(served, text, cats):
+        return None, f"the weapon it serves ({served}) is outside the Register categories"
+    if info.get("military") is False and not served:
         return None, "dual-use"
     if register_category(item, cats):
         return "register", ""
-    if not info.get("related_materiel"):
-        return None, "not in the Register categories"
     if item.category in SERVICES and not to_iran:
         return None, "training or services provided by Iran, not materiel"
+    if served:  # stated in the transfer: it decides, the catalogue does not
+        return ("services" if item.category in SERVICES else "related"), ""
+    if not info.get("related_materiel"):
+        return None, "not in the Register categories"
     system = system_entry(ref, item.system)
     if system is not None:
         names = " ".join(str(x) for x in [system.get("name"), *(system.get("aliases") or [])])
@@ -128,32 +136,52 @@ def build(ctx: Context, change: Change) -> list[Fact]:
     recipient = _party(
         [t.recipient.end_user or "", *t.recipient.entities], t.recipient.country_name
     )
+    cats = ctx.reference.categories
     assumptions = [a for a in (to_note, from_note) if a]
     assumptions += [
         f"'{it.description}' ({it.loc.path}) is taken to be related materiel for arms in the "
         "UN Register categories; if it serves other equipment (small arms, air defence other "
         "than MANPADS), §107 does not reach it."
         for it, how in covered
-        if how == "related"
+        if how == "related" and not it.extras.serves_category
+    ]
+    assumptions += [
+        f"'{it.description}' ({it.loc.path}) is dual-use but stated to serve a weapon of "
+        f"category {it.extras.serves_category}, so it is taken as related materiel of a "
+        "Register weapon "
+        "(§107(a)(1)); if it is not made or adapted for that weapon, §107 may not reach it."
+        for it, how in covered
+        if how == "related" and cats.get(it.category, {}).get("military") is False
     ]
     assumptions += [
         f"'{it.description}' ({it.loc.path}) is taken to be training or services provided to "
         "Iran for arms in the UN Register categories (§107(a)(2)); for other equipment §107 "
         "does not reach it."
         for it, how in covered
-        if how == "services"
+        if how == "services" and not it.extras.serves_category
     ]
-    cats = ctx.reference.categories
 
     def label(it: Item, how: str) -> str:
         what = {
             "register": f"UN Register category {register_category(it, cats)}",
-            "related": "related materiel",
+            "related": f"related materiel, serving {it.extras.serves_category}"
+            if it.extras.serves_category
+            else "related materiel",
             "services": "training or services provided to Iran, §107(a)(2)",
         }[how]
         return f"{it.description} ({what})"
 
     outside = "; ".join(f"{it.description} ({why})" for it, why in others)
+    changes = [change] if covered else []
+    guessed = [it for it, how in covered if how != "register" and not it.extras.serves_category]
+    if covered and len(guessed) == len(covered):
+        changes.append(
+            Change(
+                "the parts, ammunition or services serve small arms or another weapon outside "
+                "the UN Register categories",
+                tuple((f"items[{it.index}].serves_category", "small-arms") for it in guessed),
+            )
+        )
     iran_loc = _iran_locs(t, from_iran, from_named if from_iran else to_named)
     items = [it for it, _ in covered] or list(t.items)
     return [
@@ -172,7 +200,7 @@ def build(ctx: Context, change: Change) -> list[Fact]:
             },
             evidence=(t.loc("date"), *iran_loc, *(it.loc for it in items)),
             assumptions=tuple(assumptions),
-            changes=(change,) if covered else (),
+            changes=tuple(changes),
         )
     ]
 
