@@ -367,9 +367,27 @@ def test_philippines_12_engines_clear_with_headroom_and_pakistan_30_notifies() -
 
 
 def test_third_party_tier_follows_recipient() -> None:
-    (f,) = found(check(t129("PL", 12, "1.5m")), "congress/third-party-3d")
+    inside = {**t129("PL", 12, "1.5m"), "sales_territory": []}
+    (f,) = found(check(inside), "congress/third-party-3d")
     assert f.review_days == 15
-    assert check(t129("JP", 8, "1.5m")).families["congress"] == "clear"
+    japan = {**t129("JP", 8, "1.5m"), "sales_territory": ["JP", "AU"]}
+    assert check(japan).families["congress"] == "clear"  # $24m of MDE, under $25m
+
+
+def test_third_party_nato_plus_values_need_no_sales_territory_outside() -> None:
+    # 22 U.S.C. 2753(d)(5): the $25m/$100m values only for a transfer that authorizes no
+    # new sales territory outside the group; otherwise $14m/$50m, read with 30 days
+    (f,) = found(check(t129("JP", 8, "1.5m")), "congress/third-party-3d")
+    assert f.review_days == 30 and "$24.0m" in f.why and "$14m MDE threshold" in f.why
+    assert any("2753(d)(5)" in a and "30 days" in a for a in f.assumptions)
+    outside = {**t129("JP", 8, "1.5m"), "sales_territory": ["IN"]}
+    (g,) = found(check(outside), "congress/third-party-3d")
+    assert any("re-export to India" in a for a in g.assumptions)
+    # before the 2002 values there is no sales-territory condition: $14m, 15 days
+    (h,) = found(check(t129("JP", 8, "1.5m", date="2002-09-29")), "congress/third-party-3d")
+    assert h.review_days == 15 and not any("sales_territory" in a for a in h.assumptions)
+    on_day = {**t129("JP", 8, "1.5m", date="2002-09-30"), "sales_territory": []}
+    assert check(on_day).families["congress"] == "clear"
 
 
 def test_third_party_defaults_and_exclusions() -> None:

@@ -186,28 +186,39 @@ def in_group(ctx: Context, country: str, day: dt.date) -> bool:
     return False
 
 
-def territory_problem(ctx: Context, day: dt.date) -> str | None:
+_TERRITORY_LAW = {
+    "third-party": ("§3(d)", "22 U.S.C. 2753(d)(5)"),
+    "dcs": ("§36(c)", "22 U.S.C. 2776(c)(1); 22 CFR 123.15(a)(2)"),
+}
+
+
+def territory_problem(ctx: Context, day: dt.date, channel: str = "fms") -> str | None:
     """Why the NATO+ values cannot be used for lack of a sales territory inside the group.
 
-    22 U.S.C. 2776(b)(1) and (c)(1) (22 CFR 123.15(a)(2)) give the NATO+ values only when the
-    sale authorizes no sales territory (re-export) beyond the group. ``None`` when it is
-    established that it does not.
+    22 U.S.C. 2776(b)(1), (c)(1) (22 CFR 123.15(a)(2)) and 2753(d)(5) give the NATO+ values
+    only when the sale or transfer authorizes no sales territory (re-export) beyond the
+    group. ``None`` when it is established that it does not. The statutes tie only the
+    values to the sales territory; the standard tier's 30 days are the stricter reading.
     """
+    section, law = _TERRITORY_LAW.get(channel, ("§36(b)", "22 U.S.C. 2776(b)(1)"))
+    period = (
+        "the standard thresholds apply, and with them 30 days (the stricter reading: the "
+        "15-day period itself does not turn on the sales territory)"
+    )
     st = ctx.transfer.sales_territory
     if st is None:
         return (
-            "sales_territory not given: the NATO+ thresholds and 15-day review of AECA §36(b) "
-            "and §36(c) apply only when the sale authorizes no sales territory (re-export) "
-            "outside the NATO+ group (22 U.S.C. 2776(b)(1), (c)(1); 22 CFR 123.15(a)(2)); "
-            "the sale is read as authorizing one, so the standard thresholds and 30 days apply."
+            f"sales_territory not given: the NATO+ thresholds of AECA {section} apply only "
+            "when the transfer authorizes no sales territory (re-export) outside the NATO+ "
+            f"group ({law}); it is read as authorizing one, so {period}."
         )
     outside = [c for c in st if c != ctx.transfer.recipient.country and not in_group(ctx, c, day)]
     if not outside:
         return None
     names = ", ".join(ctx.reference.countries[c].name for c in outside)
     return (
-        f"the sale authorizes re-export to {names}, outside the NATO+ group on that date, so "
-        "the standard thresholds and 30 days apply (22 U.S.C. 2776(b)(1), (c)(1))."
+        f"the transfer authorizes re-export to {names}, outside the NATO+ group on that date "
+        f"({law}), so {period}."
     )
 
 

@@ -75,7 +75,7 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     rows = cl.rows_on(ctx, channel, plus, day)
     territory = None
     if plus and any(r.territory_condition for r in rows.values()):
-        territory = cl.territory_problem(ctx, day)
+        territory = cl.territory_problem(ctx, day, channel)
         if territory:
             rows = cl.rows_on(ctx, channel, False, day)
             notes.append(territory)
