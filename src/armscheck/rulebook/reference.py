@@ -123,8 +123,8 @@ class Reference:
             out.append(
                 f"{state.name} ({code}) is a historic state: the rules apply to it only the "
                 f"list entries that name it ({code}), not those of its successors; where none "
-                "does, 'clear' means nothing encoded applies, and the US lists before 22 Jul "
-                "1993 (the earlier 22 CFR 126.1 country list) are not encoded"
+                "does, 'clear' means nothing encoded applies, and the 22 CFR 126.1 country list "
+                "before 22 Jul 1993 is encoded only in part, as unconfirmed entries"
             )
         return out
 

@@ -32,6 +32,7 @@ from .kinds import (
     FAMILY_ID,
     PIECE,
     PROSCRIBED,
+    UNREAD,
 )
 from .pieces import (
     EAR_CLASSES,
@@ -269,7 +270,17 @@ FAMILY = Family(
     id=FAMILY_ID,
     title="US-origin content: ITAR retransfer, 22 CFR 126.1, EAR de minimis, barred parties",
     outcomes=("denial", "authorization-required", "clear"),
-    kinds=(PIECE, EXPORT, DE_MINIMIS, PROSCRIBED, BARRED, CATALOGUE, BAR, *us_official.KINDS),
+    kinds=(
+        PIECE,
+        EXPORT,
+        DE_MINIMIS,
+        PROSCRIBED,
+        UNREAD,
+        BARRED,
+        CATALOGUE,
+        BAR,
+        *us_official.KINDS,
+    ),
     build=with_official,
     change_dates=lambda ctx: [*changes.change_dates(ctx), *bar_dates(ctx)],
 )

@@ -73,6 +73,13 @@ PROSCRIBED = FactKind(
     },
     "the supplier or recipient country is under 22 CFR 126.1 on the date",
 )
+UNREAD = FactKind(
+    "proscribed-list-unread",
+    FAMILY_ID,
+    {"countries": "str", "before": "str", "content_text": "str"},
+    "US defense content, and a party country with no 22 CFR 126.1 entry on a date before the "
+    "earliest text read",
+)
 BARRED = FactKind(
     "barred-party",
     FAMILY_ID,

@@ -116,6 +116,16 @@ def phase_at(ref: Reference, country: str, day: dt.date) -> Phase | None:
     return None
 
 
+def earlier_text(ref: Reference) -> tuple[dt.date, str] | None:
+    """(first day of the earliest 126.1 text read, what is encoded before it), if declared."""
+    lst = ref.get(ITAR_LIST)
+    raw = lst.data.get("earlier_text")
+    if not isinstance(raw, dict):
+        return None
+    day = lst.date(raw.get("to"), ("earlier_text", "to"))
+    return (day, " ".join(str(raw.get("note") or "").split())) if day else None
+
+
 def status_at(
     ref: Reference,
     country: str,

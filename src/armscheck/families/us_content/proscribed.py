@@ -10,7 +10,7 @@ from ...facts import Change, Context, Fact
 from ...transfer.model import Loc
 from . import changes
 from . import lists as lists
-from .kinds import PROSCRIBED
+from .kinds import PROSCRIBED, UNREAD
 from .pieces import Piece
 
 
@@ -76,9 +76,12 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
     t = ctx.transfer
     out: list[Fact] = []
     eut = t.recipient.end_user_type
+    unread: list[tuple[str, Loc]] = []
     for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
         phase = lists.phase_at(ctx.reference, party.country, ctx.date)
         if phase is None:
+            if party.country != "US":
+                unread.append((party.country_name, t.loc(role, "country")))
             continue
         non_lethal, lethal_notes, lethal_changes = _lethality(ctx, phase, role, eut)
         status = phase.status(eut, role, non_lethal)
@@ -126,7 +129,42 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 ),
             )
         )
-    return out
+    return out + _unread_facts(ctx, content, unread)
+
+
+def _unread_facts(
+    ctx: Context, content: list[tuple[str, Loc, Piece | None]], unread: list[tuple[str, Loc]]
+) -> list[Fact]:
+    """A note, and an assumption, for parties with no 126.1 entry before the earliest text read.
+
+    Before that date only some listings are encoded, so "not listed" there means "not known
+    to be listed", and the check says so instead of a silent clear.
+    """
+    gap = lists.earlier_text(ctx.reference)
+    if gap is None or ctx.date >= gap[0] or not content or not unread:
+        return []
+    first, note = gap
+    names = " and ".join(name for name, _ in unread)
+    return [
+        Fact(
+            kind=UNREAD.kind,
+            key="us:126.1:unread",
+            fields={
+                "countries": names,
+                "before": first.isoformat(),
+                "content_text": "; ".join(d for d, _, _ in content),
+            },
+            evidence=tuple(dict.fromkeys([*(loc for _, loc in unread), *(c[1] for c in content)])),
+            citations=lists.citations(
+                (ctx.reference.get(lists.ITAR_LIST).data.get("earlier_text") or {}).get("citations")
+            ),
+            assumptions=(
+                f"22 CFR 126.1 before {first.isoformat()} is encoded only in part: no entry "
+                f"for {names} on {ctx.date.isoformat()} means not known to be listed, not "
+                f"known not to be. {note}",
+            ),
+        )
+    ]
 
 
 def exemption_notes(ctx: Context, p: Piece) -> tuple[str, ...]:
