@@ -593,6 +593,7 @@ def test_family_registered(checker: Checker) -> None:
         "us-content/us-export-licence",
         "us-content/proscribed-destination",
         "us-content/proscribed-destination-case-by-case",
+        "us-content/proscribed-list-unread",
         "us-content/ear-de-minimis",
         "us-content/ear-de-minimis-below",
         "us-content/barred-party",

@@ -146,7 +146,10 @@ def proscribed(
                         (("recipient.end_user_type", other),),
                     )
                 )
+    state = ctx.reference.countries[phase.country]
     for day, text in _dates(phase):
+        if not state.exists_on(day):
+            continue  # no transfer to a historic state on a day it did not exist
         if _RANK[lists.status_at(ctx.reference, phase.country, day, eut, role)] < _RANK[status]:
             out.append(Change(f"{text} ({name}, 22 CFR 126.1)", (("date", day.isoformat()),)))
     if content:
