@@ -338,10 +338,19 @@ def test_ethiopia_before_listing(checker: Checker) -> None:
         ("2022-10-01", "government", "authorization-required"),
         ("2022-10-01", "non-state", "authorization-required"),  # policy suspended
         ("2019-01-01", "un-mission", "authorization-required"),
+        ("2026-09-30", "government", "authorization-required"),  # FY2026 suspension
+        ("2026-10-01", "government", "denial"),  # no FY2027 suspension confirmed
+        ("2026-10-01", "un-mission", "authorization-required"),  # UNFICYP
     ],
 )
 def test_cyprus_phases(checker: Checker, date: str, eut: str, expected: str) -> None:
     assert outcome(check(checker, heli(recipient="CY", date=date, end_user_type=eut))) == expected
+
+
+def test_cyprus_after_fy2026_rests_on_the_statutory_default(checker: Checker) -> None:
+    v = check(checker, heli(recipient="CY", date="2026-12-15"))
+    (f,) = fired(v, "proscribed-destination")
+    assert any("unconfirmed" in a and "FY2027" in a for a in f.assumptions)
 
 
 def test_end_user_type_default_reported(checker: Checker) -> None:
