@@ -5,7 +5,8 @@ article (``scope: defense-articles``: the Glenn and Pressler amendments, the 197
 the Chile and Argentina amendments): a US supplier's item that is not EAR-controlled, and ITAR
 content (or US content whose control is not given) that another country sells on. ``effect``
 is ``prohibited`` (a denial) or ``certification`` (allowed only on a Presidential
-certification); ``end_users`` limits a bar to those end-user types.
+certification); ``end_users`` limits a bar to those end-user types, and ``lethal_only`` to
+items not stated to be non-lethal (``items[].lethal``).
 """
 
 from __future__ import annotations
@@ -67,6 +68,27 @@ def _defense_articles(ctx: Context) -> list[tuple[Item, Loc, tuple[str, ...]]]:
     return list(out.values())
 
 
+def _lethal(
+    covered: list[tuple[Item, Loc, tuple[str, ...]]],
+) -> list[tuple[Item, Loc, tuple[str, ...]]]:
+    """The covered items a bar on lethal articles reaches: all but those stated non-lethal."""
+    return [
+        (
+            item,
+            where,
+            why
+            if item.lethal is True
+            else (
+                *why,
+                f"items[{item.index}].lethal not given; taken as lethal (the bar covers lethal "
+                "defense articles only).",
+            ),
+        )
+        for item, where, why in covered
+        if item.lethal is not False
+    ]
+
+
 def _waivers(bar: dict[str, Any], lst: Any, i: int, day: dt.date) -> str:
     """The partial waivers and reliefs in force by ``day``, as one sentence."""
     texts = []
@@ -118,6 +140,9 @@ def bar_facts(ctx: Context) -> list[Fact]:
         else:
             covered = _defense_articles(ctx)
             scope_text = "every US-origin defense article, retransfers by other countries included"
+        if bar.get("lethal_only"):
+            covered = _lethal(covered)
+            scope_text += " (lethal items only)"
         for item, where, why in covered:
             out.append(
                 Fact(
