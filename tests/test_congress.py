@@ -376,10 +376,11 @@ def test_third_party_tier_follows_recipient() -> None:
 
 def test_third_party_nato_plus_values_need_no_sales_territory_outside() -> None:
     # 22 U.S.C. 2753(d)(5): the $25m/$100m values only for a transfer that authorizes no
-    # new sales territory outside the group; otherwise $14m/$50m, read with 30 days
+    # new sales territory outside the group; otherwise $14m/$50m. The 15-day period of
+    # 2753(d)(2) follows the recipient, whatever the territory.
     (f,) = found(check(t129("JP", 8, "1.5m")), "congress/third-party-3d")
-    assert f.review_days == 30 and "$24.0m" in f.why and "$14m MDE threshold" in f.why
-    assert any("2753(d)(5)" in a and "30 days" in a for a in f.assumptions)
+    assert f.review_days == 15 and "$24.0m" in f.why and "$14m MDE threshold" in f.why
+    assert any("2753(d)(5)" in a and "follows the recipient" in a for a in f.assumptions)
     outside = {**t129("JP", 8, "1.5m"), "sales_territory": ["IN"]}
     (g,) = found(check(outside), "congress/third-party-3d")
     assert any("re-export to India" in a for a in g.assumptions)
@@ -621,7 +622,9 @@ def test_nato_plus_values_need_no_sales_territory_outside_the_group(
     v = counterfactuals(checker, transfer, checker.check(transfer))
     if tier == "standard":
         (f,) = found(v, "congress/fms-36b")
-        assert f.review_days == 30
+        # the dollar values fall back to the standard tier; the review period follows the
+        # recipient (22 U.S.C. 2776(b)(1)): 15 days for a NATO+ member
+        assert f.review_days == 15
         assert any("outside the NATO+ group" in a for a in f.assumptions)
         ((change, outcome),) = f.counterfactuals
         assert "sales_territory: []" in change and outcome.startswith("congress clear")
@@ -635,3 +638,13 @@ def test_nato_plus_sales_territory_condition_starts_with_the_2002_tier() -> None
     (f,) = found(v, "congress/fms-36b")
     assert f.review_days == 15
     assert not any("sales_territory" in a for a in f.assumptions)
+
+
+@pytest.mark.parametrize("channel", ["fms", "dcs"])
+def test_review_period_follows_the_recipient_not_the_sales_territory(channel: str) -> None:
+    member = check(fms("DE", "2019-06-01", 30_000_000, channel=channel, territory=["UA"]))
+    (f,) = found(member, f"congress/{'fms-36b' if channel == 'fms' else 'dcs-36c'}")
+    assert f.review_days == 15 and "$14m MDE threshold" in f.why
+    other = check(fms("AT", "2019-06-01", 30_000_000, channel=channel, territory=["UA"]))
+    (g,) = found(other, f"congress/{'fms-36b' if channel == 'fms' else 'dcs-36c'}")
+    assert g.review_days == 30

@@ -401,9 +401,15 @@ def test_component_without_origin_but_with_control(checker: Checker) -> None:
     assert any("origin not given" in a for a in f.assumptions)
 
 
-def test_component_without_origin_or_control_is_not_us(checker: Checker) -> None:
+def test_component_without_origin_or_control_may_be_us(checker: Checker) -> None:
+    # an unknown origin is never read as foreign: checked as ITAR content, and said so
     comp = {"description": "seat", "unit_value_usd": "0.1m"}
-    assert outcome(check(checker, heli(recipient="PK", components=[comp]))) == "clear"
+    v = check(checker, heli(recipient="PK", components=[comp]))
+    assert outcome(v) == "authorization-required"
+    (f,) = fired(v, "itar-retransfer")
+    assert any("neither origin nor control given for 'seat'" in a for a in f.assumptions)
+    foreign = check(checker, heli(recipient="PK", components=[{**comp, "origin": "FR"}]))
+    assert outcome(foreign) == "clear"
 
 
 def test_catalogue_components_are_reported(checker: Checker) -> None:

@@ -111,9 +111,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     section, channel_text = SECTIONS[ev.channel]
     met = [m for m in ev.rows if ev.met(m)]
     rooms = _headrooms(ev)
-    review = max(
-        (ev.rows[m].review_days for m in met), default=max(r.review_days for r in ev.rows.values())
-    )
+    review = max((ev.review_days(m) for m in met), default=max(ev.review_days(m) for m in ev.rows))
     cites: list[Citation] = [c for m in (met or list(ev.rows)) for c in ev.rows[m].citations]
     if ev.member is not None:
         cites.extend(ev.member.citations)
@@ -149,7 +147,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "headroom_text": "; ".join(text for _, text in rooms),
             "nearest_text": max(rooms)[1],
             "review_days": review,
-            "informal_days": cl.informal_days(ctx, ev.plus, ctx.date),
+            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
             "counted": counted_text(ev.lines, (r.amount for r in ev.rows.values())),
         },
         evidence=tuple(dict.fromkeys(evidence)),
@@ -201,8 +199,8 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
             "crossed_text": crossed_text,
             "related_text": related,
             "months": cl.window_months(ctx),
-            "review_days": max(ev.rows[m].review_days for m in hit),
-            "informal_days": cl.informal_days(ctx, ev.plus, ctx.date),
+            "review_days": max(ev.review_days(m) for m in hit),
+            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
         },
         evidence=(*(s.loc for s in sales), *(ln.loc for ln in ev.lines)),
         citations=tuple(c for m in hit for c in ev.rows[m].citations),

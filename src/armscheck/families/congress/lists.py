@@ -198,12 +198,12 @@ def territory_problem(ctx: Context, day: dt.date, channel: str = "fms") -> str |
     22 U.S.C. 2776(b)(1), (c)(1) (22 CFR 123.15(a)(2)) and 2753(d)(5) give the NATO+ values
     only when the sale or transfer authorizes no sales territory (re-export) beyond the
     group. ``None`` when it is established that it does not. The statutes tie only the
-    values to the sales territory; the standard tier's 30 days are the stricter reading.
+    values to the sales territory; the review period follows the recipient.
     """
     section, law = _TERRITORY_LAW.get(channel, ("§36(b)", "22 U.S.C. 2776(b)(1)"))
     period = (
-        "the standard thresholds apply, and with them 30 days (the stricter reading: the "
-        "15-day period itself does not turn on the sales territory)"
+        "the standard dollar thresholds apply (the 15-day review period follows the "
+        "recipient and does not turn on the sales territory)"
     )
     st = ctx.transfer.sales_territory
     if st is None:

@@ -28,11 +28,22 @@ class Evaluation:
     member: cl.Membership | None
     notes: list[str]
     territory: str | None = None  # why the NATO+ values were not used for a member
+    review_rows: dict[str, cl.Row] | None = None  # the member's rows, for its review period
 
     @property
     def plus(self) -> bool:
-        """Whether the NATO+ values and review period apply."""
+        """Whether the NATO+ dollar values apply."""
         return self.member is not None and self.territory is None
+
+    def review_days(self, measure: str) -> int:
+        """The statutory review period for ``measure``.
+
+        It follows the recipient alone (22 U.S.C. 2776(b)(1), (c)(2); 2753(d)(2)): a member of
+        the NATO+ group keeps its shorter period when a sales territory outside the group
+        takes away its higher dollar values.
+        """
+        own = (self.review_rows or {}).get(measure)
+        return (own or self.rows[measure]).review_days
 
     def met(self, measure: str) -> bool:
         """Whether ``measure`` meets its threshold (``>=``)."""
@@ -74,9 +85,11 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     plus = member is not None if nato_plus is None else nato_plus
     rows = cl.rows_on(ctx, channel, plus, day)
     territory = None
+    review_rows = None
     if plus and any(r.territory_condition for r in rows.values()):
         territory = cl.territory_problem(ctx, day, channel)
         if territory:
+            review_rows = rows
             rows = cl.rows_on(ctx, channel, False, day)
             notes.append(territory)
     if not rows:
@@ -87,7 +100,7 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
     if channel == "third-party":
         notes.append(COST_NOTE)
     values = {m: measure_value(lines, channel, m) for m in rows}
-    return Evaluation(channel, lines, rows, values, member, notes, territory)
+    return Evaluation(channel, lines, rows, values, member, notes, territory, review_rows)
 
 
 def related_in_window(ctx: Context, day: dt.date) -> list[int]:

@@ -136,12 +136,18 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
             f"{loc.path} is not US-made but is marked control {control}; "
             "it is treated as US-controlled content."
         )
+    elif origin is None and control is None and comp is not None:
+        notes.append(
+            f"{loc.path}: neither origin nor control given for '{comp.description}'; it may be "
+            "US content, so it is checked as a US-origin ITAR defense article. Give its origin "
+            "(and control) to settle this."
+        )
     else:
         return None
     if control == "none":
         return None
     effective = control or "itar"
-    if control is None:
+    if control is None and origin is not None:
         notes.append(itar_note((comp or item).description))
     if effective == "ear-600":
         usml = (comp.usml_category if comp else None) or item.usml_category
