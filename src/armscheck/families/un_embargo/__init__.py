@@ -17,7 +17,7 @@ from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_cit
 from . import official as un_official
 from .annexes import grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
-from .notes import annex_citations, phase_notes
+from .notes import annex_citations, phase_notes, unconfirmed_notes
 from .scope import _end_user_type, _item_notes, _status, _target, dated_phases, item_in_scope
 
 KIND = FactKind(
@@ -37,6 +37,7 @@ KIND = FactKind(
         "since": "str",
         "until": "str",
         "in_scope_items": "str",
+        "unconfirmed": "bool",
     },
     "a party to the transfer is the target of a UN arms-embargo phase in force",
 )
@@ -96,6 +97,7 @@ def build(ctx: Context) -> list[Fact]:
                         "since": start.isoformat() if start else "",
                         "until": end.isoformat() if end else "",
                         "in_scope_items": ", ".join(it.description for it in items) or "none",
+                        "unconfirmed": bool(unconfirmed_notes(ctx, embargo, phase)),
                     },
                     evidence=(*evidence, *(it.loc for it in items)),
                     citations=list_citations(phase.get("citations")) + annex_citations(ctx, phase),

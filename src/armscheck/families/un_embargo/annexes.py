@@ -53,14 +53,13 @@ def _named(words: list[str], text: str) -> bool:
 
 def _entry_match(entry: dict[str, Any], item: Any) -> tuple[str, str]:
     """(in/possible/out, why possible) for one annex entry."""
-    cats = entry.get("categories") or []
-    serves = entry.get("serves") or []
-    if item.category not in cats and item.extras.serves_category not in serves:
+    served = item.extras.serves_category in (entry.get("serves") or [])
+    if item.category not in (entry.get("categories") or []) and not served:
         return OUT, ""
     text = f"{item.description} {item.extras.for_system or ''}".lower()
     words = entry.get("words") or []
     why = ""
-    if words and not _named(words, text):
+    if words and not served and not _named(words, text):
         if item.category not in (entry.get("possible_unnamed") or []):
             return OUT, ""
         why = "its description does not say which kind it is"
