@@ -59,7 +59,7 @@ def _unconfirmed() -> list[Any]:
 def _transfer(e: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
     items = p.get("items")
     category = items[0] if isinstance(items, list) else "small-arms"
-    if items == "register":
+    if items == "register" or p.get("annex"):
         category = "battle-tank"
     recipient: dict[str, Any] = {"country": "FR", "end_user_type": "government"}
     supplier = "BG"
@@ -86,10 +86,22 @@ def _transfer(e: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("embargo", "phase"), _unconfirmed())
 def test_an_unconfirmed_un_phase_is_flagged(embargo: dict[str, Any], phase: dict[str, Any]) -> None:
-    v = _check(_transfer(embargo, phase))
+    data = _transfer(embargo, phase)
+    v = _check(data)
     found = [f for f in v.findings if f.family == "un-embargo" and f.outcome != "clear"]
     assert found, (embargo["id"], v.families)
     assert any(FLAG in a and embargo["id"] in a for f in found for a in f.assumptions)
+
+
+@pytest.mark.parametrize(("embargo", "phase"), _unconfirmed())
+def test_a_clear_resting_on_an_unconfirmed_un_phase_says_so(
+    embargo: dict[str, Any], phase: dict[str, Any]
+) -> None:
+    data = _transfer(embargo, phase)
+    data["items"][0]["category"] = "dual-use"  # outside every item scope
+    v = _check(data)
+    if v.families["un-embargo"] == "clear":
+        assert any("unconfirmed entry" in n for n in v.notes), v.notes
 
 
 def test_non_lethal_counterfactual_is_offered() -> None:
