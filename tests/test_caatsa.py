@@ -451,6 +451,56 @@ def test_russian_non_state_buyer_is_not_inferred() -> None:
     assert facts(data, "caatsa-russia-deal") == []
 
 
+@pytest.mark.parametrize(
+    ("end_user_type", "end_user", "outcome", "note_fires"),
+    [
+        ("non-state", "A private security firm", "clear", True),
+        ("private-security-company", "A private security firm", "clear", True),
+        ("armed-group", "A volunteer battalion", "clear", True),
+        ("non-state", "PMC Wagner", "exposure", False),  # listed from 20 Sep 2018
+        ("government", "Russian Ministry of Defence", "exposure", False),
+        ("sub-national-forces", "Chechen Republic police", "exposure", False),
+    ],
+)
+def test_a_russian_private_buyer_gets_a_note_not_a_silent_clear(
+    end_user_type: str, end_user: str, outcome: str, note_fires: bool
+) -> None:
+    """§231(e): the list is not exhaustive; a private buyer is assumed outside the sector, aloud."""
+    data = base(
+        date="2019-06-03",
+        supplier__country="RS",
+        supplier__entities=["Zastava Arms"],
+        recipient__country="RU",
+        recipient__end_user=end_user,
+        recipient__end_user_type=end_user_type,
+        **{"items[0].category": "small-arms", "items[0].description": "Assault rifles"},
+    )
+    v = check(data)
+    assert v.families["caatsa"] == outcome
+    assert ("caatsa/russian-private-buyer" in fired(v)) == note_fires
+    if note_fires:
+        assert "is not on the §231 list" in note(v, "caatsa/russian-private-buyer")
+        assert_changes_hold(data)
+        (fact,) = facts(data, "caatsa-russian-private-buyer")
+        (c,) = fact.changes
+        assert c.edits == (("recipient.end_user_type", "government"),)
+        assert check(edit(data, "recipient.end_user_type", "government")).families["caatsa"] == (
+            "exposure"
+        )
+
+
+def test_a_russian_private_buyer_of_dual_use_items_only_gets_no_note() -> None:
+    data = base(
+        date="2019-06-03",
+        supplier__country="RS",
+        recipient__country="RU",
+        recipient__end_user="A private firm",
+        recipient__end_user_type="non-state",
+        **{"items[0].category": "dual-use", "items[0].description": "Machine tools"},
+    )
+    assert "caatsa/russian-private-buyer" not in fired(check(data))
+
+
 def test_intelligence_counterparty_closes_the_waiver() -> None:
     data = base(
         date="2019-03-01",

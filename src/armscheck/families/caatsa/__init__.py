@@ -1,19 +1,17 @@
 """CAATSA: §231 (Russia's defence and intelligence sectors) and §107 (Iran arms).
 
-``caatsa-russia-deal`` — one fact per side of the transfer that is Russia's
-defence or intelligence sector: a party named on the §231 list of specified
-persons (in force on the date, matched with aliases), or, whether or not it is
-named, the Russian state selling military items (or the Russian government
-buying them). The *other* side is the exposed party: usually the buyer, the
-seller when Russia buys. ``designated`` says whether an exposed party was
-already sanctioned under CAATSA on the date.
+``caatsa-russia-deal`` — one fact per side of the transfer that is Russia's defence or
+intelligence sector: a party named on the §231 list of specified persons (in force on the
+date, matched with aliases), or, named or not, the Russian state selling military items (or
+the Russian government buying them). The *other* side is the exposed party: usually the
+buyer, the seller when Russia buys. ``designated``: an exposed party already sanctioned.
 
 ``caatsa-iran-transfer`` — a transfer to or from Iran, with whether any item
 falls under §107 (UN Register categories or related materiel).
 
-``caatsa-designated-party`` — a party designated under CAATSA, and whether it
-is on the exposed side of a Russia transaction here (a designation does not
-carry over to unrelated deals).
+``caatsa-designated-party`` — a party designated under CAATSA, and whether it is on the
+exposed side of a Russia transaction here (not carried over to unrelated deals). Notes
+(``parties.notes``) cover Russia transactions not taken as the defence sector.
 """
 
 from __future__ import annotations
@@ -29,14 +27,15 @@ from . import iran as caatsa_iran
 from . import official as caatsa_official
 from .parties import (
     CIVIL_SELLER,
+    PRIVATE_BUYER,
     SECTOR_TEXT,
-    civil_seller,
     exposed,
     exposed_phrase,
     inferred,
     is_military,
     join,
     listed_text,
+    notes,
 )
 from .text import (
     advanced_systems,
@@ -250,8 +249,7 @@ def build(ctx: Context) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
             exposed.add("recipient" if side == "supplier" else "supplier")
-    if "recipient" not in exposed:  # the seller is not Russia's defence sector here
-        facts += civil_seller(ctx)
+    facts += notes(ctx, exposed)  # Russia transactions not taken as the defence sector
     facts += caatsa_iran.build(ctx, date_change(ctx))
     facts += _designation_facts(des, exposed)
     return facts
@@ -281,7 +279,8 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
 
 
 def _kinds() -> tuple[FactKind, ...]:
-    return (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER, *caatsa_official.KINDS)
+    kinds = (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER, PRIVATE_BUYER)
+    return (*kinds, *caatsa_official.KINDS)
 
 
 def with_official(ctx: Context) -> list[Fact]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...facts import Context, Fact, FactKind
+from ...facts import Change, Context, Fact, FactKind
 from ...transfer.model import Item, Loc
+from ...transfer.vocab import STATE_FORCES
 from ..parties import Hit
 
 RUSSIA = "RU"
@@ -15,6 +16,12 @@ CIVIL_SELLER = FactKind(
     "caatsa",
     {"seller": "str", "buyer": "str", "items": "str", "date": "str"},
     "a Russian seller, not on the §231 list, sells only dual-use items abroad",
+)
+PRIVATE_BUYER = FactKind(
+    "caatsa-russian-private-buyer",
+    "caatsa",
+    {"buyer": "str", "end_user_type": "str", "seller": "str", "items": "str", "date": "str"},
+    "a Russian buyer that is not the government, not on the §231 list, buys military items",
 )
 
 
@@ -83,7 +90,7 @@ def inferred(
     if (
         side == "recipient"
         and t.recipient.country == RUSSIA
-        and t.recipient.end_user_type == "government"
+        and t.recipient.end_user_type in STATE_FORCES
     ):
         buyer = t.recipient.end_user or "end user not named"
         note = (
@@ -144,5 +151,52 @@ def civil_seller(ctx: Context) -> list[Fact]:
                 "date": ctx.date.isoformat(),
             },
             evidence=(*locs, *(it.loc for it in t.items)),
+        )
+    ]
+
+
+def notes(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
+    """Note facts for the Russia transactions that are not taken as the defence sector."""
+    out = civil_seller(ctx) if "recipient" not in exposed_sides else []
+    return out + (private_buyer(ctx) if "supplier" not in exposed_sides else [])
+
+
+def private_buyer(ctx: Context) -> list[Fact]:
+    """The note fact for a Russian non-state buyer of military items, not on the list.
+
+    A private military company, a security firm or a defence producer may act for the
+    defence sector without being named on the list; the note says so instead of a silent clear.
+    """
+    t = ctx.transfer
+    military = [it for it in t.items if is_military(it, ctx)]
+    if t.recipient.country != RUSSIA or t.supplier.country == RUSSIA or not military:
+        return []
+    buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the Russian buyer"
+    seller = join(list(t.supplier.entities)) or "the seller"
+    return [
+        Fact(
+            kind=PRIVATE_BUYER.kind,
+            key="caatsa:231:private-buyer",
+            fields={
+                "buyer": buyer,
+                "end_user_type": t.recipient.end_user_type,
+                "seller": f"{seller} ({t.supplier.country_name})",
+                "items": "; ".join(it.description for it in military),
+                "date": ctx.date.isoformat(),
+            },
+            evidence=(
+                t.loc("recipient", "country"),
+                t.loc("recipient", "end_user_type")
+                if t.recipient.end_user_type_given
+                else t.loc("recipient", "country"),
+                *(it.loc for it in military),
+            ),
+            changes=(
+                Change(
+                    "the Russian buyer is part of, or acts for, the Russian government's "
+                    "defence or intelligence sector",
+                    (("recipient.end_user_type", "government"),),
+                ),
+            ),
         )
     ]
