@@ -353,11 +353,30 @@ def test_cyprus_after_fy2026_rests_on_the_statutory_default(checker: Checker) ->
     assert any("unconfirmed" in a and "FY2027" in a for a in f.assumptions)
 
 
-def test_end_user_type_default_reported(checker: Checker) -> None:
-    v = check(checker, heli(end_user_type=None))
-    (f,) = fired(v, "proscribed-destination-case-by-case")
-    assert "recipient.end_user_type not given; assumed 'government'." in f.assumptions
+def test_end_user_type_not_given_read_strictly(checker: Checker) -> None:
+    # Iraq 2021: 126.1(f) reviews the Government case by case, anyone else is denied; an end
+    # user whose type is not given is read the stricter way, with the way out as a change
+    from armscheck.explore.counterfactuals import counterfactuals
+    from armscheck.api import read_transfer
+
+    transfer = read_transfer(text(heli(end_user_type=None)), "t.yaml", checker.rulebook.reference)
+    v = counterfactuals(checker, transfer, checker.check(transfer))
+    (f,) = fired(v, "proscribed-destination")
+    assert any(a.startswith("recipient.end_user_type not given; read as") for a in f.assumptions)
     assert "recipient.end_user_type" in [e.path for e in f.evidence]
+    assert "type is not given" in f.why
+    assert any("end user of type government" in c for c, _ in f.counterfactuals)
+    assert outcome(check(checker, heli(end_user_type="government"))) == "authorization-required"
+
+
+def test_end_user_type_not_given_where_it_does_not_matter(checker: Checker) -> None:
+    # China: no end-user exception, so nothing is assumed about the end user
+    (f,) = fired(check(checker, heli(recipient="CN", end_user_type=None)), "proscribed-destination")
+    assert not any("end_user_type" in a for a in f.assumptions)
+    # Ethiopia 2021: the denial aims at the Government, so reading it strictly is the same
+    v = check(checker, heli(recipient="ET", date="2022-01-01", end_user_type=None))
+    (g,) = fired(v, "proscribed-destination")
+    assert any(a.startswith("recipient.end_user_type not given") for a in g.assumptions)
 
 
 def test_retransfer_from_a_proscribed_supplier_is_denial(checker: Checker) -> None:

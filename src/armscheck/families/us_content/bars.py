@@ -17,7 +17,7 @@ from typing import Any
 from ...facts import Context, Fact, FactKind, in_force, list_citations
 from ...transfer.model import Item, Loc
 from ...transfer.values import fold
-from ...transfer.vocab import denial_reaches
+from ...transfer.vocab import END_USER_TYPES, denial_reaches
 from .pieces import pieces
 
 FAMILY_ID = "us-content"
@@ -116,12 +116,14 @@ def bar_facts(ctx: Context) -> list[Fact]:
         end_users = bar.get("end_users")
         common: tuple[str, ...] = ()
         if end_users:
-            if not denial_reaches(t.recipient.end_user_type, end_users):
+            given = t.recipient.end_user_type_given
+            types = (t.recipient.end_user_type,) if given else END_USER_TYPES
+            if not any(denial_reaches(e, end_users) for e in types):
                 continue
-            if not t.recipient.end_user_type_given:
+            if not given:
                 common += (
-                    "recipient.end_user_type not given; assumed 'government' (the bar covers "
-                    f"{', '.join(end_users)} end users).",
+                    "recipient.end_user_type not given; read as an end user the bar covers "
+                    f"({', '.join(end_users)}), the stricter reading.",
                 )
         if bar.get("unconfirmed"):
             common += (

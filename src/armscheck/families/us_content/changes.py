@@ -134,11 +134,12 @@ def proscribed(
     """Changes that lift or soften a 126.1 finding: another date, end user or content."""
     t = ctx.transfer
     eut = t.recipient.end_user_type
+    given = t.recipient.end_user_type_given
     name = ctx.reference.countries[phase.country].name
     out: list[Change] = []
     if role == "recipient":
         for other in END_USER_TYPES:
-            if other != eut and _RANK[phase.status(other, role)] < _RANK[status]:
+            if (other != eut or not given) and _RANK[phase.status(other, role)] < _RANK[status]:
                 out.append(
                     Change(
                         f"an end user of type {other} ({phase.paragraph} allows case-by-case "
@@ -150,7 +151,14 @@ def proscribed(
     for day, text in _dates(phase):
         if not state.exists_on(day):
             continue  # no transfer to a historic state on a day it did not exist
-        if _RANK[lists.status_at(ctx.reference, phase.country, day, eut, role)] < _RANK[status]:
+        there = lists.phase_at(ctx.reference, phase.country, day)
+        if there is None:
+            then = None
+        elif role == "recipient" and not given and there.end_user_matters():
+            then = there.strictest(role)
+        else:
+            then = there.status(eut, role)
+        if _RANK[then] < _RANK[status]:
             out.append(Change(f"{text} ({name}, 22 CFR 126.1)", (("date", day.isoformat()),)))
     if content:
         out.append(replace(ctx, content, "the US defense content"))

@@ -16,7 +16,7 @@ from ...rulebook.reference import Reference
 from ...screening import Hit as Found
 from ...screening import curated
 from ...screening.index import Searchable
-from ...transfer.vocab import denial_reaches, end_user_matches
+from ...transfer.vocab import END_USER_TYPES, denial_reaches, end_user_matches
 from ..parties import assumption
 
 ITAR_LIST = "itar-126-1"
@@ -63,6 +63,11 @@ class Phase:
             return "denial" if denial_reaches(end_user_type, deny) else "case-by-case"
         allowed = self.raw.get("case_by_case_end_users") or []
         return "case-by-case" if end_user_matches(end_user_type, allowed) else "denial"
+
+    def strictest(self, role: str, non_lethal: bool = False) -> str:
+        """The status for an end user not stated: ``denial`` if it reaches any end-user type."""
+        statuses = {self.status(e, role, non_lethal) for e in END_USER_TYPES}
+        return "denial" if "denial" in statuses else "case-by-case"
 
     @property
     def non_lethal_case_by_case(self) -> bool:

@@ -14,8 +14,15 @@ from .kinds import PROSCRIBED, UNREAD
 from .pieces import Piece
 
 
+UNSTATED = (
+    "recipient.end_user_type not given; read as an end user the policy of denial reaches, "
+    "the stricter reading (give end_user_type, e.g. government, if an exception covers the "
+    "end user)."
+)
+
+
 def _status_text(
-    phase: lists.Phase, role: str, status: str, eut: str, non_lethal: bool = False
+    phase: lists.Phase, role: str, status: str, eut: str | None, non_lethal: bool = False
 ) -> str:
     if phase.policy == "case-by-case":
         return (
@@ -30,12 +37,17 @@ def _status_text(
             f" ({cond})." if cond else "."
         )
     if status == "case-by-case":
-        return f"The country paragraph allows case-by-case review for {eut} end users."
+        return f"The country paragraph allows case-by-case review for {eut or 'all'} end users."
+    if eut is None:
+        return (
+            "The end user's type is not given, and the country paragraph's exceptions do not "
+            "cover every end user."
+        )
     return f"No exception in the country paragraph covers a {eut} end user."
 
 
 def _lethality(
-    ctx: Context, phase: lists.Phase, role: str, eut: str
+    ctx: Context, phase: lists.Phase, role: str, eut: str | None
 ) -> tuple[bool, list[str], tuple[Change, ...]]:
     """(all items non-lethal, assumptions, changes) for a phase's non-lethal exception."""
     t = ctx.transfer
@@ -54,7 +66,8 @@ def _lethality(
             else [],
             (),
         )
-    if phase.status(eut, role) != "denial":
+    base = phase.strictest(role) if eut is None else phase.status(eut, role)
+    if base != "denial":
         return False, [], ()
     unknown = [item for item in t.items if item.lethal is None]
     notes = [
@@ -83,8 +96,15 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
             if party.country != "US":
                 unread.append((party.country_name, t.loc(role, "country")))
             continue
-        non_lethal, lethal_notes, lethal_changes = _lethality(ctx, phase, role, eut)
-        status = phase.status(eut, role, non_lethal)
+        # an end user not stated is read the stricter way where the phase turns on it
+        unstated = (
+            role == "recipient" and not t.recipient.end_user_type_given and phase.end_user_matters()
+        )
+        read = None if unstated else eut
+        non_lethal, lethal_notes, lethal_changes = _lethality(ctx, phase, role, read)
+        status = (
+            phase.strictest(role, non_lethal) if unstated else phase.status(eut, role, non_lethal)
+        )
         evidence = [t.loc(role, "country")]
         notes: list[str] = list(lethal_notes)
         if phase.unconfirmed:
@@ -94,8 +114,8 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
             )
         if role == "recipient" and phase.end_user_matters():
             evidence.append(t.loc("recipient", "end_user_type"))
-            if not t.recipient.end_user_type_given:
-                notes.append("recipient.end_user_type not given; assumed 'government'.")
+            if unstated:
+                notes.append(UNSTATED)
         evidence.extend(loc for _, loc, _ in content)
         for _, _, p in content:
             notes.extend(p.assumptions if p else ())
@@ -116,7 +136,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                     "defense_content": bool(content),
                     "content_text": "; ".join(d for d, _, _ in content) or "none",
                     "direction_text": "destined for" if role == "recipient" else "originating in",
-                    "status_text": _status_text(phase, role, status, eut, non_lethal),
+                    "status_text": _status_text(phase, role, status, read, non_lethal),
                 },
                 evidence=tuple(dict.fromkeys(evidence)),
                 citations=lists.citations(phase.raw.get("citations")),
