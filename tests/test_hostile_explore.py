@@ -15,7 +15,7 @@ SHARED = """\
 name: Two items share one parts list
 date: 2021-08-27
 supplier: {country: Turkey}
-recipient: {country: Iraq}
+recipient: {country: Iraq, end_user_type: government}
 items:
   - description: Helicopter A
     category: attack-helicopter

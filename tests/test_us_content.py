@@ -356,8 +356,8 @@ def test_cyprus_after_fy2026_rests_on_the_statutory_default(checker: Checker) ->
 def test_end_user_type_not_given_read_strictly(checker: Checker) -> None:
     # Iraq 2021: 126.1(f) reviews the Government case by case, anyone else is denied; an end
     # user whose type is not given is read the stricter way, with the way out as a change
-    from armscheck.explore.counterfactuals import counterfactuals
     from armscheck.api import read_transfer
+    from armscheck.explore.counterfactuals import counterfactuals
 
     transfer = read_transfer(text(heli(end_user_type=None)), "t.yaml", checker.rulebook.reference)
     v = counterfactuals(checker, transfer, checker.check(transfer))

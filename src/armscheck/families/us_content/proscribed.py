@@ -13,7 +13,6 @@ from . import lists as lists
 from .kinds import PROSCRIBED, UNREAD
 from .pieces import Piece
 
-
 UNSTATED = (
     "recipient.end_user_type not given; read as an end user the policy of denial reaches, "
     "the stricter reading (give end_user_type, e.g. government, if an exception covers the "
