@@ -779,7 +779,9 @@ def test_us_export_before_the_aeca(checker: Checker, date: str, rule: str | None
 @pytest.mark.parametrize(
     ("date", "expected"),
     [
-        ("1996-06-13", "authorization-required"),
+        ("1991-12-31", "authorization-required"),
+        ("1992-01-01", "denial"),  # the policy in place since 1992 (61 FR 33313)
+        ("1996-06-13", "denial"),
         ("1996-06-14", "denial"),
         ("2002-07-01", "denial"),
         ("2002-07-02", "authorization-required"),
