@@ -133,11 +133,15 @@ def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:
     return any(normalise(n).flat in mine for n in e.names)
 
 
-def cite_also(fact: Fact, found: OfficialHit) -> Fact:
-    """``fact`` with the official entry added to its citations (one hit, both sources)."""
+def cite_also(fact: Fact, found: OfficialHit, match: bool = True) -> Fact:
+    """``fact`` with the official entry added to its citations (one hit, both sources).
+
+    ``match=False`` leaves the entry out of the fact's matches, so that a not-a-match
+    decision on the curated entry settles the finding (for a bundled copy of the list).
+    """
     return replace(
         fact,
         citations=(*fact.citations, found.citation()),
-        matches=(*fact.matches, found.match()),
+        matches=(*fact.matches, *((found.match(),) if match else ())),
         assumptions=(*fact.assumptions, *found.assumptions()),
     )

@@ -5,7 +5,9 @@ party to the transfer (the supplier for export bans, the recipient, its region
 or a listed group for import bans), one ``embargo-party`` fact says who is
 targeted, whether any item is within the phase's item scope, and what the
 phase means for this end user: ``prohibited``, ``approval``,
-``notification`` or ``exempt``.
+``notification`` or ``exempt``. An export ban also reaches a seller in another
+country that is a listed entity of the target's regime, or that resells items of
+the target's origin (:mod:`.sellers`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
 from . import official as un_official
+from . import sellers
 from .annexes import grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
 from .notes import annex_citations, phase_notes, unconfirmed_notes
@@ -52,24 +55,26 @@ def build(ctx: Context) -> list[Fact]:
         if not in_force(start, end, ctx.date):
             continue
         target = _target(ctx, embargo, phase, groups)
-        if target is None:
+        via = None if target else sellers.route(ctx, embargo, un_official.regimes(ctx))
+        if target is None and via is None:
             continue
-        role, region_known, evidence = target
+        role, region_known, evidence = target or ("supplier", True, via.evidence if via else ())
         eut, actor = _end_user_type(ctx, embargo)
         base = _status(phase, eut)
         scope_items = [
             it
-            for it in t.items
+            for it in (via.items or t.items if via else t.items)
             if item_in_scope(
                 it.category, phase.get("items") or "all", ctx.reference.categories, it.description
             )
         ]
         judged = judge_all(ctx, phase, scope_items, eut, base, role)
         assumptions = phase_notes(ctx, embargo, phase, role, region_known, eut, actor, groups)
+        assumptions += list(via.assumptions) if via else []
         listed = [g for g in phase.get("groups") or [] if g in groups]
         changes = _changes(t, phase, role, start, end)
         party = (
-            t.supplier.country_name
+            (via.party if via else t.supplier.country_name)
             if role == "supplier"
             else (t.recipient.end_user or t.recipient.country_name)
         )
@@ -110,7 +115,8 @@ def build(ctx: Context) -> list[Fact]:
                     context={"note": str(phase.get("note") or "")},
                     changes=changes + tuple(c for j in group for c in j.changes),
                     matches=(group_matches(ctx, listed) if phase.get("scope") == "listed" else ())
-                    + ((actor[2],) if actor and role == "recipient" else ()),
+                    + ((actor[2],) if actor and role == "recipient" else ())
+                    + (via.matches if via else ()),
                 )
             )
     return facts

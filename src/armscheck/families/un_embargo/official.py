@@ -5,7 +5,10 @@ List becomes one ``un-listed-party`` fact, read with the entry's regime (the let
 reference number) in ``rules/lists/un-sanctions-regimes.yaml``: whether the regime bars the
 supply of arms to its listed persons, and since when. Where a curated group of
 ``un-listed-groups.yaml`` already names the same party, its finding cites the UN entry
-instead of a second finding. Without an imported UN list, one ``un-list-missing`` fact says so.
+instead of a second finding. Without an imported UN list, the parties are screened against
+the entities bundled in ``un-listed-entities.yaml`` (:mod:`.bundled`), and one
+``un-list-missing`` fact says so; for a non-state end user, whose clear verdict rests on that
+narrower screening, the fact also carries it as an assumption of the verdict.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import datetime as dt
 from typing import Any
 
 from ...facts import Context, Fact, FactKind, list_citations
+from ...transfer.vocab import end_user_class
 from ..official_names import cite_also, hits, missing, same_party
+from . import bundled
 
 LISTED = FactKind(
     "un-listed-party",
@@ -41,7 +46,8 @@ MISSING = FactKind(
 KINDS = (LISTED, MISSING)
 
 
-def _regimes(ctx: Context) -> dict[str, tuple[dict[str, Any], dt.date | None, dt.date | None]]:
+def regimes(ctx: Context) -> dict[str, tuple[dict[str, Any], dt.date | None, dt.date | None]]:
+    """Each UN regime of un-sanctions-regimes.yaml by id, with its parsed dates."""
     lst = ctx.reference.get("un-sanctions-regimes")
 
     def make() -> dict[str, tuple[dict[str, Any], dt.date | None, dt.date | None]]:
@@ -60,29 +66,43 @@ def _regimes(ctx: Context) -> dict[str, tuple[dict[str, Any], dt.date | None, dt
 def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     """Official UN facts; ``curated`` facts naming the same party gain the UN citation."""
     gone = missing(ctx, ("un-sc",))
+    out: list[Fact] = []
     if gone:
-        return [Fact(MISSING.kind, "un:official:missing", {"lists": ", ".join(gone)})]
+        non_state = end_user_class(ctx.transfer.recipient.end_user_type) == "non-state"
+        out.append(
+            Fact(
+                MISSING.kind,
+                "un:official:missing",
+                {"lists": ", ".join(gone)},
+                assumptions=(bundled.scope_note(ctx),) if non_state else (),
+            )
+        )
+    found_all = bundled.hits(ctx, side="recipient") if gone else hits(ctx, {"un-sc"}, "recipient")
     military = [
         it
         for it in ctx.transfer.items
         if (ctx.reference.categories.get(it.category) or {}).get("military") is not False
     ]
     groups = ctx.reference.get("un-listed-groups").data.get("groups") or []
-    out: list[Fact] = []
-    for found in hits(ctx, {"un-sc"}, side="recipient"):
+    for found in found_all:
         twins = [g for g in groups if same_party(found, g)]
         listed = [f for f in curated if f.fields.get("scope") == "listed"]
         if twins and listed:
-            curated[:] = [cite_also(f, found) if f in listed else f for f in curated]
+            curated[:] = [cite_also(f, found, not gone) if f in listed else f for f in curated]
             continue
         e = found.entry
         code = e.extra.get("regime", "")
-        regime, start, end = _regimes(ctx).get(code, ({}, None, None))
+        regime, start, end = regimes(ctx).get(code, ({}, None, None))
         embargo = bool(regime.get("arms_embargo")) and (end is None or ctx.date < end)
         since = max(d for d in (start, e.listed_from) if d) if (start or e.listed_from) else None
         if embargo and since and ctx.date < since:
             embargo = False
         assumptions = found.assumptions()
+        if e.extra.get("unconfirmed"):
+            assumptions += (
+                f"this rests on an unconfirmed entry ({e.ref} in {bundled.FILE}): "
+                f"{e.extra['unconfirmed']}",
+            )
         if embargo and regime.get("assumption"):
             assumptions += (str(regime["assumption"]),)
         out.append(

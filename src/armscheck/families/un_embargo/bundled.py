@@ -1,0 +1,105 @@
+"""The entities of the UN consolidated list bundled in ``rules/lists/un-listed-entities.yaml``.
+
+Without an imported UN list, the parties are screened against this copy instead: the
+groups, undertakings and companies of the regimes in ``un-sanctions-regimes.yaml``, with
+their aliases and listing dates, taken from copies of the official XML by
+``tools/un_entities.py``. A hit is read exactly as a hit on the imported list is (same
+entry references, same regimes); its citation names the bundled copy. Individuals are not
+bundled, so a check that rests on this copy says so; and a possible match against an entry of
+another country than the party's is left out (see :func:`_abroad`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...facts import Context
+from ...rulebook.reference import Reference
+from ...screening import Entry, Index
+from ..official_names import OfficialHit
+from ..parties import named_parties
+
+LIST = "un-listed-entities"
+FILE = f"rules/lists/{LIST}.yaml"
+
+
+def entries(ref: Reference) -> list[Entry]:
+    """One screening entry per listing period of each bundled entity."""
+    lst = ref.get(LIST)
+    out: list[Entry] = []
+    for i, row in enumerate(lst.data.get("entities") or []):
+        names = tuple(dict.fromkeys(str(n) for n in [row["name"], *(row.get("aliases") or [])]))
+        extra = {"reference": str(row["ref"]), "regime": str(row["regime"])}
+        extra |= {"source_list_url": str(row["citations"][0]["url"]), "bundled": "true"}
+        if row.get("unconfirmed"):
+            extra["unconfirmed"] = " ".join(str(row.get("note") or "not confirmed").split())
+        common: dict[str, Any] = {
+            "list_id": "un-sc",
+            "ref": str(row["ref"]),
+            "names": names,
+            "kind": "entity",
+            "countries": tuple(str(c) for c in row.get("countries") or ()),
+            "source": FILE,
+            "extra": extra,
+        }
+        path = ("entities", i)
+        start = lst.date(row.get("listed_from"), (*path, "listed_from"))
+        end = lst.date(row.get("listed_to"), (*path, "listed_to"))
+        out.append(Entry(listed_from=start, listed_to=end, **common))
+        again = lst.date(row.get("relisted_from"), (*path, "relisted_from"))
+        if again is not None:
+            out.append(Entry(listed_from=again, listed_to=None, **common))
+    return out
+
+
+def index(ref: Reference) -> Index:
+    """The index of the bundled entities, built once per process."""
+    built: Index = ref.memo(f"screening:{LIST}", lambda: Index(entries(ref)))
+    return built
+
+
+def newest(ref: Reference) -> str:
+    """The date of the newest official copy the bundled entities were taken from."""
+    rows = ref.get(LIST).data.get("entities") or []
+    return max((str(r.get("seen") or "") for r in rows), default="") or "?"
+
+
+def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
+    """The transfer's parties (of ``side``) that match a bundled entity listed on the date."""
+    ref = ctx.reference
+    label = f"{newest(ref)}, bundled copy ({FILE})"
+    out: list[OfficialHit] = []
+    seen: set[tuple[str, str]] = set()
+    for named in named_parties(ctx.transfer):
+        if side and named.side != side:
+            continue
+        for hit in index(ref).screen(named.name, country=named.country or None, on=ctx.date):
+            key = (named.side, hit.entry.ref)
+            if _abroad(hit, named.country):
+                continue
+            if key not in seen:
+                seen.add(key)
+                out.append(OfficialHit(named, hit, label))
+    return out
+
+
+def _abroad(hit: Any, country: str) -> bool:
+    """A possible match against an entry of another country: not taken from the bundled copy.
+
+    Some listed names are generic ("Ministry of Defence", an alias of the DPRK's ministry):
+    a near miss for a party in another country is no evidence. The full list, once imported,
+    still reports such possible matches for review.
+    """
+    countries = hit.entry.countries
+    return not hit.exact and bool(country and countries and country not in countries)
+
+
+def scope_note(ctx: Context) -> str:
+    """What a check without the imported UN list was screened against, as an assumption."""
+    return (
+        "not screened against the full UN list; bundled entity list only: the "
+        f"{len(ctx.reference.get(LIST).data.get('entities') or [])} entities (groups and "
+        f"companies, no individuals) of the UN consolidated list as of {newest(ctx.reference)} "
+        f"in {FILE}; a person or entity listed after that date, or any listed individual, is "
+        "not caught. Import the official list ('armscheck lists fetch') to screen them."
+    )

@@ -1,0 +1,96 @@
+"""When a UN ban on a country's arms exports reaches a seller in another country.
+
+The bans on arms from the DPRK (UNSCR 1718 para 8(b), 1874 para 9) and from Iran (1747 para
+5) oblige every state to prohibit procuring such items from that country "whether or not
+originating in" it. ``supplier.country`` is only one way a transfer can come from it:
+
+* a party on the selling side is a listed entity of the country's UN regime (the regime's
+  ``seller`` in ``un-sanctions-regimes.yaml``): KOMID or Mansudae selling from Sudan or
+  Namibia is the DPRK selling;
+* the items (or their parts) are of the country's origin, resold by a third country (the
+  embargo's ``reaches_origin`` in ``un-embargoes.yaml``), read as an indirect procurement
+  from it, with an assumption saying so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...facts import Context, Match
+from ...transfer.model import Item, Loc
+from ..official_names import OfficialHit, hits, missing
+from . import bundled
+
+
+@dataclass(frozen=True)
+class Route:
+    """How an export ban reaches this seller: who, where, which items, on what reading."""
+
+    party: str
+    evidence: tuple[Loc, ...]
+    items: tuple[Item, ...] | None  # None: every item
+    assumptions: tuple[str, ...]
+    matches: tuple[Match, ...] = ()
+
+
+def supplier_hits(ctx: Context) -> list[OfficialHit]:
+    """The selling side's parties on the UN list (imported, or else the bundled copy)."""
+    if missing(ctx, ("un-sc",)):
+        return bundled.hits(ctx, side="supplier")
+    return hits(ctx, {"un-sc"}, "supplier")
+
+
+def route(ctx: Context, embargo: dict[str, Any], regimes: dict[str, Any]) -> Route | None:
+    """The way ``embargo`` (an export ban) reaches a seller outside its target, if any."""
+    target = str(embargo.get("target") or "")
+    t = ctx.transfer
+    if embargo.get("direction") != "export" or not target or t.supplier.country == target:
+        return None
+    for found in supplier_hits(ctx):
+        regime = regimes.get(found.entry.extra.get("regime", ""), ({}, None, None))[0]
+        if str(regime.get("seller") or "") != target:
+            continue
+        said = [str(regime["seller_assumption"])] if regime.get("seller_assumption") else []
+        return Route(
+            f"{found.named.name} ({found.entry.ref} on the UN list, {found.match_text()}), "
+            f"selling from {t.supplier.country_name},",
+            (found.named.loc,),
+            None,
+            (*found.assumptions(), *(" ".join(s.split()) for s in said)),
+            (found.match(),),
+        )
+    if not embargo.get("reaches_origin"):
+        return None
+    return _by_origin(ctx, embargo, target)
+
+
+def _by_origin(ctx: Context, embargo: dict[str, Any], target: str) -> Route | None:
+    t = ctx.transfer
+    name = ctx.reference.countries[target].name if target in ctx.reference.countries else target
+    items: list[Item] = []
+    evidence: list[Loc] = []
+    for it in t.items:
+        parts = [c for c in it.components if c.origin == target]
+        if it.origin == target:
+            filled = "origin" in it.filled
+            evidence.append(it.loc if filled else t.loc("items", it.index, "origin"))
+        elif parts:
+            evidence += [c.loc for c in parts]
+        else:
+            continue
+        items.append(it)
+    if not items:
+        return None
+    return Route(
+        f"This sale of items made in {name}, resold from {t.supplier.country_name},",
+        tuple(evidence),
+        tuple(items),
+        (
+            f"The items (or their parts) are of {name} origin, sold on from "
+            f"{t.supplier.country_name}: read as procured, indirectly, from {name}, which the "
+            f"ban on its arms exports forbids whoever resells them; items that left {name} "
+            "before the ban, or that were lawfully bought then, may fall outside it: confirm "
+            "when and how they left.",
+        ),
+    )
