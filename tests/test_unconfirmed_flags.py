@@ -190,3 +190,33 @@ def test_an_unconfirmed_specified_person_is_flagged(person: dict[str, Any]) -> N
     )
     assert any(f.rule == "caatsa/listed-counterparty" for f in v.findings)
     assert _flagged(v, "caatsa"), [f.assumptions for f in v.findings]
+
+
+def _systems() -> list[Any]:
+    return [
+        pytest.param(s, id=s["id"])
+        for s in _list("caatsa-precedents")["significant_systems"]
+        if s.get("unconfirmed")
+    ]
+
+
+@pytest.mark.parametrize("system", _systems())
+def test_an_unconfirmed_significant_system_is_flagged(system: dict[str, Any]) -> None:
+    v = _check(
+        {
+            "name": "t",
+            "date": "2019-06-03",
+            "supplier": {"country": "RU", "entities": ["Rosoboronexport"]},
+            "recipient": {"country": "IN", "end_user_type": "government"},
+            "items": [
+                {
+                    "description": f"{system['aliases'][0]} systems",
+                    "category": system["category"],
+                    "value_usd": "100m",
+                }
+            ],
+        }
+    )
+    f = next(f for f in v.findings if f.rule == "caatsa/listed-counterparty")
+    assert "advanced system" in f.why
+    assert any(FLAG in a and str(system["name"]) in a for a in f.assumptions), f.assumptions

@@ -146,6 +146,12 @@ def significance(
         f"High value is taken as {money_text(bar)} or more: an indicator for wording only, "
         "not a legal threshold; significance is decided case by case."
     ]
+    assumptions += [
+        f"this rests on an unconfirmed entry ({s.get('name')} in lists/caatsa-precedents.yaml): "
+        f"{s.get('note') or 'not confirmed'} (it only words the finding; the outcome stands)"
+        for s in systems
+        if s.get("unconfirmed")
+    ]
     cites = citations((prec.data.get("significance_guidance") or {}).get("citations"), 1)
     for s in systems:
         cites += citations(s.get("citations"), 1)
