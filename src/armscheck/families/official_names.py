@@ -8,13 +8,12 @@ match becomes an assumption of the finding it supports, never a silent "clear".
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..facts import Citation, Context, Fact, Match
 from ..official import LISTS
-from ..official.loaded import Loaded, loaded
+from ..official.loaded import loaded
 from ..screening import Entry, Hit, normalise
 from .parties import Named, named_parties
 
@@ -81,18 +80,6 @@ class OfficialHit:
         return "exact match" if self.exact else f"possible match (score {self.hit.score:.2f})"
 
 
-_SCREENED: dict[tuple[Any, ...], list[Hit]] = {}
-
-
-def _screen(lists: Loaded, name: str, country: str, day: dt.date) -> list[Hit]:
-    key = (id(lists), name, country, day)
-    if key not in _SCREENED:
-        if len(_SCREENED) > 4096:
-            _SCREENED.clear()
-        _SCREENED[key] = lists.index().screen(name, country=country, on=day)
-    return _SCREENED[key]
-
-
 def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[OfficialHit]:
     """The hits of the transfer's parties on ``list_ids`` in force on ``ctx.date``."""
     lists = loaded()
@@ -103,7 +90,7 @@ def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[Offi
     for named in named_parties(ctx.transfer):
         if side and named.side != side:
             continue
-        for hit in _screen(lists, named.name, named.country, ctx.date):
+        for hit in lists.index().screen(named.name, country=named.country, on=ctx.date):
             e = hit.entry
             if e.list_id not in list_ids or (named.side, e.list_id, e.ref) in seen:
                 continue

@@ -99,7 +99,23 @@ def assumption(party: str, where: str, entry_name: str, found: Found) -> str | N
 
 
 def named_parties(t: Transfer) -> list[Named]:
-    """Every organisation or end user named in the transfer, by side."""
+    """Every organisation or end user named in the transfer, by side.
+
+    Several families ask in one check; the last transfer's answer is kept (a transfer
+    does not change once read).
+    """
+    last, names = _LAST_NAMED[0]
+    if last is t:
+        return list(names)
+    out = _named(t)
+    _LAST_NAMED[0] = (t, tuple(out))
+    return out
+
+
+_LAST_NAMED: list[tuple[Transfer | None, tuple[Named, ...]]] = [(None, ())]
+
+
+def _named(t: Transfer) -> list[Named]:
     out = [
         Named(n, "supplier", t.supplier.country, t.loc("supplier", "entities", i))
         for i, n in enumerate(t.supplier.entities)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,11 +95,17 @@ def using(folder: Path) -> Iterator[None]:
         _OVERRIDE.pop()
 
 
+@functools.lru_cache(maxsize=8)
+def _files(folder: Path) -> tuple[tuple[str, str], ...]:
+    """Each stored file's stem and path in ``folder``, as text for ``os.stat``."""
+    return tuple((stem, str(folder / f"{stem}.json")) for stem in sorted(set(store.STEMS.values())))
+
+
 def _stamp(folder: Path) -> tuple[object, ...]:
     out: list[object] = [str(folder)]
-    for stem in sorted(set(store.STEMS.values())):
+    for stem, path in _files(folder):
         try:
-            st = os.stat(folder / f"{stem}.json")
+            st = os.stat(path)
             out.append((stem, st.st_mtime_ns, st.st_size))
         except OSError:
             out.append((stem, None))

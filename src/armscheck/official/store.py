@@ -12,6 +12,7 @@ data in place, and importing a file with the same hash again changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -35,10 +36,16 @@ STEMS = {"un-xml": "un-sc", "csl-json": "us-csl", "csl-csv": "us-csl", "sdn-xml"
 
 def data_dir() -> Path:
     """Where imported lists are kept (not created here)."""
-    override = os.environ.get(ENV)
+    env = os.environ
+    return _data_dir(env.get(ENV), env.get("XDG_DATA_HOME"), env.get("HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _data_dir(override: str | None, xdg: str | None, home: str | None) -> Path:
+    """The data folder for these environment values (``home`` only keys the cache)."""
     if override:
         return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = xdg or str(Path.home() / ".local" / "share")
     return Path(base) / "armscheck"
 
 

@@ -31,6 +31,7 @@ CORE_MIN = 4  # a name without its descriptive words is compared whole if this l
 SKELETON_MIN = 3  # consonants of a name in Arabic script compared when at least this many
 LATIN_SKELETON_MIN = 5  # and of a name in Latin script
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
+MEMO_NAMES = 2048  # screened names whose hits an index keeps (forgotten all at once)
 
 # How a candidate was found, by the prefix of its key.
 EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
@@ -171,22 +172,41 @@ class Searchable:
         match, and an acronym matches only with a compatible country. ``on`` keeps the
         entries listed on that day. ``fuzzy=False`` keeps whole, reordered and contained
         matches only (for place names). Raises :class:`NameTooLong` for an over-long name.
+
+        An index does not change once built, so the hits of a name, whatever the day,
+        are kept for the next time it is screened (a bounded number of names).
         """
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        key = (name, country, kind, fuzzy)
+        found = memo.get(key)
+        if found is None:
+            found = self._judged(name, country, kind, fuzzy)
+            if len(memo) >= MEMO_NAMES:
+                memo.clear()
+            memo[key] = found
+        return [hit for hit in found if hit.entry.in_force(on)]
+
+    _memo: dict[tuple[str, str | None, str | None, bool], tuple[Hit, ...]] | None = None
+
+    def _judged(
+        self, name: str, country: str | None, kind: str | None, fuzzy: bool
+    ) -> tuple[Hit, ...]:
+        """The best hit of ``name`` on each entry, whatever its dates, in report order."""
         q = normalise(name)
         if not q.flat:
-            return []
+            return ()
         best: dict[int, Hit] = {}
         for a, how in self.candidates(q).items():
             if not fuzzy and how in ("fuzzy", "skeleton", "subset"):
                 continue
             e, text, norm = self.alias(a)
             entry = self.entry(e)
-            if not entry.in_force(on):
-                continue
             hit = judge(Candidate(q, text, norm, how), entry, country, kind)
             if hit is not None and (e not in best or rank(hit) > rank(best[e])):
                 best[e] = hit
-        return sorted(best.values(), key=order)
+        return tuple(sorted(best.values(), key=order))
 
 
 def rank(hit: Hit) -> tuple[bool, float, int]:

@@ -1,0 +1,69 @@
+"""What a warm process keeps between checks gives the answers a fresh process gives.
+
+* an index screens a name once, whatever the day; later days filter the kept hits;
+* a re-import of the official lists in the same process is seen by the next check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from armscheck.api import load_checker, read_transfer
+from armscheck.official import store
+from armscheck.official.model import country_codes
+from armscheck.screening import Entry, Index
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "official"
+DAY = dt.date
+
+
+def test_a_name_screened_again_on_other_days_gets_the_entries_in_force() -> None:
+    entries = [
+        Entry("t", "old", ("Almaz-Antey",), countries=("RU",), listed_to=DAY(2014, 1, 1)),
+        Entry("t", "new", ("Almaz Antei",), countries=("RU",), listed_from=DAY(2014, 7, 16)),
+        Entry("t", "any", ("Concern VKO Almaz-Antey",), countries=("RU",)),
+    ]
+    warm = Index(entries)
+    for day in [DAY(2010, 1, 1), DAY(2014, 3, 1), DAY(2020, 1, 1), None, DAY(2010, 1, 1)]:
+        for name, country in [("Almaz-Antey", "RU"), ("almaz antey", None), ("Almaz", "US")]:
+            fresh = Index(entries).screen(name, country=country, on=day)
+            got = warm.screen(name, country=country, on=day)
+            assert got == fresh, (name, country, day)
+    assert [h.entry.ref for h in warm.screen("Almaz-Antey", country="RU", on=DAY(2020, 1, 1))]
+    assert warm.screen("Almaz-Antey", country="RU") is not warm.screen("Almaz-Antey", country="RU")
+
+
+def _debarred() -> list[str]:
+    checker = load_checker()
+    ref = checker.rulebook.reference
+    doc = (
+        "name: Test transfer\ndate: 2024-06-01\nchannel: dcs\n"
+        "supplier: {country: US}\n"
+        "recipient: {country: AE, entities: [Gulf Defence Brokers FZE]}\n"
+        "items:\n- {description: Night sights, category: other-military, quantity: 5,\n"
+        "   unit_value_usd: 10000, control: itar}\n"
+    )
+    v = checker.check(read_transfer(doc.encode(), "t.yaml", ref))
+    return [f.rule for f in v.findings if f.rule == "us-content/itar-debarred"]
+
+
+def test_a_reimport_in_the_same_process_is_seen_by_the_next_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = country_codes(load_checker().rulebook.reference)
+    data = tmp_path / "data"
+    monkeypatch.setenv("ARMSCHECK_DATA_DIR", str(data))
+    assert _debarred() == []  # nothing imported
+    store.import_file(FIXTURES / "csl.json", codes, data)
+    assert _debarred() == ["us-content/itar-debarred"]
+    renamed = tmp_path / "csl.json"
+    text = (FIXTURES / "csl.json").read_text(encoding="utf-8")
+    renamed.write_text(re.sub("gulf", "Red Sea", text, flags=re.IGNORECASE), encoding="utf-8")
+    store.import_file(renamed, codes, data)
+    assert _debarred() == []
+    store.import_file(FIXTURES / "csl.json", codes, data)
+    assert _debarred() == ["us-content/itar-debarred"]
