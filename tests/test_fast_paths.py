@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -82,8 +83,10 @@ def test_a_long_name_costs_little() -> None:
         "plain text",
         "{a} and {b!r} {{literal}} {missing}",
         "{n:,.2f} {n:>12} {a!s:^9}",
-        "{ctx.where} {ctx.nothing}",
+        "{ctx.where} {ctx.nothing} {ctx.o} {z}",
         "{a[0]}",
+        "{n.real:,.1f} {a.}",
+        "{n.real.imag!r:>5} {ctx.o.real}",
         "{} positional",
         "{n:{width}}",
     ],
@@ -91,13 +94,29 @@ def test_a_long_name_costs_little() -> None:
 def test_explanations_render_as_the_general_formatter_does(template: str) -> None:
     import string
 
-    from armscheck.checker import _Ctx, _Fields, render
+    from armscheck.explanations import render
+
+    class Ctx:
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.data = data
+
+        def __getattr__(self, name: str) -> Any:
+            return self.data.get(name, f"<{name}>")
+
+    class Fields(dict[str, Any]):
+        def __missing__(self, key: str) -> str:
+            return f"<{key}>"
 
     facts = [
-        Fact("k", "x", {"a": "alpha", "b": "b", "n": 1234.5, "width": 9}, context={"where": "here"})
+        Fact("k", "x", {"a": "alpha", "b": "b", "n": 1234.5, "width": 9}, context={"where": "hi"}),
+        Fact("k", "y", {"a": "later", "ctx": "no", "z": 1}, context={"where": "there", "o": 2}),
     ]
-    values = _Fields(facts[0].fields)
-    values["ctx"] = _Ctx(dict(facts[0].context))
+    values = Fields()  # every fact's fields, the first fact's value where several have one
+    context: dict[str, Any] = {}
+    for fact in reversed(facts):
+        values.update(fact.fields)
+        context.update(fact.context)
+    values["ctx"] = Ctx(context)
     try:
         expected = string.Formatter().vformat(template, (), values)
     except Exception as exc:  # noqa: BLE001 - the same error type is expected

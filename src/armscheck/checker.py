@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import string
 from typing import Any
 
 from .engine import Engine
 from .errors import EngineError
-from .facts import Citation, Context, Fact, check_fact
+from .explanations import render
+from .facts import Citation, Context, Fact, check_fact, fact_shapes, fits
 from .rulebook.book import Rule, Rulebook
 from .transfer.model import Transfer
 from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
@@ -21,68 +20,6 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 MAX_FINDINGS_PER_RULE = 25
 NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
-MAX_FIELD_CHARS = 1_500  # longer than any sentence a rule writes; only lists reach it
-
-
-class _Ctx:
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
-
-    def __getattr__(self, name: str) -> Any:
-        return self._data.get(name, f"<{name}>")
-
-
-class _Fields(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return f"<{key}>"
-
-
-def render(template: str, facts: list[Fact]) -> str:
-    """Fill a rule's explanation template from the matched facts' fields."""
-    values = _Fields()
-    context: dict[str, Any] = {}
-    for fact in reversed(facts):
-        values.update((k, _short(v)) for k, v in fact.fields.items())
-        context.update((k, _short(v)) for k, v in fact.context.items())
-    values["ctx"] = _Ctx(context)
-    parts = _compiled(template)
-    if parts is None:  # positional or nested fields: the general path
-        return _FORMATTER.vformat(template, (), values)
-    out: list[str] = []
-    for literal, name, spec, conversion in parts:  # what vformat does, without its overhead
-        out.append(literal)
-        if name is not None:
-            obj = _FORMATTER.get_field(name, (), values)[0]
-            out.append(_FORMATTER.format_field(_FORMATTER.convert_field(obj, conversion), spec))
-    return "".join(out)
-
-
-_FORMATTER = string.Formatter()
-_Part = tuple[str, str | None, str, str | None]
-
-
-@functools.lru_cache(maxsize=2048)
-def _compiled(template: str) -> tuple[_Part, ...] | None:
-    """``template`` parsed once; ``None`` when it has positional or nested fields."""
-    parts: list[_Part] = []
-    for literal, name, spec, conversion in _FORMATTER.parse(template):
-        if name is not None:
-            first = name.partition(".")[0].partition("[")[0]
-            if not first or first.isdigit() or "{" in (spec or ""):
-                return None
-        parts.append((literal, name, spec or "", conversion))
-    return tuple(parts)
-
-
-def _short(value: Any) -> Any:
-    """A long list written as text cut to :data:`MAX_FIELD_CHARS`, naming how many are left."""
-    if not isinstance(value, str) or len(value) <= MAX_FIELD_CHARS:
-        return value
-    sep = max(("; ", ", "), key=value.count)
-    cut = value.rfind(sep, 0, MAX_FIELD_CHARS)
-    if cut < 0:
-        return value[: MAX_FIELD_CHARS - 1] + "…"
-    return f"{value[:cut]} and {value.count(sep, cut):,} more"
 
 
 def _bounded(findings: list[Finding], notes: list[str]) -> list[Finding]:
@@ -120,6 +57,14 @@ def _unique(items: Any) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _each(facts: list[Fact], name: str) -> tuple[Any, ...]:
+    """The facts' ``name`` values (evidence, assumptions ...) in order, each once."""
+    if len(facts) == 1:
+        values = getattr(facts[0], name)
+        return tuple(values) if len(values) < 2 else tuple(dict.fromkeys(values))
+    return tuple(dict.fromkeys(v for f in facts for v in getattr(f, name)))
+
+
 class Checker:
     """A compiled rulebook that checks any number of transfers."""
 
@@ -127,6 +72,7 @@ class Checker:
         self.rulebook = rulebook
         self.engine = Engine(rulebook.rules)
         self._kinds = {k.kind: k for f in rulebook.families for k in f.kinds}
+        self._shapes = fact_shapes(self._kinds)
         self._rules = {r.id: r for r in rulebook.rules}
 
     def facts(self, transfer: Transfer, date: dt.date) -> list[Fact]:
@@ -136,9 +82,11 @@ class Checker:
         for family in self.rulebook.families:
             facts.extend(family.build(ctx))
         seen: set[str] = set()
+        shapes = self._shapes
         for fact in facts:
             try:
-                check_fact(fact, self._kinds)
+                if not fits(fact, shapes):
+                    check_fact(fact, self._kinds)
             except ValueError as exc:
                 raise EngineError(
                     f"invalid fact: {exc}",
@@ -174,11 +122,12 @@ class Checker:
         for match in result.matches:
             rule = self._rules[match.rule]
             matched = [by_key[k] for k in match.keys]
-            ident = (rule.id, _unique(e for f in matched for e in f.evidence))
+            evidence = _each(matched, "evidence")
+            ident = (rule.id, evidence)
             if ident in seen:
                 continue
             seen.add(ident)
-            finding = self._finding(rule, matched)
+            finding = self._finding(rule, matched, evidence)
             if rule.outcome == "clear":
                 notes.append(f"{rule.id}: {finding.why}")
                 if rule.id.endswith(NOT_ASSESSED):
@@ -256,9 +205,8 @@ class Checker:
         """Load and check the transfer file at ``path``."""
         return check_path(self, path, as_of)
 
-    def _finding(self, rule: Rule, matched: list[Fact]) -> Finding:
+    def _finding(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> Finding:
         review = matched[0].fields.get("review_days")
-        evidence = _unique(e for f in matched for e in f.evidence)
         why = render(rule.explanation, matched)
         if len(evidence) > MAX_EVIDENCE:
             why += f" (The first {MAX_EVIDENCE} of {len(evidence):,} places are listed.)"
@@ -271,14 +219,14 @@ class Checker:
             why=why,
             citations=_citations([*rule.citations, *(c for f in matched for c in f.citations)]),
             evidence=evidence,
-            assumptions=_unique(a for f in matched for a in f.assumptions),
+            assumptions=_each(matched, "assumptions"),
             contested=any(f.contested for f in matched),
             review_days=int(review)
             if rule.outcome == "notification-required" and isinstance(review, int)
             else None,
             advice=render(rule.advice, matched) if rule.advice else "",
-            changes=_unique(c for f in matched for c in f.changes),
-            matches=_unique(m for f in matched for m in f.matches),
+            changes=_each(matched, "changes"),
+            matches=_each(matched, "matches"),
         )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
 
 Scalar = str | int | float | bool
+T = TypeVar("T")
 FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "str": str,
     "int": int,
@@ -151,6 +152,13 @@ class Context:
     transfer: Transfer
     date: dt.date
     reference: Reference
+    _once: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, name: str, build: Callable[[], T]) -> T:
+        """A value several families need in this check, built by the first that asks."""
+        if name not in self._once:
+            self._once[name] = build()
+        return cast(T, self._once[name])
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,40 @@ def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
             raise ValueError(
                 f"fact {fact.key!r}: field {name!r} must be {type_name}, got {value!r}"
             )
+
+
+Shape = tuple[frozenset[str], tuple[tuple[str, type | tuple[type, ...], bool], ...]]
+
+
+def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
+    """Each kind's field names and types, for :func:`fits`.
+
+    A kind that uses a reserved name or an unknown type is left out: only
+    :func:`check_fact` judges its facts (and says what is wrong).
+    """
+    out: dict[str, Shape] = {}
+    for kind, spec in kinds.items():
+        items = tuple(spec.fields.items())
+        if not RESERVED & set(spec.fields) and all(t in FIELD_TYPES for _, t in items):
+            types = tuple((n, FIELD_TYPES[t], t == "bool") for n, t in items)
+            out[kind] = (frozenset(spec.fields), types)
+    return out
+
+
+def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
+    """Whether ``fact`` has exactly its kind's fields, typed (what :func:`check_fact` checks)."""
+    shape = shapes.get(fact.kind)
+    if shape is None:
+        return False
+    names, types = shape
+    fields = fact.fields
+    if fields.keys() != names:
+        return False
+    for name, want, is_bool in types:
+        value = fields[name]
+        if not isinstance(value, want) or (type(value) is bool and not is_bool):
+            return False
+    return True
 
 
 def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:

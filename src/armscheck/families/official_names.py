@@ -82,7 +82,7 @@ class OfficialHit:
 
 def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[OfficialHit]:
     """The hits of the transfer's parties on ``list_ids`` in force on ``ctx.date``."""
-    lists = loaded()
+    lists = ctx.once("official-lists", loaded)
     if not lists.has_files():
         return []
     out: list[OfficialHit] = []
@@ -103,7 +103,7 @@ def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
     """Titles of the ``wanted`` lists not imported, when the transfer names any party."""
     if not named_parties(ctx.transfer):
         return []
-    return loaded().missing(wanted)
+    return ctx.once("official-lists", loaded).missing(wanted)
 
 
 def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:

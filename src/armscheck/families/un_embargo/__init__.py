@@ -15,13 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...facts import Change, Context, Fact, FactKind, Family, in_force, list_citations
+from ...facts import Change, Context, Fact, FactKind, Family, list_citations
 from . import official as un_official
 from . import sellers
 from .annexes import grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
 from .notes import annex_citations, phase_notes, unconfirmed_notes
-from .scope import _end_user_type, _item_notes, _status, _target, dated_phases, item_in_scope
+from .scope import (
+    _end_user_type,
+    _item_notes,
+    _status,
+    _target,
+    dated_phases,
+    item_in_scope,
+    phases_on,
+)
 
 KIND = FactKind(
     "embargo-party",
@@ -51,9 +59,7 @@ def build(ctx: Context) -> list[Fact]:
     groups = groups_matched(ctx, ctx.date)
     t = ctx.transfer
     facts: list[Fact] = []
-    for embargo, i, phase, start, end in dated_phases(ctx):
-        if not in_force(start, end, ctx.date):
-            continue
+    for embargo, i, phase, start, end in phases_on(ctx, ctx.date):
         target = _target(ctx, embargo, phase, groups)
         via = None if target else sellers.route(ctx, embargo, un_official.regimes(ctx))
         if target is None and via is None:

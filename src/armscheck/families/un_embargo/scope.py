@@ -7,10 +7,11 @@ user.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
-from ...facts import Context, Match
+from ...facts import Context, Match, in_force
 from ...rulebook.reference import RefList
 from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
@@ -133,6 +134,26 @@ def dated_phases(ctx: Context) -> list[Dated]:
         ]
 
     return ctx.reference.memo("un-embargo:phases", make)
+
+
+def phases_on(ctx: Context, day: dt.date) -> list[Dated]:
+    """The phases in force on ``day``, in list order.
+
+    The set changes only on a phase's first or last day, so it is worked out once for
+    each run of days between those dates, and then found by bisection.
+    """
+    bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
+    return list(runs[bisect.bisect_right(bounds, day)])
+
+
+def _by_day(ctx: Context) -> tuple[list[dt.date], list[tuple[Dated, ...]]]:
+    dated = dated_phases(ctx)
+    bounds = sorted({d for _, _, _, start, end in dated for d in (start, end) if d})
+    runs = [
+        tuple(p for p in dated if in_force(p[3], p[4], first))
+        for first in [dt.date.min, *bounds]  # the first day of each run
+    ]
+    return bounds, runs
 
 
 def _end_user_type(

@@ -77,13 +77,22 @@ class Threshold:
 def de_minimis_rows(
     ref: Reference, content: str
 ) -> list[tuple[dt.date | None, Any, dict[str, Any]]]:
-    """(from, to, row) for every de minimis row of ``content``."""
+    """(from, to, row) for every de minimis row of ``content`` (read once per process)."""
     lst = ref.get(GROUPS_LIST)
-    return [
-        (lst.date(r.get("from"), ("de_minimis",)), lst.date(r.get("to"), ("de_minimis",)), r)
-        for r in lst.data.get("de_minimis") or []
-        if r.get("content") == content
-    ]
+    return list(
+        ref.memo(
+            f"us-content:de-minimis:{content}",
+            lambda: tuple(
+                (
+                    lst.date(r.get("from"), ("de_minimis",)),
+                    lst.date(r.get("to"), ("de_minimis",)),
+                    r,
+                )
+                for r in lst.data.get("de_minimis") or []
+                if r.get("content") == content
+            ),
+        )
+    )
 
 
 def first_row_date(ref: Reference, content: str) -> dt.date | None:

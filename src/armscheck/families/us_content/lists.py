@@ -94,7 +94,11 @@ class Phase:
 
 
 def phases(ref: Reference, country: str) -> list[Phase]:
-    """Every 126.1 phase of ``country``, in list order."""
+    """Every 126.1 phase of ``country``, in list order (read once per process)."""
+    return list(ref.memo(f"us-content:126.1-phases:{country}", lambda: _phases(ref, country)))
+
+
+def _phases(ref: Reference, country: str) -> tuple[Phase, ...]:
     lst = ref.get(ITAR_LIST)
     out: list[Phase] = []
     for entry in lst.data.get("countries") or []:
@@ -110,7 +114,7 @@ def phases(ref: Reference, country: str) -> list[Phase]:
                     p,
                 )
             )
-    return out
+    return tuple(out)
 
 
 def phase_at(ref: Reference, country: str, day: dt.date) -> Phase | None:

@@ -102,10 +102,11 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     if gone:
         out.append(Fact(MISSING.kind, "us:official:missing", {"lists": ", ".join(gone)}))
-    ear, itar = controlled(ctx)
+    found_hits = hits(ctx, set(LISTS))
+    ear, itar = controlled(ctx) if found_hits else ([], [])  # only a hit's fact names them
     barred = ctx.reference.get("us-barred-parties").data.get("parties") or []
     t = ctx.transfer
-    for found in hits(ctx, set(LISTS)):
+    for found in found_hits:
         e, named = found.entry, found.named
         twins = [p for p in barred if same_party(found, p)]
         ids = {f"us:barred:{p.get('id')}" for p in twins}
