@@ -166,6 +166,35 @@ def _fresh_process(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.parametrize(
+    ("values", "refused"),
+    [
+        ([True, "\ud800", 10**30], "the text '\\ud800' is not valid Unicode"),
+        ([10**30, "\ud800"], "the number 1000000000000000000000000000000 is too large"),
+        (["Ankara – Kyiv", float("nan")], "the number nan is not finite"),
+        ([float("-inf")], "the number -inf is not finite"),
+        ([1.5e15, "\ud800"], "the number 1500000000000000.0 is too large"),
+    ],
+)
+def test_the_first_value_the_engine_cannot_hold_is_refused(
+    values: list[object], refused: str
+) -> None:
+    eng = Engine([FLAG, BIG])
+    facts = [fact("item", f"i{n}", flagged=True, value=v) for n, v in enumerate(values)]
+    with pytest.raises(EngineError) as exc:
+        eng.run([fact("item", "ok", flagged=True, value="ok"), *facts], DAY)
+    assert exc.value.message.startswith(refused)
+    assert len(eng.run([fact("item", "i", flagged=True)], DAY).matches) == 1
+
+
+def test_values_the_engine_can_hold_are_sent_as_they_are() -> None:
+    eng = Engine([FLAG, BIG])
+    values = [6e-05, -6e-05, 1e-4, 14_000_000, "Ankara – Kyiv", True, 0]
+    facts = [fact("item", f"i{n}", flagged=False, value=v) for n, v in enumerate(values)]
+    sent = json.loads(eng._message(facts, "s", DAY))
+    assert [b["value"] for b in sent[:-1]] == [0.0, 0.0, 1e-4, 14_000_000, "Ankara – Kyiv", True, 0]
+
+
 def test_a_value_refused_part_way_leaves_the_process_sound() -> None:
     # The first fact reaches the state but starts no action; refusing the second used
     # to delete that half-built state, which freed garbage pointers (SIGSEGV or abort).

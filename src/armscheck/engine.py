@@ -44,6 +44,7 @@ MAX_INT = 10**18
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
 _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+_DECODE = json.JSONDecoder().raw_decode  # what json.loads does, without its checks around it
 
 
 @dataclass
@@ -198,16 +199,35 @@ class Engine:
                 continue
             fields = fact.fields
             body = {**head, "kind": fact.kind, "key": fact.key}
-            try:
-                for name in names:
-                    if name in fields:  # a missing field matches no condition, as in durable
-                        value = fields[name]
-                        body[name] = value if type(value) is bool else _plain(value)
-            except ValueError as exc:
-                raise _refused(fact, exc) from None
+            for name in names:
+                if name in fields:  # a missing field matches no condition, as in durable
+                    value = fields[name]
+                    if type(value) is float:  # what _plain accepts or changes, inline
+                        if not -1e15 < value < 1e15:
+                            self._refuse(facts)
+                        if -1e-4 < value < 1e-4:
+                            value = 0.0
+                    elif type(value) is int and not -MAX_INT < value < MAX_INT:
+                        self._refuse(facts)
+                    body[name] = value
             bodies.append(body)
         bodies.append({"sid": sid, "kind": "evaluate", "key": SENTINEL_KEY})
-        return _ENCODE(bodies)
+        message = _ENCODE(bodies)
+        if not message.isascii():  # only text outside ASCII can be text the engine refuses
+            self._refuse(facts)
+        return message
+
+    def _refuse(self, facts: Sequence[Fact]) -> None:
+        """Raise for the first value, in fact order, that the engine cannot hold (if any)."""
+        read = self._fields
+        for fact in facts:
+            fields = fact.fields
+            try:
+                for name in read.get(fact.kind) or ():
+                    if name in fields and type(fields[name]) is not bool:
+                        _plain(fields[name])
+            except ValueError as exc:
+                raise _refused(fact, exc) from None
 
     def run(self, facts: Iterable[Fact], date_ord: int) -> RunResult:
         """Assert ``facts`` in a fresh state, then the sentinel; return what fired."""
@@ -249,7 +269,7 @@ class Engine:
     def _record(self, message: str, result: RunResult) -> None:
         """Note the rule that fired and the keys of the facts it matched."""
         try:
-            for rule, frame in json.loads(message).items():
+            for rule, frame in _DECODE(message)[0].items():
                 if rule == SENTINEL_RULE:
                     result.evaluated = True
                     continue
