@@ -67,3 +67,20 @@ def test_a_reimport_in_the_same_process_is_seen_by_the_next_check(
     assert _debarred() == []
     store.import_file(FIXTURES / "csl.json", codes, data)
     assert _debarred() == ["us-content/itar-debarred"]
+
+
+def test_the_embargo_phases_found_by_day_are_those_a_scan_finds() -> None:
+    from armscheck.facts import Context, in_force
+    from armscheck.families.un_embargo.scope import dated_phases, phases_on
+
+    ref = load_checker().rulebook.reference
+    doc = (
+        "name: t\ndate: 2001-01-01\nsupplier: {country: RU}\nrecipient: {country: IQ}\n"
+        "items:\n- {description: rifles, category: small-arms, quantity: 5, unit_value_usd: 100}\n"
+    )
+    transfer = read_transfer(doc.encode(), "t.yaml", ref)
+    dated = dated_phases(Context(transfer, DAY(2001, 1, 1), ref))
+    days = {d for *_, start, end in dated for d in (start, end) if d}
+    for day in sorted(days | {d - dt.timedelta(days=1) for d in days} | {DAY(1900, 1, 1)}):
+        scanned = [p for p in dated if in_force(p[3], p[4], day)]
+        assert phases_on(Context(transfer, day, ref), day) == scanned, day

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
 from .engine import Engine
 from .errors import EngineError
 from .explanations import render
-from .facts import Citation, Context, Fact, check_fact, fact_shapes, fits
+from .facts import Citation, Context, Fact, check_fact, fact_shapes, fits, in_force
 from .rulebook.book import Rule, Rulebook
 from .transfer.model import Transfer
 from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
@@ -74,6 +75,13 @@ class Checker:
         self._kinds = {k.kind: k for f in rulebook.families for k in f.kinds}
         self._shapes = fact_shapes(self._kinds)
         self._rules = {r.id: r for r in rulebook.rules}
+        # the families with a rule in force, for each run of days between rules' start and end
+        rules = rulebook.rules
+        self._bounds = sorted({d for r in rules for d in (r.effective_from, r.effective_to) if d})
+        self._in_force = [
+            {r.family for r in rules if in_force(r.effective_from, r.effective_to, first)}
+            for first in [dt.date.min, *self._bounds]
+        ]
 
     def facts(self, transfer: Transfer, date: dt.date) -> list[Fact]:
         """Every family's facts about ``transfer`` at ``date``, checked against their kinds."""
@@ -176,18 +184,14 @@ class Checker:
         date, or whose ``not-assessed`` rule fired (the law's data for the date is missing).
         """
         built = {f.id for f in self.rulebook.families}
-        in_force = {
-            r.family
-            for r in self.rulebook.rules
-            if r.effective_from <= date and (r.effective_to is None or date < r.effective_to)
-        }
+        live = self._in_force[bisect.bisect_right(self._bounds, date)]
         families: dict[str, str] = {}
         for fam in FAMILY_OUTCOMES:
             found = [f for f in findings if f.family == fam]
             if fam not in built:
                 families[fam] = NOT_EVALUATED
                 notes.append(f"{fam} not evaluated: its rules are not yet encoded.")
-            elif fam not in in_force and not found:
+            elif fam not in live and not found:
                 families[fam] = NOT_EVALUATED
                 first = min(
                     (r.effective_from for r in self.rulebook.rules if r.family == fam),

@@ -152,7 +152,7 @@ class Context:
     transfer: Transfer
     date: dt.date
     reference: Reference
-    _once: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _once: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def once(self, name: str, build: Callable[[], T]) -> T:
         """A value several families need in this check, built by the first that asks."""

@@ -28,6 +28,7 @@ class Loaded:
         self._counts: dict[str, int] = {}
         self._stored: list[store.Stored] = []
         self._has: bool | None = None
+        self._missing: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def has_files(self) -> bool:
         """Whether any list has been imported into the folder.
@@ -70,8 +71,10 @@ class Loaded:
 
     def missing(self, wanted: tuple[str, ...] = SCREENED) -> list[str]:
         """Titles of the ``wanted`` lists with no imported entries."""
-        have = self.counts()
-        return [LISTS[w] for w in wanted if not have.get(w)]
+        if wanted not in self._missing:
+            have = self.counts()
+            self._missing[wanted] = tuple(LISTS[w] for w in wanted if not have.get(w))
+        return list(self._missing[wanted])
 
     def date_of(self, list_id: str) -> str | None:
         """The date of the file the entries of ``list_id`` come from."""

@@ -141,13 +141,18 @@ def _membership(lst: RefList, node: dict[str, Any], path: tuple[str | int, ...])
 
 
 def memberships(ctx: Context) -> list[Membership]:
-    """Every NATO+ entry for the recipient country, any date."""
+    """Every NATO+ entry for the recipient country, any date (read once per process)."""
     lst = ctx.reference.get("nato-plus")
-    return [
-        _membership(lst, m, ("members", i))
-        for i, m in enumerate(lst.data.get("members") or [])
-        if str(m.get("country")) == ctx.transfer.recipient.country
-    ]
+    country = ctx.transfer.recipient.country
+
+    def read() -> tuple[Membership, ...]:
+        return tuple(
+            _membership(lst, m, ("members", i))
+            for i, m in enumerate(lst.data.get("members") or [])
+            if str(m.get("country")) == country
+        )
+
+    return list(ctx.reference.memo(f"congress:nato-plus:{country}", read))
 
 
 def membership_on(ctx: Context, day: dt.date) -> Membership | None:

@@ -61,7 +61,10 @@ def index(ref: Reference) -> Index:
 def newest(ref: Reference) -> str:
     """The date of the newest official copy the bundled entities were taken from."""
     rows = ref.get(LIST).data.get("entities") or []
-    return max((str(r.get("seen") or "") for r in rows), default="") or "?"
+    found: str = ref.memo(
+        f"{LIST}:newest", lambda: max((str(r.get("seen") or "") for r in rows), default="")
+    )
+    return found or "?"
 
 
 def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:

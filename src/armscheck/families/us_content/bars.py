@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
+from ...rulebook.reference import RefList
 from ...transfer.model import Item, Loc
 from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches
@@ -99,6 +100,14 @@ def _waivers(bar: dict[str, Any], lst: Any, i: int, day: dt.date) -> str:
     return f" Partial relief that did not lift the bar: {'; '.join(texts)}." if texts else ""
 
 
+def _by_recipient(lst: RefList) -> dict[Any, list[tuple[int, dict[str, Any]]]]:
+    """The bars of each recipient country, with their places in the list, in list order."""
+    out: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
+    for i, bar in enumerate(lst.data.get("bars") or []):
+        out.setdefault(bar.get("recipient"), []).append((i, bar))
+    return out
+
+
 def bar_facts(ctx: Context) -> list[Fact]:
     """One fact per item that a bar in force covers."""
     lst = ctx.reference.lists.get("us-statutory-bars")
@@ -106,9 +115,8 @@ def bar_facts(ctx: Context) -> list[Fact]:
         return []
     t = ctx.transfer
     out = []
-    for i, bar in enumerate(lst.data.get("bars") or []):
-        if bar.get("recipient") != t.recipient.country:
-            continue
+    by_recipient = ctx.reference.memo("us-content:bars-by-recipient", lambda: _by_recipient(lst))
+    for i, bar in by_recipient.get(t.recipient.country, ()):
         start = lst.date(bar.get("from"), ("bars", i, "from"))
         end = lst.date(bar.get("to"), ("bars", i, "to"))
         if not in_force(start, end, ctx.date):
