@@ -7,6 +7,7 @@ never numbers, and ``yes``/``no``/``on``/``off`` are text.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -20,6 +21,30 @@ _INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$")
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _RESOLVER = yaml.resolver.Resolver()
+
+
+REFUSED = object()  # what :func:`plain` gives for a value :func:`scalar` refuses
+TRIGGERS = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
+"""First characters of the plain scalars that may be more than text (YAML 1.1's resolvers)."""
+
+
+def plain(text: str) -> Any:
+    """The value of an untagged plain scalar ``text`` (as :func:`scalar` reads it), or REFUSED."""
+    return _plain_short(text) if len(text) <= 64 else _plain(text)  # only short ones kept
+
+
+def _plain(text: str) -> Any:
+    tag = str(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
+    kind = tag[len(CORE) :]
+    if not tag.startswith(CORE) or kind not in _SCALAR_TAGS:
+        return REFUSED
+    if kind in ("str", "timestamp"):
+        return text
+    value = _core_value(kind, text)
+    return text if value is _NOTCORE else value
+
+
+_plain_short = functools.lru_cache(maxsize=4096)(_plain)
 
 
 def fail_at(

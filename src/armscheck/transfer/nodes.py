@@ -1,0 +1,227 @@
+"""The quick way to read a YAML document: libyaml composes the node tree, one walk reads it.
+
+libyaml's composer builds the tree of nodes, each with its start mark, in C. One walk
+then turns the tree into plain Python data by armscheck's own scalar rules; line marks
+are not copied out per value but looked up in the tree when a location is asked for.
+
+The walk accepts only what the event-stream reader (:mod:`.stream`) reads the same way:
+no aliases (an alias to an anchor never defined is libyaml's error), no explicit tags, no
+duplicate or non-plain keys, nothing near the depth or size limits. Anything else, and
+every document libyaml refuses, raises :class:`Unsure`, and the caller reads the text
+again with the event-stream reader, which gives the located error (or the data, for what
+is merely unusual).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .scalars import REFUSED, TRIGGERS, plain
+
+MAX_DEPTH = 40
+MAX_NODES = 50_000
+
+Path = tuple[str | int, ...]
+Pos = tuple[int, int]
+_Scalar = yaml.ScalarNode
+_Mapping = yaml.MappingNode
+_Sequence = yaml.SequenceNode
+
+
+class Unsure(Exception):
+    """The quick walk does not read this document; the event-stream reader must."""
+
+
+_CParser: Any = object  # PyYAML built without libyaml: the event-stream reader does everything
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover
+    pass
+
+
+class _Composer(_CParser):  # type: ignore[misc]
+    """libyaml's composer with every implicit tag left as ``None`` (resolved in the walk)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
+        return None
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def _nesting_is_limited() -> bool:
+    """Whether libyaml stops deep nesting itself (so its recursive composer is safe)."""
+    try:
+        _Composer("[" * 2_000 + "]" * 2_000).get_single_node()
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+USABLE = _CParser is not object and None not in yaml.resolver.Resolver.yaml_implicit_resolvers
+USABLE = USABLE and _nesting_is_limited()
+
+
+def compose(text: str) -> tuple[Any, Tree | None]:
+    """(data, node tree) of the one YAML document in ``text``; :class:`Unsure` if not sure."""
+    if not USABLE or ("&" in text and "*" in text):
+        raise Unsure  # maybe an alias: the event-stream reader counts what it expands to
+    try:
+        root = _Composer(text).get_single_node()
+    except Exception:  # noqa: BLE001 - a syntax error, a second document...: the other reader says which
+        raise Unsure from None
+    if root is None:
+        return None, None
+    tree = Tree(root)
+    data = tree.read(root, ())
+    if tree.count > MAX_NODES:
+        raise Unsure
+    return data, tree
+
+
+class Tree:
+    """A document's node tree, read once into data, then asked for marks.
+
+    ``boxes`` holds the node of every mapping and list by its path, and ``spots`` the
+    node whose start is its mark (the key's node when it is the value of a key), so
+    the mark of a mapping, a list or a value in one is found without a search from
+    the top.
+    """
+
+    __slots__ = ("boxes", "count", "root", "spots")
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.boxes: dict[Path, Any] = {(): root}
+        self.spots: dict[Path, Any] = {(): root}
+        self.count = 0  # values read, containers counted too (never fewer than there are)
+
+    def read(self, node: Any, path: Path) -> Any:
+        """The data of the mapping or list ``node`` at ``path`` (a scalar's, at the top)."""
+        cls = type(node)
+        if cls is _Scalar:
+            return _scalar(node)
+        if node.tag is not None or len(path) >= MAX_DEPTH:
+            raise Unsure
+        pairs = node.value
+        spots = self.spots
+        boxes = self.boxes
+        if cls is _Sequence:
+            self.count += len(pairs)
+            items: list[Any] = []
+            for i, item in enumerate(pairs):
+                if type(item) is _Scalar:
+                    items.append(_scalar(item))
+                else:
+                    sub = (*path, i)
+                    spots[sub] = boxes[sub] = item
+                    items.append(self.read(item, sub))
+            return items
+        self.count += 2 * len(pairs)  # keys and values
+        out: dict[str, Any] = {}
+        for key, item in pairs:
+            if type(key) is not _Scalar or key.tag is not None:
+                raise Unsure
+            name = key.value
+            if name in out:
+                raise Unsure
+            if type(item) is _Scalar:
+                out[name] = _scalar(item)
+            else:
+                sub = (*path, name)
+                spots[sub] = key
+                boxes[sub] = item
+                out[name] = self.read(item, sub)
+        return out
+
+    def where(self, path: Path) -> Pos:
+        """(line, column) of ``path``, or of its nearest ancestor in the document."""
+        spot = self.spots.get(path)
+        if spot is not None:
+            return _pos(spot)
+        box = self.boxes.get(path[:-1]) if path else None
+        if box is None:
+            return self.find(path)[0]
+        step = path[-1]  # a value in a mapping or list, or a gap there
+        if type(box) is _Mapping:
+            if isinstance(step, str):
+                for key, item in box.value:
+                    if key.value == step:
+                        return _pos(item)  # a scalar: a mapping or list has a spot
+        elif isinstance(step, int) and 0 <= step < len(box.value):
+            return _pos(box.value[step])
+        return _pos(self.spots[path[:-1]])
+
+    def find(self, path: Path) -> tuple[Pos, Pos | None]:
+        """(mark of ``path`` or of its nearest ancestor, mark of the key ending it if any)."""
+        node = self.root
+        pos = _pos(node)
+        key_pos = None
+        for step in path:
+            key_pos = None
+            cls = type(node)
+            if cls is _Mapping:
+                if not isinstance(step, str):
+                    return pos, None
+                for key, item in node.value:
+                    if key.value == step:
+                        key_pos = _pos(key)
+                        pos = _pos(item) if type(item) is _Scalar else key_pos
+                        node = item
+                        break
+                else:
+                    return pos, None
+            elif cls is _Sequence and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                pos = _pos(node)
+            else:
+                return pos, None
+        return pos, key_pos
+
+    def marks(self) -> tuple[dict[Path, Pos], dict[Path, Pos]]:
+        """Every path's mark and every key's mark, as the event-stream reader records them."""
+        marks: dict[Path, Pos] = {}
+        key_marks: dict[Path, Pos] = {}
+
+        def visit(node: Any, path: Path) -> None:
+            cls = type(node)
+            if cls is _Scalar:
+                marks[path] = _pos(node)
+                return
+            marks.setdefault(path, _pos(node))
+            if cls is _Sequence:
+                for i, item in enumerate(node.value):
+                    visit(item, (*path, i))
+                return
+            for key, item in node.value:
+                sub = (*path, key.value)
+                marks.setdefault(sub, _pos(key))
+                key_marks[sub] = _pos(key)
+                visit(item, sub)
+
+        visit(self.root, ())
+        return marks, key_marks
+
+
+def _scalar(node: Any) -> Any:
+    if node.tag is not None:
+        raise Unsure
+    text = node.value
+    if node.style:
+        return text
+    if not text or text[0] in TRIGGERS:
+        value = plain(text)
+        if value is REFUSED:
+            raise Unsure
+        return value
+    return text
+
+
+def _pos(node: Any) -> Pos:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
