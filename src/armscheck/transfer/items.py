@@ -24,19 +24,20 @@ if TYPE_CHECKING:
 # its parts at their original cost), but not a billion times more: that is a slip of units,
 # and the shares computed from it would be too large for the rules engine.
 MAX_PART_RATIO = 1e9
+# an item's keys that a catalogue entry fills when the file leaves them out
+_FROM_CATALOGUE = (
+    "category",
+    "origin",
+    "major_defense_equipment",
+    "unit_value_usd",
+    "control",
+    "usml_category",
+)
 
 
 def find_system(r: Reader, raw: str, path: Path) -> dict[str, Any]:
     """Look up a system in the catalogue by id, name or alias."""
-    catalogue = r.ref.lists.get("systems")
-    systems = catalogue.data.get("systems", []) if catalogue else []
-    names: dict[str, dict[str, Any]] = {}
-    typed: list[str] = []  # names as people write them, for suggestions
-    for entry in systems:
-        for n in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
-            if n:
-                names.setdefault(fold(str(n)), entry)
-                typed.append(str(n))
+    names, typed = r.ref.memo("transfer.systems", lambda: _system_names(r))
     found = names.get(fold(raw))
     if found is None:
         close = suggest_names(raw, typed)
@@ -47,6 +48,20 @@ def find_system(r: Reader, raw: str, path: Path) -> dict[str, Any]:
         )
         raise r.fail(path, f"unknown system {shown(raw)}", tip)
     return found
+
+
+def _system_names(r: Reader) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Each catalogue entry by its folded id, name and aliases; the names as people write them."""
+    catalogue = r.ref.lists.get("systems")
+    systems = catalogue.data.get("systems", []) if catalogue else []
+    names: dict[str, dict[str, Any]] = {}
+    typed: list[str] = []  # names as people write them, for suggestions
+    for entry in systems:
+        for n in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
+            if n:
+                names.setdefault(fold(str(n)), entry)
+                typed.append(str(n))
+    return names, typed
 
 
 def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
@@ -75,19 +90,12 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             system = find_system(
                 r, r.text(it["system"], (*path, "system")) or "", (*path, "system")
             )
-        merged = dict(it)
-        for key, skey in (
-            ("category", "category"),
-            ("origin", "origin"),
-            ("major_defense_equipment", "major_defense_equipment"),
-            ("unit_value_usd", "unit_value_usd"),
-            ("control", "control"),
-            ("usml_category", "usml_category"),
-        ):
-            if merged.get(key) is None and system.get(skey) is not None:
+        merged = dict(it) if system else it  # gaps are filled from the catalogue only
+        for key in _FROM_CATALOGUE if system else ():
+            if merged.get(key) is None and system.get(key) is not None:
                 if key == "unit_value_usd" and merged.get("value_usd") is not None:
                     continue
-                merged[key] = system[skey]
+                merged[key] = system[key]
                 filled.append(key)
         if merged.get("category") is None:
             raise r.fail(

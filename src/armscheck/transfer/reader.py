@@ -65,7 +65,7 @@ class Reader:
                 f"expected a mapping, found {_kind(value)}",
                 "write 'key: value' lines indented under it",
             )
-        for key in value:
+        for key in () if keys.issuperset(value) else value:
             if key not in keys:
                 tip = suggest(key, keys) or f"allowed keys: {', '.join(sorted(keys))}"
                 if key == "<<":
@@ -75,17 +75,22 @@ class Reader:
                     tip += f" ({describe(mixed[1])} in it is not a Latin letter)"
                 raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
         for key in required:
-            if key in value and value[key] is None:
+            if value.get(key) is not None:
+                continue
+            if key in value:
                 raise self.fail(
                     (*path, key), f"{key!r} is empty", f"give a value after '{key}:'", at_key=True
                 )
-            if value.get(key) is None:
-                raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
+            raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
         return value
 
     def text(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
         """``value`` as non-empty text (``None`` allowed when ``optional``)."""
-        if value is None and optional:
+        if type(value) is str:  # the commonest case first
+            out = value.strip()
+            if out:
+                return out
+        elif value is None and optional:
             return None
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out = str(value).strip()

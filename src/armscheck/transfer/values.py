@@ -64,6 +64,12 @@ class ValueProblem(ValueError):
 
 def parse_money(raw: object) -> float:
     """Read a dollar amount: a number or a string such as ``1.5m`` or ``$4.2bn``."""
+    if type(raw) is str and len(raw) <= _MAX_MONEY_TEXT:
+        return _money_text(raw)  # the same few amounts recur: each is read once
+    return _parse_money(raw)
+
+
+def _parse_money(raw: object) -> float:
     hint = "write a positive amount such as 1500000, 1.5m, $4.2bn or '195 million'"
     if isinstance(raw, bool) or raw is None:
         raise ValueProblem(f"{shown(raw)} is not an amount of money", hint)
@@ -91,6 +97,9 @@ def parse_money(raw: object) -> float:
     if value > MAX_MONEY:
         raise ValueProblem(f"the amount {shown(raw)} is over $10 trillion", "check the units")
     return round(value, 2)
+
+
+_money_text = functools.lru_cache(maxsize=4096)(_parse_money)
 
 
 @functools.lru_cache(maxsize=2048)
