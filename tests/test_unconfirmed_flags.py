@@ -61,15 +61,23 @@ def _phases() -> list[Any]:
     for entry in _list("itar-126-1")["countries"]:
         for p in entry["phases"]:
             if p.get("unconfirmed"):
+                region = (p.get("regions") or [None])[0]
                 out.append(
-                    pytest.param(entry["country"], p["from"], id=f"{entry['country']}-{p['from']}")
+                    pytest.param(
+                        entry["country"], p["from"], region, id=f"{entry['country']}-{p['from']}"
+                    )
                 )
     return out
 
 
-@pytest.mark.parametrize(("country", "start"), _phases())
-def test_an_unconfirmed_126_1_phase_is_flagged(country: str, start: str) -> None:
-    v = _check(_us_export(country, start))
+@pytest.mark.parametrize(("country", "start", "region"), _phases())
+def test_an_unconfirmed_126_1_phase_is_flagged(
+    country: str, start: str, region: str | None
+) -> None:
+    data = _us_export(country, start)
+    if region:
+        data["recipient"]["region"] = region
+    v = _check(data)
     assert _flagged(v, "us-content"), [f.assumptions for f in v.findings]
 
 

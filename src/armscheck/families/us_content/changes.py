@@ -151,7 +151,8 @@ def proscribed(
     for day, text in _dates(phase):
         if not state.exists_on(day):
             continue  # no transfer to a historic state on a day it did not exist
-        there = lists.phase_at(ctx.reference, phase.country, day)
+        region = ctx.transfer.recipient.region if role == "recipient" else None
+        there = lists.phase_at(ctx.reference, phase.country, day, region, role)
         if there is None:
             then = None
         elif role == "recipient" and not given and there.end_user_matters():
@@ -211,7 +212,12 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     out: list[tuple[dt.date, str]] = []
     for code in dict.fromkeys((t.recipient.country, t.supplier.country)):
         name = ref.countries[code].name
-        ph = lists.phases(ref, code)
+        region = t.recipient.region if code == t.recipient.country else None
+        ph = [
+            p
+            for p in lists.phases(ref, code)
+            if not p.raw.get("regions") or (region and lists.in_region(region, p.raw["regions"]))
+        ]
         starts = {p.start for p in ph}
         for i, p in enumerate(ph):
             cites = lists.citations(p.raw.get("citations"))

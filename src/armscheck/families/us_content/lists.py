@@ -16,6 +16,7 @@ from ...rulebook.reference import Reference
 from ...screening import Hit as Found
 from ...screening import curated
 from ...screening.index import Searchable
+from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches, end_user_matches
 from ..parties import assumption
 
@@ -117,12 +118,32 @@ def _phases(ref: Reference, country: str) -> tuple[Phase, ...]:
     return tuple(out)
 
 
-def phase_at(ref: Reference, country: str, day: dt.date) -> Phase | None:
-    """The 126.1 phase of ``country`` in force on ``day``, if any."""
+def phase_at(
+    ref: Reference, country: str, day: dt.date, region: str | None = None, role: str = "recipient"
+) -> Phase | None:
+    """The 126.1 phase of ``country`` in force on ``day``, if any.
+
+    A phase with ``regions`` (occupied Crimea, say) covers only a ``region`` that names one of
+    them, and comes before the country's own phase. A ``destination_only`` phase (a policy on
+    exports to the country) does not cover it as the supplier.
+    """
+    own = None
     for p in phases(ref, country):
-        if in_force(p.start, p.end, day):
+        if not in_force(p.start, p.end, day):
+            continue
+        if role == "supplier" and p.raw.get("destination_only"):
+            continue
+        if not p.raw.get("regions"):
+            own = own or p
+        elif region and in_region(region, p.raw["regions"]):
             return p
-    return None
+    return own
+
+
+def in_region(region: str, names: list[str]) -> bool:
+    """Whether ``region`` (free text) names one of ``names`` (whole words, any case)."""
+    text = f" {fold(region)} "
+    return any(f" {fold(n)} " in text for n in names)
 
 
 def earlier_text(ref: Reference) -> tuple[dt.date, str] | None:
@@ -142,9 +163,10 @@ def status_at(
     end_user_type: str,
     role: str,
     non_lethal: bool = False,
+    region: str | None = None,
 ) -> str | None:
     """The 126.1 status (``denial``/``case-by-case``) on ``day``, ``None`` when not listed."""
-    p = phase_at(ref, country, day)
+    p = phase_at(ref, country, day, region, role)
     return p.status(end_user_type, role, non_lethal) if p else None
 
 

@@ -90,7 +90,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
     eut = t.recipient.end_user_type
     unread: list[tuple[str, Loc]] = []
     for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
-        phase = lists.phase_at(ctx.reference, party.country, ctx.date)
+        phase = lists.phase_at(ctx.reference, party.country, ctx.date, party.region, role)
         if phase is None:
             if party.country != "US":
                 unread.append((party.country_name, t.loc(role, "country")))
@@ -124,7 +124,11 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 kind=PROSCRIBED.kind,
                 key=f"us:126.1:{role}",
                 fields={
-                    "country": party.country_name,
+                    "country": (
+                        f"{party.region} ({party.country_name})"
+                        if phase.raw.get("regions")
+                        else party.country_name
+                    ),
                     "role": role,
                     "policy": phase.policy,
                     "status": status,
