@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing as mp
 import os
 import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import ComplianceError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from .decisions.session import Settings
 from .verdict import Verdict
 
@@ -182,6 +181,8 @@ def run_batch(
                 on_result(res)
             yield res
         return
+    import multiprocessing as mp  # the pool's modules, only for more than one worker
+
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     for res in _pooled(files, (rules, as_of, True, settings), jobs, mp.get_context(method)):
         if on_result:
@@ -190,6 +191,8 @@ def run_batch(
 
 
 def _pool(workers: int, init: _Init, ctx: Any) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=init)
 
 
@@ -202,6 +205,8 @@ def _pooled(files: list[str], init: _Init, jobs: int, ctx: Any) -> Iterator[Batc
     worker again becomes an error row, the others get their verdicts, and the
     rest of the batch goes on in a new pool.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     todo = iter(files)
     window = jobs * 4  # files in flight: enough to keep workers busy, few to re-run
     pending: deque[tuple[str, Future[BatchResult]]] = deque()
@@ -230,6 +235,8 @@ def _pooled(files: list[str], init: _Init, jobs: int, ctx: Any) -> Iterator[Batc
 
 def _alone(file: str, init: _Init, ctx: Any) -> BatchResult:
     """Check ``file`` in a worker of its own; its death becomes the file's error row."""
+    from concurrent.futures.process import BrokenProcessPool
+
     start = time.perf_counter()
     with _pool(1, init, ctx) as pool:
         try:

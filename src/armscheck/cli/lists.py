@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..api import load_checker
 from ..errors import ListError
-from ..official import fetch, listing, lookup, store
+from ..official import fetch, listing, store
 from ..official.loaded import loaded
 from ..official.model import country_codes
 
@@ -74,6 +74,8 @@ def _import(args: argparse.Namespace, err: ErrorOutput) -> int:
             err.print(f"Error: {exc}", markup=False, highlight=False)
             failed = True
     if changed:
+        from ..official import lookup  # the on-disk index (sqlite3)
+
         lookup.build(store.data_dir())
     return EXIT_ERROR if failed else EXIT_OK
 

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import ListError
-from . import lookup
 from .model import CountryFn
 from .store import MAX_BYTES, Imported, data_dir, import_bytes
 
@@ -104,5 +103,7 @@ def fetch(
         except ListError as exc:
             out.append((url, exc))
     if any(isinstance(r, Imported) and r.status == "imported" for _, r in out):
+        from . import lookup  # the on-disk index (sqlite3)
+
         lookup.build(folder or data_dir())
     return out

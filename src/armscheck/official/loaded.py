@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..screening import Entry, Index
 from ..screening.index import Searchable
-from . import lookup, store
+from . import store
 from .model import LISTS, SCREENED
 
 
@@ -43,7 +43,11 @@ class Loaded:
     def index(self) -> Searchable:
         """The screening index of every kept entry (see :func:`store.load`)."""
         if self._index is None:
-            opened = lookup.open_index(self.folder) if self.has_files() else None
+            opened = None
+            if self.has_files():
+                from . import lookup  # the on-disk index (sqlite3), only when lists were imported
+
+                opened = lookup.open_index(self.folder)
             if opened is not None:
                 self._index, self._counts, self._stored = opened
             else:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,7 +23,6 @@ from typing import Any
 from ..errors import ListError
 from ..screening import Entry
 from ..screening.model import entry_dict, entry_from
-from . import detect
 from .model import CountryFn, Parsed
 
 ENV = "ARMSCHECK_DATA_DIR"
@@ -138,6 +135,8 @@ def write_atomic(path: Path, doc: dict[str, Any]) -> None:
     """Write ``doc`` as JSON to ``path`` through a temporary file and a rename."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise ListError(
@@ -176,6 +175,10 @@ def import_bytes(
             hint="official lists are well under 60 MB; check that this is the right file",
         )
     folder = folder or data_dir()
+    import hashlib
+
+    from . import detect  # the list parsers, loaded only to import a file
+
     digest = hashlib.sha256(data).hexdigest()
     fmt = detect.detect(data, file)
     path = _path(folder, STEMS[fmt])

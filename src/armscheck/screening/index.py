@@ -17,8 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from rapidfuzz import fuzz, process
-
 from .forms import DESCRIPTORS
 from .model import Entry, Hit, Normalised
 from .normalise import canonical, normalise
@@ -143,6 +141,8 @@ class Searchable:
                 found[a] = "subset"
         fuzzy.difference_update(found)
         if fuzzy:
+            from rapidfuzz import fuzz, process  # loaded only when a name has fuzzy candidates
+
             order = list(fuzzy)
             pairs = self.flats(order)
             for text, pool in (

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .forms import DESCRIPTORS
 from .model import Entry, Hit, Normalised
 
@@ -133,6 +131,8 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
 
 def similarity(q: Normalised, alias: Normalised) -> float:
     """How alike two folded names are, 0..1: whole, without descriptive words, or reordered."""
+    from rapidfuzz import fuzz  # loaded on the first fuzzy comparison, not by every check
+
     return (
         max(
             fuzz.ratio(q.flat, alias.flat),
@@ -170,6 +170,8 @@ def unpaired(q: Normalised, alias: Normalised) -> tuple[str, str] | None:
 
 def _alike(a: str, b: str) -> bool:
     """Whether two words differ only by a typo, or one abbreviates the other ("dept")."""
+    from rapidfuzz import fuzz
+
     if fuzz.ratio(a, b) >= WORD_ALIKE:
         return True
     if a[:1] != b[:1]:
