@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -177,3 +178,102 @@ def test_a_cache_that_cannot_be_written_is_ignored(
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert _verdict() == "prohibited"
+
+
+def _settle_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the stat record be written for files changed a moment ago."""
+    from armscheck.rulebook import fingerprint
+
+    monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
+
+
+def test_the_stat_record_saves_reading_but_not_an_edit(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armscheck.rulebook import fingerprint
+
+    _settle_now(monkeypatch)
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    time.sleep(0.05)
+    before = cache.fingerprint(rules)
+    assert before is not None and list(own_cache.glob("stat-*.json"))
+    reads: list[object] = []
+    real = fingerprint.compute
+    monkeypatch.setattr(fingerprint, "compute", lambda *a: reads.append(a) or real(*a))
+    assert cache.fingerprint(rules) == before and not reads  # from the record
+    target = rules / "lists" / "countries.yaml"
+    st = target.stat()
+    text = target.read_bytes()
+    time.sleep(0.05)
+    target.write_bytes(text.replace(b"code: IR", b"code: IX", 1))  # same size
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # same time
+    after = cache.fingerprint(rules)
+    assert reads and after is not None and after[0] != before[0] and after[1] != before[1]
+
+
+def test_the_rules_digest_is_the_one_of_the_files(own_cache: Path) -> None:
+    from armscheck.decisions.record import rules_hash
+
+    found = cache.fingerprint(default_rules_dir())
+    assert found is not None and found[1] == rules_hash(default_rules_dir())
+    assert load_rulebook().files_digest() == found[1]
+
+
+@pytest.mark.parametrize("damage", ["random", "edited", "other-files", "fifo"])
+def test_a_damaged_stat_record_is_never_trusted(
+    damage: str, tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settle_now(monkeypatch)
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    time.sleep(0.05)
+    good = cache.fingerprint(rules)
+    (record,) = own_cache.glob("stat-*.json")
+    head, _, body = record.read_bytes().partition(b"\n")
+    doc = json.loads(body)
+    if damage == "random":
+        record.write_bytes(os.urandom(2048))
+    elif damage == "edited":  # another key, the digest left as it was
+        record.write_bytes(head + b"\n" + body.replace(good[0].encode(), b"0" * 64))  # type: ignore[index]
+    elif damage == "other-files":  # a consistent record of other files, with another key
+        doc["files"] = doc["files"][1:]
+        doc["key"] = "0" * 64
+        body = json.dumps(doc).encode()
+        meta = {"format": json.loads(head)["format"], "sha256": hashlib.sha256(body).hexdigest()}
+        record.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    else:
+        record.unlink()
+        os.mkfifo(record)
+    assert cache.fingerprint(rules) == good
+
+
+def test_the_cached_screening_indexes_are_the_built_ones(own_cache: Path) -> None:
+    from armscheck.screening import curated, saved
+
+    load_rulebook()
+    cached = load_rulebook().reference  # indexes from the cache
+    built = load_rulebook(families=load_rulebook().families).reference  # no cache
+    for name, get in curated.every_index(built).items():
+        fresh = get()
+        kept = cached._memo[name]
+        assert vars(kept) == vars(fresh), name
+        assert vars(saved.thawed(json.loads(json.dumps(saved.frozen(fresh))))) == vars(fresh)
+    assert _verdict() == "prohibited"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {},
+        {"entries": [], "owner": [0], "texts": ["a"], "norms": [], "keys": {}},
+        {"entries": [], "owner": [], "texts": [], "norms": [], "keys": {"=a": [3]}},
+        {"entries": [{"ref": "x"}], "owner": [], "texts": [], "norms": [], "keys": {}},
+        {"entries": [], "owner": [], "texts": [], "norms": [["x"] * 9], "keys": {}},
+    ],
+)
+def test_a_doubtful_index_state_is_refused(bad: dict[str, object]) -> None:
+    from armscheck.screening import saved
+
+    with pytest.raises(ValueError):
+        saved.thawed(bad)

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..rulebook.book import Rulebook
+from ..rulebook.fingerprint import rules_hash as rules_hash  # where it used to live
 from ..verdict import Verdict
 
 RECORD_VERSION = 1
@@ -37,16 +38,6 @@ def register_list_info(provider: ListInfo) -> None:
     """
     if provider not in _LIST_INFO:
         _LIST_INFO.append(provider)
-
-
-def rules_hash(root: Path) -> tuple[str, int]:
-    """(sha256, number of files) over every rule and list file under ``root``."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
-    for p in files:
-        digest.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(p.read_bytes() + b"\0")
-    return digest.hexdigest(), len(files)
 
 
 def list_info(book: Rulebook) -> dict[str, dict[str, Any]]:
@@ -79,7 +70,7 @@ def run_info(book: Rulebook, *, now: dt.datetime | None = None) -> dict[str, Any
     """The parts of ``run`` shared by every file of one invocation."""
     from ..version import __version__
 
-    digest, count = rules_hash(book.root)
+    digest, count = book.files_digest()
     return {
         "tool": "armscheck",
         "version": __version__,

@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeGuard
+from typing import Any, TypeGuard, TypeVar
 
 from ..errors import RuleError
 from ..facts import Citation, Family
+from ..screening import curated, saved
 from ..transfer.yamldoc import Doc
+from .fingerprint import rules_hash
 from .patterns import Pattern
 from .reference import Country, Reference, RefList, load_reference
 from .rulefile import Rule, read_citations, read_rule
 
+T = TypeVar("T")
 __all__ = ["Pattern", "Rule", "Rulebook", "default_rules_dir", "load_rulebook", "read_citations"]
 
 
@@ -27,6 +30,14 @@ class Rulebook:
     rules: tuple[Rule, ...]
     reference: Reference
     families: tuple[Family, ...]
+    # (sha256, number) of the rule and list files, when the cache key's pass computed it
+    digest: tuple[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def files_digest(self) -> tuple[str, int]:
+        """(sha256, number of files) over every rule and list file (see :func:`rules_hash`)."""
+        if self.digest is None:
+            self.digest = rules_hash(self.root)
+        return self.digest
 
     @functools.cached_property
     def law_reviewed(self) -> dt.date | None:
@@ -76,14 +87,16 @@ def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None 
 
     root = root or default_rules_dir()
     fams = families if families is not None else FAMILIES
-    key = cache.key(root) if families is None else None
-    stored = cache.read(key, _CACHED) if key else None
-    if _is_cached_book(stored):
-        reference, rules = stored
-        return Rulebook(root, rules, reference, fams)
+    found = cache.fingerprint(root) if families is None else None
+    stored = cache.read(found[0], _CACHED) if found else None
+    if _is_cached_book(stored) and _thaw(stored[0], stored[2]):
+        reference, rules, _ = stored
+        return Rulebook(root, rules, reference, fams, found[1] if found else None)
     book = _load_rulebook(root, fams)
-    if key:
-        cache.write(key, (_without_marks(book.reference), book.rules))
+    if found:
+        indexes = _freeze(book.reference)
+        cache.write(found[0], (_without_marks(book.reference), book.rules, indexes))
+        book.digest = found[1]
     return book
 
 
@@ -92,15 +105,48 @@ _CACHED: dict[str, type] = {
 }
 
 
-def _is_cached_book(stored: object) -> TypeGuard[tuple[Reference, tuple[Rule, ...]]]:
+def _is_cached_book(
+    stored: object,
+) -> TypeGuard[tuple[Reference, tuple[Rule, ...], dict[str, Any]]]:
     """Whether ``stored`` has the shape :func:`load_rulebook` caches."""
     return (
         isinstance(stored, tuple)
-        and len(stored) == 2
+        and len(stored) == 3
         and isinstance(stored[0], Reference)
         and isinstance(stored[1], tuple)
         and all(isinstance(r, Rule) for r in stored[1])
+        and isinstance(stored[2], dict)
     )
+
+
+def _freeze(reference: Reference) -> dict[str, Any]:
+    """The screening index of each curated list, as plain data (see :mod:`..screening.saved`).
+
+    A list whose index cannot be built is left out: its error shows when a check needs it.
+    """
+    out: dict[str, Any] = {}
+    for name, build in curated.every_index(reference).items():
+        try:
+            out[name] = saved.frozen(build())
+        except Exception:  # noqa: BLE001 - not kept; the check that needs it reports it
+            continue
+    return out
+
+
+def _thaw(reference: Reference, indexes: dict[str, Any]) -> bool:
+    """Put the cached indexes into ``reference``'s memo; ``False`` if one is doubtful."""
+    wanted = curated.every_index(reference)
+    try:
+        built = {name: saved.thawed(state) for name, state in indexes.items() if name in wanted}
+    except (ValueError, TypeError):
+        return False
+    for name, index in built.items():
+        reference.memo(name, functools.partial(_same, index))
+    return True
+
+
+def _same(value: T) -> T:
+    return value
 
 
 def _without_marks(reference: Reference) -> Reference:

@@ -17,6 +17,7 @@ ignored, and every doubt about a cached rulebook means "build it again".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -26,8 +27,10 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from . import fingerprint as stamps
+
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
-FORMAT = "armscheck-rulebook-cache/2"
+FORMAT = "armscheck-rulebook-cache/3"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
 
@@ -41,30 +44,6 @@ def _folder() -> Path:
     return Path(base) / "armscheck"
 
 
-def _regular_bytes(path: Path, limit: int) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else ``None``.
-
-    ``lstat`` comes first so that a FIFO or device is never opened; the file is then
-    opened without following links and without blocking, and checked again.
-    """
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return None
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    except (OSError, ValueError):
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 def key(root: Path) -> str | None:
     """The cache key for the rulebook under ``root``, or ``None`` when caching is off.
 
@@ -72,21 +51,21 @@ def key(root: Path) -> str | None:
     rulebook is never taken from a cache built from other files. A file that is not a
     regular file (or cannot be read) turns caching off for this run.
     """
+    found = fingerprint(root)
+    return found[0] if found else None
+
+
+def fingerprint(root: Path) -> tuple[str, tuple[str, int]] | None:
+    """(cache key, (sha256, number) of the rule files), or ``None`` when caching is off.
+
+    See :mod:`.fingerprint`: the files are hashed unless the stat record still fits them.
+    """
     if os.environ.get("ARMSCHECK_NO_CACHE"):
         return None
     from ..version import __version__
 
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
-    sources = [(root, f) for f in root.rglob("*.yaml")]
-    sources += [(_PACKAGE, f) for f in _PACKAGE.rglob("*.py")]
-    for base, f in sorted(sources, key=lambda s: (str(s[0]), str(s[1]))):
-        data = _regular_bytes(f, MAX_CACHE_BYTES)
-        if data is None:
-            return None
-        rel = f.relative_to(base).as_posix().encode()
-        digest.update(b"%d\0%s\0%d\0" % (base is root, rel, len(data)))
-        digest.update(data)
-    return digest.hexdigest()
+    head = f"{FORMAT}\0{__version__}\0".encode()
+    return stamps.fingerprint(root, _PACKAGE, head, MAX_CACHE_BYTES, _folder())
 
 
 def _path(k: str) -> Path:
@@ -99,7 +78,7 @@ def read(k: str, classes: dict[str, type]) -> Any:
     ``classes`` names the dataclasses the value may hold; nothing else is built.
     """
     path = _path(k)
-    raw = _regular_bytes(path, MAX_CACHE_BYTES)
+    raw = stamps.regular_bytes(path, MAX_CACHE_BYTES)
     if raw is None:
         return None
     try:
@@ -157,30 +136,43 @@ def write(k: str, value: Any) -> None:
 
 
 # The payload: every value is a JSON scalar or a list whose first element says what it is,
-# so no text from a rule file can ever be mistaken for structure.
+# so no text from a rule file can ever be mistaken for structure. A list or mapping made only
+# of JSON's own types (mappings with text keys, lists, scalars: most of a list file) is kept
+# whole under "J", so that the C decoder of ``json`` builds it with no Python step per value.
 
 
 def encode(value: Any) -> Any:
     """``value`` as JSON-ready plain data (see :func:`decode`)."""
+    return _encode(value)[0]
+
+
+def _encode(value: Any) -> tuple[Any, bool]:
+    """(``value`` encoded, whether it is plain JSON: lists, text-keyed mappings, scalars)."""
     if value is None or isinstance(value, (bool, int, float, str)):
-        return value
+        return value, True
     if isinstance(value, list):
-        return ["L", *(encode(v) for v in value)]
+        items = [_encode(v) for v in value]
+        if all(plain for _, plain in items):
+            return ["J", value], True
+        return ["L", *(e for e, _ in items)], False
     if isinstance(value, tuple):
-        return ["T", *(encode(v) for v in value)]
+        return ["T", *(encode(v) for v in value)], False
     if isinstance(value, dict):
+        pairs = [(_encode(k), _encode(v)) for k, v in value.items()]
+        if all(type(k) is str and kp and vp for (k, kp), (_, vp) in pairs):
+            return ["J", value], True
         out: list[Any] = ["D"]
-        for k, v in value.items():
-            out += [encode(k), encode(v)]
-        return out
+        for (k, _), (v, _) in pairs:
+            out += [k, v]
+        return out, False
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return ["d", value.isoformat()]
+        return ["d", value.isoformat()], False
     if is_dataclass(value) and not isinstance(value, type):
         out = ["C", type(value).__name__]
         for f in fields(value):
             if f.init and not f.name.startswith("_memo"):
                 out += [f.name, encode(getattr(value, f.name))]
-        return out
+        return out, False
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
@@ -191,6 +183,8 @@ def decode(data: Any, classes: dict[str, type]) -> Any:
     if not isinstance(data, list) or not data:
         raise _Doubt("shape")
     tag, rest = data[0], data[1:]
+    if tag == "J" and len(rest) == 1:
+        return rest[0]  # built by json: plain data only
     if tag == "L":
         return [decode(v, classes) for v in rest]
     if tag == "T":
@@ -202,7 +196,7 @@ def decode(data: Any, classes: dict[str, type]) -> Any:
         return dt.date.fromisoformat(rest[0])
     if tag == "C" and rest and rest[0] in classes and len(rest) % 2 == 1:
         cls = classes[rest[0]]
-        names = {f.name for f in fields(cls) if f.init}
+        names = _init_fields(cls)
         kwargs = {}
         for name, v in zip(rest[1::2], rest[2::2], strict=True):
             if name not in names:
@@ -213,3 +207,8 @@ def decode(data: Any, classes: dict[str, type]) -> Any:
         except TypeError as exc:
             raise _Doubt(str(exc)) from None
     raise _Doubt(f"tag {tag!r}")
+
+
+@functools.lru_cache(maxsize=64)
+def _init_fields(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if f.init)

@@ -9,6 +9,7 @@ one country's parties). One :class:`Index` per list is built once per process.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -118,14 +119,28 @@ def non_state_entries(lists: Lists) -> list[Entry]:
 
 def index(lists: Lists, shape: Shape) -> Index:
     """The index of one curated list, built once per process."""
-    built: Index = lists.memo(f"screening:{shape.list_id}", lambda: Index(entries(lists, shape)))
+    built: Index = lists.memo(memo_name(shape.list_id), lambda: Index(entries(lists, shape)))
     return built
 
 
 def non_state_index(lists: Lists) -> Index:
     """The index of every UN embargo's non-state actors, built once per process."""
-    built: Index = lists.memo(f"screening:{NON_STATE}", lambda: Index(non_state_entries(lists)))
+    built: Index = lists.memo(memo_name(NON_STATE), lambda: Index(non_state_entries(lists)))
     return built
+
+
+def memo_name(list_id: str) -> str:
+    """The name the index of ``list_id`` is kept under in the lists' memo."""
+    return f"screening:{list_id}"
+
+
+def every_index(lists: Lists) -> dict[str, Callable[[], Index]]:
+    """How to get each curated index, by memo name (for the rulebook cache to keep them)."""
+    out: dict[str, Callable[[], Index]] = {
+        memo_name(s.list_id): functools.partial(index, lists, s) for s in SHAPES
+    }
+    out[memo_name(NON_STATE)] = functools.partial(non_state_index, lists)
+    return out
 
 
 def all_entries(lists: Lists) -> list[Entry]:

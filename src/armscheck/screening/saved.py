@@ -1,0 +1,109 @@
+"""An :class:`~.index.Index` as plain JSON data, and back, for the rulebook cache.
+
+Building the indexes of the curated lists normalises every alias (transliteration
+included) and costs more than the rest of a check; the rulebook cache keeps them as
+built, so a new process reads them instead. The state holds only JSON's own types
+(lists, text-keyed mappings, text, numbers, booleans), and :func:`thawed` checks every
+value's type, raising :class:`ValueError` on anything else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .index import Index, sorted_tokens
+from .model import Entry, Normalised, entry_dict, entry_from
+
+
+def frozen(index: Index) -> dict[str, Any]:
+    """The state of ``index`` as plain JSON data."""
+    return {
+        "entries": [entry_dict(e) for e in index.entries],
+        "owner": list(index.owner),
+        "texts": list(index.texts),
+        "norms": [
+            [
+                n.original,
+                list(n.words),
+                list(n.tokens),
+                n.flat,
+                list(n.upper),
+                list(n.steps),
+                list(n.scripts),
+                n.skeleton,
+                n.core,
+            ]
+            for n in index.norms
+        ],
+        "keys": {k: list(v) for k, v in index.keys.items()},
+    }
+
+
+def _texts(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(type(x) is str for x in raw):
+        raise ValueError("not a list of text")
+    return tuple(raw)
+
+
+def _text(raw: Any) -> str:
+    if type(raw) is not str:
+        raise ValueError("not text")
+    return raw
+
+
+def _ids(raw: Any, bound: int) -> tuple[int, ...]:
+    if not isinstance(raw, list) or not all(type(x) is int and 0 <= x < bound for x in raw):
+        raise ValueError("not a list of ids")
+    return tuple(raw)
+
+
+def _norm(raw: Any) -> Normalised:
+    if not isinstance(raw, list) or len(raw) != 9:
+        raise ValueError("not a normalised name")
+    original, words, tokens, flat, upper, steps, scripts, skeleton, core = raw
+    if not isinstance(upper, list) or not all(type(x) is bool for x in upper):
+        raise ValueError("not a list of flags")
+    return Normalised(
+        original=_text(original),
+        words=_texts(words),
+        tokens=_texts(tokens),
+        flat=_text(flat),
+        upper=tuple(upper),
+        steps=_texts(steps),
+        scripts=_texts(scripts),
+        skeleton=_text(skeleton),
+        core=_text(core),
+    )
+
+
+def thawed(state: Any) -> Index:
+    """The index :func:`frozen` wrote; :class:`ValueError` for anything else."""
+    if not isinstance(state, dict) or set(state) != {"entries", "owner", "texts", "norms", "keys"}:
+        raise ValueError("not an index")
+    raw_entries = state["entries"]
+    if not isinstance(raw_entries, list) or not all(isinstance(e, dict) for e in raw_entries):
+        raise ValueError("not a list of entries")
+    try:
+        entries: tuple[Entry, ...] = tuple(entry_from(e) for e in raw_entries)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not an entry: {exc}") from None
+    owner = _ids(state["owner"], len(entries))
+    texts = _texts(state["texts"])
+    norms_raw = state["norms"]
+    if not isinstance(norms_raw, list):
+        raise ValueError("not a list of names")
+    norms = [_norm(n) for n in norms_raw]
+    if not len(owner) == len(texts) == len(norms):
+        raise ValueError("aliases of different lengths")
+    keys_raw = state["keys"]
+    if not isinstance(keys_raw, dict):
+        raise ValueError("not a key table")
+    keys = {_text(k): _ids(v, len(norms)) for k, v in keys_raw.items()}
+    index = Index.__new__(Index)  # the attributes Index.__init__ sets, as it set them
+    index.entries = entries
+    index.owner = list(owner)
+    index.texts = list(texts)
+    index.norms = norms
+    index.pairs = [(n.flat, sorted_tokens(n)) for n in norms]
+    index.keys = keys
+    return index
