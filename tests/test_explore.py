@@ -10,7 +10,8 @@ import pytest
 
 from armscheck.api import load_checker, load_transfer
 from armscheck.cli import main
-from armscheck.explore.counterfactuals import apply_change, counterfactuals, matrix, timeline
+from armscheck.explore.counterfactuals import apply_change, counterfactuals, timeline
+from armscheck.explore.recipients import matrix
 from armscheck.facts import in_force
 from armscheck.verdict import rank
 

@@ -23,8 +23,9 @@ import pytest
 
 from armscheck.api import load_checker, read_transfer
 from armscheck.checker import Checker
-from armscheck.explore.counterfactuals import counterfactuals, matrix, timeline
+from armscheck.explore.counterfactuals import counterfactuals, timeline
 from armscheck.explore.overtime import over_time
+from armscheck.explore.recipients import matrix
 from armscheck.report import html
 from armscheck.report.svg import timeline_svg
 from armscheck.report.svgmap import heatmap_svg, map_svg

@@ -105,7 +105,7 @@ def recipients(ref: Reference, transfer: Transfer, chosen: str) -> list[str]:
 def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck matrix``: the same deal checked against many recipients."""
     from ..api import load_transfer
-    from ..explore.counterfactuals import matrix
+    from ..explore.recipients import matrix
 
     checker = load_checker(args.rules)
     ref = checker.rulebook.reference

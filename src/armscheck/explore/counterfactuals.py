@@ -5,14 +5,13 @@
 * :func:`timeline` evaluates the transfer at every date on which a rule or a
   list entry that touches it changes (never by sampling days) and merges
   equal neighbouring periods.
-* :func:`matrix` checks the same deal against many recipient countries.
+* :func:`~.recipients.matrix` checks the same deal against many recipient countries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,7 +21,7 @@ from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
 from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
-from ..verdict import NOT_EVALUATED, Verdict, rank
+from ..verdict import NOT_EVALUATED, Verdict
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -257,22 +256,3 @@ def with_recipient(checker: Checker, transfer: Transfer, code: str) -> Transfer:
     return replace(
         transfer, recipient=recipient, doc=Doc(data, transfer.file, dict(transfer.doc.marks))
     )
-
-
-def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> list[dict[str, Any]]:
-    """The deal checked against each recipient (ISO codes), most severe verdict first."""
-    recipients = list(recipients)
-    within_budget(transfer, len(recipients), "recipients")
-    rows = []
-    for code in recipients:
-        v = checker.check(with_recipient(checker, transfer, code))
-        rows.append(
-            {
-                "recipient": code,
-                "name": checker.rulebook.reference.countries[code].name,
-                "verdict": v.verdict,
-                "families": dict(v.families),
-            }
-        )
-    rows.sort(key=lambda r: (rank(str(r["verdict"])), str(r["name"])))
-    return rows

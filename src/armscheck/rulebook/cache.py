@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +117,8 @@ def write(k: str, value: Any) -> None:
         )
         for stale in old[: max(0, len(old) - _KEEP + 1)]:
             stale.unlink(missing_ok=True)
+        import tempfile  # only to write a cache
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rulebook-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import math
 import re
@@ -140,6 +139,8 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     """A ``did you mean`` phrase for ``word`` among ``choices``, or an empty string."""
     if len(word) > MAX_SUGGEST_CHARS:
         return ""  # a long text is no typo of a short word (and difflib is quadratic)
+    import difflib  # only for a mistake: a check of a good file does not load it
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
 
@@ -162,6 +163,8 @@ def _likeness(query: str, name: str) -> float:
         return 0.85
     if len(q) >= 3 and q in n:
         return 0.75
+    import difflib
+
     whole = difflib.SequenceMatcher(None, q, n).ratio()
     # each word typed must look like a word of the name: "Soviet Union" is not "Réunion"
     words = sum(
