@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..verdict import level, rank
-from .reader import read_limited
+from .locate import read_limited
 
 MAX_BASELINE_BYTES = 50_000_000
 Key = tuple[str, str, tuple[str, ...]]

@@ -14,9 +14,9 @@ from ..transfer.decoding import MAX_BYTES
 from ..transfer.reader import Reader
 from ..transfer.values import printable, shorten, shown, suggest
 from ..transfer.yamldoc import parse
+from .locate import DEFAULT_NAME, find_decisions, read_limited
 from .model import AUTHORITIES, KINDS, SATISFIES, UNWAIVABLE, Decision, Decisions, Scope
 
-DEFAULT_NAME = "armscheck-decisions.yaml"
 MAX_DECISIONS = 2_000
 MAX_TEXT = 500  # characters in one reference, name, reason or pattern
 MAX_PATTERNS = 100
@@ -36,21 +36,14 @@ REQUIRED_TOO = {
     "waiver": ("reason", "approver"),
 }
 COVERS = {"rules", "items", "parties", "destination"}
+__all__ = [
+    "DEFAULT_NAME",
+    "find_decisions",
+    "load_decisions",
+    "read_decisions",
+    "read_limited",
+]
 HINT_TOP = "write 'decisions:' followed by a list of entries, each with 'ref:' and 'kind:'"
-
-
-def find_decisions(transfer_file: str, given: str | Path | None = None) -> Path | None:
-    """The decisions file for a transfer: ``given``, else the default name beside it or here."""
-    if given is not None:
-        return Path(given)
-    folders = [Path.cwd()]
-    if transfer_file not in ("-", "<stdin>"):
-        folders.insert(0, Path(transfer_file).parent)
-    for folder in folders:
-        candidate = folder / DEFAULT_NAME
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def load_decisions(path: str | Path, ref: Reference, rules: Mapping[str, str]) -> Decisions:
@@ -61,34 +54,6 @@ def load_decisions(path: str | Path, ref: Reference, rules: Mapping[str, str]) -
     """
     data = read_limited(path, MAX_BYTES, "decisions file")
     return read_decisions(data, str(path), ref, rules)
-
-
-def read_limited(path: str | Path, limit: int, what: str) -> bytes:
-    """The file at ``path`` if it holds at most ``limit`` bytes, else an :class:`InputError`.
-
-    Reading stops one byte past ``limit``, so a huge file costs nothing.
-    """
-    label = str(path)
-    if not Path(path).is_file():
-        raise InputError(
-            f"no such {what}" if not Path(path).exists() else "not a regular file",
-            file=label,
-            hint=f"give the path of a {what}",
-        )
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the {what} ({exc.strerror})", file=label, hint="check the path"
-        ) from None
-    if len(data) > limit:
-        raise InputError(
-            f"the {what} is over the {limit:,}-byte limit",
-            file=label,
-            hint=f"give a smaller {what}",
-        )
-    return data
 
 
 def read_decisions(

@@ -149,7 +149,7 @@ def write_record(
 
 def read_record(path: str | Path) -> dict[str, Any]:
     """A record file, checked to be one."""
-    from .reader import read_limited
+    from .locate import read_limited
 
     label = str(path)
     raw = read_limited(path, MAX_RECORD_BYTES, "record")

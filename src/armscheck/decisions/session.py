@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..rulebook.book import Rulebook
 from ..transfer.model import Transfer
 from ..verdict import Verdict
-from .apply import apply_decisions
-from .model import Decisions
-from .reader import find_decisions, load_decisions
+from .locate import find_decisions
 from .record import with_run, write_record
+
+if TYPE_CHECKING:
+    from .model import Decisions
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Session:
             return None
         key = path.resolve()
         if key not in self._read:
+            from .reader import load_decisions  # only when a decisions file is found
+
             rules = {r.id: r.outcome for r in self.book.rules}
             self._read[key] = load_decisions(path, self.book.reference, rules)
         return self._read[key]
@@ -81,6 +84,8 @@ class Session:
         if found is not None:
             if transfer is None:
                 raise ValueError("decisions apply to this file: pass its transfer")
+            from .apply import apply_decisions
+
             verdict = apply_decisions(verdict, transfer, found, today=self.today)
         if self.settings.run is not None:
             verdict = with_run(verdict, self.settings.run)
