@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from .cli import main
+gc.disable()  # importing makes no garbage cycles: no collection need walk the new modules
+from .cli import main  # noqa: E402
 
+gc.freeze()  # and none need walk them later
+gc.enable()
 sys.exit(main())

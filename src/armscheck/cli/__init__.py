@@ -7,6 +7,7 @@ One module per command (``check.py``, ``batch.py``...), listed in ``commands.py`
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    gc.freeze()  # the modules imported so far live as long as the process: not scanned again
     err = ErrorOutput()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -7,12 +7,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..api import load_checker
 from ..batch import default_jobs
 from ..verdict import VERDICTS
 from .decide import add_options
 from .examples import examples
-from .shared import ErrorOutput, date_arg, positive
+from .shared import ErrorOutput, date_arg, load_checker, positive
 
 
 def add_parser(sub: Any) -> None:

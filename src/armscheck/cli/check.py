@@ -6,14 +6,21 @@ import argparse
 import sys
 from typing import Any
 
-from ..api import load_checker
 from ..errors import EngineError, InputError
 from ..explore.counterfactuals import counterfactuals
 from ..report import Format
 from ..report import json as json_report
 from ..verdict import VERDICTS, Verdict
 from .examples import examples
-from .shared import EXIT_ERROR, EXIT_FINDING, EXIT_OK, ErrorOutput, date_arg, output_format
+from .shared import (
+    EXIT_ERROR,
+    EXIT_FINDING,
+    EXIT_OK,
+    ErrorOutput,
+    date_arg,
+    load_checker,
+    output_format,
+)
 
 
 def add_parser(sub: Any) -> None:

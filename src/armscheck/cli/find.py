@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..api import load_checker
 from ..transfer.values import fold, suggest_names
+from .shared import load_checker
 
 if TYPE_CHECKING:
     from .shared import ErrorOutput

@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..api import load_checker
 from ..errors import ListError
 from ..official import fetch, listing, store
 from ..official.loaded import loaded
 from ..official.model import country_codes
+from .shared import load_checker
 
 if TYPE_CHECKING:
     from .shared import ErrorOutput

@@ -8,8 +8,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..api import load_checker
 from ..errors import InputError
+from .shared import load_checker
 
 if TYPE_CHECKING:
     from ..rulebook.reference import Reference

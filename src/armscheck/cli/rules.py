@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..api import load_checker
 from ..errors import InputError
 from ..report import json as json_report
 from .examples import examples
-from .shared import EXIT_OK, ErrorOutput
+from .shared import EXIT_OK, ErrorOutput, load_checker
 
 
 def add_parser(sub: Any) -> None:

@@ -7,11 +7,11 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..api import load_checker
 from ..official.loaded import loaded
 from ..rulebook.reference import Reference
 from ..screening import KINDS, curated, sources
 from ..screening.index import Searchable
+from .shared import load_checker
 
 if TYPE_CHECKING:
     from .shared import ErrorOutput

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,11 @@ from ..report import Format
 from ..transfer.values import ValueProblem, parse_date
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
+
+    from ..checker import Checker
 
 EXIT_OK, EXIT_FINDING, EXIT_ERROR = 0, 1, 2
 
@@ -45,6 +50,25 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"Error: {message}\n")
         sys.exit(EXIT_ERROR)
+
+
+def load_checker(rules: Path | None) -> Checker:
+    """The checker of ``rules`` (see :func:`armscheck.api.load_checker`), loaded once.
+
+    A command's process keeps the rulebook to its end, so what loading makes is left out
+    of later garbage collections (:func:`gc.freeze`), and none runs while it loads: the
+    rulebook holds no garbage cycles, and walking it again and again only costs time.
+    """
+    from .. import api
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return api.load_checker(rules)
+    finally:
+        gc.freeze()
+        if paused:
+            gc.enable()
 
 
 def date_arg(text: str) -> dt.date:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ..api import load_checker
 from ..regression.runner import run_scenario, scenario_files
 from .examples import examples
-from .shared import ErrorOutput
+from .shared import ErrorOutput, load_checker
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -29,9 +29,9 @@ def cmd_verify(args: argparse.Namespace, err: ErrorOutput) -> int:
     from rich.console import Console
     from rich.markup import escape
 
-    from ..api import load_checker
     from ..decisions.verify import recheck, verify
     from ..errors import ComplianceError
+    from .shared import load_checker
 
     checker = load_checker(args.rules)
     fmt = args.format or ("human" if sys.stdout.isatty() else "json")
