@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ..regression.runner import run_scenario, scenario_files
 from .examples import examples
 from .shared import ErrorOutput, load_checker
 
@@ -28,6 +27,8 @@ def cmd_test(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck test``: run every scenario's expect block."""
     from rich.console import Console
     from rich.markup import escape
+
+    from ..regression.runner import run_scenario, scenario_files
 
     checker = load_checker(args.rules)
     files = scenario_files(args.paths)

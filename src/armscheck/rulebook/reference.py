@@ -12,7 +12,6 @@ from ..errors import RuleError
 from ..transfer.decoding import read_file
 from ..transfer.values import ValueProblem, fold, parse_date, suggest_names
 from ..transfer.yamldoc import Doc, parse
-from .schema import check_list, load_schemas
 
 LIST_KEYS = ("title", "last_reviewed", "sources")
 T = TypeVar("T")
@@ -171,6 +170,8 @@ class Reference:
 
 def load_reference(root: Path) -> Reference:
     """Read and check every file in ``root/lists``."""
+    from .schema import check_list, load_schemas  # not needed for a cached rulebook
+
     lists: dict[str, RefList] = {}
     folder = root / "lists"
     if not folder.is_dir():
