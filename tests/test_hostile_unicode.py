@@ -113,6 +113,17 @@ def test_utf16_and_utf32_are_named(
     )
 
 
+def test_a_stray_nul_in_utf8_text_is_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = _transfer(end_user="Armée de terre").encode("utf-8")
+    at = text.index(b"date")
+    code, _, err, path = _check(tmp_path, capsys, text[:at] + b"\x00" + text[at:])
+    line = text[:at].count(b"\n") + 1
+    assert code == 2
+    assert err.startswith(f"Error: {path}: a NUL character (byte 0) at line {line}, column 1 — ")
+
+
 # Names
 
 

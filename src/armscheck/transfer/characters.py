@@ -135,6 +135,9 @@ def sniff_encoding(data: bytes) -> str | None:
     for bom, name, order in boms:
         if data.startswith(bom):
             return f"{name} text ({order}, with a byte-order mark)"
+    sample = data[:4096]
+    if sample.count(0) < len(sample) // 8:
+        return None  # UTF-16/32 text of YAML is full of NUL bytes; a stray one is not that
     for codec, name, order in (
         ("utf-32-le", "UTF-32", "little-endian"),
         ("utf-32-be", "UTF-32", "big-endian"),

@@ -50,6 +50,16 @@ def decode(text: str | bytes, file: str, error: type[ComplianceError] = InputErr
                     file=file,
                     hint="save the file as UTF-8 (in most editors: Save As, encoding UTF-8)",
                 )
+            nul = text.index(b"\x00")
+            if text.count(0) <= len(text) // 100 + 1 and _utf8(text.replace(b"\x00", b"")):
+                before = text[:nul]
+                line = before.count(b"\n") + 1
+                col = nul - (before.rfind(b"\n") + 1) + 1
+                raise error(
+                    f"a NUL character (byte 0) at line {line}, column {col}",
+                    file=file,
+                    hint="remove it: NUL is not allowed in YAML text (the file may be damaged)",
+                )
             raise error(
                 "the file is binary, not YAML text", file=file, hint="give a UTF-8 YAML file"
             )
@@ -83,3 +93,12 @@ def decode(text: str | bytes, file: str, error: type[ComplianceError] = InputErr
             hint="delete it (retype the text around it, or replace it with a plain line break)",
         )
     return text
+
+
+def _utf8(data: bytes) -> bool:
+    """Whether ``data`` decodes as UTF-8."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
