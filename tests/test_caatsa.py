@@ -930,3 +930,44 @@ def test_change_dates() -> None:
     assert any(d == dt.date(2020, 12, 14) and "designated" in label for d, label in dates)
     none = load(base())
     assert caatsa.change_dates(Context(none, none.date, checker().rulebook.reference)) == []
+
+
+@pytest.mark.parametrize(
+    ("side", "name", "date", "fires"),
+    [
+        ("supplier", "BrahMos Aerospace Private Limited", "2022-01-28", True),
+        ("recipient", "Indo-Russia Rifles Pvt Ltd", "2022-01-28", True),
+        ("supplier", "BrahMos Aerospace", "2017-08-02", True),  # CAATSA enacted
+        ("supplier", "BrahMos Aerospace", "2017-08-01", False),  # the day before
+        ("supplier", "Bharat Dynamics", "2022-01-28", False),  # not a listed person's venture
+    ],
+)
+def test_a_joint_venture_of_a_listed_person_gets_a_note_not_a_silent_clear(
+    side: str, name: str, date: str, fires: bool
+) -> None:
+    """§231(a) 'operates for or on behalf of' has no ownership rule: a note, not silence."""
+    data = base(
+        date=date,
+        supplier__country="IN",
+        recipient__country="PH" if side == "supplier" else "IN",
+        **{f"{side}.entities": [name], "items[0].category": "missile"},
+    )
+    v = check(data)
+    assert v.families["caatsa"] == "clear"
+    assert ("caatsa/listed-joint-venture" in fired(v)) == fires
+    if fires:
+        assert "is a joint venture in which" in note(v, "caatsa/listed-joint-venture")
+        assert any("not on the list of specified persons" in a for a in v.assumptions)
+
+
+def test_a_joint_venture_note_gives_way_to_a_listed_shareholder() -> None:
+    """When the listed shareholder itself is named on the same side, the counterparty is exposed."""
+    data = base(
+        date="2022-01-28",
+        supplier__country="IN",
+        recipient__country="PH",
+        **{"supplier.entities": ["BrahMos Aerospace", "Rosoboronexport"]},
+    )
+    v = check(data)
+    assert v.families["caatsa"] == "exposure"
+    assert "caatsa/listed-joint-venture" not in fired(v)

@@ -47,6 +47,7 @@ from .text import (
     unique_citations,
     waiver,
 )
+from .ventures import JOINT_VENTURE
 
 FAMILY_ID = "caatsa"
 RUSSIA_DEAL = FactKind(
@@ -279,7 +280,7 @@ def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:
 
 
 def _kinds() -> tuple[FactKind, ...]:
-    kinds = (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER, PRIVATE_BUYER)
+    kinds = (RUSSIA_DEAL, caatsa_iran.KIND, DESIGNATED, CIVIL_SELLER, PRIVATE_BUYER, JOINT_VENTURE)
     return (*kinds, *caatsa_official.KINDS)
 
 

@@ -8,6 +8,7 @@ from ...facts import Change, Context, Fact, FactKind
 from ...transfer.model import Item, Loc
 from ...transfer.vocab import STATE_FORCES
 from ..parties import Hit
+from .ventures import joint_ventures
 
 RUSSIA = "RU"
 SECTOR_TEXT = {"defense": "defence", "intelligence": "intelligence"}
@@ -158,7 +159,8 @@ def civil_seller(ctx: Context) -> list[Fact]:
 def notes(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
     """Note facts for the Russia transactions that are not taken as the defence sector."""
     out = civil_seller(ctx) if "recipient" not in exposed_sides else []
-    return out + (private_buyer(ctx) if "supplier" not in exposed_sides else [])
+    out += private_buyer(ctx) if "supplier" not in exposed_sides else []
+    return out + joint_ventures(ctx, exposed_sides)
 
 
 def private_buyer(ctx: Context) -> list[Fact]:

@@ -1,0 +1,105 @@
+"""Joint ventures in which a person on the §231 list holds a share.
+
+The list of specified persons is not exhaustive and carries no ownership rule, so a joint
+venture part-owned by a listed person (BrahMos Aerospace, Indo-Russia Rifles) is not taken
+as the sector; but §231 reaches a person that "operates for or on behalf of" it, so a deal
+with one gets a note saying what is assumed, never a silent clear.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...facts import Citation, Context, Fact, FactKind
+from ...screening.normalise import text_key
+from ..parties import named_parties
+from .text import citations
+
+JOINT_VENTURE = FactKind(
+    "caatsa-listed-joint-venture",
+    "caatsa",
+    {"party": "str", "side": "str", "owners": "str", "counterparty": "str", "date": "str"},
+    "a party is a joint venture in which a person on the §231 list holds a share",
+)
+SIDE_TEXT = {"supplier": "seller", "recipient": "buyer"}
+
+
+def _names(entry: dict[str, Any]) -> list[str]:
+    return [str(x) for x in [entry.get("name"), *(entry.get("aliases") or [])] if x]
+
+
+def _matches(name: str, entry: dict[str, Any]) -> bool:
+    key = f" {text_key(name)} "
+    return any(re.search(rf"(?<!\w){re.escape(text_key(a))}(?!\w)", key) for a in _names(entry))
+
+
+def _owners(entry: dict[str, Any], persons: dict[str, dict[str, Any]]) -> tuple[str, list[str]]:
+    """("A (49.5%) and B (7.5%)", assumptions on unconfirmed listings)."""
+    parts, flags = [], []
+    for o in entry.get("owners") or []:
+        person = persons.get(str(o.get("person"))) or {}
+        name = str(person.get("name") or o.get("person"))
+        since = person.get("listed_from")
+        parts.append(f"{name} ({o.get('share') or 'share unknown'}; listed from {since})")
+        if person.get("unconfirmed"):
+            flags.append(
+                f"this rests on an unconfirmed entry ({name} in "
+                f"lists/caatsa-specified-persons.yaml): {person.get('note') or 'not confirmed'}"
+            )
+    text = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+    return text, flags
+
+
+def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
+    """Note facts for the named parties that are joint ventures of listed persons.
+
+    Nothing is built before CAATSA's enactment, nor when the venture's side is already
+    taken as the defence sector (its counterparty is then exposed by a finding).
+    """
+    data = ctx.reference.get("caatsa-specified-persons").data
+    ventures = data.get("joint_ventures") or []
+    start = (ctx.reference.get("caatsa-statute").data.get("enactment") or {}).get("date")
+    if not ventures or (start and ctx.date.isoformat() < str(start)):
+        return []
+    persons = {str(p.get("id")): p for p in data.get("persons") or []}
+    t = ctx.transfer
+    out: list[Fact] = []
+    for named in named_parties(t):
+        other = "recipient" if named.side == "supplier" else "supplier"
+        if other in exposed_sides:
+            continue
+        for v in ventures:
+            if not _matches(named.name, v):
+                continue
+            owners, flags = _owners(v, persons)
+            if other == "recipient":
+                who = [t.recipient.end_user or "", *t.recipient.entities]
+                country = t.recipient.country_name
+            else:
+                who, country = list(t.supplier.entities), t.supplier.country_name
+            names = list(dict.fromkeys(n for n in who if n))
+            counterparty = (", ".join(names) or f"the {SIDE_TEXT[other]}") + f" ({country})"
+            cites: list[Citation] = citations(v.get("citations"))
+            out.append(
+                Fact(
+                    kind=JOINT_VENTURE.kind,
+                    key=f"caatsa:231:joint-venture:{v.get('id')}:{named.side}",
+                    fields={
+                        "party": f"{named.name} ({v.get('name')})",
+                        "side": SIDE_TEXT[named.side],
+                        "owners": owners,
+                        "counterparty": counterparty,
+                        "date": ctx.date.isoformat(),
+                    },
+                    evidence=(named.loc,),
+                    citations=tuple(cites),
+                    assumptions=(
+                        f"{v.get('name')} is taken as not part of, and not acting for, Russia's "
+                        "defence sector: it is not on the list of specified persons, and a listed "
+                        "shareholder does not by itself put a joint venture on it.",
+                        *flags,
+                    ),
+                )
+            )
+    return out
