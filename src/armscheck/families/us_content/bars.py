@@ -1,6 +1,8 @@
 """Statutory bars: Acts of Congress that forbid US defense articles to a named country.
 
-A bar covers named systems (``scope: systems``: F-35s for Turkey) or every US-origin defense
+A bar names one country, or every foreign country (``recipient: any``: the F-22 ban). It covers
+named systems (``scope: systems``: F-35s for Turkey, with their parts under ``related``) or every
+US-origin defense
 article (``scope: defense-articles``: the Glenn and Pressler amendments, the 1975 Turkey embargo,
 the Chile and Argentina amendments): a US supplier's item that is not EAR-controlled, and ITAR
 content (or US content whose control is not given) that another country sells on. ``effect``
@@ -44,16 +46,42 @@ def _names(text: str) -> str:
     return f" {fold(text)} "
 
 
+def applies_to(bar: dict[str, Any], country: str) -> bool:
+    """Whether ``bar`` names ``country``; ``recipient: any`` names every foreign country."""
+    recipient = bar.get("recipient")
+    return recipient == country or (recipient == "any" and country != "US")
+
+
 def _covered_by_system(bar: dict[str, Any], item: Item) -> tuple[bool, tuple[str, ...]]:
-    """Whether ``item`` is one of the bar's named systems, and the assumption if by name."""
+    """Whether ``item`` is one of the bar's named systems, and the assumption if by name.
+
+    With ``related: true`` the bar also covers what serves the system: an item whose
+    ``for_system`` is the system or names it, and an item with a component named after it.
+    """
     names = [f" {fold(str(n))} " for n in bar.get("names") or []]
-    if item.system in (bar.get("systems") or []):
+    systems = [str(s) for s in bar.get("systems") or []]
+    if item.system in systems:
         return True, ()
     if any(n in _names(item.description) for n in names):
         return True, (
             f"'{item.description}' ({item.loc.path}) is taken to be the system the act "
             "names, from its description.",
         )
+    us_content = item.origin == "US" or any(c.origin in ("US", None) for c in item.components)
+    if not bar.get("related") or not us_content:
+        return False, ()
+    serves = item.extras.for_system
+    if serves and (serves in systems or any(n in _names(serves) for n in names)):
+        return True, (
+            f"'{item.description}' ({item.loc.path}) serves the system the act names "
+            f"(for_system: {serves}); the act also covers its parts and support.",
+        )
+    for c in item.components:
+        if any(n in _names(c.description) for n in names):
+            return True, (
+                f"'{c.description}' in {item.loc.path} is taken to be a part of the system "
+                "the act names, from its description; the act also covers its parts.",
+            )
     return False, ()
 
 
@@ -108,6 +136,16 @@ def _by_recipient(lst: RefList) -> dict[Any, list[tuple[int, dict[str, Any]]]]:
     return out
 
 
+def bars_for(
+    by_recipient: dict[Any, list[tuple[int, dict[str, Any]]]], country: str
+) -> list[tuple[int, dict[str, Any]]]:
+    """The bars naming ``country``, and those naming every foreign country, in list order."""
+    own = list(by_recipient.get(country, ()))
+    if country != "US":
+        own += by_recipient.get("any", ())
+    return sorted(own, key=lambda ib: ib[0])
+
+
 def bar_facts(ctx: Context) -> list[Fact]:
     """One fact per item that a bar in force covers."""
     lst = ctx.reference.lists.get("us-statutory-bars")
@@ -116,7 +154,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
     t = ctx.transfer
     out = []
     by_recipient = ctx.reference.memo("us-content:bars-by-recipient", lambda: _by_recipient(lst))
-    for i, bar in by_recipient.get(t.recipient.country, ()):
+    for i, bar in bars_for(by_recipient, t.recipient.country):
         start = lst.date(bar.get("from"), ("bars", i, "from"))
         end = lst.date(bar.get("to"), ("bars", i, "to"))
         if not in_force(start, end, ctx.date):
@@ -181,7 +219,7 @@ def bar_dates(ctx: Context) -> list[tuple[dt.date, str]]:
     lst = ctx.reference.lists.get("us-statutory-bars")
     out: list[tuple[dt.date, str]] = []
     for i, bar in enumerate(lst.data.get("bars") or [] if lst else []):
-        if lst is None or bar.get("recipient") != ctx.transfer.recipient.country:
+        if lst is None or not applies_to(bar, ctx.transfer.recipient.country):
             continue
         cite = (bar.get("citations") or [{}])[0].get("instrument", bar.get("id"))
         for key, verb in (("from", "bar applies"), ("to", "bar ends")):
