@@ -810,6 +810,20 @@ def test_short_alias_only_in_its_own_country(checker: Checker) -> None:
     assert any("contains the acronym 'SSB'" in a for a in f.assumptions)
 
 
+def test_general_level_near_a_group_change_carries_the_group_flag(checker: Checker) -> None:
+    # Cyprus is outside D:5 in June 2026 (FY2026 suspension) and back in from 1 Oct 2026: the
+    # general 25% level then rests on the unconfirmed D:5 dates, and the fact says so
+    (f,) = [
+        f
+        for f in facts(checker, vehicle("CY", "0.2m", date="2026-06-01"))
+        if f.kind == "de-minimis"
+    ]
+    assert f.fields["group"] == "other" and f.fields["over"] is False
+    assert any("outside Country Group D:5" in a and "2026-10-01" in a for a in f.assumptions)
+    (g,) = [f for f in facts(checker, vehicle("EG", "0.2m")) if f.kind == "de-minimis"]
+    assert not any("Country Group" in a for a in g.assumptions)
+
+
 def test_de_minimis_label_names_the_actual_groups(checker: Checker) -> None:
     v = check(checker, vehicle("CN", "0.2m", control="ear", date="2019-01-01"))
     f = fired(v, "ear-de-minimis-below") or [

@@ -22,7 +22,7 @@ from . import changes as changes
 from . import lists as lists
 from . import official as us_official
 from .bars import BAR, bar_dates, bar_facts
-from .groups import OTHER, group_unconfirmed, groups_of
+from .groups import OTHER, group_unconfirmed, groups_of, near_memberships
 from .kinds import (
     AUTHORITY,
     BARRED,
@@ -121,6 +121,14 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
     group_note = group_unconfirmed(ctx.reference, group)
     if group_note:
         notes.append(group_note)
+    if group == OTHER:  # the general level rests on the dates of a nearby group membership
+        for near, when in near_memberships(ctx.reference, t.recipient.country, ctx.date):
+            flag = group_unconfirmed(ctx.reference, near)
+            if flag:
+                notes.append(
+                    f"{t.recipient.country_name} is taken to be outside Country Group {near} "
+                    f"on this date (membership changes on {when.isoformat()}); {flag}"
+                )
     if group != OTHER:
         label = f" (Country Group {group})"
     elif groups:

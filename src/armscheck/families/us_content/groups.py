@@ -45,6 +45,27 @@ def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt
     return out
 
 
+def near_memberships(
+    ref: Reference, country: str, day: dt.date, days: int = 365
+) -> list[tuple[str, dt.date]]:
+    """(group, date) for each membership of ``country`` ending or starting within ``days``.
+
+    Only memberships not in force on ``day``: a country just out of (or just before) a group
+    gets the general de minimis level, which is only as good as the group's dates.
+    """
+    spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
+    window = dt.timedelta(days=days)
+    out: list[tuple[str, dt.date]] = []
+    for name, start, end in spans.get(country, []):
+        if in_force(start, end, day):
+            continue
+        if end is not None and day - window <= end <= day:
+            out.append((name, end))
+        elif start is not None and day < start <= day + window:
+            out.append((name, start))
+    return out
+
+
 def membership_dates(ref: Reference, country: str) -> list[tuple[dt.date, str]]:
     """Every start or end of ``country``'s membership in a listed country group."""
     lst, groups = _groups(ref)
