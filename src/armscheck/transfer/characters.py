@@ -55,6 +55,8 @@ def invisible_break(text: str) -> tuple[int, int, str] | None:
     Line and column are what an editor shows: lines end at LF, CR LF or CR
     only, counted from 1.
     """
+    if text.isascii():
+        return None  # every character sought is outside ASCII
     for m in _HIDDEN_BREAKS.finditer(text):
         if m.group() == "\ufeff" and m.start() == 0:
             continue  # a BOM at the start is fine

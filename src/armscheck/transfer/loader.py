@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from .decoding import MAX_BYTES
+from .decoding import MAX_BYTES, read_limited
 from .items import read_items, read_sales
 from .model import (
     CHANNELS,
@@ -58,10 +58,10 @@ def read_input(path: str | Path, name: str | None = None) -> tuple[bytes, str]:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         label = name or "<stdin>"
     else:
-        _check_path(str(path), label)
+        size = _check_path(str(path), label)
         try:
             with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)  # enough to tell that a file is too large
+                data = read_limited(fh, size)  # enough to tell that a file is too large
         except OSError as exc:
             raise InputError(
                 f"cannot read the file ({exc.strerror})", file=label, hint="check the path"
@@ -69,8 +69,8 @@ def read_input(path: str | Path, name: str | None = None) -> tuple[bytes, str]:
     return data, label
 
 
-def _check_path(path: str, label: str) -> None:
-    """Refuse, with a reason and a remedy, a path that is not a readable regular file.
+def _check_path(path: str, label: str) -> int:
+    """The size of the regular file at ``path``; refuse, with a reason and a remedy, any other.
 
     Checked with ``stat`` before anything is opened, so a pipe is never waited on.
     """
@@ -96,6 +96,7 @@ def _check_path(path: str, label: str) -> None:
             file=label,
             hint="give the path of a YAML file (not a folder, pipe or device)",
         )
+    return st.st_size
 
 
 def _path_problem(path: str, exc: OSError) -> tuple[str, str]:

@@ -128,15 +128,20 @@ class Tree:
             if type(key) is not _Scalar or key.tag is not None:
                 raise Unsure
             name = key.value
-            if name in out:
-                raise Unsure
-            if type(item) is _Scalar:
-                out[name] = _scalar(item)
-            else:
+            if type(item) is not _Scalar:
                 sub = (*path, name)
                 spots[sub] = key
                 boxes[sub] = item
                 out[name] = self.read(item, sub)
+            elif item.tag is not None:
+                raise Unsure
+            else:  # as _scalar(item), written out: most values are here
+                text = item.value
+                out[name] = (
+                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
+                )
+        if len(out) < len(pairs):
+            raise Unsure  # a key written twice
         return out
 
     def where(self, path: Path) -> Pos:
@@ -212,14 +217,14 @@ def _scalar(node: Any) -> Any:
     if node.tag is not None:
         raise Unsure
     text = node.value
-    if node.style:
-        return text
-    if not text or text[0] in TRIGGERS:
-        value = plain(text)
-        if value is REFUSED:
-            raise Unsure
-        return value
-    return text
+    return text if node.style or (text and text[0] not in TRIGGERS) else _plain(text)
+
+
+def _plain(text: str) -> Any:
+    value = plain(text)
+    if value is REFUSED:
+        raise Unsure
+    return value
 
 
 def _pos(node: Any) -> Pos:
