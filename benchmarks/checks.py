@@ -277,6 +277,9 @@ def main() -> int:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
+        # a rulebook cache of this run's own: on a shared machine, other checkouts using the
+        # same cache folder could push ours out between rounds (the cache keeps a few)
+        ENV["XDG_CACHE_HOME"] = str(base / "cache")
         files = generate(base / "warm", n_warm, seed=3)
         files += sorted((ROOT / "scenarios").rglob("*.yaml"))
         small, mid = base / "small", base / "mid"
