@@ -109,31 +109,7 @@ def write(k: str, value: Any) -> None:
     folder = _folder()
     payload = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode()
     meta = {"format": FORMAT, "key": k, "sha256": hashlib.sha256(payload).hexdigest()}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        old = sorted(
-            (f for f in folder.glob("rulebook-*") if f.is_file() and not f.is_symlink()),
-            key=lambda f: f.stat().st_mtime,
-        )
-        for stale in old[: max(0, len(old) - _KEEP + 1)]:
-            stale.unlink(missing_ok=True)
-        import tempfile  # only to write a cache
-
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rulebook-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(meta).encode() + b"\n" + payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            target = _path(k)
-            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
-                return  # something that is not ours sits there: leave it, do not cache
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        return
+    stamps.store(folder, "rulebook-*", _KEEP, _path(k), json.dumps(meta).encode() + b"\n" + payload)
 
 
 # The payload: every value is a JSON scalar or a list whose first element says what it is,

@@ -203,29 +203,13 @@ def record(
     doc["key"] = key
     body = json.dumps({**doc, "rules": [digest, count]}, separators=(",", ":")).encode()
     top = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(body).hexdigest()})
-    try:
-        import tempfile
-
-        folder.mkdir(parents=True, exist_ok=True)
-        old = sorted(
-            (f for f in folder.glob("stat-*.json") if f.is_file() and not f.is_symlink()),
-            key=lambda f: f.stat().st_mtime,
-        )
-        for stale in old[: max(0, len(old) - _KEEP + 1)]:
-            stale.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".stat-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(top.encode() + b"\n" + body)
-            target = _record_path(folder, root, package)
-            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
-                return
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        return
+    store(
+        folder,
+        "stat-*.json",
+        _KEEP,
+        _record_path(folder, root, package),
+        top.encode() + b"\n" + body,
+    )
 
 
 def fingerprint(
@@ -244,3 +228,34 @@ def fingerprint(
     if computed is not None:
         record(folder, root, package, head, now, computed, since)
     return computed
+
+
+def store(folder: Path, pattern: str, keep: int, target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` in ``folder`` atomically; failures are ignored.
+
+    At most ``keep`` files matching ``pattern`` stay (the oldest go first).
+    """
+    try:
+        import tempfile  # only to write a cache
+
+        folder.mkdir(parents=True, exist_ok=True)
+        old = sorted(
+            (f for f in folder.glob(pattern) if f.is_file() and not f.is_symlink()),
+            key=lambda f: f.stat().st_mtime,
+        )
+        for stale in old[: max(0, len(old) - keep + 1)]:
+            stale.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + pattern.split("*")[0], suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+                return  # something that is not ours sits there: leave it, do not cache
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        return
