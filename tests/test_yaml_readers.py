@@ -79,8 +79,10 @@ def test_every_file_in_the_repository_reads_the_same(path: Path) -> None:
 
 
 def test_the_quick_reader_takes_ordinary_transfers() -> None:
+    # a libyaml that does not stop deep nesting itself (older PyYAML wheels) turns the
+    # quick reader off, and every file goes through the event-stream reader
     quick = [compare(decode(p.read_bytes(), str(p))) for p in FILES if "seeds" in p.parts]
-    assert quick and set(quick) == {"quick"}
+    assert quick and set(quick) == ({"quick"} if nodes.USABLE else {"unsure"})
 
 
 TRICKY = [
