@@ -62,15 +62,10 @@ def cmd_timeline(args: argparse.Namespace, err: ErrorOutput) -> int:
         out = {"file": transfer.file, "name": transfer.name, "periods": data}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     elif fmt in ("html", "svg"):
-        from ..report.html import picture_report
         from ..report.svg import timeline_svg
 
         svg = timeline_svg(transfer.name, data)
-        if fmt == "svg":
-            sys.stdout.write(svg + "\n")
-        else:
-            heading = f"Timeline: {transfer.name}"
-            sys.stdout.write(picture_report("timeline", heading, transfer.file, svg, periods=data))
+        _picture(fmt, "timeline", f"Timeline: {transfer.name}", transfer.file, svg, periods=data)
     else:
         from rich.console import Console
 
@@ -118,15 +113,10 @@ def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     if fmt == "json":
         print(json.dumps({"file": transfer.file, "rows": rows}, indent=2, ensure_ascii=False))
     elif fmt in ("html", "svg"):
-        from ..report.html import picture_report
         from ..report.svgmap import map_svg
 
         svg = map_svg(transfer.name, rows)
-        if fmt == "svg":
-            sys.stdout.write(svg + "\n")
-        else:
-            heading = f"By recipient: {transfer.name}"
-            sys.stdout.write(picture_report("matrix", heading, transfer.file, svg, rows=rows))
+        _picture(fmt, "matrix", f"By recipient: {transfer.name}", transfer.file, svg, rows=rows)
     else:
         _matrix_table(transfer.name, rows)
     return 0
@@ -261,3 +251,13 @@ def _span_args(p: argparse.ArgumentParser, date: Any, start: dt.date, note: str 
         metavar="DATE",
         help=f"day after the last one shown (default: open; today for --over-time){note}",
     )
+
+
+def _picture(fmt: str, kind: str, heading: str, file: str, svg: str, **data: Any) -> None:
+    """Write ``svg`` alone (``--format svg``) or in its self-contained HTML page."""
+    if fmt == "svg":
+        sys.stdout.write(svg + "\n")
+        return
+    from ..report.html import picture_report
+
+    sys.stdout.write(picture_report(kind, heading, file, svg, **data))

@@ -33,16 +33,10 @@ class Named:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A party name that matched a curated list entry."""
+class Matched:
+    """What a hit of the screening matcher says about itself (for dataclasses with ``found``)."""
 
-    entry: dict[str, Any]
-    named: Named
     found: Found
-    start: dt.date | None
-    end: dt.date | None
-    list: str = ""
 
     @property
     def alias(self) -> str:
@@ -53,6 +47,18 @@ class Hit:
     def exact(self) -> bool:
         """Whether the match is exact, not one to be confirmed."""
         return self.found.exact
+
+
+@dataclass(frozen=True)
+class Hit(Matched):
+    """A party name that matched a curated list entry."""
+
+    entry: dict[str, Any]
+    named: Named
+    found: Found
+    start: dt.date | None
+    end: dt.date | None
+    list: str = ""
 
     @property
     def entry_name(self) -> str:

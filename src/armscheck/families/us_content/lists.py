@@ -18,7 +18,7 @@ from ...screening import curated
 from ...screening.index import Searchable
 from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches, end_user_matches
-from ..parties import assumption
+from ..parties import Matched, assumption
 
 ITAR_LIST = "itar-126-1"
 BARRED_LIST = "us-barred-parties"
@@ -181,7 +181,7 @@ def is_barred_name(ref: Reference, name: str, country: str, entry_id: str) -> bo
 
 
 @dataclass(frozen=True)
-class Barred:
+class Barred(Matched):
     """A barred party named on the buying side."""
 
     entry: dict[str, Any]
@@ -189,16 +189,6 @@ class Barred:
     found: Found
     start: dt.date | None
     end: dt.date | None
-
-    @property
-    def alias(self) -> str:
-        """The party's name or alias that matched."""
-        return self.found.alias
-
-    @property
-    def exact(self) -> bool:
-        """Whether the match is exact, not one to be confirmed."""
-        return self.found.exact
 
     def assumption(self, where: str) -> str | None:
         """What the finding assumes about the match (nothing for a plain exact one)."""
