@@ -7,6 +7,7 @@ settings, so that it can be handed to worker processes.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,13 +40,18 @@ class Session:
     book: Rulebook
     settings: Settings = Settings()
     _read: dict[Path, Decisions] = field(default_factory=dict)
+    _found: dict[str | None, Path | None] = field(default_factory=dict)  # by the transfer's folder
 
     def decisions_for(self, transfer_file: str) -> Decisions | None:
         """The decisions that apply to the transfer at ``transfer_file``, read once per file."""
         given = self.settings.decisions
         if given is None and not self.settings.look_for_decisions:
             return None
-        path = find_decisions(transfer_file, given)
+        folder = None if transfer_file in ("-", "<stdin>") else os.path.dirname(transfer_file)
+        if folder in self._found:  # one look per folder in a run, not two per file
+            path = self._found[folder]
+        else:
+            path = self._found[folder] = find_decisions(transfer_file, given)
         if path is None:
             return None
         key = path.resolve()
