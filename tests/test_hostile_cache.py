@@ -277,3 +277,15 @@ def test_a_doubtful_index_state_is_refused(bad: dict[str, object]) -> None:
 
     with pytest.raises(ValueError):
         saved.thawed(bad)
+
+
+def test_a_copy_of_the_rules_elsewhere_is_not_read_from_the_first_copys_cache(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "a" / "rules", tmp_path / "b" / "rules"
+    shutil.copytree(default_rules_dir(), first)
+    shutil.copytree(default_rules_dir(), second)
+    load_rulebook(first)  # cached
+    load_rulebook(first)  # read from the cache
+    files = {r.file for r in load_rulebook(second).rules}
+    assert files and all(f.startswith(str(second)) for f in files)

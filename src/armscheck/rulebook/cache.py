@@ -1,8 +1,9 @@
 """A cache of the validated rulebook, so each new process need not parse it again.
 
 The cache is plain data (JSON) and can never run code when read. Its key is a
-SHA-256 over the package version and the *content* of every rule and list file
-under ``rules/`` and every module of the package: any edit makes a new key.
+SHA-256 over the package version, the path of the rules folder and the *content*
+of every rule and list file under ``rules/`` and every module of the package: any
+edit makes a new key, and a copy of the rules elsewhere gets a cache of its own.
 Each cache file starts with a header line carrying the key and a SHA-256 digest
 of the payload that follows, so a file that was truncated, overwritten or
 edited (even one byte) is noticed, removed and rebuilt. Anything at the cache
@@ -63,7 +64,9 @@ def fingerprint(root: Path) -> tuple[str, tuple[str, int]] | None:
         return None
     from ..version import __version__
 
-    head = f"{FORMAT}\0{__version__}\0".encode()
+    # the rules' folder is part of the key: a rulebook names its files by their paths, so
+    # another copy of the same rules must not be read from this copy's cache
+    head = f"{FORMAT}\0{__version__}\0{root}\0".encode()
     return stamps.fingerprint(root, _PACKAGE, head, MAX_CACHE_BYTES, _folder())
 
 
