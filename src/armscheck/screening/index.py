@@ -1,12 +1,8 @@
 """An index of list entries that screens one name in microseconds.
 
-One table of keys finds the candidates without scanning the entries: the folded key of
-every alias (whole names, and aliases contained in a longer name), the key without
-descriptive words, the words in sorted order (word order), each word (aliases whose words
-all appear), the consonants, and for fuzzy matching each word's last four letters and its
-first five letters less any one (one edit anywhere leaves a key shared). Fuzzy candidates
-are filtered by ``rapidfuzz`` in C before any is judged, so screening costs time linear in
-the name's length, not in the list's.
+One table of keys (see :mod:`.keys`) finds the candidates without scanning the entries.
+Fuzzy candidates are filtered by ``rapidfuzz`` in C before any is judged, so screening
+costs time linear in the name's length, not in the list's.
 
 :class:`Index` keeps the table in memory; :mod:`.disk` keeps the same table in a file and
 reads only the keys a name needs, for lists too large to index in every process.
@@ -17,79 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from .forms import DESCRIPTORS
+from .keys import alias_keys, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
-from .normalise import canonical, normalise
+from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, judge
 
-MAX_RUN = 8  # contained aliases are looked for as runs of at most this many words
 BUCKET_CAP = 32  # a fuzzy key shared by more aliases than this says too little to use
-GRAM = 4  # letters at the end of a word that index it for fuzzy matching
-CORE_MIN = 4  # a name without its descriptive words is compared whole if this long
-SKELETON_MIN = 3  # consonants of a name in Arabic script compared when at least this many
-LATIN_SKELETON_MIN = 5  # and of a name in Latin script
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
 MEMO_NAMES = 2048  # screened names whose hits an index keeps (forgotten all at once)
-
-# How a candidate was found, by the prefix of its key.
-EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
-
-
-def alias_keys(norm: Normalised) -> set[str]:
-    """Every key under which an alias is indexed."""
-    keys = {EXACT + norm.flat}
-    if len(norm.core) >= CORE_MIN:
-        keys.add(CORE + norm.core)
-    if len(norm.tokens) > 1:
-        keys.add(ORDER + sorted_tokens(norm))
-        keys.update(WORD + t for t in norm.tokens)
-    if len(norm.skeleton) >= SKELETON_MIN:
-        keys.add(SKELETON + norm.skeleton)
-    return keys | grams(norm)
-
-
-def sorted_tokens(norm: Normalised) -> str:
-    """The name's words in sorted order, for comparing names whatever their word order."""
-    return " ".join(sorted(norm.tokens))
-
-
-def grams(norm: Normalised) -> set[str]:
-    """The fuzzy keys of a name: last four letters and first five less one, of each word.
-
-    The name written as one word counts as a word; short and descriptive words have none.
-    """
-    keys: set[str] = set()
-    for word in {*norm.tokens, norm.flat}:
-        if len(word) > GRAM and word not in DESCRIPTORS:
-            head = word[: GRAM + 1]
-            keys.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
-            keys.add(f"s{word[-GRAM:]}")
-    return keys
-
-
-def query_keys(q: Normalised) -> dict[str, str]:
-    """The keys to look up for a screened name, each with how a hit on it was found."""
-    keys: dict[str, str] = {EXACT + q.flat: "whole"}
-    keys.setdefault(CORE + q.flat, "core")
-    if q.core:
-        keys.setdefault(CORE + q.core, "core")
-        if len(q.core) >= CORE_MIN:
-            keys.setdefault(EXACT + q.core, "core")
-    words = q.words
-    n = len(words)
-    if n > 1:
-        keys.setdefault(ORDER + sorted_tokens(q), "order")
-        for i in range(n):
-            for j in range(i + 1, min(n, i + MAX_RUN) + 1):
-                if j - i < n:
-                    keys.setdefault(EXACT + canonical("".join(words[i:j])), f"run:{i}:{j}")
-        for t in q.tokens:
-            keys.setdefault(WORD + t, "subset")
-    if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
-        keys.setdefault(SKELETON + q.skeleton, "skeleton")
-    for key in grams(q):
-        keys.setdefault(key, "fuzzy")
-    return keys
 
 
 class Searchable:
@@ -194,11 +125,11 @@ class Searchable:
         self, name: str, country: str | None, kind: str | None, fuzzy: bool
     ) -> tuple[Hit, ...]:
         """The best hit of ``name`` on each entry, whatever its dates, in report order."""
-        q = normalise(name)
+        q, found = self._candidates_of(name)
         if not q.flat:
             return ()
         best: dict[int, Hit] = {}
-        for a, how in self.candidates(q).items():
+        for a, how in found.items():
             if not fuzzy and how in ("fuzzy", "skeleton", "subset"):
                 continue
             e, text, norm = self.alias(a)
@@ -207,6 +138,26 @@ class Searchable:
             if hit is not None and (e not in best or rank(hit) > rank(best[e])):
                 best[e] = hit
         return tuple(sorted(best.values(), key=order))
+
+    _found: dict[str, tuple[Normalised, dict[int, str]]] | None = None
+
+    def _candidates_of(self, name: str) -> tuple[Normalised, dict[int, str]]:
+        """``name`` normalised, and its candidates, kept for the next time it is screened.
+
+        The candidates do not depend on the country or kind given as evidence, so a name
+        screened for many recipients (``armscheck matrix``) is looked up once.
+        """
+        memo = self._found
+        if memo is None:
+            memo = self._found = {}
+        got = memo.get(name)
+        if got is None:
+            q = normalise(name)
+            got = (q, self.candidates(q) if q.flat else {})
+            if len(memo) >= MEMO_NAMES:
+                memo.clear()
+            memo[name] = got
+        return got
 
 
 def rank(hit: Hit) -> tuple[bool, float, int]:

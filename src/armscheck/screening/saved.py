@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .index import Index, sorted_tokens
+from .index import Index
+from .keys import sorted_tokens
 from .model import Entry, Normalised, entry_dict, entry_from
 
 

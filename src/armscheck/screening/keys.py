@@ -1,0 +1,79 @@
+"""The keys of a screening index: under which an alias is kept, and which a name looks up.
+
+The folded key of every alias (whole names, and aliases contained in a longer name), the
+key without descriptive words, the words in sorted order (word order), each word (aliases
+whose words all appear), the consonants, and for fuzzy matching each word's last four
+letters and its first five letters less any one (one edit anywhere leaves a key shared).
+"""
+
+from __future__ import annotations
+
+from .forms import DESCRIPTORS
+from .model import Normalised
+from .normalise import canonical
+
+MAX_RUN = 8  # contained aliases are looked for as runs of at most this many words
+GRAM = 4  # letters at the end of a word that index it for fuzzy matching
+CORE_MIN = 4  # a name without its descriptive words is compared whole if this long
+SKELETON_MIN = 3  # consonants of a name in Arabic script compared when at least this many
+LATIN_SKELETON_MIN = 5  # and of a name in Latin script
+
+# How a candidate was found, by the prefix of its key.
+EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
+
+
+def alias_keys(norm: Normalised) -> set[str]:
+    """Every key under which an alias is indexed."""
+    keys = {EXACT + norm.flat}
+    if len(norm.core) >= CORE_MIN:
+        keys.add(CORE + norm.core)
+    if len(norm.tokens) > 1:
+        keys.add(ORDER + sorted_tokens(norm))
+        keys.update(WORD + t for t in norm.tokens)
+    if len(norm.skeleton) >= SKELETON_MIN:
+        keys.add(SKELETON + norm.skeleton)
+    return keys | grams(norm)
+
+
+def sorted_tokens(norm: Normalised) -> str:
+    """The name's words in sorted order, for comparing names whatever their word order."""
+    return " ".join(sorted(norm.tokens))
+
+
+def grams(norm: Normalised) -> set[str]:
+    """The fuzzy keys of a name: last four letters and first five less one, of each word.
+
+    The name written as one word counts as a word; short and descriptive words have none.
+    """
+    keys: set[str] = set()
+    for word in {*norm.tokens, norm.flat}:
+        if len(word) > GRAM and word not in DESCRIPTORS:
+            head = word[: GRAM + 1]
+            keys.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
+            keys.add(f"s{word[-GRAM:]}")
+    return keys
+
+
+def query_keys(q: Normalised) -> dict[str, str]:
+    """The keys to look up for a screened name, each with how a hit on it was found."""
+    keys: dict[str, str] = {EXACT + q.flat: "whole"}
+    keys.setdefault(CORE + q.flat, "core")
+    if q.core:
+        keys.setdefault(CORE + q.core, "core")
+        if len(q.core) >= CORE_MIN:
+            keys.setdefault(EXACT + q.core, "core")
+    words = q.words
+    n = len(words)
+    if n > 1:
+        keys.setdefault(ORDER + sorted_tokens(q), "order")
+        for i in range(n):
+            for j in range(i + 1, min(n, i + MAX_RUN) + 1):
+                if j - i < n:
+                    keys.setdefault(EXACT + canonical("".join(words[i:j])), f"run:{i}:{j}")
+        for t in q.tokens:
+            keys.setdefault(WORD + t, "subset")
+    if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
+        keys.setdefault(SKELETON + q.skeleton, "skeleton")
+    for key in grams(q):
+        keys.setdefault(key, "fuzzy")
+    return keys
