@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
@@ -48,7 +48,25 @@ class Citation:
 
 
 def list_citations(raw: Any) -> tuple[Citation, ...]:
-    """The citations of a reference-list entry (entries without an instrument are skipped)."""
+    """The citations of a reference-list entry (entries without an instrument are skipped).
+
+    Reference lists do not change once read, so the answer for one ``citations`` value (the
+    same object) is kept for the next time it is asked (a bounded number of them).
+    """
+    kept = _CITED.get(id(raw))
+    if kept is not None and kept[0] is raw:
+        return kept[1]
+    out = _read_citations(raw)
+    if len(_CITED) >= 4096:
+        _CITED.clear()
+    _CITED[id(raw)] = (raw, out)
+    return out
+
+
+_CITED: dict[int, tuple[Any, tuple[Citation, ...]]] = {}
+
+
+def _read_citations(raw: Any) -> tuple[Citation, ...]:
     return tuple(
         Citation(
             str(c["instrument"]),
@@ -156,9 +174,11 @@ class Context:
 
     def once(self, name: str, build: Callable[[], T]) -> T:
         """A value several families need in this check, built by the first that asks."""
-        if name not in self._once:
-            self._once[name] = build()
-        return cast(T, self._once[name])
+        try:
+            value: T = self._once[name]
+        except KeyError:
+            value = self._once[name] = build()
+        return value
 
 
 @dataclass(frozen=True)
@@ -197,7 +217,15 @@ def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
             )
 
 
-Shape = tuple[frozenset[str], tuple[tuple[str, type | tuple[type, ...], bool], ...]]
+Shape = tuple[frozenset[str], tuple[tuple[str, frozenset[type]], ...]]
+# the exact types each field type name accepts on the fast path of :func:`fits`; a value of
+# another type (a subclass, say) is left to :func:`check_fact`, which judges it the same way
+_EXACT: dict[str, frozenset[type]] = {
+    "str": frozenset({str}),
+    "int": frozenset({int}),
+    "float": frozenset({int, float}),
+    "bool": frozenset({bool}),
+}
 
 
 def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
@@ -210,13 +238,15 @@ def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
     for kind, spec in kinds.items():
         items = tuple(spec.fields.items())
         if not RESERVED & set(spec.fields) and all(t in FIELD_TYPES for _, t in items):
-            types = tuple((n, FIELD_TYPES[t], t == "bool") for n, t in items)
-            out[kind] = (frozenset(spec.fields), types)
+            out[kind] = (frozenset(spec.fields), tuple((n, _EXACT[t]) for n, t in items))
     return out
 
 
 def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
-    """Whether ``fact`` has exactly its kind's fields, typed (what :func:`check_fact` checks)."""
+    """Whether ``fact`` surely has exactly its kind's fields, typed (as :func:`check_fact` asks).
+
+    ``False`` means "not sure": the caller then asks :func:`check_fact`.
+    """
     shape = shapes.get(fact.kind)
     if shape is None:
         return False
@@ -224,9 +254,8 @@ def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
     fields = fact.fields
     if fields.keys() != names:
         return False
-    for name, want, is_bool in types:
-        value = fields[name]
-        if not isinstance(value, want) or (type(value) is bool and not is_bool):
+    for name, exact in types:
+        if type(fields[name]) not in exact:
             return False
     return True
 

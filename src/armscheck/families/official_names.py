@@ -100,10 +100,19 @@ def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[Offi
 
 
 def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
-    """Titles of the ``wanted`` lists not imported, when the transfer names any party."""
-    if not named_parties(ctx.transfer):
-        return []
-    return ctx.once("official-lists", loaded).missing(wanted)
+    """Titles of the ``wanted`` lists not imported, when the transfer names any party.
+
+    Several families ask, some many times a check: each answer is kept for the check.
+    """
+    known: dict[tuple[str, ...], list[str]] = ctx.once("official-missing", dict)
+    gone = known.get(wanted)
+    if gone is None:
+        gone = known[wanted] = (
+            ctx.once("official-lists", loaded).missing(wanted)
+            if named_parties(ctx.transfer)
+            else []
+        )
+    return list(gone)
 
 
 def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:

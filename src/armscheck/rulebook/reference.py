@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from ..errors import RuleError
 from ..transfer.decoding import read_file
@@ -83,9 +83,11 @@ class Reference:
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """A value derived from the lists, built once per process and reused."""
-        if name not in self._memo:
-            self._memo[name] = build()
-        return cast(T, self._memo[name])
+        try:
+            value: T = self._memo[name]
+        except KeyError:
+            value = self._memo[name] = build()
+        return value
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
