@@ -25,6 +25,7 @@ from ...transfer.values import money_text
 from ..parties import Hit, named_parties, screen
 from . import iran as caatsa_iran
 from . import official as caatsa_official
+from .dates import date_change, enactment
 from .parties import (
     CIVIL_SELLER,
     PRIVATE_BUYER,
@@ -32,15 +33,15 @@ from .parties import (
     exposed,
     exposed_phrase,
     inferred,
-    is_military,
     join,
     listed_text,
+    military_items,
     notes,
 )
+from .precedents import precedents
 from .text import (
     advanced_systems,
     citations,
-    precedents,
     primary_citation,
     significance,
     timing,
@@ -83,38 +84,16 @@ DESIGNATED = FactKind(
 )
 
 
-def enactment(ctx: Context) -> dt.date:
-    """CAATSA's enactment date, from ``caatsa-statute.yaml``."""
-    statute = ctx.reference.get("caatsa-statute")
-    day = statute.date((statute.data.get("enactment") or {}).get("date"), ("enactment", "date"))
-    return day or dt.date(2017, 8, 2)
-
-
-def date_change(ctx: Context) -> Change:
-    """Moving the date across CAATSA's enactment."""
-    start = enactment(ctx)
-    if ctx.date >= start:
-        before = start - dt.timedelta(days=1)
-        return Change(
-            f"a transaction before {start.isoformat()}, when CAATSA was enacted",
-            (("date", before.isoformat()),),
-        )
-    return Change(
-        f"a delivery or payment on or after {start.isoformat()}, when CAATSA was enacted",
-        (("date", start.isoformat()),),
-    )
-
-
 def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fact | None:
     t, day = ctx.transfer, ctx.date
-    start = enactment(ctx)
     # A person on the list counts from enactment: the sector existed from 2 Aug 2017 and the
     # list only specifies its members, so a later listing date does not open a gap.
     listed = [h for h in lsp if h.named.side == side and (h.end is None or day < h.end)]
-    military = [it for it in t.items if is_military(it, ctx)]
+    military = military_items(ctx)
     state = inferred(ctx, side, military)
     if not listed and state is None:
         return None
+    start = enactment(ctx)
     items = military if not listed and side == "supplier" else list(t.items)
     role, exposed_text, exposed_locs = exposed(ctx, side)
     other = "recipient" if side == "supplier" else "supplier"
@@ -145,7 +124,9 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     evidence += list(exposed_locs) + [h.named.loc for h in designated] + [it.loc for it in items]
     intelligence = [h.entry for h in listed if h.entry.get("sector") == "intelligence"]
     systems = advanced_systems(items, ctx.reference)
-    sig, sig_assumptions, sig_cites = significance(items, ctx.reference, bool(intelligence))
+    sig, sig_assumptions, sig_cites = significance(
+        items, ctx.reference, bool(intelligence), systems
+    )
     if day < start:
         sig_assumptions = []  # §231 does not apply yet: the wording is moot
     other_country = t.recipient.country if side == "supplier" else t.supplier.country
@@ -251,7 +232,7 @@ def build(ctx: Context) -> list[Fact]:
             facts.append(fact)
             exposed.add("recipient" if side == "supplier" else "supplier")
     facts += notes(ctx, exposed)  # Russia transactions not taken as the defence sector
-    facts += caatsa_iran.build(ctx, date_change(ctx))
+    facts += caatsa_iran.build(ctx, lambda: date_change(ctx))
     facts += _designation_facts(des, exposed)
     return facts
 

@@ -17,6 +17,7 @@ without an assumption, either way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind
@@ -114,8 +115,11 @@ def _indirect(t: Transfer, hits: list[Hit], side: str) -> tuple[str, list[Named]
     )
 
 
-def build(ctx: Context, change: Change) -> list[Fact]:
-    """The ``caatsa-iran-transfer`` fact, when exactly one side is Iran (or acts for it)."""
+def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
+    """The ``caatsa-iran-transfer`` fact, when exactly one side is Iran (or acts for it).
+
+    ``change`` gives the date change the fact offers when §107 covers an item.
+    """
     t = ctx.transfer
     hits = iranian_hits(ctx)
     to_note, to_named = _indirect(t, hits, "recipient")
@@ -172,7 +176,7 @@ def build(ctx: Context, change: Change) -> list[Fact]:
         return f"{it.description} ({what})"
 
     outside = "; ".join(f"{it.description} ({why})" for it, why in others)
-    changes = [change] if covered else []
+    changes = [change()] if covered else []
     guessed = [it for it, how in covered if how != "register" and not it.extras.serves_category]
     if covered and len(guessed) == len(covered):
         changes.append(

@@ -31,6 +31,13 @@ def is_military(item: Item, ctx: Context) -> bool:
     return (ctx.reference.categories.get(item.category) or {}).get("military") is not False
 
 
+def military_items(ctx: Context) -> list[Item]:
+    """The transfer's items whose category is military, in order (shared: do not modify)."""
+    return ctx.once(
+        "caatsa:military", lambda: [it for it in ctx.transfer.items if is_military(it, ctx)]
+    )
+
+
 def join(names: list[str]) -> str:
     """Unique non-empty names as "a, b and c"."""
     names = list(dict.fromkeys(n for n in names if n))
@@ -135,7 +142,7 @@ def civil_seller(ctx: Context) -> list[Fact]:
     t = ctx.transfer
     if t.supplier.country != RUSSIA or t.recipient.country == RUSSIA or not t.items:
         return []
-    if any(is_military(it, ctx) for it in t.items):
+    if military_items(ctx):
         return []
     seller = join(list(t.supplier.entities)) or "the Russian seller (not named)"
     buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the buyer"
@@ -170,8 +177,10 @@ def private_buyer(ctx: Context) -> list[Fact]:
     defence sector without being named on the list; the note says so instead of a silent clear.
     """
     t = ctx.transfer
-    military = [it for it in t.items if is_military(it, ctx)]
-    if t.recipient.country != RUSSIA or t.supplier.country == RUSSIA or not military:
+    if t.recipient.country != RUSSIA or t.supplier.country == RUSSIA:
+        return []
+    military = military_items(ctx)
+    if not military:
         return []
     buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the Russian buyer"
     seller = join(list(t.supplier.entities)) or "the seller"

@@ -1,4 +1,4 @@
-"""Wording for CAATSA findings: significance, precedents and the §231(d) waiver.
+"""Wording for CAATSA findings: significance, citations and the §231(d) waiver.
 
 None of this decides an outcome. "Significant" has no legal threshold: the
 advanced-systems list and the value indicator in ``caatsa-precedents.yaml``
@@ -19,11 +19,6 @@ from ...transfer.model import Item
 from ...transfer.values import money_text, parse_money
 
 SUSTAINMENT = frozenset({"spare-parts", "training", "defense-services"})
-_OUTCOME_TEXT = {
-    "sanctioned": "sanctioned",
-    "no-sanction": "not sanctioned",
-    "abandoned": "deal abandoned, not sanctioned",
-}
 
 
 LOW_QUALITY = ("print-search", "checkpointasia.net")
@@ -33,8 +28,22 @@ def citations(raw: Any, limit: int | None = None) -> list[Citation]:
     """Citations from a list entry's ``citations`` (the first ``limit`` of them).
 
     Low-quality sources (print-search page captures, aggregators) are dropped
-    when the entry has another source.
+    when the entry has another source. Lists do not change once read: the answer for one
+    ``raw`` object is kept (a bounded number of them).
     """
+    kept = _CITED.get(id(raw))
+    if kept is None or kept[0] is not raw:
+        if len(_CITED) >= 4096:
+            _CITED.clear()
+        kept = _CITED[id(raw)] = (raw, _read_citations(raw))
+    out = kept[1]
+    return list(out[:limit] if limit is not None else out)
+
+
+_CITED: dict[int, tuple[Any, tuple[Citation, ...]]] = {}
+
+
+def _read_citations(raw: Any) -> tuple[Citation, ...]:
     out = [
         Citation(
             str(c["instrument"]), str(c.get("url") or ""), str(c.get("pinpoint") or "") or None
@@ -43,8 +52,7 @@ def citations(raw: Any, limit: int | None = None) -> list[Citation]:
         if isinstance(c, dict) and c.get("instrument")
     ]
     good = [c for c in out if not any(bad in c.url for bad in LOW_QUALITY)]
-    out = good or out
-    return out[:limit] if limit is not None else out
+    return tuple(good or out)
 
 
 def unique_citations(cites: list[Citation]) -> tuple[Citation, ...]:
@@ -60,18 +68,26 @@ def unique_citations(cites: list[Citation]) -> tuple[Citation, ...]:
 
 
 def _section(ref: Reference, section: str) -> dict[str, Any]:
-    sections = ref.get("caatsa-statute").data.get("sections") or []
-    found: dict[str, Any] = next((s for s in sections if s.get("id") == section), {})
-    return found
+    sections: dict[Any, dict[str, Any]] = ref.memo("caatsa:sections", lambda: _sections(ref))
+    return sections.get(section) or {}
+
+
+def _sections(ref: Reference) -> dict[Any, dict[str, Any]]:
+    """Each section of the statute list by id (the first of an id)."""
+    out: dict[Any, dict[str, Any]] = {}
+    for s in ref.get("caatsa-statute").data.get("sections") or []:
+        out.setdefault(s.get("id"), s)
+    return out
 
 
 def primary_citation(ref: Reference, section: str) -> Citation:
     """The statute citation that heads a finding (``finding_citation`` of the section)."""
     raw = _section(ref, section).get("finding_citation") or {}
-    return citations([raw])[0]
+    return _read_citations([raw])[0]
 
 
-def _aliases(entry: dict[str, Any]) -> list[str]:
+def names_of(entry: dict[str, Any]) -> list[str]:
+    """An entry's id, name and aliases, as text."""
     return [
         str(x) for x in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])] if x
     ]
@@ -82,7 +98,8 @@ def _word_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(text_key(alias))}(?!\w)")
 
 
-def _contains(text: str, alias: str) -> bool:
+def contains_words(text: str, alias: str) -> bool:
+    """Whether ``alias`` occurs in ``text`` as whole words (both as match keys)."""
     return bool(_word_pattern(alias).search(f" {text} "))
 
 
@@ -93,13 +110,13 @@ def item_text(item: Item, ref: Reference) -> str:
         systems = ref.lists.get("systems")
         for s in (systems.data.get("systems") or []) if systems else []:
             if s.get("id") == item.system:
-                parts += _aliases(s)
+                parts += names_of(s)
     return text_key(" | ".join(parts))
 
 
 @functools.lru_cache(maxsize=1024)
 def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern that finds any of ``aliases`` as whole words (as :func:`_contains` does)."""
+    """One pattern that finds any of ``aliases`` as whole words (as :func:`contains_words` does)."""
     if not aliases:
         return None
     keys = "|".join(re.escape(text_key(a)) for a in aliases)
@@ -108,14 +125,15 @@ def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
     """The significant-systems entries that the items name."""
-    systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
+    systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
     texts = [f" {item_text(it, ref)} " for it in items]
-    out = []
-    for s in systems:
-        pattern = _any_pattern(tuple(_aliases(s)))
-        if pattern is not None and any(pattern.search(t) for t in texts):
-            out.append(s)
-    return out
+    return [s for s, pattern in systems if any(pattern.search(t) for t in texts)]
+
+
+def _significant(ref: Reference) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
+    """(entry, pattern of its names) for each significant system that has a name."""
+    systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
+    return [(s, p) for s in systems if (p := _any_pattern(tuple(names_of(s)))) is not None]
 
 
 def value_indicator(prec: RefList) -> float:
@@ -125,17 +143,21 @@ def value_indicator(prec: RefList) -> float:
 
 
 def significance(
-    items: list[Item], ref: Reference, intelligence: bool = False
+    items: list[Item],
+    ref: Reference,
+    intelligence: bool = False,
+    systems: list[dict[str, Any]] | None = None,
 ) -> tuple[str, list[str], list[Citation]]:
     """(sentence, assumptions, citations) on why the transaction looks significant.
 
     The dual-use remark (civilian end uses are less likely significant) is left
-    out when the counterparty is in the intelligence sector.
+    out when the counterparty is in the intelligence sector. ``systems``: the items'
+    :func:`advanced_systems`, when the caller has them.
     """
     prec = ref.get("caatsa-precedents")
-    systems = advanced_systems(items, ref)
+    systems = advanced_systems(items, ref) if systems is None else systems
     value = sum(it.value for it in items)
-    bar = value_indicator(prec)
+    bar = ref.memo("caatsa:value-indicator", lambda: value_indicator(prec))
     reasons: list[str] = []
     if systems:
         names = ", ".join(str(s.get("name")) for s in systems)
@@ -174,54 +196,6 @@ def significance(
             "is decided case by case, so the exposure stands."
         )
     return " ".join(text.split()), assumptions, cites
-
-
-def precedents(
-    ref: Reference, day: dt.date, country: str, systems: list[dict[str, Any]]
-) -> tuple[str, list[Citation]]:
-    """A sentence citing the §231 precedents known on ``day``, most relevant first."""
-    prec = ref.get("caatsa-precedents")
-    entries = prec.data.get("precedents") or []
-    dated: list[tuple[dt.date, dict[str, Any]]] = []
-    for i, p in enumerate(entries):
-        when = prec.date(p.get("date"), ("precedents", i, "date"))
-        if when is not None:
-            dated.append((when, p))
-    # A sanction is known from the day it is imposed; an absence of sanctions (a warning, a deal
-    # left unsanctioned or abandoned) can only be observed after the event's date.
-    known = [(w, p) for w, p in dated if w <= day and (p.get("outcome") == "sanctioned" or w < day)]
-    if not known:
-        first = min((w for w, p in dated if p.get("outcome") == "sanctioned"), default=None)
-        tail = f" (the first came on {first.isoformat()})" if first else ""
-        return f"No §231 sanction had been imposed by this date{tail}.", []
-
-    def relevant(p: dict[str, Any]) -> bool:
-        text = text_key(str(p.get("system") or ""))
-        return p.get("country") == country or any(
-            _contains(text, a) for s in systems for a in _aliases(s)
-        )
-
-    def label(when: dt.date, p: dict[str, Any]) -> str:
-        who = _country(ref, p)
-        outcome = _OUTCOME_TEXT.get(str(p.get("outcome")), str(p.get("outcome")))
-        system = str(p.get("system") or "").replace("; ", ", ")
-        return f"{who} over {system} ({outcome}, {when.isoformat()})"
-
-    sanctioned = [(w, p) for w, p in known if p.get("outcome") == "sanctioned"]
-    others = [(w, p) for w, p in known if p.get("outcome") != "sanctioned"]
-    close = [(w, p) for w, p in others if relevant(p)]
-    shown = sanctioned + close
-    parts = [label(w, p) for w, p in shown]
-    if others and not close:
-        rest = ", ".join(f"{_country(ref, p)} ({p.get('system')})" for _, p in others)
-        parts.append(f"exposure without sanctions: {rest}")
-    cites = [c for _, p in shown for c in citations(p.get("citations"), 1)]
-    return "Precedents: " + "; ".join(parts) + ".", cites
-
-
-def _country(ref: Reference, p: dict[str, Any]) -> str:
-    c = ref.countries.get(str(p.get("country")))
-    return c.name if c else str(p.get("country"))
 
 
 def _day(entry: dict[str, Any], key: str) -> dt.date | None:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ...facts import Citation, Context, Fact, FactKind
+from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
 from ..parties import named_parties
 from .text import citations
@@ -29,9 +30,23 @@ def _names(entry: dict[str, Any]) -> list[str]:
     return [str(x) for x in [entry.get("name"), *(entry.get("aliases") or [])] if x]
 
 
-def _matches(name: str, entry: dict[str, Any]) -> bool:
-    key = f" {text_key(name)} "
-    return any(re.search(rf"(?<!\w){re.escape(text_key(a))}(?!\w)", key) for a in _names(entry))
+def _pattern(entry: dict[str, Any]) -> re.Pattern[str] | None:
+    """One pattern that finds any name of ``entry`` as whole words (None: it has no name)."""
+    names = _names(entry)
+    if not names:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(text_key(a))}(?!\w)" for a in names))
+
+
+def _prepared(
+    ref: Reference,
+) -> tuple[str, list[tuple[dict[str, Any], re.Pattern[str]]], dict[str, dict[str, Any]]]:
+    """(enactment date as written, (venture, pattern) pairs, persons by id), once per process."""
+    data = ref.get("caatsa-specified-persons").data
+    start = (ref.get("caatsa-statute").data.get("enactment") or {}).get("date")
+    ventures = [(v, p) for v in data.get("joint_ventures") or [] if (p := _pattern(v)) is not None]
+    persons = {str(p.get("id")): p for p in data.get("persons") or []}
+    return str(start) if start else "", ventures, persons
 
 
 def _owners(entry: dict[str, Any], persons: dict[str, dict[str, Any]]) -> tuple[str, list[str]]:
@@ -57,20 +72,19 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
     Nothing is built before CAATSA's enactment, nor when the venture's side is already
     taken as the defence sector (its counterparty is then exposed by a finding).
     """
-    data = ctx.reference.get("caatsa-specified-persons").data
-    ventures = data.get("joint_ventures") or []
-    start = (ctx.reference.get("caatsa-statute").data.get("enactment") or {}).get("date")
-    if not ventures or (start and ctx.date.isoformat() < str(start)):
+    ref = ctx.reference
+    start, ventures, persons = ref.memo("caatsa:joint-ventures", lambda: _prepared(ref))
+    if not ventures or (start and ctx.date.isoformat() < start):
         return []
-    persons = {str(p.get("id")): p for p in data.get("persons") or []}
     t = ctx.transfer
     out: list[Fact] = []
     for named in named_parties(t):
         other = "recipient" if named.side == "supplier" else "supplier"
         if other in exposed_sides:
             continue
-        for v in ventures:
-            if not _matches(named.name, v):
+        key = f" {text_key(named.name)} "
+        for v, pattern in ventures:
+            if pattern.search(key) is None:
                 continue
             owners, flags = _owners(v, persons)
             if other == "recipient":

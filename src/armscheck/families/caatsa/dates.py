@@ -1,0 +1,35 @@
+"""CAATSA's enactment date, and the change that moves a transaction across it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...facts import Change, Context
+from ...rulebook.reference import Reference
+
+
+def enactment(ctx: Context) -> dt.date:
+    """CAATSA's enactment date, from ``caatsa-statute.yaml`` (read once per process)."""
+    ref = ctx.reference
+    return ref.memo("caatsa:enactment", lambda: _enactment(ref))
+
+
+def _enactment(ref: Reference) -> dt.date:
+    statute = ref.get("caatsa-statute")
+    day = statute.date((statute.data.get("enactment") or {}).get("date"), ("enactment", "date"))
+    return day or dt.date(2017, 8, 2)
+
+
+def date_change(ctx: Context) -> Change:
+    """Moving the date across CAATSA's enactment."""
+    start = enactment(ctx)
+    if ctx.date >= start:
+        before = start - dt.timedelta(days=1)
+        return Change(
+            f"a transaction before {start.isoformat()}, when CAATSA was enacted",
+            (("date", before.isoformat()),),
+        )
+    return Change(
+        f"a delivery or payment on or after {start.isoformat()}, when CAATSA was enacted",
+        (("date", start.isoformat()),),
+    )
