@@ -14,6 +14,7 @@ items not stated to be non-lethal (``items[].lethal``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
@@ -52,14 +53,13 @@ def applies_to(bar: dict[str, Any], country: str) -> bool:
     return recipient == country or (recipient == "any" and country != "US")
 
 
-def _covered_by_system(bar: dict[str, Any], item: Item) -> tuple[bool, tuple[str, ...]]:
+def _covered_by_system(bar: Bar, item: Item) -> tuple[bool, tuple[str, ...]]:
     """Whether ``item`` is one of the bar's named systems, and the assumption if by name.
 
     With ``related: true`` the bar also covers what serves the system: an item whose
     ``for_system`` is the system or names it, and an item with a component named after it.
     """
-    names = [f" {fold(str(n))} " for n in bar.get("names") or []]
-    systems = [str(s) for s in bar.get("systems") or []]
+    names, systems = bar.names, bar.systems
     if item.system in systems:
         return True, ()
     if any(n in _names(item.description) for n in names):
@@ -68,7 +68,7 @@ def _covered_by_system(bar: dict[str, Any], item: Item) -> tuple[bool, tuple[str
             "names, from its description.",
         )
     us_content = item.origin == "US" or any(c.origin in ("US", None) for c in item.components)
-    if not bar.get("related") or not us_content:
+    if not bar.raw.get("related") or not us_content:
         return False, ()
     serves = item.extras.for_system
     if serves and (serves in systems or any(n in _names(serves) for n in names)):
@@ -128,6 +128,34 @@ def _waivers(bar: dict[str, Any], lst: Any, i: int, day: dt.date) -> str:
     return f" Partial relief that did not lift the bar: {'; '.join(texts)}." if texts else ""
 
 
+@dataclass(frozen=True)
+class Bar:
+    """A bar of the list, read once per process: its place, dates and the names it uses."""
+
+    index: int
+    raw: dict[str, Any]
+    start: dt.date | None
+    end: dt.date | None
+    names: tuple[str, ...]  # folded, each with a space either side
+    systems: tuple[str, ...]
+
+
+def _bars_of(lst: RefList, country: str) -> tuple[Bar, ...]:
+    """The bars naming ``country`` (and every foreign country), in list order."""
+    by_recipient: dict[Any, list[tuple[int, dict[str, Any]]]] = _by_recipient(lst)
+    return tuple(
+        Bar(
+            i,
+            bar,
+            lst.date(bar.get("from"), ("bars", i, "from")),
+            lst.date(bar.get("to"), ("bars", i, "to")),
+            tuple(f" {fold(str(n))} " for n in bar.get("names") or []),
+            tuple(str(s) for s in bar.get("systems") or []),
+        )
+        for i, bar in bars_for(by_recipient, country)
+    )
+
+
 def _by_recipient(lst: RefList) -> dict[Any, list[tuple[int, dict[str, Any]]]]:
     """The bars of each recipient country, with their places in the list, in list order."""
     out: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
@@ -153,11 +181,14 @@ def bar_facts(ctx: Context) -> list[Fact]:
         return []
     t = ctx.transfer
     out = []
-    by_recipient = ctx.reference.memo("us-content:bars-by-recipient", lambda: _by_recipient(lst))
-    for i, bar in bars_for(by_recipient, t.recipient.country):
-        start = lst.date(bar.get("from"), ("bars", i, "from"))
-        end = lst.date(bar.get("to"), ("bars", i, "to"))
-        if not in_force(start, end, ctx.date):
+    country = t.recipient.country
+    kept: dict[str, tuple[Bar, ...]] = ctx.reference.memo("us-content:bars-of", dict)
+    mine = kept.get(country)
+    if mine is None:
+        mine = kept[country] = _bars_of(lst, country)
+    for prepared in mine:
+        i, bar, start = prepared.index, prepared.raw, prepared.start
+        if not in_force(start, prepared.end, ctx.date):
             continue
         end_users = bar.get("end_users")
         common: tuple[str, ...] = ()
@@ -181,7 +212,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
         covered: list[tuple[Item, Loc, tuple[str, ...]]] = []
         if scope == "systems":
             for item in t.items:
-                hit, why = _covered_by_system(bar, item)
+                hit, why = _covered_by_system(prepared, item)
                 if hit:
                     covered.append((item, item.loc, why))
             scope_text = "named systems"

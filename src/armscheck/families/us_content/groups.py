@@ -18,6 +18,15 @@ from ...transfer.vocab import normal_eccn
 
 GROUPS_LIST = "ear-country-groups"
 OTHER = "other"
+KEPT = 4096  # answers kept per lookup table (by country and day) before it starts afresh
+
+
+def _kept(ref: Reference, table: str) -> dict[Any, Any]:
+    """A table of answers derived from the lists only, for this process (bounded)."""
+    kept: dict[Any, Any] = ref.memo(table, dict)
+    if len(kept) >= KEPT:
+        kept.clear()
+    return kept
 
 
 def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
@@ -27,10 +36,16 @@ def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
 
 def groups_of(ref: Reference, country: str, day: dt.date) -> list[str]:
     """The country groups (of the list) that hold ``country`` on ``day``."""
-    spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
-    return list(
-        dict.fromkeys(n for n, start, end in spans.get(country, []) if in_force(start, end, day))
-    )
+    kept = _kept(ref, "us-content:groups-of")
+    found: tuple[str, ...] | None = kept.get((country, day))
+    if found is None:
+        spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
+        found = kept[country, day] = tuple(
+            dict.fromkeys(
+                n for n, start, end in spans.get(country, []) if in_force(start, end, day)
+            )
+        )
+    return list(found)
 
 
 def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
@@ -124,6 +139,15 @@ def first_row_date(ref: Reference, content: str) -> dt.date | None:
 
 def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Threshold | None:
     """The applicable de minimis level, the lowest of the country's groups; ``None`` if no row."""
+    kept = _kept(ref, "us-content:thresholds")
+    key = (content, country, day)
+    if key not in kept:
+        kept[key] = _threshold(ref, content, country, day)
+    found: Threshold | None = kept[key]
+    return found
+
+
+def _threshold(ref: Reference, content: str, country: str, day: dt.date) -> Threshold | None:
     rows = [(s, r) for s, e, r in de_minimis_rows(ref, content) if in_force(s, e, day)]
     if not rows:
         return None
@@ -179,8 +203,7 @@ def exclusion_hits(row: dict[str, Any], eccn: str, item_eccn: str | None, milita
 
 def group_unconfirmed(ref: Reference, group: str) -> str | None:
     """The flag for a country group whose membership dates are marked unconfirmed."""
-    _, groups = _groups(ref)
-    g = groups.get(group)
+    g = (ref.get(GROUPS_LIST).data.get("groups") or {}).get(group)
     if not isinstance(g, dict) or not g.get("unconfirmed"):
         return None
     notes = [g.get("note")] if g.get("note") else g.get("membership_notes") or ["not confirmed"]

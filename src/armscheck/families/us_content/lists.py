@@ -96,17 +96,22 @@ class Phase:
 
 def phases(ref: Reference, country: str) -> list[Phase]:
     """Every 126.1 phase of ``country``, in list order (read once per process)."""
-    return list(ref.memo(f"us-content:126.1-phases:{country}", lambda: _phases(ref, country)))
+    return list(_phases(ref).get(country, ()))
 
 
-def _phases(ref: Reference, country: str) -> tuple[Phase, ...]:
+def _phases(ref: Reference) -> dict[Any, tuple[Phase, ...]]:
+    """Country → its 126.1 phases, in list order, built once per process."""
+    return ref.memo("us-content:126.1-phases", lambda: _read_phases(ref))
+
+
+def _read_phases(ref: Reference) -> dict[Any, tuple[Phase, ...]]:
     lst = ref.get(ITAR_LIST)
-    out: list[Phase] = []
+    out: dict[Any, list[Phase]] = {}
     for entry in lst.data.get("countries") or []:
-        if entry.get("country") != country:
-            continue
+        country = entry.get("country")
+        mine = out.setdefault(country, [])
         for i, p in enumerate(entry.get("phases") or []):
-            out.append(
+            mine.append(
                 Phase(
                     country,
                     i,
@@ -115,7 +120,7 @@ def _phases(ref: Reference, country: str) -> tuple[Phase, ...]:
                     p,
                 )
             )
-    return tuple(out)
+    return {country: tuple(found) for country, found in out.items()}
 
 
 def phase_at(
@@ -128,7 +133,7 @@ def phase_at(
     exports to the country) does not cover it as the supplier.
     """
     own = None
-    for p in phases(ref, country):
+    for p in _phases(ref).get(country, ()):
         if not in_force(p.start, p.end, day):
             continue
         if role == "supplier" and p.raw.get("destination_only"):
@@ -148,6 +153,10 @@ def in_region(region: str, names: list[str]) -> bool:
 
 def earlier_text(ref: Reference) -> tuple[dt.date, str] | None:
     """(first day of the earliest 126.1 text read, what is encoded before it), if declared."""
+    return ref.memo("us-content:126.1-earlier-text", lambda: _earlier_text(ref))
+
+
+def _earlier_text(ref: Reference) -> tuple[dt.date, str] | None:
     lst = ref.get(ITAR_LIST)
     raw = lst.data.get("earlier_text")
     if not isinstance(raw, dict):
@@ -201,10 +210,14 @@ class Barred(Matched):
 
 def barred_named(ref: Reference, names: list[str], country: str) -> list[Barred]:
     """Barred parties that one of ``names`` (in ``country``) matches, the first name each."""
-    rows = {str(p.get("id")): p for p in ref.get(BARRED_LIST).data.get("parties") or []}
+    rows: dict[str, dict[str, Any]] = ref.memo(
+        "us-content:barred-rows",
+        lambda: {str(p.get("id")): p for p in ref.get(BARRED_LIST).data.get("parties") or []},
+    )
+    index = barred_index(ref)
     out: dict[str, Barred] = {}
     for name in names:
-        for found in barred_index(ref).screen(name, country=country):
+        for found in index.screen(name, country=country):
             e = found.entry
             if e.ref not in out:
                 out[e.ref] = Barred(rows[e.ref], name, found, e.listed_from, e.listed_to)
@@ -223,11 +236,17 @@ def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
 
 def in_nato_plus(ref: Reference, country: str, day: dt.date) -> bool:
     """Whether ``country`` is in the NATO+ group of lists/nato-plus.yaml on ``day``."""
+    spans = ref.memo("us-content:nato-plus", lambda: _nato_plus(ref))
+    return any(in_force(start, end, day) for start, end in spans.get(country, ()))
+
+
+def _nato_plus(ref: Reference) -> dict[str, list[tuple[dt.date | None, dt.date | None]]]:
+    """Country → the (from, to) spans of its NATO+ membership, in list order."""
     lst = ref.lists.get("nato-plus")
+    out: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
     for i, m in enumerate(lst.data.get("members") or [] if lst else []):
-        if lst is not None and str(m.get("country")) == country:
+        if lst is not None:
             start = lst.date(m.get("from"), ("members", i, "from"))
             end = lst.date(m.get("to"), ("members", i, "to"))
-            if in_force(start, end, day):
-                return True
-    return False
+            out.setdefault(str(m.get("country")), []).append((start, end))
+    return out

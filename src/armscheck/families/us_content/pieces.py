@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ...facts import Context
 from ...transfer.model import Component, Item, Loc
 from . import groups, lists
+from .groups import KEPT
 
 EAR_CLASSES = ("ear-600", "ear", "ear99")
 US_CONTROLS = ("itar", *EAR_CLASSES)
@@ -176,6 +177,16 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
 
 def ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
     """The day ``usml``'s items left the USML for the EAR (the latest move when not given)."""
+    ref = ctx.reference
+    kept: dict[str | None, dt.date | None] = ref.memo("us-content:ecr-moves", dict)
+    if usml not in kept:
+        if len(kept) >= KEPT:  # categories come from the files: keep a bounded number
+            kept.clear()
+        kept[usml] = _ecr_move_date(ctx, usml)
+    return kept[usml]
+
+
+def _ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
     lst = ctx.reference.lists.get("ecr-transition")
     if lst is None:
         return groups.first_row_date(ctx.reference, "ear-600")
@@ -187,6 +198,15 @@ def ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
 
 def ecr_unconfirmed(ctx: Context, usml: str | None) -> str | None:
     """The flag for an Export Control Reform move date marked unconfirmed."""
+    kept: dict[str | None, str | None] = ctx.reference.memo("us-content:ecr-flags", dict)
+    if usml not in kept:
+        if len(kept) >= KEPT:  # categories come from the files: keep a bounded number
+            kept.clear()
+        kept[usml] = _ecr_unconfirmed(ctx, usml)
+    return kept[usml]
+
+
+def _ecr_unconfirmed(ctx: Context, usml: str | None) -> str | None:
     lst = ctx.reference.lists.get("ecr-transition")
     for move in lst.data.get("moves") or [] if lst else []:
         if usml and usml in (move.get("usml") or []) and move.get("unconfirmed"):
