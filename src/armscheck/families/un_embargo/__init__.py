@@ -28,7 +28,7 @@ from .scope import (
     _target,
     dated_phases,
     item_in_scope,
-    phases_on,
+    phases_for,
 )
 
 KIND = FactKind(
@@ -59,9 +59,9 @@ def build(ctx: Context) -> list[Fact]:
     groups = groups_matched(ctx, ctx.date)
     t = ctx.transfer
     facts: list[Fact] = []
-    for embargo, i, phase, start, end in phases_on(ctx, ctx.date):
+    for embargo, i, phase, start, end in phases_for(ctx, ctx.date, bool(groups)):
         target = _target(ctx, embargo, phase, groups)
-        via = None if target else sellers.route(ctx, embargo, un_official.regimes(ctx))
+        via = None if target else sellers.route(ctx, embargo)
         if target is None and via is None:
             continue
         role, region_known, evidence = target or ("supplier", True, via.evidence if via else ())

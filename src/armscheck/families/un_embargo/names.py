@@ -24,7 +24,9 @@ def _recipient(ctx: Context) -> list[Named]:
 
 def group_hits(ctx: Context) -> list[Hit]:
     """The recipient's names that match UN-listed groups, whatever the date."""
-    return screen(_recipient(ctx), ctx.reference, curated.UN_GROUPS)
+    return ctx.once(
+        "un-embargo:group-hits", lambda: screen(_recipient(ctx), ctx.reference, curated.UN_GROUPS)
+    )
 
 
 def groups_matched(ctx: Context, day: dt.date) -> dict[str, dict[str, Any]]:

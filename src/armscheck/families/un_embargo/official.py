@@ -63,6 +63,16 @@ def regimes(ctx: Context) -> dict[str, tuple[dict[str, Any], dt.date | None, dt.
     return ctx.reference.memo("un-official:regimes", make)
 
 
+def sellers(ctx: Context) -> frozenset[str]:
+    """The countries whose arms a regime's listed entities sell (each regime's ``seller``)."""
+
+    def make() -> frozenset[str]:
+        found = {str(r.get("seller") or "") for r, _, _ in regimes(ctx).values()}
+        return frozenset(found - {""})
+
+    return ctx.reference.memo("un-official:sellers", make)
+
+
 def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     """Official UN facts; ``curated`` facts naming the same party gain the UN citation."""
     gone = missing(ctx, ("un-sc",))
@@ -78,6 +88,8 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
             )
         )
     found_all = bundled.hits(ctx, side="recipient") if gone else hits(ctx, {"un-sc"}, "recipient")
+    if not found_all:
+        return out
     military = [
         it
         for it in ctx.transfer.items
@@ -85,9 +97,8 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     ]
     groups = ctx.reference.get("un-listed-groups").data.get("groups") or []
     for found in found_all:
-        twins = [g for g in groups if same_party(found, g)]
         listed = [f for f in curated if f.fields.get("scope") == "listed"]
-        if twins and listed:
+        if listed and any(same_party(found, g) for g in groups):
             curated[:] = [cite_also(f, found, not gone) if f in listed else f for f in curated]
             continue
         e = found.entry

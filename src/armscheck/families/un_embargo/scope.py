@@ -146,6 +146,51 @@ def phases_on(ctx: Context, day: dt.date) -> list[Dated]:
     return list(runs[bisect.bisect_right(bounds, day)])
 
 
+def phases_for(ctx: Context, day: dt.date, listed: bool) -> list[Dated]:
+    """The phases in force on ``day`` that could reach this transfer, in list order.
+
+    That is every export ban (its target may sell through a party in another country),
+    the import bans on the recipient's country, and the bans on listed groups when
+    ``listed`` (the recipient names one). Each run of days keeps its phases by target, so
+    a check looks only at these rather than at every phase in force.
+    """
+    bounds, runs = ctx.reference.memo("un-embargo:phases-by-party", lambda: _by_party(ctx))
+    run = runs[bisect.bisect_right(bounds, day)]
+    found = [*run[0], *run[1].get(ctx.transfer.recipient.country, ())]
+    if listed:
+        found += run[2]
+    found.sort(key=_first)
+    return [p for _, p in found]
+
+
+Numbered = tuple[tuple[int, Dated], ...]
+
+
+def _first(numbered: tuple[int, Dated]) -> int:
+    return numbered[0]
+
+
+def _by_party(
+    ctx: Context,
+) -> tuple[list[dt.date], list[tuple[Numbered, dict[Any, Numbered], Numbered]]]:
+    """Each run's phases as (export bans, import bans by target, bans on listed groups)."""
+    bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
+    out = []
+    for run in runs:
+        export, listed = [], []
+        by_target: dict[Any, list[tuple[int, Dated]]] = {}
+        for n, p in enumerate(run):
+            if p[0].get("direction") == "export":
+                export.append((n, p))
+            elif p[2].get("scope") == "listed":
+                listed.append((n, p))
+            else:
+                by_target.setdefault(p[0].get("target"), []).append((n, p))
+        grouped = {k: tuple(v) for k, v in by_target.items()}
+        out.append((tuple(export), grouped, tuple(listed)))
+    return bounds, out
+
+
 def _by_day(ctx: Context) -> tuple[list[dt.date], list[tuple[Dated, ...]]]:
     dated = dated_phases(ctx)
     bounds = sorted({d for _, _, _, start, end in dated for d in (start, end) if d})

@@ -21,6 +21,7 @@ from ...facts import Context, Match
 from ...transfer.model import Item, Loc
 from ..official_names import OfficialHit, hits, missing
 from . import bundled
+from . import official as un_official
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,23 @@ class Route:
 
 def supplier_hits(ctx: Context) -> list[OfficialHit]:
     """The selling side's parties on the UN list (imported, or else the bundled copy)."""
-    if missing(ctx, ("un-sc",)):
-        return bundled.hits(ctx, side="supplier")
-    return hits(ctx, {"un-sc"}, "supplier")
+
+    def screen() -> list[OfficialHit]:
+        if missing(ctx, ("un-sc",)):
+            return bundled.hits(ctx, side="supplier")
+        return hits(ctx, {"un-sc"}, "supplier")
+
+    return ctx.once("un-embargo:supplier-hits", screen)
 
 
-def route(ctx: Context, embargo: dict[str, Any], regimes: dict[str, Any]) -> Route | None:
+def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     """The way ``embargo`` (an export ban) reaches a seller outside its target, if any."""
     target = str(embargo.get("target") or "")
     t = ctx.transfer
     if embargo.get("direction") != "export" or not target or t.supplier.country == target:
         return None
-    for found in supplier_hits(ctx):
+    regimes = un_official.regimes(ctx)
+    for found in supplier_hits(ctx) if target in un_official.sellers(ctx) else ():
         regime = regimes.get(found.entry.extra.get("regime", ""), ({}, None, None))[0]
         if str(regime.get("seller") or "") != target:
             continue
