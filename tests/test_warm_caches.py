@@ -84,3 +84,29 @@ def test_the_embargo_phases_found_by_day_are_those_a_scan_finds() -> None:
     for day in sorted(days | {d - dt.timedelta(days=1) for d in days} | {DAY(1900, 1, 1)}):
         scanned = [p for p in dated if in_force(p[3], p[4], day)]
         assert phases_on(Context(transfer, day, ref), day) == scanned, day
+
+
+def test_the_phases_a_check_looks_at_include_every_phase_that_reaches_a_party() -> None:
+    from armscheck.api import load_transfer
+    from armscheck.facts import Context
+    from armscheck.families.un_embargo import sellers
+    from armscheck.families.un_embargo.names import groups_matched
+    from armscheck.families.un_embargo.scope import _target, phases_for, phases_on
+
+    ref = load_checker().rulebook.reference
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    seen = 0
+    for path in sorted(root.rglob("*.yaml")):
+        transfer = load_transfer(path, ref)
+        for day in (transfer.date, DAY(1995, 1, 1), DAY(2012, 6, 1), DAY(2026, 1, 1)):
+            ctx = Context(transfer, day, ref)
+            groups = groups_matched(ctx, day)
+            reach = [
+                p
+                for p in phases_on(ctx, day)
+                if _target(ctx, p[0], p[2], groups) or sellers.route(ctx, p[0])
+            ]
+            looked = phases_for(ctx, day, bool(groups))
+            assert [p for p in looked if p in reach] == reach, (path.name, day)
+            seen += len(reach)
+    assert seen > 100
