@@ -8,6 +8,9 @@ date is refused, and every error names the file, line and column. A list file wi
 schema is refused too: add its schema with the file.
 
 A ``null`` value counts as absent: it is allowed for every key that is not required.
+
+Each spec is also compiled into a test that only says whether a value passes (no paths, no
+messages); a list is walked by the error-reporting checker only when that test fails.
 """
 
 from __future__ import annotations
@@ -143,7 +146,8 @@ def check_list(name: str, doc: Doc, schemas: dict[str, Map]) -> None:
             + (suggest(name, set(schemas)) or "remove the file"),
         )
     top = Map({**COMMON, **spec.fields}, required={*COMMON, *spec.required})
-    _check(doc.data, top, (), fail)
+    if not _passes(top)(doc.data):
+        _check(doc.data, top, (), fail)  # finds and reports the first error
 
 
 def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -> None:
@@ -182,17 +186,63 @@ def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -
         _scalar(value, spec.kind, path, fail)
 
 
+Test = Callable[[Any], bool]
+
+
+def _passes(spec: Spec) -> Test:
+    """A test of whether a value passes ``spec`` (exactly when :func:`_check` raises nothing)."""
+    if isinstance(spec, Scalar):
+        return _SCALAR_TESTS[spec.kind]
+    if isinstance(spec, ListOf):
+        item = _passes(spec.item)
+        return lambda value: isinstance(value, list) and all(map(item, value))
+    if isinstance(spec, OneOf):
+        options = tuple(_passes(o) for o in spec.options)
+        return lambda value: any(ok(value) for ok in options)
+    return _map_test(spec)
+
+
+def _map_test(spec: Map) -> Test:
+    required = sorted(spec.required)
+    if spec.values is not None:
+        each = _passes(spec.values)
+
+        def values_pass(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return False
+            if not all(each(item) for item in value.values() if item is not None):
+                return False
+            return not any(value.get(key) in (None, "", []) for key in required)
+
+        return values_pass
+    fields = {key: _passes(inner) for key, inner in spec.fields.items()}
+
+    def fields_pass(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False
+        for key, item in value.items():
+            ok = fields.get(key)
+            if ok is None or (item is not None and not ok(item)):
+                return False
+        return not any(value.get(key) in (None, "", []) for key in required)
+
+    return fields_pass
+
+
 def _scalar(value: Any, kind: str, path: Path, fail: Callable[..., RuleError]) -> None:
-    ok = {
-        "text": isinstance(value, str) and bool(value.strip()),
-        "date": isinstance(value, str) and _is_date(value),
-        "url": isinstance(value, str) and value.startswith(("https://", "http://")),
-        "int": isinstance(value, int) and not isinstance(value, bool),
-        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
-        "bool": isinstance(value, bool),
-    }[kind]
+    ok = _SCALAR_TESTS[kind](value)
     if not ok:
         raise fail(path, f"expected {_EXAMPLES[kind]}, found {_kind(value)}", _hint(kind))
+
+
+_SCALAR_TESTS: dict[str, Test] = {
+    "text": lambda v: isinstance(v, str) and bool(v.strip()),
+    "date": lambda v: isinstance(v, str) and _is_date(v),
+    "url": lambda v: isinstance(v, str) and v.startswith(("https://", "http://")),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+}
 
 
 def _is_date(text: str) -> bool:
