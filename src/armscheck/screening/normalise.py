@@ -198,6 +198,7 @@ def normalise(name: str) -> Normalised:
         raise NameTooLong(len(name))
     steps: list[str] = []
     text = name
+    scripts: tuple[str, ...] = ()
     if not text.isascii():
         if not text.isprintable():  # format, control or separator characters (fast test)
             text = _invisible(text, steps)
@@ -206,20 +207,31 @@ def normalise(name: str) -> Normalised:
             steps.append("compatibility forms folded (NFKC)")
         text = " ".join(_fold_mixed(w, steps) for w in folded.split())
         text = _transliterate(text, steps)
-    scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
-    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+        scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if not text.isascii() or "'" in text or "`" in text:  # ASCII text has no other apostrophe
+        text = _APOSTROPHES.sub("", text)
     cased = _join_letters(_WORD.findall(text))
     words = [w.lower() for w in cased]
-    kept = _drop_forms(words, cased, steps)
-    words = [words[i] for i in kept]
+    if _DROPPABLE.isdisjoint(words):  # the common case: every word stays
+        upper = tuple([w.isupper() for w in cased])
+    else:
+        kept = _drop_forms(words, cased, steps)
+        words = [words[i] for i in kept]
+        upper = tuple([cased[i].isupper() for i in kept])
     flat = "".join(words)
-    core = "".join(w for w in words if w not in DESCRIPTORS)
+    core = (
+        flat
+        if DESCRIPTORS.isdisjoint(words)
+        else "".join([w for w in words if w not in DESCRIPTORS])
+    )
     return Normalised(
         original=name,
         words=tuple(words),
-        tokens=tuple(canonical(w) for w in words),
+        tokens=tuple(map(canonical, words)),
         flat=canonical(flat),
-        upper=tuple(cased[i].isupper() for i in kept),
+        upper=upper,
         steps=tuple(steps),
         scripts=scripts,
         skeleton=skeleton(flat),
