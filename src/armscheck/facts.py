@@ -171,6 +171,17 @@ class Context:
     date: dt.date
     reference: Reference
     _once: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _locs: dict[tuple[str | int, ...], Loc] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def loc(self, *path: str | int) -> Loc:
+        """``transfer.loc(*path)``, kept for the rest of this check (several facts cite it)."""
+        try:
+            return self._locs[path]
+        except KeyError:
+            found = self._locs[path] = self.transfer.loc(*path)
+            return found
 
     def once(self, name: str, build: Callable[[], T]) -> T:
         """A value several families need in this check, built by the first that asks."""

@@ -12,6 +12,7 @@ be confirmed or dismissed by a ``not-a-match`` decision.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..rulebook.reference import Reference
 from ..screening import Hit as Found
 from ..screening import curated
 from ..screening.curated import Shape
+from ..screening.index import Index
 from ..transfer.model import Loc, Transfer
 
 
@@ -149,14 +151,22 @@ def _rows(ref: Reference, shape: Shape) -> dict[str, dict[str, Any]]:
 
 def screen(names: list[Named], ref: Reference, shape: Shape) -> list[Hit]:
     """Every (name, entry) match between ``names`` and one curated list, whatever the date."""
-    index = curated.index(ref, shape)
-    rows: dict[str, dict[str, Any]] = ref.memo(
-        f"screening-rows:{shape.list_id}", lambda: _rows(ref, shape)
-    )
+    index, rows = ref.memo(_memo_name(shape.list_id), lambda: _screening(ref, shape))
     hits: list[Hit] = []
+    by_country = shape.by_country
     for named in names:
-        country = named.country if shape.by_country else None
+        country = named.country if by_country else None
         for found in index.screen(named.name, country=country or None):
             e = found.entry
             hits.append(Hit(rows[e.ref], named, found, e.listed_from, e.listed_to, shape.file))
     return hits
+
+
+def _screening(ref: Reference, shape: Shape) -> tuple[Index, dict[str, dict[str, Any]]]:
+    """The index of one curated list, and its rows by entry reference."""
+    return curated.index(ref, shape), _rows(ref, shape)
+
+
+@functools.cache
+def _memo_name(list_id: str) -> str:
+    return f"screening-rows:{list_id}"

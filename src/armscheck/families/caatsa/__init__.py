@@ -110,7 +110,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
             for h in listed
             if h.start is not None and h.start > day
         ]
-    evidence: list[Loc] = [t.loc("date")]
+    evidence: list[Loc] = [ctx.loc("date")]
     if listed:
         counterparty = listed_text(listed, day)
         evidence += [h.named.loc for h in listed]

@@ -202,7 +202,7 @@ def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
                 "outside": f" Outside §107: {outside}." if covered and outside else "",
                 "date": ctx.date.isoformat(),
             },
-            evidence=(t.loc("date"), *iran_loc, *(it.loc for it in items)),
+            evidence=(ctx.loc("date"), *iran_loc, *(it.loc for it in items)),
             assumptions=tuple(assumptions),
             changes=tuple(changes),
         )

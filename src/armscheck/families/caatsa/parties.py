@@ -54,15 +54,15 @@ def exposed(ctx: Context, side: str) -> tuple[str, str, tuple[Loc, ...]]:
     if side == "supplier":
         names = [t.recipient.end_user or "", *t.recipient.entities]
         loc = (
-            t.loc("recipient", "end_user")
+            ctx.loc("recipient", "end_user")
             if t.recipient.end_user
-            else t.loc("recipient", "country")
+            else ctx.loc("recipient", "country")
         )
         who = join(names) or "the buyer"
         return "buyer", f"{who} ({t.recipient.country_name})", (loc,)
     who = join(list(t.supplier.entities)) or "the seller"
-    locs = tuple(t.loc("supplier", "entities", i) for i in range(len(t.supplier.entities)))
-    return "seller", f"{who} ({t.supplier.country_name})", locs or (t.loc("supplier", "country"),)
+    locs = tuple(ctx.loc("supplier", "entities", i) for i in range(len(t.supplier.entities)))
+    return "seller", f"{who} ({t.supplier.country_name})", locs or (ctx.loc("supplier", "country"),)
 
 
 def exposed_phrase(role: str, text: str) -> str:
@@ -91,8 +91,8 @@ def inferred(
             "Rosoboronexport or state-owned producers, and the list of specified persons is "
             "not exhaustive.",
             (
-                t.loc("supplier", "country"),
-                *(t.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))),
+                ctx.loc("supplier", "country"),
+                *(ctx.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))),
             ),
         )
     if (
@@ -106,9 +106,9 @@ def inferred(
             if t.recipient.end_user_type_given
             else " (recipient.end_user_type not given; assumed 'government')"
         )
-        locs = [t.loc("recipient", "country")]
+        locs = [ctx.loc("recipient", "country")]
         if t.recipient.end_user:
-            locs.append(t.loc("recipient", "end_user"))
+            locs.append(ctx.loc("recipient", "end_user"))
         return (
             f"the Russian armed forces ({buyer})",
             "The Russian government buyer is taken to be the Ministry of Defence or the armed "
@@ -146,8 +146,8 @@ def civil_seller(ctx: Context) -> list[Fact]:
         return []
     seller = join(list(t.supplier.entities)) or "the Russian seller (not named)"
     buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the buyer"
-    locs = [t.loc("supplier", "country")]
-    locs += [t.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))]
+    locs = [ctx.loc("supplier", "country")]
+    locs += [ctx.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))]
     return [
         Fact(
             kind=CIVIL_SELLER.kind,
@@ -196,10 +196,10 @@ def private_buyer(ctx: Context) -> list[Fact]:
                 "date": ctx.date.isoformat(),
             },
             evidence=(
-                t.loc("recipient", "country"),
-                t.loc("recipient", "end_user_type")
+                ctx.loc("recipient", "country"),
+                ctx.loc("recipient", "end_user_type")
                 if t.recipient.end_user_type_given
-                else t.loc("recipient", "country"),
+                else ctx.loc("recipient", "country"),
                 *(it.loc for it in military),
             ),
             changes=(

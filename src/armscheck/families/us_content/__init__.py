@@ -96,7 +96,7 @@ def _export_fact(ctx: Context, item: Item, counted99: bool) -> Fact:
             "recipient": t.recipient.end_user or t.recipient.country_name,
             "authority_text": text,
         },
-        evidence=(item.loc, t.loc("channel")),
+        evidence=(item.loc, ctx.loc("channel")),
         citations=cites,
         assumptions=tuple(notes),
     )
@@ -154,7 +154,7 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
             "destination": t.recipient.country_name + label,
             "embargoed": bool({"E:1", "E:2"} & set(groups)),
         },
-        evidence=(*(p.loc for p in test.counted), t.loc("recipient", "country")),
+        evidence=(*(p.loc for p in test.counted), ctx.loc("recipient", "country")),
         citations=lists.citations(row.get("citations")),
         assumptions=tuple(dict.fromkeys(notes)),
         context={"note": str(row.get("note") or "")},
@@ -171,9 +171,9 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
         if not in_force(found.start, found.end, ctx.date):
             continue
         where = (
-            t.loc("recipient", "entities", rec.entities.index(found.matched))
+            ctx.loc("recipient", "entities", rec.entities.index(found.matched))
             if found.matched in rec.entities
-            else t.loc("recipient", "end_user")
+            else ctx.loc("recipient", "end_user")
         )
         out.append(
             Fact(
@@ -220,7 +220,7 @@ def build(ctx: Context) -> list[Fact]:
                         "system": str(item.system),
                         "filled": ", ".join(item.filled),
                     },
-                    evidence=(t.loc("items", item.index, "system"),),
+                    evidence=(ctx.loc("items", item.index, "system"),),
                     assumptions=catalogue_sentences(ctx, item),
                 )
             )

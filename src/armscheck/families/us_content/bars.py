@@ -47,6 +47,14 @@ def _names(text: str) -> str:
     return f" {fold(text)} "
 
 
+def _named(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` holds one of ``names`` (folded, spaced) as whole words."""
+    if not names:
+        return False
+    spaced = _names(text)
+    return any(n in spaced for n in names)
+
+
 def applies_to(bar: dict[str, Any], country: str) -> bool:
     """Whether ``bar`` names ``country``; ``recipient: any`` names every foreign country."""
     recipient = bar.get("recipient")
@@ -62,22 +70,23 @@ def _covered_by_system(bar: Bar, item: Item) -> tuple[bool, tuple[str, ...]]:
     names, systems = bar.names, bar.systems
     if item.system in systems:
         return True, ()
-    if any(n in _names(item.description) for n in names):
+    if _named(names, item.description):
         return True, (
             f"'{item.description}' ({item.loc.path}) is taken to be the system the act "
             "names, from its description.",
         )
-    us_content = item.origin == "US" or any(c.origin in ("US", None) for c in item.components)
-    if not bar.raw.get("related") or not us_content:
+    if not bar.related or not (
+        item.origin == "US" or any(c.origin in ("US", None) for c in item.components)
+    ):
         return False, ()
     serves = item.extras.for_system
-    if serves and (serves in systems or any(n in _names(serves) for n in names)):
+    if serves and (serves in systems or _named(names, serves)):
         return True, (
             f"'{item.description}' ({item.loc.path}) serves the system the act names "
             f"(for_system: {serves}); the act also covers its parts and support.",
         )
     for c in item.components:
-        if any(n in _names(c.description) for n in names):
+        if _named(names, c.description):
             return True, (
                 f"'{c.description}' in {item.loc.path} is taken to be a part of the system "
                 "the act names, from its description; the act also covers its parts.",
@@ -138,6 +147,7 @@ class Bar:
     end: dt.date | None
     names: tuple[str, ...]  # folded, each with a space either side
     systems: tuple[str, ...]
+    related: bool
 
 
 def _bars_of(lst: RefList, country: str) -> tuple[Bar, ...]:
@@ -151,6 +161,7 @@ def _bars_of(lst: RefList, country: str) -> tuple[Bar, ...]:
             lst.date(bar.get("to"), ("bars", i, "to")),
             tuple(f" {fold(str(n))} " for n in bar.get("names") or []),
             tuple(str(s) for s in bar.get("systems") or []),
+            bool(bar.get("related")),
         )
         for i, bar in bars_for(by_recipient, country)
     )
@@ -237,7 +248,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
                         "scope_text": scope_text,
                         "waivers_text": _waivers(bar, lst, i, ctx.date),
                     },
-                    evidence=tuple(dict.fromkeys((t.loc("recipient", "country"), where))),
+                    evidence=tuple(dict.fromkeys((ctx.loc("recipient", "country"), where))),
                     citations=list_citations(bar.get("citations")),
                     assumptions=tuple(dict.fromkeys((*why, *common))),
                 )

@@ -167,6 +167,14 @@ def _threshold(ref: Reference, content: str, country: str, day: dt.date) -> Thre
 
 def exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
     """The 15 CFR 734.4(a) rows (no de minimis level) in force for ``country`` on ``day``."""
+    kept = _kept(ref, "us-content:exclusions")
+    found: tuple[dict[str, Any], ...] | None = kept.get((country, day))
+    if found is None:
+        found = kept[country, day] = tuple(_exclusions_at(ref, country, day))
+    return list(found)
+
+
+def _exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
     lst = ref.get(GROUPS_LIST)
     groups = set(groups_of(ref, country, day))
     out = []

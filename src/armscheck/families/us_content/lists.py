@@ -8,7 +8,8 @@ Reads ``itar-126-1.yaml`` (dated 22 CFR 126.1 phases), ``us-barred-parties.yaml`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ...facts import Match, in_force, list_citations
@@ -29,20 +30,23 @@ citations = list_citations
 
 @dataclass(frozen=True)
 class Phase:
-    """One dated 22 CFR 126.1 phase of a country."""
+    """One dated 22 CFR 126.1 phase of a country (read once per process, answers kept)."""
 
     country: str
     index: int
     start: dt.date | None
     end: dt.date | None
     raw: dict[str, Any]
+    _said: dict[tuple[Any, ...], str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
-    @property
+    @cached_property
     def policy(self) -> str:
         """``denial`` or ``case-by-case``."""
         return str(self.raw.get("policy") or "denial")
 
-    @property
+    @cached_property
     def paragraph(self) -> str:
         """The country's 126.1 paragraphs, e.g. ``126.1(d)(2), 126.1(f)``."""
         return str(self.raw.get("paragraph") or "126.1")
@@ -53,6 +57,13 @@ class Phase:
         ``non_lethal``: every item is stated to be non-lethal, which some country paragraphs
         review case by case whoever the end user is.
         """
+        key = (end_user_type, role, non_lethal)
+        said = self._said.get(key)
+        if said is None:
+            said = self._said[key] = self._status(end_user_type, role, non_lethal)
+        return said
+
+    def _status(self, end_user_type: str, role: str, non_lethal: bool) -> str:
         if self.policy == "case-by-case":
             return "case-by-case"
         if role == "supplier":
@@ -67,20 +78,24 @@ class Phase:
 
     def strictest(self, role: str, non_lethal: bool = False) -> str:
         """The status for an end user not stated: ``denial`` if it reaches any end-user type."""
-        statuses = {self.status(e, role, non_lethal) for e in END_USER_TYPES}
-        return "denial" if "denial" in statuses else "case-by-case"
+        key = ("strictest", role, non_lethal, True)  # apart from the keys of status()
+        said = self._said.get(key)
+        if said is None:
+            statuses = {self.status(e, role, non_lethal) for e in END_USER_TYPES}
+            said = self._said[key] = "denial" if "denial" in statuses else "case-by-case"
+        return said
 
-    @property
+    @cached_property
     def non_lethal_case_by_case(self) -> bool:
         """Whether non-lethal items are reviewed case by case in this phase."""
         return self.policy != "case-by-case" and self.raw.get("non_lethal") == "case-by-case"
 
-    @property
+    @cached_property
     def non_lethal_condition(self) -> str:
         """The condition the paragraph puts on the non-lethal exception ("" if none)."""
         return str(self.raw.get("non_lethal_condition") or "")
 
-    @property
+    @cached_property
     def unconfirmed(self) -> str | None:
         """The list note when this phase is marked unconfirmed, else ``None``."""
         if not self.raw.get("unconfirmed"):
@@ -89,6 +104,10 @@ class Phase:
 
     def end_user_matters(self) -> bool:
         """Whether the end-user type changes the outcome of this phase."""
+        return self._end_user_matters
+
+    @cached_property
+    def _end_user_matters(self) -> bool:
         return self.policy != "case-by-case" and bool(
             self.raw.get("case_by_case_end_users") or self.raw.get("denial_end_users")
         )

@@ -128,7 +128,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
                         "us_supplier": t.supplier.country == "US",
                         "match": found.match_text(),
                     },
-                    evidence=(named.loc, t.loc("supplier", "country")),
+                    evidence=(named.loc, ctx.loc("supplier", "country")),
                     citations=(found.citation(), *blocking_citations(ctx, e.programs)),
                     assumptions=found.assumptions(),
                     matches=(found.match(),),

@@ -88,12 +88,12 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
     t = ctx.transfer
     out: list[Fact] = []
     eut = t.recipient.end_user_type
-    unread: list[tuple[str, Loc]] = []
+    unread: list[tuple[str, str]] = []  # (country name, role), placed only if a fact needs it
     for role, party in (("recipient", t.recipient), ("supplier", t.supplier)):
         phase = lists.phase_at(ctx.reference, party.country, ctx.date, party.region, role)
         if phase is None:
             if party.country != "US":
-                unread.append((party.country_name, t.loc(role, "country")))
+                unread.append((party.country_name, role))
             continue
         # an end user not stated is read the stricter way where the phase turns on it
         unstated = (
@@ -104,7 +104,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
         status = (
             phase.strictest(role, non_lethal) if unstated else phase.status(eut, role, non_lethal)
         )
-        evidence = [t.loc(role, "country")]
+        evidence = [ctx.loc(role, "country")]
         notes: list[str] = list(lethal_notes)
         if phase.unconfirmed:
             notes.append(
@@ -112,7 +112,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 f"{party.country_name} in lists/itar-126-1.yaml): {phase.unconfirmed}"
             )
         if role == "recipient" and phase.end_user_matters():
-            evidence.append(t.loc("recipient", "end_user_type"))
+            evidence.append(ctx.loc("recipient", "end_user_type"))
             if unstated:
                 notes.append(UNSTATED)
         evidence.extend(loc for _, loc, _ in content)
@@ -156,7 +156,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
 
 
 def _unread_facts(
-    ctx: Context, content: list[tuple[str, Loc, Piece | None]], unread: list[tuple[str, Loc]]
+    ctx: Context, content: list[tuple[str, Loc, Piece | None]], unread: list[tuple[str, str]]
 ) -> list[Fact]:
     """A note, and an assumption, for parties with no 126.1 entry before the earliest text read.
 
@@ -177,7 +177,11 @@ def _unread_facts(
                 "before": first.isoformat(),
                 "content_text": "; ".join(d for d, _, _ in content),
             },
-            evidence=tuple(dict.fromkeys([*(loc for _, loc in unread), *(c[1] for c in content)])),
+            evidence=tuple(
+                dict.fromkeys(
+                    [*(ctx.loc(role, "country") for _, role in unread), *(c[1] for c in content)]
+                )
+            ),
             citations=lists.citations(
                 (ctx.reference.get(lists.ITAR_LIST).data.get("earlier_text") or {}).get("citations")
             ),
