@@ -46,10 +46,14 @@ class BatchResult:
     warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
 
+# what json.dumps(value, ensure_ascii=False) writes, from one encoder made once
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
 def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
     """Pack a verdict (or an error) into a :class:`BatchResult`."""
     if verdict is None:
-        payload = json.dumps({"file": file, "error": error}, ensure_ascii=False)
+        payload = _ENCODE({"file": file, "error": error})
         return BatchResult(file, None, {}, error, seconds, payload)
     return BatchResult(
         file,
@@ -57,7 +61,7 @@ def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: fl
         dict(verdict.families),
         None,
         seconds,
-        json.dumps(verdict.as_dict(), ensure_ascii=False),
+        _ENCODE(verdict.as_dict()),
         "; ".join(f"{f.rule}: {f.why}" for f in verdict.findings),
     )
 

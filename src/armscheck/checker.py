@@ -135,13 +135,12 @@ class Checker:
             if ident in seen:
                 continue
             seen.add(ident)
-            finding = self._finding(rule, matched, evidence)
-            if rule.outcome == "clear":
-                notes.append(f"{rule.id}: {finding.why}")
+            if rule.outcome == "clear":  # only its sentence is shown, among the notes
+                notes.append(f"{rule.id}: {_why(rule, matched, evidence)[0]}")
                 if rule.id.endswith(NOT_ASSESSED):
                     unassessed.add(rule.family)
             else:
-                findings.append(finding)
+                findings.append(self._finding(rule, matched, evidence))
         families = self._families(findings, date, notes, unassessed)
         order = list(FAMILY_OUTCOMES)
         findings.sort(
@@ -211,10 +210,7 @@ class Checker:
 
     def _finding(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> Finding:
         review = matched[0].fields.get("review_days")
-        why = render(rule.explanation, matched)
-        if len(evidence) > MAX_EVIDENCE:
-            why += f" (The first {MAX_EVIDENCE} of {len(evidence):,} places are listed.)"
-            evidence = evidence[:MAX_EVIDENCE]
+        why, evidence = _why(rule, matched, evidence)
         return Finding(
             rule=rule.id,
             family=rule.family,
@@ -232,6 +228,15 @@ class Checker:
             changes=_each(matched, "changes"),
             matches=_each(matched, "matches"),
         )
+
+
+def _why(rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    """A finding's sentence and the places it lists (at most :data:`MAX_EVIDENCE`)."""
+    why = render(rule.explanation, matched)
+    if len(evidence) > MAX_EVIDENCE:
+        why += f" (The first {MAX_EVIDENCE} of {len(evidence):,} places are listed.)"
+        evidence = evidence[:MAX_EVIDENCE]
+    return why, evidence
 
 
 def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:

@@ -171,8 +171,8 @@ class Verdict:
 
     def possible_match_note(self) -> str | None:
         """The sentence saying which possible matches the verdict rests on, if it does."""
-        if not self.rests_on_possible_match:
-            return None
+        if not any(f.matches for f in self.findings) or not self.rests_on_possible_match:
+            return None  # (no finding rests on a name match: the commonest case, known at once)
         behind = [f for f in self.findings if f.open and level(f.outcome) == self.verdict]
         pairs = dict.fromkeys(
             f"'{m.party}' may be '{m.alias or m.entry}' ({m.list}: {m.entry}, score {m.score:.3f})"
@@ -188,6 +188,7 @@ class Verdict:
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of contract §2 (with ``decisions`` and ``run`` when known)."""
         note = self.possible_match_note()
+        missing = self.not_evaluated
         out = {
             "file": self.file,
             "name": self.name,
@@ -199,8 +200,8 @@ class Verdict:
             "findings": [f.as_dict() for f in self.findings],
             "assumptions": list(self.assumptions),
             "notes": [*([note] if note else []), *self.notes],
-            "complete": not self.not_evaluated,
-            "not_evaluated": self.not_evaluated,
+            "complete": not missing,
+            "not_evaluated": missing,
             "law_reviewed": self.law_reviewed,
         }
         if self.decisions is not None:

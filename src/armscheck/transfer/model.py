@@ -158,4 +158,4 @@ class Transfer:
 
     def loc(self, *path: str | int) -> Loc:
         """The :class:`Loc` of a path in the file."""
-        return Loc(path_text(path), self.doc.where(path)[0], self.doc.value_text(path))
+        return Loc.at(self.doc, path, path_text(path))

@@ -49,7 +49,7 @@ class Reader:
 
     def loc(self, path: tuple[str | int, ...]) -> Loc:
         """The :class:`Loc` of ``path``."""
-        return Loc(path_text(path), self.doc.where(path)[0], self.doc.value_text(path))
+        return Loc.at(self.doc, path, path_text(path))
 
     def mapping(
         self,
