@@ -75,6 +75,7 @@ class Checker:
         self._kinds = {k.kind: k for f in rulebook.families for k in f.kinds}
         self._shapes = fact_shapes(self._kinds)
         self._rules = {r.id: r for r in rulebook.rules}
+        self._rule_cites: dict[str, tuple[Citation, ...]] = {}  # each rule's, each once
         # the families with a rule in force, for each run of days between rules' start and end
         rules = rulebook.rules
         self._bounds = sorted({d for r in rules for d in (r.effective_from, r.effective_to) if d})
@@ -208,6 +209,16 @@ class Checker:
         """Load and check the transfer file at ``path``."""
         return check_path(self, path, as_of)
 
+    def _citations(self, rule: Rule, matched: list[Fact]) -> tuple[Citation, ...]:
+        """The rule's citations, then the matched facts' own, each once."""
+        own = [c for f in matched for c in f.citations]
+        if own:
+            return _citations([*rule.citations, *own])
+        cites = self._rule_cites.get(rule.id)
+        if cites is None:
+            cites = self._rule_cites[rule.id] = _citations(list(rule.citations))
+        return cites
+
     def _finding(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> Finding:
         review = matched[0].fields.get("review_days")
         why, evidence = _why(rule, matched, evidence)
@@ -217,7 +228,7 @@ class Checker:
             title=rule.title,
             outcome=rule.outcome,
             why=why,
-            citations=_citations([*rule.citations, *(c for f in matched for c in f.citations)]),
+            citations=self._citations(rule, matched),
             evidence=evidence,
             assumptions=_each(matched, "assumptions"),
             contested=any(f.contested for f in matched),

@@ -50,24 +50,33 @@ class _Fields(dict[str, Any]):
 
 def render(template: str, facts: Sequence[Fact]) -> str:
     """Fill a rule's explanation template from the matched facts' fields."""
-    values = _Fields(facts)
     parts = _compiled(template)
     if parts is None:  # positional or nested fields: the general path
-        return _FORMATTER.vformat(template, (), values)
+        return _FORMATTER.vformat(template, (), _Fields(facts))
     out: list[str] = []
     for literal, name, attrs, spec, conversion in parts:  # what vformat does, inline
         out.append(literal)
         if name is None:
             continue
         if attrs is None:  # an index: the formatter's own lookup
-            obj = _FORMATTER.get_field(name, (), values)[0]
+            obj = _FORMATTER.get_field(name, (), _Fields(facts))[0]
         else:
-            obj = values[name]
+            if name == "ctx":  # as _Fields looks a name up, written out
+                obj = _Context(facts)
+            else:
+                for fact in facts:
+                    if name in fact.fields:
+                        obj = fact.fields[name]
+                        if isinstance(obj, str) and len(obj) > MAX_FIELD_CHARS:
+                            obj = _short(obj)
+                        break
+                else:
+                    obj = f"<{name}>"
             for attr in attrs:
                 obj = getattr(obj, attr)
         if conversion is not None:
             obj = _FORMATTER.convert_field(obj, conversion)
-        out.append(format(obj, spec))
+        out.append(obj if not spec and type(obj) is str else format(obj, spec))
     return "".join(out)
 
 

@@ -48,6 +48,22 @@ def read_limited(fh: BinaryIO, size: int) -> bytes:
     return data
 
 
+def read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
+    """What :func:`read_limited` reads from the file at ``path``, without a file object."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        want = MAX_BYTES + 1
+        data = os.read(fd, min(size + 1, want))
+        while len(data) < want:  # to the end, or the limit if the file has grown
+            more = os.read(fd, want - len(data))
+            if not more:
+                break
+            data += more
+        return data
+    finally:
+        os.close(fd)
+
+
 def decode(text: str | bytes, file: str, error: type[ComplianceError] = InputError) -> str:
     """``text`` as checked YAML text: UTF-8, within the limit, no invisible breaks."""
     if isinstance(text, bytes):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from .decoding import MAX_BYTES, read_limited
+from .decoding import MAX_BYTES, read_at_most
 from .items import read_items, read_sales
 from .model import (
     CHANNELS,
@@ -60,8 +60,7 @@ def read_input(path: str | Path, name: str | None = None) -> tuple[bytes, str]:
     else:
         size = _check_path(str(path), label)
         try:
-            with open(path, "rb") as fh:
-                data = read_limited(fh, size)  # enough to tell that a file is too large
+            data = read_at_most(path, size)  # enough to tell that a file is too large
         except OSError as exc:
             raise InputError(
                 f"cannot read the file ({exc.strerror})", file=label, hint="check the path"

@@ -31,6 +31,7 @@ from .values import (
 )
 from .yamldoc import Doc, path_text
 
+MAX_KNOWN = 10_000  # country names, as written, whose answer is kept for the next file
 _WHITESPACE = re.compile(r"[\t\n\r\u2028\u2029\x85]+")  # line breaks and tabs: one space
 
 
@@ -209,6 +210,9 @@ class Reader:
 
     def country(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, str]:
         """``value`` as (ISO code, name) from the country table."""
+        known: dict[str, tuple[str, str]] = self.ref.memo("transfer.countries", dict)
+        if type(value) is str and value in known:  # found before: the same answer
+            return known[value]
         raw = self.plain_name(value, path) or ""
         found = self.ref.country(raw)
         could = self.ref.ambiguous(raw) if found is None else ()
@@ -221,6 +225,8 @@ class Reader:
             )
         if found is None:
             raise self.fail(path, f"unknown country {shown(raw)}", self.ref.country_hint(raw))
+        if type(value) is str and len(known) < MAX_KNOWN:
+            known[value] = (found.code, found.name)
         return found.code, found.name
 
     def names(self, value: Any, path: tuple[str | int, ...]) -> tuple[str, ...]:
