@@ -12,7 +12,16 @@ from .explanations import render
 from .facts import Citation, Context, Fact, check_fact, fact_shapes, fits, in_force
 from .rulebook.book import Rule, Rulebook
 from .transfer.model import Transfer
-from .verdict import FAMILY_OUTCOMES, NOT_EVALUATED, Finding, Verdict, family_outcome, overall
+from .verdict import (
+    FAMILY_OUTCOMES,
+    NOT_EVALUATED,
+    Finding,
+    Verdict,
+    check_expect,
+    family_outcome,
+    level,
+    overall,
+)
 
 DISCLAIMER = "Not legal advice: armscheck encodes public law for research and screening."
 # A report stays readable whatever the input: a transfer with 4,000 ITAR parts gets the same
@@ -162,17 +171,18 @@ class Checker:
                 f"Warning: checked at {date}, after the law data was last reviewed "
                 f"({reviewed}); changes in the law since then are not known to armscheck.",
             )
+        verdict = overall(families)
         return Verdict(
             law_reviewed=reviewed.isoformat() if reviewed else None,
             file=transfer.file,
             name=transfer.name,
             date=date.isoformat(),
-            verdict=overall(families),
+            verdict=verdict,
             families=families,
             findings=findings,
             notes=notes,
             assumptions=assumptions,
-            contested=rests_on_contested(findings, overall(families)),
+            contested=rests_on_contested(findings, verdict),
         )
 
     def _families(
@@ -253,7 +263,6 @@ def _why(rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> tuple[st
 def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:
     """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
     from .transfer.loader import load_transfer
-    from .verdict import check_expect
 
     return checker.check(
         load_transfer(path, checker.rulebook.reference, expect_check=check_expect), as_of
@@ -262,7 +271,5 @@ def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Ver
 
 def rests_on_contested(findings: list[Finding], verdict: str) -> bool:
     """Whether every finding behind the overall verdict rests on contested law."""
-    from .verdict import level
-
     behind = [f for f in findings if f.open and level(f.outcome) == verdict]
     return bool(behind) and all(f.contested for f in behind)

@@ -273,7 +273,11 @@ class Engine:
                 if rule == SENTINEL_RULE:
                     result.evaluated = True
                     continue
-                keys = tuple(str(frame[alias]["key"]) for alias in self._aliases[rule])
+                aliases = self._aliases[rule]
+                if len(aliases) == 1:  # the commonest rule: one pattern
+                    keys: tuple[str, ...] = (str(frame[aliases[0]]["key"]),)
+                else:
+                    keys = tuple(str(frame[alias]["key"]) for alias in aliases)
                 result.matches.append(Match(rule, keys))
         except Exception as exc:  # noqa: BLE001 - recorded; it voids the check
             result.errors.append(f"{message[:200]}: {exc!r}")

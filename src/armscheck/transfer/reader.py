@@ -250,7 +250,7 @@ class Reader:
     def party(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
         """``value`` as the name of an organisation, short enough to screen."""
         name = self.plain_name(value, path, optional)
-        if name is not None and len(name.split()) > MAX_NAME_WORDS:
+        if name is not None and len(name) > MAX_NAME_WORDS and len(name.split()) > MAX_NAME_WORDS:
             raise self.fail(
                 path,
                 f"a name of {len(name.split()):,} words, over the limit of {MAX_NAME_WORDS}",

@@ -15,6 +15,7 @@ event stream (:mod:`.stream`), which gives the same data and marks, or the locat
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 
@@ -125,6 +126,15 @@ class Doc:
 
 def path_text(path: tuple[str | int, ...]) -> str:
     """A key path as the reports show it: ``items[0].components[1].origin``."""
+    return _path_text(path) if type(path) is tuple else _written(path)
+
+
+@functools.lru_cache(maxsize=4096)  # a check asks for the same few paths again and again
+def _path_text(path: tuple[str | int, ...]) -> str:
+    return _written(path)
+
+
+def _written(path: tuple[str | int, ...]) -> str:
     out = ""
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
