@@ -164,6 +164,13 @@ def read_calibre(r: Reader, raw: Any, path: Path) -> float | None:
     return float(value)
 
 
+# the keys read_extras reads: with none of them written, every extra is None
+_EXTRA_KEYS = frozenset(
+    "eccn significant_military_equipment serves_category lethal calibre_mm for_system".split()
+)
+_NO_EXTRAS = Extras()
+
+
 def read_extras(
     r: Reader,
     raw: dict[str, Any],
@@ -174,6 +181,8 @@ def read_extras(
     us_origin: bool = True,
 ) -> tuple[Extras, str | None]:
     """The optional vocabulary of an item (``item``) or a component, and its control."""
+    if raw.keys().isdisjoint(_EXTRA_KEYS):  # none written: the commonest case
+        return _NO_EXTRAS, control
     eccn, control = read_eccn(r, raw.get("eccn"), path, control, derive=us_origin)
     sme = r.flag(
         raw.get("significant_military_equipment"), (*path, "significant_military_equipment")
