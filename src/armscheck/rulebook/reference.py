@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from ..errors import RuleError
 from ..transfer.decoding import read_file
 from ..transfer.values import ValueProblem, fold, parse_date, suggest_names
-from ..transfer.yamldoc import Doc, parse
+from ..transfer.yamldoc import Doc
 
 LIST_KEYS = ("title", "last_reviewed", "sources")
 T = TypeVar("T")
@@ -172,7 +172,8 @@ class Reference:
 
 def load_reference(root: Path) -> Reference:
     """Read and check every file in ``root/lists``."""
-    from .schema import check_list, load_schemas  # not needed for a cached rulebook
+    from .aliases import parse_list  # not needed for a cached rulebook
+    from .schema import check_list, load_schemas
 
     lists: dict[str, RefList] = {}
     folder = root / "lists"
@@ -191,7 +192,7 @@ def load_reference(root: Path) -> Reference:
         )
     schemas = load_schemas(schema_file)
     for path in sorted(folder.glob("*.yaml")):
-        doc = parse(read_file(path, RuleError), str(path), RuleError)
+        doc = parse_list(read_file(path, RuleError), str(path))
         ref = RefList(path.stem, doc)
         if not isinstance(doc.data, dict):
             raise ref.error((), "a list file must be a mapping", "start with 'title:'")
