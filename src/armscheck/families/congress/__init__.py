@@ -159,8 +159,10 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
 
 def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
     t = ctx.transfer
+    if ev.any_met or not t.related_sales:
+        return None
     hit = crossed(ctx, ev, ctx.date)
-    if ev.any_met or not hit:
+    if not hit:
         return None
     window = related_in_window(ctx, ctx.date)
     sales = [t.related_sales[i] for i in window]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...facts import Change, Context
 from . import lists as cl
-from .thresholds import SECTIONS, Evaluation, channel_of, counted_lines, crossed
+from .thresholds import SECTIONS, Evaluation, channel_of, counted_lines, crossed, rows_on
 from .values import measure_value
 
 
@@ -65,7 +65,7 @@ def tier_change(ctx: Context, ev: Evaluation) -> Change | None:
     for m in sorted(cl.memberships(ctx), key=lambda m: m.start or dt.date.min):
         if m.start is None or m.start <= ctx.date:
             continue
-        rows = cl.rows_on(ctx, ev.channel, True, m.start)
+        rows = rows_on(ctx, ev.channel, True, m.start)
         if rows and _under({k: measure_value(ev.lines, ev.channel, k) for k in rows}, rows):
             return Change(
                 f"a transfer on or after {m.start.isoformat()}, when "

@@ -106,20 +106,6 @@ def _rows(ctx: Context) -> list[Row]:
     return out
 
 
-def rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[str, Row]:
-    """The row that applies to each measure of ``channel`` on ``day`` (absent: no test)."""
-    rows = [r for r in all_rows(ctx) if r.channel == channel and in_force(r.start, r.end, day)]
-    out: dict[str, Row] = {}
-    for measure in MEASURES[channel]:
-        mine = [r for r in rows if r.measure == measure]
-        plus = [r for r in mine if r.tier == "nato-plus"]
-        std = [r for r in mine if r.tier == "standard"]
-        pick = plus if nato_plus and plus else std
-        if pick:
-            out[measure] = pick[0]
-    return out
-
-
 # NATO (or its procurement agency) named as the buyer; "Major Non-NATO Ally" is not.
 _NATO_BUYER = re.compile(r"(?<!\bnon )\b(?:nato|nspa|north atlantic treaty organi[sz]ation)\b")
 
@@ -241,14 +227,23 @@ def nato_outside_note(ctx: Context, day: dt.date) -> str | None:
 
 def informal_days(ctx: Context, nato_plus: bool, day: dt.date) -> int:
     """The informal (tiered) review period for the tier, advice only; 0 if unknown."""
-    lst = ctx.reference.get("review-periods")
     tier = "nato-plus" if nato_plus else "standard"
-    for i, r in enumerate(lst.data.get("informal_review") or []):
-        start = lst.date(r.get("from"), ("informal_review", i, "from"))
-        end = lst.date(r.get("to"), ("informal_review", i, "to"))
+    for r, start, end in ctx.reference.memo("congress:informal", lambda: _informal(ctx)):
         if r.get("tier") == tier and in_force(start, end, day):
             return int(r["days"])
     return 0
+
+
+def _informal(ctx: Context) -> list[tuple[dict[str, Any], dt.date | None, dt.date | None]]:
+    lst = ctx.reference.get("review-periods")
+    return [
+        (
+            r,
+            lst.date(r.get("from"), ("informal_review", i, "from")),
+            lst.date(r.get("to"), ("informal_review", i, "to")),
+        )
+        for i, r in enumerate(lst.data.get("informal_review") or [])
+    ]
 
 
 def window_months(ctx: Context) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...facts import Context
+from ...facts import Context, in_force
 from . import lists as cl
 from .notes import COST_NOTE
 from .values import Line, measure_value, third_party_lines, us_lines
@@ -66,10 +66,44 @@ def channel_of(ctx: Context) -> str | None:
 
 
 def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
-    """The lines a channel counts (US-origin content only for third-party transfers)."""
-    if channel == "third-party":
-        return third_party_lines(ctx, notes)
-    return us_lines(ctx, channel, notes)
+    """The lines a channel counts (US-origin content only for third-party transfers).
+
+    They depend on the transfer alone, so they are worked out once per check; ``notes``
+    gains what they assume each time.
+    """
+
+    def count() -> tuple[tuple[Line, ...], tuple[str, ...]]:
+        said: list[str] = []
+        if channel == "third-party":
+            return tuple(third_party_lines(ctx, said)), tuple(said)
+        return tuple(us_lines(ctx, channel, said)), tuple(said)
+
+    lines, said = ctx.once(f"congress:lines:{channel}", count)
+    notes.extend(said)
+    return list(lines)
+
+
+def rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[str, cl.Row]:
+    """The row that applies to each measure of ``channel`` on ``day`` (absent: no test)."""
+    tiers = ctx.reference.memo("congress:rows-by-measure", lambda: _by_measure(cl.all_rows(ctx)))
+    out: dict[str, cl.Row] = {}
+    for measure in cl.MEASURES[channel]:
+        plus, std = tiers.get((channel, measure), ((), ()))
+        pick = next((r for r in plus if in_force(r.start, r.end, day)), None) if nato_plus else None
+        pick = pick or next((r for r in std if in_force(r.start, r.end, day)), None)
+        if pick is not None:
+            out[measure] = pick
+    return out
+
+
+def _by_measure(rows: list[cl.Row]) -> dict[tuple[str, str], tuple[tuple[cl.Row, ...], ...]]:
+    """The rows of each (channel, measure): NATO+ tier, standard tier, each in list order."""
+    keys = dict.fromkeys((r.channel, r.measure) for r in rows)
+    tiers = ("nato-plus", "standard")
+    return {
+        k: tuple(tuple(r for r in rows if (r.channel, r.measure, r.tier) == (*k, t)) for t in tiers)
+        for k in keys
+    }
 
 
 def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evaluation | None:
@@ -83,14 +117,14 @@ def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evalu
         return None
     member = cl.membership_on(ctx, day)
     plus = member is not None if nato_plus is None else nato_plus
-    rows = cl.rows_on(ctx, channel, plus, day)
+    rows = rows_on(ctx, channel, plus, day)
     territory = None
     review_rows = None
     if plus and any(r.territory_condition for r in rows.values()):
         territory = cl.territory_problem(ctx, day, channel)
         if territory:
             review_rows = rows
-            rows = cl.rows_on(ctx, channel, False, day)
+            rows = rows_on(ctx, channel, False, day)
             notes.append(territory)
     if not rows:
         return None
