@@ -70,7 +70,6 @@ def newest(ref: Reference) -> str:
 def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     """The transfer's parties (of ``side``) that match a bundled entity listed on the date."""
     ref = ctx.reference
-    label = f"{newest(ref)}, bundled copy ({FILE})"
     out: list[OfficialHit] = []
     seen: set[tuple[str, str]] = set()
     for named in named_parties(ctx.transfer):
@@ -82,7 +81,7 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
                 continue
             if key not in seen:
                 seen.add(key)
-                out.append(OfficialHit(named, hit, label))
+                out.append(OfficialHit(named, hit, f"{newest(ref)}, bundled copy ({FILE})"))
     return out
 
 
@@ -99,10 +98,15 @@ def _abroad(hit: Any, country: str) -> bool:
 
 def scope_note(ctx: Context) -> str:
     """What a check without the imported UN list was screened against, as an assumption."""
-    return (
-        "not screened against the full UN list; bundled entity list only: the "
-        f"{len(ctx.reference.get(LIST).data.get('entities') or [])} entities (groups and "
-        f"companies, no individuals) of the UN consolidated list as of {newest(ctx.reference)} "
-        f"in {FILE}; a person or entity listed after that date, or any listed individual, is "
-        "not caught. Import the official list ('armscheck lists fetch') to screen them."
+    ref = ctx.reference
+    note: str = ref.memo(
+        f"{LIST}:scope-note",
+        lambda: (
+            "not screened against the full UN list; bundled entity list only: the "
+            f"{len(ref.get(LIST).data.get('entities') or [])} entities (groups and "
+            f"companies, no individuals) of the UN consolidated list as of {newest(ref)} "
+            f"in {FILE}; a person or entity listed after that date, or any listed individual, "
+            "is not caught. Import the official list ('armscheck lists fetch') to screen them."
+        ),
     )
+    return note

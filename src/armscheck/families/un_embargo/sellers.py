@@ -52,8 +52,9 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     t = ctx.transfer
     if embargo.get("direction") != "export" or not target or t.supplier.country == target:
         return None
-    regimes = un_official.regimes(ctx)
-    for found in supplier_hits(ctx) if target in un_official.sellers(ctx) else ():
+    sold = target in un_official.sellers(ctx)
+    regimes = un_official.regimes(ctx) if sold else {}
+    for found in supplier_hits(ctx) if sold else ():
         regime = regimes.get(found.entry.extra.get("regime", ""), ({}, None, None))[0]
         if str(regime.get("seller") or "") != target:
             continue
