@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...facts import Change, Context, Fact, FactKind, Family, list_citations
+from ...facts import Change, Context, Fact, FactKind, Family
 from . import official as un_official
 from . import sellers
 from .annexes import grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
-from .notes import annex_citations, phase_notes, unconfirmed_notes
+from .notes import phase_citations, phase_notes, unconfirmed_notes
 from .scope import (
     _end_user_type,
     _item_notes,
@@ -111,7 +111,7 @@ def build(ctx: Context) -> list[Fact]:
                         "unconfirmed": bool(unconfirmed_notes(ctx, embargo, phase)),
                     },
                     evidence=(*evidence, *(it.loc for it in items)),
-                    citations=list_citations(phase.get("citations")) + annex_citations(ctx, phase),
+                    citations=phase_citations(ctx, phase),
                     assumptions=tuple(
                         dict.fromkeys(
                             [*notes, *assumptions, *(a for j in group for a in j.assumptions)]

@@ -65,7 +65,21 @@ def phase_notes(
 
 
 def unconfirmed_notes(ctx: Context, embargo: dict[str, Any], phase: dict[str, Any]) -> list[str]:
-    """The flag of an unconfirmed phase or annex the fact rests on, with its note."""
+    """The flag of an unconfirmed phase or annex the fact rests on, with its note.
+
+    They depend on the lists alone, so each phase's are worked out once per process.
+    """
+    kept: dict[tuple[int, int], tuple[Any, Any, tuple[str, ...]]] = ctx.reference.memo(
+        "un-embargo:unconfirmed", dict
+    )
+    key = (id(embargo), id(phase))
+    found = kept.get(key)
+    if found is None or found[0] is not embargo or found[1] is not phase:
+        found = kept[key] = (embargo, phase, tuple(_unconfirmed(ctx, embargo, phase)))
+    return list(found[2])
+
+
+def _unconfirmed(ctx: Context, embargo: dict[str, Any], phase: dict[str, Any]) -> list[str]:
     out = []
     if phase.get("unconfirmed"):
         note = " ".join(str(phase.get("note") or "no note").split())
@@ -90,9 +104,15 @@ def _annex_ids(phase: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def annex_citations(ctx: Context, phase: dict[str, Any]) -> tuple[Citation, ...]:
-    """The citations of the annexes a phase uses."""
-    out: tuple[Citation, ...] = ()
-    for annex_id in _annex_ids(phase):
-        out += list_citations(annex_of(ctx, annex_id).get("citations"))
-    return out
+def phase_citations(ctx: Context, phase: dict[str, Any]) -> tuple[Citation, ...]:
+    """The citations of a phase and of the annexes it uses (once per process and phase)."""
+    kept: dict[int, tuple[Any, tuple[Citation, ...]]] = ctx.reference.memo(
+        "un-embargo:citations", dict
+    )
+    found = kept.get(id(phase))
+    if found is None or found[0] is not phase:
+        out = list_citations(phase.get("citations"))
+        for annex_id in _annex_ids(phase):
+            out += list_citations(annex_of(ctx, annex_id).get("citations"))
+        found = kept[id(phase)] = (phase, out)
+    return found[1]

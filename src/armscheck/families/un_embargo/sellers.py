@@ -52,9 +52,9 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     t = ctx.transfer
     if embargo.get("direction") != "export" or not target or t.supplier.country == target:
         return None
-    sold = target in un_official.sellers(ctx)
-    regimes = un_official.regimes(ctx) if sold else {}
-    for found in supplier_hits(ctx) if sold else ():
+    found_all = supplier_hits(ctx) if target in un_official.sellers(ctx) else []
+    regimes = un_official.regimes(ctx) if found_all else {}
+    for found in found_all:
         regime = regimes.get(found.entry.extra.get("regime", ""), ({}, None, None))[0]
         if str(regime.get("seller") or "") != target:
             continue
@@ -67,9 +67,20 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
             (*found.assumptions(), *(" ".join(s.split()) for s in said)),
             (found.match(),),
         )
-    if not embargo.get("reaches_origin"):
+    if not embargo.get("reaches_origin") or target not in _origins(ctx):
         return None
     return _by_origin(ctx, embargo, target)
+
+
+def _origins(ctx: Context) -> frozenset[str | None]:
+    """The countries of origin of the transfer's items and their parts."""
+    items = ctx.transfer.items
+    return ctx.once(
+        "un-embargo:origins",
+        lambda: frozenset(
+            [*(it.origin for it in items), *(c.origin for it in items for c in it.components)]
+        ),
+    )
 
 
 def _by_origin(ctx: Context, embargo: dict[str, Any], target: str) -> Route | None:
