@@ -122,11 +122,27 @@ def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:
     [un-sc:YEi.004]``) or when a name of one equals a name of the other, normalised.
     """
     e = found.entry
-    if f"{e.list_id}:{e.ref}" in [str(r) for r in curated.get("official_refs") or []]:
+    refs, mine = _curated_keys(curated)
+    if f"{e.list_id}:{e.ref}" in refs:
         return True
-    mine = {normalise(str(n)).flat for n in [curated.get("name"), *(curated.get("aliases") or [])]}
-    mine.discard("")
     return any(normalise(n).flat in mine for n in e.names)
+
+
+def _curated_keys(curated: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """(official refs, normalised names) of a curated entry, kept per entry (lists stay put)."""
+    kept = _KEYS.get(id(curated))
+    if kept is None or kept[0] is not curated:
+        refs = frozenset(str(r) for r in curated.get("official_refs") or [])
+        names = [curated.get("name"), *(curated.get("aliases") or [])]
+        mine = {normalise(str(n)).flat for n in names}
+        mine.discard("")
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        kept = _KEYS[id(curated)] = (curated, refs, frozenset(mine))
+    return kept[1], kept[2]
+
+
+_KEYS: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[str]]] = {}
 
 
 def cite_also(fact: Fact, found: OfficialHit, match: bool = True) -> Fact:

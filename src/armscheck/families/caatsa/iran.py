@@ -122,6 +122,8 @@ def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
     """
     t = ctx.transfer
     hits = iranian_hits(ctx)
+    if not hits and (t.supplier.country == IRAN) == (t.recipient.country == IRAN):
+        return []  # neither side is Iran, or both are, and no party acts for it
     to_note, to_named = _indirect(t, hits, "recipient")
     from_note, from_named = _indirect(t, hits, "supplier")
     from_iran = t.supplier.country == IRAN or bool(from_named)

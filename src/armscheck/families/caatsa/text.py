@@ -82,8 +82,12 @@ def _sections(ref: Reference) -> dict[Any, dict[str, Any]]:
 
 def primary_citation(ref: Reference, section: str) -> Citation:
     """The statute citation that heads a finding (``finding_citation`` of the section)."""
-    raw = _section(ref, section).get("finding_citation") or {}
-    return _read_citations([raw])[0]
+    kept: dict[str, Citation] = ref.memo("caatsa:primary-citations", dict)
+    found = kept.get(section)
+    if found is None:
+        raw = _section(ref, section).get("finding_citation") or {}
+        found = kept[section] = _read_citations([raw])[0]
+    return found
 
 
 def names_of(entry: dict[str, Any]) -> list[str]:

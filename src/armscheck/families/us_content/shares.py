@@ -69,8 +69,9 @@ def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
     """The de minimis test for ``item`` given its component pieces; None if nothing counts."""
     dest = ctx.transfer.recipient.country
     levels: dict[str, groups.Threshold] = {}
+    controls = {p.control for p in item_pieces}
     for cls in EAR_CLASSES:
-        if any(p.control == cls for p in item_pieces):
+        if cls in controls:
             thr = groups.threshold(ctx.reference, cls, dest, ctx.date)
             if thr is not None and thr.percent is not None:
                 levels[cls] = thr
