@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import batch, check, diff, find, lists, pictures, rules, screen, test, verify
+from .deferred import Subcommands
 from .shared import Handler, date_arg
 
 COMMANDS: dict[str, Handler] = {
@@ -26,8 +27,9 @@ COMMANDS: dict[str, Handler] = {
 }
 
 
-def add_subcommands(sub: Any) -> None:
-    """Add every subcommand's parser, in help order."""
+def add_subcommands(action: Any) -> None:
+    """Add every subcommand's parser, in help order (its arguments on first use)."""
+    sub = Subcommands(action)
     check.add_parser(sub)
     rules.add_parser(sub)
     lists.add_subcommand(sub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,10 @@ class ErrorOutput:
 class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit 2 with an ``Error:`` line."""
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        width = _columns() - 2  # as argparse's formatter does
+        return self.formatter_class(prog=self.prog, width=width)  # type: ignore[call-arg]
+
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print the usage and the message, then exit 2."""
         self.print_usage(sys.stderr)
@@ -69,6 +74,24 @@ def load_checker(rules: Path | None) -> Checker:
         gc.freeze()
         if paused:
             gc.enable()
+
+
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, the width help is wrapped to, without shutil.
+
+    argparse asks for a formatter at every argument added; shutil would bring in the
+    compression modules for that alone.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def date_arg(text: str) -> dt.date:

@@ -9,6 +9,7 @@ value's type, raising :class:`ValueError` on anything else.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from .index import Index
@@ -53,7 +54,10 @@ def _text(raw: Any) -> str:
 
 
 def _ids(raw: Any, bound: int) -> tuple[int, ...]:
-    if not isinstance(raw, list) or not all(type(x) is int and 0 <= x < bound for x in raw):
+    """``raw`` as a tuple, if it is a list of whole numbers from 0 to ``bound`` - 1."""
+    if not isinstance(raw, list) or (
+        raw and not (set(map(type, raw)) == {int} and 0 <= min(raw) and max(raw) < bound)
+    ):
         raise ValueError("not a list of ids")
     return tuple(raw)
 
@@ -97,9 +101,10 @@ def thawed(state: Any) -> Index:
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
     keys_raw = state["keys"]
-    if not isinstance(keys_raw, dict):
+    if not isinstance(keys_raw, dict) or not all(isinstance(v, list) for v in keys_raw.values()):
         raise ValueError("not a key table")
-    keys = {_text(k): _ids(v, len(norms)) for k, v in keys_raw.items()}
+    keys = {_text(k): tuple(v) for k, v in keys_raw.items()}
+    _ids(list(itertools.chain.from_iterable(keys_raw.values())), len(norms))
     index = Index.__new__(Index)  # the attributes Index.__init__ sets, as it set them
     index.entries = entries
     index.owner = list(owner)
