@@ -54,7 +54,9 @@ def test_the_cache_is_json_with_a_digest(own_cache: Path) -> None:
     head, _, payload = path.read_bytes().partition(b"\n")
     meta = json.loads(head)
     assert meta["format"] == cache.FORMAT and meta["key"] in path.name
-    json.loads(payload)  # plain data, nothing to execute
+    for line in payload.split(b"\n"):  # the rulebook, then each screening index
+        json.loads(line)  # plain data, nothing to execute
+    assert len(payload.split(b"\n")) == len(meta["parts"]) + 1
     again = load_rulebook()
     assert again.rules == book.rules
     assert again.reference.countries == book.reference.countries
@@ -96,6 +98,15 @@ def _hazards() -> dict[str, object]:
         head, _, _ = p.read_bytes().partition(b"\n")
         meta = json.loads(head)
         meta["sha256"] = __import__("hashlib").sha256(payload).hexdigest()
+        meta["parts"] = []
+        p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
+
+    def doubtful_index(p: Path) -> None:  # a well-formed file whose index parts are not ours
+        head, _, payload = p.read_bytes().partition(b"\n")
+        lines = payload.split(b"\n")
+        payload = b"\n".join([lines[0], *(b'{"entries":[{"ref":"x"}]}' for _ in lines[1:])])
+        meta = json.loads(head)
+        meta["sha256"] = hashlib.sha256(payload).hexdigest()
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
     def pickle_bomb(p: Path) -> None:
@@ -116,6 +127,7 @@ def _hazards() -> dict[str, object]:
             symlink,
             empty,
             foreign_class,
+            doubtful_index,
             pickle_bomb,
         )
     }
@@ -253,10 +265,16 @@ def test_the_cached_screening_indexes_are_the_built_ones(own_cache: Path) -> Non
 
     load_rulebook()
     cached = load_rulebook().reference  # indexes from the cache
-    built = load_rulebook(families=load_rulebook().families).reference  # no cache
-    for name, get in curated.every_index(built).items():
+    families = load_rulebook().families
+    built = load_rulebook(families=families).reference  # no cache
+    every = curated.every_index(built)
+    for family in families:
+        every.update(family.indexes(built))
+    assert "screening:un-listed-entities" in every  # the bundled UN entities' index
+    for name, get in every.items():
         fresh = get()
-        kept = cached._memo[name]
+        assert name in cached._memo_kept, name
+        kept = cached.memo(name, lambda: None)  # read from the cache, when first asked for
         assert vars(kept) == vars(fresh), name
         assert vars(saved.thawed(json.loads(json.dumps(saved.frozen(fresh))))) == vars(fresh)
     assert _verdict() == "prohibited"

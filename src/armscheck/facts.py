@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
+
+if TYPE_CHECKING:
+    from .screening.index import Index
 
 Scalar = str | int | float | bool
 T = TypeVar("T")
@@ -202,6 +205,9 @@ class Family:
     kinds: tuple[FactKind, ...]
     build: Callable[[Context], list[Fact]]
     change_dates: Callable[[Context], list[tuple[dt.date, str]]] = lambda ctx: []
+    # how to get each screening index the family builds from the lists, by memo name: the
+    # rulebook cache keeps them as built, so a new process need not build them again
+    indexes: Callable[[Reference], Mapping[str, Callable[[], Index]]] = lambda ref: {}
 
 
 def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:

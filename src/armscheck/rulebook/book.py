@@ -5,20 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeGuard
 
 from ..errors import RuleError
 from ..facts import Citation, Family
-from ..screening import curated, saved
+from ..screening import Index, curated, saved
 from ..transfer.yamldoc import Doc
 from .fingerprint import rules_hash
 from .patterns import Pattern
 from .reference import Country, Reference, RefList, load_reference
 from .rulefile import Rule, read_citations, read_rule
 
-T = TypeVar("T")
 __all__ = ["Pattern", "Rule", "Rulebook", "default_rules_dir", "load_rulebook", "read_citations"]
 
 
@@ -89,13 +89,14 @@ def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None 
     fams = families if families is not None else FAMILIES
     found = cache.fingerprint(root) if families is None else None
     stored = cache.read(found[0], _CACHED) if found else None
-    if _is_cached_book(stored) and _thaw(stored[0], stored[2]):
-        reference, rules, _ = stored
+    if stored is not None and _is_cached_book(stored[0]):
+        reference, rules = stored[0]
+        _thaw(reference, stored[1], fams)
         return Rulebook(root, rules, reference, fams, found[1] if found else None)
     book = _load_rulebook(root, fams)
     if found:
-        indexes = _freeze(book.reference)
-        cache.write(found[0], (_without_marks(book.reference), book.rules, indexes))
+        indexes = _freeze(book.reference, fams)
+        cache.write(found[0], (_without_marks(book.reference), book.rules), indexes)
         book.digest = found[1]
     return book
 
@@ -105,27 +106,32 @@ _CACHED: dict[str, type] = {
 }
 
 
-def _is_cached_book(
-    stored: object,
-) -> TypeGuard[tuple[Reference, tuple[Rule, ...], dict[str, Any]]]:
+def _is_cached_book(stored: object) -> TypeGuard[tuple[Reference, tuple[Rule, ...]]]:
     """Whether ``stored`` has the shape :func:`load_rulebook` caches."""
     return (
         isinstance(stored, tuple)
-        and len(stored) == 3
+        and len(stored) == 2
         and isinstance(stored[0], Reference)
         and isinstance(stored[1], tuple)
         and all(isinstance(r, Rule) for r in stored[1])
-        and isinstance(stored[2], dict)
     )
 
 
-def _freeze(reference: Reference) -> dict[str, Any]:
-    """The screening index of each curated list, as plain data (see :mod:`..screening.saved`).
+def _indexes(reference: Reference, fams: tuple[Family, ...]) -> dict[str, Callable[[], Index]]:
+    """How to get each screening index kept in the cache: the curated lists', the families'."""
+    out = curated.every_index(reference)
+    for fam in fams:
+        out.update(fam.indexes(reference))
+    return out
+
+
+def _freeze(reference: Reference, fams: tuple[Family, ...]) -> dict[str, Any]:
+    """Each cached screening index, as plain data (see :mod:`..screening.saved`).
 
     A list whose index cannot be built is left out: its error shows when a check needs it.
     """
     out: dict[str, Any] = {}
-    for name, build in curated.every_index(reference).items():
+    for name, build in _indexes(reference, fams).items():
         try:
             out[name] = saved.frozen(build())
         except Exception:  # noqa: BLE001 - not kept; the check that needs it reports it
@@ -133,20 +139,24 @@ def _freeze(reference: Reference) -> dict[str, Any]:
     return out
 
 
-def _thaw(reference: Reference, indexes: dict[str, Any]) -> bool:
-    """Put the cached indexes into ``reference``'s memo; ``False`` if one is doubtful."""
-    wanted = curated.every_index(reference)
+def _thaw(reference: Reference, parts: dict[str, bytes], fams: tuple[Family, ...]) -> None:
+    """Let ``reference``'s memo take each cached index, read when a check first needs it.
+
+    An index whose cached state is doubtful is built again from the lists.
+    """
+    for name in _indexes(reference, fams):
+        if name in parts:
+            reference.keep(name, functools.partial(_thawed, parts[name]))
+
+
+def _thawed(raw: bytes) -> Index | None:
+    """The index whose cached state is ``raw``, or ``None`` if it is doubtful."""
+    from . import cache
+
     try:
-        built = {name: saved.thawed(state) for name, state in indexes.items() if name in wanted}
-    except (ValueError, TypeError):
-        return False
-    for name, index in built.items():
-        reference.memo(name, functools.partial(_same, index))
-    return True
-
-
-def _same(value: T) -> T:
-    return value
+        return saved.thawed(cache.part(raw))
+    except (ValueError, TypeError, RecursionError):
+        return None
 
 
 def _without_marks(reference: Reference) -> Reference:

@@ -30,7 +30,7 @@ from typing import Any
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
-FORMAT = "armscheck-rulebook-cache/3"
+FORMAT = "armscheck-rulebook-cache/4"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
 
@@ -74,10 +74,12 @@ def _path(k: str) -> Path:
     return _folder() / f"rulebook-{k}.json"
 
 
-def read(k: str, classes: dict[str, type]) -> Any:
-    """The cached value for ``k``, or ``None`` (a doubtful file is removed).
+def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, bytes]] | None:
+    """The cached value for ``k`` and its parts (see :func:`write`), or ``None``.
 
-    ``classes`` names the dataclasses the value may hold; nothing else is built.
+    ``classes`` names the dataclasses the value may hold; nothing else is built. The
+    parts are returned undecoded, each to be read with :func:`part` when first needed.
+    A doubtful file is removed.
     """
     path = _path(k)
     raw = stamps.regular_bytes(path, MAX_CACHE_BYTES)
@@ -93,10 +95,22 @@ def read(k: str, classes: dict[str, type]) -> Any:
             or meta.get("sha256") != hashlib.sha256(payload).hexdigest()
         ):
             raise _Doubt("header")
-        return decode(json.loads(payload), classes)
+        names = meta.get("parts")
+        lines = payload.split(b"\n")
+        if not isinstance(names, list) or len(lines) != len(names) + 1:
+            raise _Doubt("parts")
+        parts = dict(zip(names, lines[1:], strict=True))
+        if not all(type(n) is str for n in parts) or len(parts) != len(names):
+            raise _Doubt("part names")
+        return decode(json.loads(lines[0]), classes), parts
     except (ValueError, TypeError, _Doubt, RecursionError):  # json's errors are ValueErrors
         _remove(path)
         return None
+
+
+def part(raw: bytes) -> Any:
+    """A part :func:`read` returned, as the plain JSON data :func:`write` was given."""
+    return json.loads(raw)
 
 
 def _remove(path: Path) -> None:
@@ -107,11 +121,24 @@ def _remove(path: Path) -> None:
         return
 
 
-def write(k: str, value: Any) -> None:
-    """Store ``value`` under ``k``, atomically; failures are ignored."""
+def write(k: str, value: Any, parts: dict[str, Any] | None = None) -> None:
+    """Store ``value`` under ``k``, atomically; failures are ignored.
+
+    Each of ``parts`` (plain JSON data) is kept on its own line after the value, so
+    that a reader decodes only the parts it needs (see :func:`read`).
+    """
     folder = _folder()
-    payload = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode()
-    meta = {"format": FORMAT, "key": k, "sha256": hashlib.sha256(payload).hexdigest()}
+    parts = parts or {}
+    lines = [encode(value), *parts.values()]
+    payload = b"\n".join(
+        json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() for line in lines
+    )
+    meta = {
+        "format": FORMAT,
+        "key": k,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "parts": list(parts),
+    }
     stamps.store(folder, "rulebook-*", _KEEP, _path(k), json.dumps(meta).encode() + b"\n" + payload)
 
 

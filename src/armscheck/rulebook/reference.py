@@ -80,19 +80,23 @@ class Reference:
     _ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
     display_names: dict[str, str] = field(default_factory=dict)  # as written -> code
+    _memo_kept: dict[str, Callable[[], Any]] = field(default_factory=dict, repr=False)  # keep()
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """A value derived from the lists, built once per process and reused."""
         try:
             value: T = self._memo[name]
         except KeyError:
-            value = self._memo[name] = build()
+            found = self._memo_kept.pop(name, lambda: None)()  # see keep()
+            value = self._memo[name] = build() if found is None else found
         return value
 
+    def keep(self, name: str, read: Callable[[], Any]) -> None:
+        """Take :meth:`memo` ``name`` from ``read()`` (kept elsewhere) unless that is ``None``."""
+        self._memo_kept[name] = read
+
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_memo"] = {}
-        return state
+        return {**self.__dict__, "_memo": {}, "_memo_kept": {}}
 
     def get(self, name: str) -> RefList:
         """The list called ``name`` (its file stem); a clear error if absent."""

@@ -16,8 +16,8 @@ import datetime as dt
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind, Family
+from . import bundled, sellers
 from . import official as un_official
-from . import sellers
 from .annexes import grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
 from .notes import phase_citations, phase_notes, unconfirmed_notes
@@ -216,4 +216,5 @@ FAMILY = Family(
     kinds=(KIND, *un_official.KINDS),
     build=with_official,
     change_dates=change_dates,
+    indexes=bundled.indexes,
 )

@@ -11,6 +11,8 @@ another country than the party's is left out (see :func:`_abroad`).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from ...facts import Context
@@ -21,6 +23,7 @@ from ..parties import named_parties
 
 LIST = "un-listed-entities"
 FILE = f"rules/lists/{LIST}.yaml"
+MEMO = f"screening:{LIST}"
 
 
 def entries(ref: Reference) -> list[Entry]:
@@ -53,9 +56,14 @@ def entries(ref: Reference) -> list[Entry]:
 
 
 def index(ref: Reference) -> Index:
-    """The index of the bundled entities, built once per process."""
-    built: Index = ref.memo(f"screening:{LIST}", lambda: Index(entries(ref)))
+    """The index of the bundled entities, built once per process (or kept in the cache)."""
+    built: Index = ref.memo(MEMO, lambda: Index(entries(ref)))
     return built
+
+
+def indexes(ref: Reference) -> dict[str, Callable[[], Index]]:
+    """How to get the bundled index, by memo name (for the rulebook cache to keep it)."""
+    return {MEMO: functools.partial(index, ref)}
 
 
 def newest(ref: Reference) -> str:
