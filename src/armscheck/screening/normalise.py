@@ -35,7 +35,7 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LEGAL_PHRASES:
     _PHRASES.setdefault(_phrase[0], []).append(_phrase)
 _DROPPABLE = LEGAL_FORMS | ARTICLES | _PHRASES.keys()
-_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_HAN = r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"  # compiled for the first Chinese name
 _APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -126,7 +126,7 @@ def _transliterate(text: str, steps: list[str]) -> str:
     if "Arabic" in scripts or "Persian" in scripts:
         text = re.sub(r"(?<![\w])ال(?=\w\w)", "", text)  # the article al-, written apart in Latin
     if "Chinese" in scripts:
-        text = _HAN.sub(r" \1 ", text)  # one syllable per character
+        text = re.sub(_HAN, r" \1 ", text)  # one syllable per character
     for script in scripts:
         steps.append(f"{script} transliterated")
     if accents:
