@@ -230,3 +230,42 @@ def test_names_that_differ_in_a_telling_word_are_not_possible_matches() -> None:
     assert ministry.screen("Iraqi Ministry of Defence", country="IQ") == []
     assert ministry.screen("Indian Ministry of Defence", country="IN") == []
     assert ministry.screen("Ministry of Defence of Iran", country="IQ")[0].exact
+
+
+_EDITS = st.lists(
+    st.tuples(st.integers(0, 40), st.sampled_from("abdeinorst -"), st.sampled_from("dis")),
+    max_size=6,
+)
+
+
+def _edited(text: str, edits: list[tuple[int, str, str]]) -> str:
+    chars = list(text)
+    for at, char, op in edits:
+        at = at % (len(chars) + 1)
+        if op == "i" or not chars:
+            chars.insert(at, char)
+        elif op == "d":
+            del chars[at % len(chars)]
+        else:
+            chars[at % len(chars)] = char
+    return "".join(chars)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abdeinorst -", max_size=40), st.lists(_EDITS, max_size=12))
+def test_fuzzy_comparisons_made_without_rapidfuzz_give_its_answers(
+    text: str, edits: list[list[tuple[int, str, str]]]
+) -> None:
+    from rapidfuzz import fuzz, process
+
+    from armscheck.screening import fuzzy
+    from armscheck.screening.index import PREFILTER
+
+    pool = [_edited(text, e) for e in edits]
+    whole = process.extract(text, pool, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None)
+    mine = fuzzy.passing(text, pool, PREFILTER)  # as a process without rapidfuzz finds them
+    assert mine == [(s, k) for _, s, k in whole]
+    for other in pool:  # every score, to the last bit
+        assert fuzzy._similarity(text, other) * 100 == fuzz.ratio(text, other)
+        words, theirs = " ".join(text.split("-")), " ".join(other.split("-"))
+        assert fuzzy._sorted_similarity(words, theirs) * 100 == fuzz.token_sort_ratio(words, theirs)

@@ -1,8 +1,8 @@
 """An index of list entries that screens one name in microseconds.
 
 One table of keys (see :mod:`.keys`) finds the candidates without scanning the entries.
-Fuzzy candidates are filtered by ``rapidfuzz`` in C before any is judged, so screening
-costs time linear in the name's length, not in the list's.
+Fuzzy candidates are filtered by their spelling similarity (:mod:`.fuzzy`) before any is
+judged, so screening costs time linear in the name's length, not in the list's.
 
 :class:`Index` keeps the table in memory; :mod:`.disk` keeps the same table in a file and
 reads only the keys a name needs, for lists too large to index in every process.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
+from .fuzzy import matches as fuzzy_matches
 from .keys import alias_keys, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
@@ -72,17 +73,13 @@ class Searchable:
                 found[a] = "subset"
         fuzzy.difference_update(found)
         if fuzzy:
-            from rapidfuzz import fuzz, process  # loaded only when a name has fuzzy candidates
-
             order = list(fuzzy)
             pairs = self.flats(order)
             for text, pool in (
                 (q.flat, [p[0] for p in pairs]),
                 (sorted_tokens(q), [p[1] for p in pairs]),
             ):
-                for _, _, k in process.extract(
-                    text, pool, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None
-                ):
+                for k in fuzzy_matches(text, pool, PREFILTER):
                     found.setdefault(order[k], "fuzzy")
         for a in skeletal:
             found.setdefault(a, "skeleton")

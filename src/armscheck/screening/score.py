@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import fuzzy
 from .forms import DESCRIPTORS
 from .model import Entry, Hit, Normalised
 
@@ -131,14 +132,12 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
 
 def similarity(q: Normalised, alias: Normalised) -> float:
     """How alike two folded names are, 0..1: whole, without descriptive words, or reordered."""
-    from rapidfuzz import fuzz  # loaded on the first fuzzy comparison, not by every check
-
     return (
         max(
-            fuzz.ratio(q.flat, alias.flat),
-            fuzz.ratio(q.core, alias.flat) if q.core else 0,
-            fuzz.ratio(q.flat, alias.core) if alias.core else 0,
-            fuzz.token_sort_ratio(" ".join(q.tokens), " ".join(alias.tokens)),
+            fuzzy.ratio(q.flat, alias.flat),
+            fuzzy.ratio(q.core, alias.flat) if q.core else 0,
+            fuzzy.ratio(q.flat, alias.core) if alias.core else 0,
+            fuzzy.token_sort_ratio(" ".join(q.tokens), " ".join(alias.tokens)),
         )
         / 100
     )
@@ -170,9 +169,7 @@ def unpaired(q: Normalised, alias: Normalised) -> tuple[str, str] | None:
 
 def _alike(a: str, b: str) -> bool:
     """Whether two words differ only by a typo, or one abbreviates the other ("dept")."""
-    from rapidfuzz import fuzz
-
-    if fuzz.ratio(a, b) >= WORD_ALIKE:
+    if fuzzy.ratio(a, b) >= WORD_ALIKE:
         return True
     if a[:1] != b[:1]:
         return False
