@@ -47,12 +47,6 @@ def _texts(raw: Any) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _text(raw: Any) -> str:
-    if type(raw) is not str:
-        raise ValueError("not text")
-    return raw
-
-
 def _ids(raw: Any, bound: int) -> tuple[int, ...]:
     """``raw`` as a tuple, if it is a list of whole numbers from 0 to ``bound`` - 1."""
     if not isinstance(raw, list) or (
@@ -62,22 +56,44 @@ def _ids(raw: Any, bound: int) -> tuple[int, ...]:
     return tuple(raw)
 
 
-def _norm(raw: Any) -> Normalised:
-    if not isinstance(raw, list) or len(raw) != 9:
-        raise ValueError("not a normalised name")
-    original, words, tokens, flat, upper, steps, scripts, skeleton, core = raw
-    if not isinstance(upper, list) or not all(type(x) is bool for x in upper):
-        raise ValueError("not a list of flags")
-    return Normalised(
-        original=_text(original),
-        words=_texts(words),
-        tokens=_texts(tokens),
-        flat=_text(flat),
-        upper=tuple(upper),
-        steps=_texts(steps),
-        scripts=_texts(scripts),
-        skeleton=_text(skeleton),
-        core=_text(core),
+# each field of Normalised as stored: its type, and the type of its items if a list
+_FIELDS: tuple[tuple[type, type | None], ...] = (
+    (str, None),  # original
+    (list, str),  # words
+    (list, str),  # tokens
+    (str, None),  # flat
+    (list, bool),  # upper
+    (list, str),  # steps
+    (list, str),  # scripts
+    (str, None),  # skeleton
+    (str, None),  # core
+)
+
+
+def _norms(raw: Any) -> list[Normalised]:
+    """The normalised names :func:`frozen` wrote, checked field by field across all names."""
+    if not isinstance(raw, list) or set(map(type, raw)) - {list} or set(map(len, raw)) - {9}:
+        raise ValueError("not a list of normalised names")
+    columns = list(zip(*raw, strict=True)) if raw else [()] * 9
+    for column, (kind, item) in zip(columns, _FIELDS, strict=True):
+        if set(map(type, column)) - {kind}:
+            raise ValueError("not a normalised name")
+        if item is not None and set(map(type, itertools.chain.from_iterable(column))) - {item}:
+            raise ValueError("not a normalised name")
+    original, words, tokens, flat, upper, steps, scripts, skeleton, core = columns
+    return list(
+        map(
+            Normalised,
+            original,
+            map(tuple, words),
+            map(tuple, tokens),
+            flat,
+            map(tuple, upper),
+            map(tuple, steps),
+            map(tuple, scripts),
+            skeleton,
+            core,
+        )
     )
 
 
@@ -94,16 +110,15 @@ def thawed(state: Any) -> Index:
         raise ValueError(f"not an entry: {exc}") from None
     owner = _ids(state["owner"], len(entries))
     texts = _texts(state["texts"])
-    norms_raw = state["norms"]
-    if not isinstance(norms_raw, list):
-        raise ValueError("not a list of names")
-    norms = [_norm(n) for n in norms_raw]
+    norms = _norms(state["norms"])
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
     keys_raw = state["keys"]
     if not isinstance(keys_raw, dict) or not all(isinstance(v, list) for v in keys_raw.values()):
         raise ValueError("not a key table")
-    keys = {_text(k): tuple(v) for k, v in keys_raw.items()}
+    if set(map(type, keys_raw)) - {str}:
+        raise ValueError("not a key table")
+    keys = dict(zip(keys_raw, map(tuple, keys_raw.values()), strict=True))
     _ids(list(itertools.chain.from_iterable(keys_raw.values())), len(norms))
     index = Index.__new__(Index)  # the attributes Index.__init__ sets, as it set them
     index.entries = entries
