@@ -14,8 +14,14 @@ from pathlib import Path
 
 from ..errors import ComplianceError
 from ..version import __version__
-from .commands import COMMANDS, add_subcommands
-from .shared import EXIT_ERROR, EXIT_OK, ErrorOutput, Parser
+
+_COLLECTING = gc.isenabled()
+gc.disable()  # for the ``armscheck`` script as for ``python -m armscheck``: see __main__.py
+from .commands import COMMANDS, add_subcommands  # noqa: E402
+from .shared import EXIT_ERROR, EXIT_OK, ErrorOutput, Parser  # noqa: E402
+
+if _COLLECTING:
+    gc.enable()
 
 __all__ = ["build_parser", "main"]
 
