@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -150,13 +151,21 @@ def _thaw(reference: Reference, parts: dict[str, bytes], fams: tuple[Family, ...
 
 
 def _thawed(raw: bytes) -> Index | None:
-    """The index whose cached state is ``raw``, or ``None`` if it is doubtful."""
+    """The index whose cached state is ``raw``, or ``None`` if it is doubtful.
+
+    Reading it makes many objects and no garbage cycles: no collection runs meanwhile.
+    """
     from . import cache
 
+    paused = gc.isenabled()
+    gc.disable()
     try:
         return saved.thawed(cache.part(raw))
     except (ValueError, TypeError, RecursionError):
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _without_marks(reference: Reference) -> Reference:
