@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import pickle
 import shutil
@@ -54,9 +55,13 @@ def test_the_cache_is_json_with_a_digest(own_cache: Path) -> None:
     head, _, payload = path.read_bytes().partition(b"\n")
     meta = json.loads(head)
     assert meta["format"] == cache.FORMAT and meta["key"] in path.name
-    for line in payload.split(b"\n"):  # the rulebook, then each screening index
-        json.loads(line)  # plain data, nothing to execute
-    assert len(payload.split(b"\n")) == len(meta["parts"]) + 1
+    rulebook, _, rest = payload.partition(b"\n")
+    json.loads(rulebook)  # plain data, nothing to execute
+    for name, size in meta["parts"]:  # then each screening index, as plain marshal data
+        assert name.startswith("screening:")
+        assert type(marshal.loads(rest[:size])) is dict
+        rest = rest[size:]
+    assert not rest
     again = load_rulebook()
     assert again.rules == book.rules
     assert again.reference.countries == book.reference.countries
@@ -103,9 +108,10 @@ def _hazards() -> dict[str, object]:
 
     def doubtful_index(p: Path) -> None:  # a well-formed file whose index parts are not ours
         head, _, payload = p.read_bytes().partition(b"\n")
-        lines = payload.split(b"\n")
-        payload = b"\n".join([lines[0], *(b'{"entries":[{"ref":"x"}]}' for _ in lines[1:])])
         meta = json.loads(head)
+        bad = marshal.dumps({"entries": [{"ref": "x"}]})
+        meta["parts"] = [[name, len(bad)] for name, _ in meta["parts"]]
+        payload = payload.partition(b"\n")[0] + b"\n" + bad * len(meta["parts"])
         meta["sha256"] = hashlib.sha256(payload).hexdigest()
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
@@ -276,7 +282,7 @@ def test_the_cached_screening_indexes_are_the_built_ones(own_cache: Path) -> Non
         assert name in cached._memo_kept, name
         kept = cached.memo(name, lambda: None)  # read from the cache, when first asked for
         assert vars(kept) == vars(fresh), name
-        assert vars(saved.thawed(json.loads(json.dumps(saved.frozen(fresh))))) == vars(fresh)
+        assert vars(saved.thawed(marshal.loads(marshal.dumps(saved.frozen(fresh))))) == vars(fresh)
     assert _verdict() == "prohibited"
 
 
@@ -284,10 +290,12 @@ def test_the_cached_screening_indexes_are_the_built_ones(own_cache: Path) -> Non
     "bad",
     [
         {},
-        {"entries": [], "owner": [0], "texts": ["a"], "norms": [], "keys": {}},
-        {"entries": [], "owner": [], "texts": [], "norms": [], "keys": {"=a": [3]}},
-        {"entries": [{"ref": "x"}], "owner": [], "texts": [], "norms": [], "keys": {}},
-        {"entries": [], "owner": [], "texts": [], "norms": [["x"] * 9], "keys": {}},
+        {"entries": [], "owner": (0,), "texts": ("a",), "norms": (), "keys": {}},
+        {"entries": [], "owner": (), "texts": (), "norms": (), "keys": {"=a": (3,)}},
+        {"entries": [], "owner": (), "texts": (), "norms": (), "keys": {"=a": [0]}},
+        {"entries": [{"ref": "x"}], "owner": (), "texts": (), "norms": (), "keys": {}},
+        {"entries": [], "owner": (), "texts": (), "norms": (("x",) * 9,), "keys": {}},
+        {"entries": [], "owner": [], "texts": [], "norms": [], "keys": {}},
     ],
 )
 def test_a_doubtful_index_state_is_refused(bad: dict[str, object]) -> None:

@@ -1,10 +1,10 @@
-"""An :class:`~.index.Index` as plain JSON data, and back, for the rulebook cache.
+"""An :class:`~.index.Index` as plain data, and back, for the rulebook cache.
 
 Building the indexes of the curated lists normalises every alias (transliteration
 included) and costs more than the rest of a check; the rulebook cache keeps them as
-built, so a new process reads them instead. The state holds only JSON's own types
-(lists, text-keyed mappings, text, numbers, booleans), and :func:`thawed` checks every
-value's type, raising :class:`ValueError` on anything else.
+built, so a new process reads them instead. The state holds only tuples, lists,
+text-keyed mappings, text, numbers and booleans (kept by ``marshal``), and
+:func:`thawed` checks every value's type, raising :class:`ValueError` on anything else.
 """
 
 from __future__ import annotations
@@ -18,53 +18,53 @@ from .model import Entry, Normalised, entry_dict, entry_from
 
 
 def frozen(index: Index) -> dict[str, Any]:
-    """The state of ``index`` as plain JSON data."""
+    """The state of ``index`` as plain data: tuples, lists, text-keyed mappings, scalars."""
     return {
         "entries": [entry_dict(e) for e in index.entries],
-        "owner": list(index.owner),
-        "texts": list(index.texts),
-        "norms": [
-            [
+        "owner": tuple(index.owner),
+        "texts": tuple(index.texts),
+        "norms": tuple(
+            (
                 n.original,
-                list(n.words),
-                list(n.tokens),
+                n.words,
+                n.tokens,
                 n.flat,
-                list(n.upper),
-                list(n.steps),
-                list(n.scripts),
+                n.upper,
+                n.steps,
+                n.scripts,
                 n.skeleton,
                 n.core,
-            ]
+            )
             for n in index.norms
-        ],
-        "keys": {k: list(v) for k, v in index.keys.items()},
+        ),
+        "keys": dict(index.keys),
     }
 
 
 def _texts(raw: Any) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not all(type(x) is str for x in raw):
-        raise ValueError("not a list of text")
-    return tuple(raw)
+    if type(raw) is not tuple or set(map(type, raw)) - {str}:
+        raise ValueError("not a tuple of text")
+    return raw
 
 
 def _ids(raw: Any, bound: int) -> tuple[int, ...]:
-    """``raw`` as a tuple, if it is a list of whole numbers from 0 to ``bound`` - 1."""
-    if not isinstance(raw, list) or (
+    """``raw``, if it is a tuple of whole numbers from 0 to ``bound`` - 1."""
+    if type(raw) is not tuple or (
         raw and not (set(map(type, raw)) == {int} and 0 <= min(raw) and max(raw) < bound)
     ):
-        raise ValueError("not a list of ids")
-    return tuple(raw)
+        raise ValueError("not a tuple of ids")
+    return raw
 
 
-# each field of Normalised as stored: its type, and the type of its items if a list
+# each field of Normalised as stored: its type, and the type of its items if a tuple
 _FIELDS: tuple[tuple[type, type | None], ...] = (
     (str, None),  # original
-    (list, str),  # words
-    (list, str),  # tokens
+    (tuple, str),  # words
+    (tuple, str),  # tokens
     (str, None),  # flat
-    (list, bool),  # upper
-    (list, str),  # steps
-    (list, str),  # scripts
+    (tuple, bool),  # upper
+    (tuple, str),  # steps
+    (tuple, str),  # scripts
     (str, None),  # skeleton
     (str, None),  # core
 )
@@ -72,29 +72,15 @@ _FIELDS: tuple[tuple[type, type | None], ...] = (
 
 def _norms(raw: Any) -> list[Normalised]:
     """The normalised names :func:`frozen` wrote, checked field by field across all names."""
-    if not isinstance(raw, list) or set(map(type, raw)) - {list} or set(map(len, raw)) - {9}:
-        raise ValueError("not a list of normalised names")
+    if type(raw) is not tuple or set(map(type, raw)) - {tuple} or set(map(len, raw)) - {9}:
+        raise ValueError("not a tuple of normalised names")
     columns = list(zip(*raw, strict=True)) if raw else [()] * 9
     for column, (kind, item) in zip(columns, _FIELDS, strict=True):
         if set(map(type, column)) - {kind}:
             raise ValueError("not a normalised name")
         if item is not None and set(map(type, itertools.chain.from_iterable(column))) - {item}:
             raise ValueError("not a normalised name")
-    original, words, tokens, flat, upper, steps, scripts, skeleton, core = columns
-    return list(
-        map(
-            Normalised,
-            original,
-            map(tuple, words),
-            map(tuple, tokens),
-            flat,
-            map(tuple, upper),
-            map(tuple, steps),
-            map(tuple, scripts),
-            skeleton,
-            core,
-        )
-    )
+    return list(map(Normalised, *columns))
 
 
 def thawed(state: Any) -> Index:
@@ -113,13 +99,14 @@ def thawed(state: Any) -> Index:
     norms = _norms(state["norms"])
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
-    keys_raw = state["keys"]
-    if not isinstance(keys_raw, dict) or not all(isinstance(v, list) for v in keys_raw.values()):
+    keys = state["keys"]
+    if (
+        type(keys) is not dict
+        or set(map(type, keys)) - {str}
+        or set(map(type, keys.values())) - {tuple}
+    ):
         raise ValueError("not a key table")
-    if set(map(type, keys_raw)) - {str}:
-        raise ValueError("not a key table")
-    keys = dict(zip(keys_raw, map(tuple, keys_raw.values()), strict=True))
-    _ids(list(itertools.chain.from_iterable(keys_raw.values())), len(norms))
+    _ids(tuple(itertools.chain.from_iterable(keys.values())), len(norms))
     index = Index.__new__(Index)  # the attributes Index.__init__ sets, as it set them
     index.entries = entries
     index.owner = list(owner)
