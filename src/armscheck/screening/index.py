@@ -11,6 +11,7 @@ reads only the keys a name needs, for lists too large to index in every process.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 
 from .fuzzy import matches as fuzzy_matches
@@ -176,22 +177,41 @@ class Index(Searchable):
         self.texts: list[str] = []  # alias id -> the alias as the list writes it
         self.norms: list[Normalised] = []
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
+        # building makes many objects and no garbage cycles: no collection runs meanwhile
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            # tuples of ints are left alone by the garbage collector, lists are not
+            self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._table().items()}
+        finally:
+            if paused:
+                gc.enable()
+
+    def _table(self) -> dict[str, list[int]]:
+        """Each alias read into the lists of :meth:`__init__`; the ids under each key."""
         keys: dict[str, list[int]] = {}
+        bucket = keys.get
+        owner = self.owner
         for e, entry in enumerate(self.entries):
             seen: set[str] = set()
             for text in entry.names:
                 norm = normalise(text)
-                if norm.flat and norm.flat not in seen:
-                    seen.add(norm.flat)
-                    a = len(self.owner)
-                    self.owner.append(e)
+                flat = norm.flat
+                if flat and flat not in seen:
+                    seen.add(flat)
+                    a = len(owner)
+                    owner.append(e)
                     self.texts.append(text)
                     self.norms.append(norm)
-                    self.pairs.append((norm.flat, sorted_tokens(norm)))
-                    for key in alias_keys(norm):
-                        keys.setdefault(key, []).append(a)
-        # tuples of ints are left alone by the garbage collector, lists are not
-        self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in keys.items()}
+                    words = sorted_tokens(norm)
+                    self.pairs.append((flat, words))
+                    for key in alias_keys(norm, words):
+                        ids = bucket(key)
+                        if ids is None:
+                            keys[key] = [a]
+                        else:
+                            ids.append(a)
+        return keys
 
     def __len__(self) -> int:
         return len(self.entries)

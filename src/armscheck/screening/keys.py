@@ -22,17 +22,18 @@ LATIN_SKELETON_MIN = 5  # and of a name in Latin script
 EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
 
 
-def alias_keys(norm: Normalised) -> set[str]:
-    """Every key under which an alias is indexed."""
+def alias_keys(norm: Normalised, words: str | None = None) -> set[str]:
+    """Every key under which an alias is indexed (``words``: its :func:`sorted_tokens`)."""
     keys = {EXACT + norm.flat}
     if len(norm.core) >= CORE_MIN:
         keys.add(CORE + norm.core)
     if len(norm.tokens) > 1:
-        keys.add(ORDER + sorted_tokens(norm))
-        keys.update(WORD + t for t in norm.tokens)
+        keys.add(ORDER + (sorted_tokens(norm) if words is None else words))
+        keys.update([WORD + t for t in norm.tokens])
     if len(norm.skeleton) >= SKELETON_MIN:
         keys.add(SKELETON + norm.skeleton)
-    return keys | grams(norm)
+    _add_grams(norm, keys)
+    return keys
 
 
 def sorted_tokens(norm: Normalised) -> str:
@@ -46,12 +47,16 @@ def grams(norm: Normalised) -> set[str]:
     The name written as one word counts as a word; short and descriptive words have none.
     """
     keys: set[str] = set()
+    _add_grams(norm, keys)
+    return keys
+
+
+def _add_grams(norm: Normalised, keys: set[str]) -> None:
     for word in {*norm.tokens, norm.flat}:
         if len(word) > GRAM and word not in DESCRIPTORS:
             head = word[: GRAM + 1]
-            keys.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
+            keys.update([f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1)])
             keys.add(f"s{word[-GRAM:]}")
-    return keys
 
 
 def query_keys(q: Normalised) -> dict[str, str]:
