@@ -25,6 +25,7 @@ BIDI_CONTROLS = frozenset(
 # characters YAML (1.1, as PyYAML reads it) takes as line breaks while editors show none,
 # and a byte-order mark, which belongs only at the very start of a file
 _HIDDEN_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
+_HIDDEN = ("\u0085", "\u2028", "\u2029")  # and the mark, anywhere but at the start
 _CONTROL_NAMES = {
     "\x00": "NULL",
     "\x7f": "DELETE",
@@ -57,6 +58,8 @@ def invisible_break(text: str) -> tuple[int, int, str] | None:
     """
     if text.isascii():
         return None  # every character sought is outside ASCII
+    if not any(ch in text for ch in _HIDDEN) and text.find("\ufeff", 1) < 0:
+        return None  # a search for each character is quicker than the pattern's scan
     for m in _HIDDEN_BREAKS.finditer(text):
         if m.group() == "\ufeff" and m.start() == 0:
             continue  # a BOM at the start is fine

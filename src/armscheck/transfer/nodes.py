@@ -41,17 +41,19 @@ except ImportError:  # pragma: no cover
     pass
 
 
+_NOTHING: dict[Any, Any] = {}  # stays empty
+
+
 class _Composer(_CParser):  # type: ignore[misc]
     """libyaml's composer with every implicit tag left as ``None`` (resolved in the walk)."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
         return None
 
-    def descend_resolver(self, parent: Any, index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # The composer calls these two around every node and ignores what they return; C
+    # functions that do nothing with their arguments cost less than Python methods.
+    descend_resolver = _NOTHING.get  # (parent, index)
+    ascend_resolver = _NOTHING.clear  # ()
 
 
 def _nesting_is_limited() -> bool:

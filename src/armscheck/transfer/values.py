@@ -124,12 +124,15 @@ def parse_date(raw: object) -> dt.date:
 @functools.lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """Normalise a name for matching: case, accents, punctuation and spacing."""
-    text = unicodedata.normalize("NFKD", name)
-    # accents go, and so do invisible format characters (soft hyphen, zero-width joiner,
-    # bidi controls): "Hez\u00adbollah" is Hezbollah
-    text = "".join(
-        ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
-    )
+    if name.isascii():
+        text = name  # NFKD leaves ASCII as it is, and it has no accents or format characters
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        # accents go, and so do invisible format characters (soft hyphen, zero-width joiner,
+        # bidi controls): "Hez\u00adbollah" is Hezbollah
+        text = "".join(
+            ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+        )
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.split())
