@@ -126,6 +126,27 @@ def test_only_the_fields_rules_read_reach_the_engine() -> None:
     assert sent[-1]["kind"] == "evaluate"
 
 
+def test_the_message_is_the_facts_encoded_as_one_array() -> None:
+    eng = Engine([FLAG, BIG, JOIN])
+    values: list[object] = [True, False, 0, -7, 2.5, 6e-05, -0.0, 1e14, 'a "b" \\ c\n', None, [1]]
+    facts = [fact("item", f"i\t{n}", flagged=v, value=v) for n, v in enumerate(values)]
+    facts += [fact("comp", "c", item_key="k", other=1), fact("unread", "u", flagged=True)]
+    bodies = []
+    for f in facts:
+        if f.kind == "unread":
+            continue
+        body: dict[str, object] = {"sid": "s", "date_ord": DAY, "kind": f.kind, "key": f.key}
+        for name in sorted(f.fields):
+            value = f.fields[name]
+            if name != "other":
+                small = type(value) is float and abs(value) < 1e-4
+                body[name] = 0.0 if small else value
+        bodies.append(body)
+    bodies.append({"sid": "s", "kind": "evaluate", "key": "__evaluate__"})
+    expected = json.dumps(bodies, ensure_ascii=False, separators=(",", ":"))
+    assert eng._message(facts, "s", DAY) == expected
+
+
 def test_matches_come_in_assertion_order() -> None:
     eng = Engine([FLAG, BIG])
     facts = [fact("item", f"i{n}", flagged=True, value=20_000_000) for n in range(5)]

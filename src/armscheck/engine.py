@@ -28,23 +28,27 @@ import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json.decoder import scanstring  # type: ignore[attr-defined]  # (C)
+from json.encoder import encode_basestring
 from typing import Any
 
 import durable_rules_engine as _dre
 
 from .errors import EngineError
 from .facts import Fact
-from .rulebook.book import Pattern, Rule
+from .rulebook.book import Rule
+from .ruleset import RULESET, SENTINEL_RULE, compile_rules, read_fields
 
-RULESET = "armscheck"
-SENTINEL_RULE = "__evaluated__"
 SENTINEL_KEY = "__evaluate__"
+__all__ = ["Engine", "Match", "RunResult", "compile_rules", "read_fields"]
 MAX_LIVE_STATES = 256
 MAX_INT = 10**18
-_OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
 _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 _DECODE = json.JSONDecoder().raw_decode  # what json.loads does, without its checks around it
+_TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
+_KEY = '"key":"'
+_SENTINEL_FIRED = f'{{"{SENTINEL_RULE}":{{"m":{{'
 
 
 @dataclass
@@ -105,60 +109,6 @@ def _refused(fact: Fact, exc: ValueError) -> EngineError:
     )
 
 
-def _condition(name: str, op: str, value: Any, aliases: set[str]) -> dict[str, Any]:
-    if op == "eq":
-        return {name: value}
-    if op == "ref":
-        alias, _, other = str(value).partition(".")
-        if alias not in aliases:
-            raise EngineError(f"join reference {value!r} names no earlier pattern")
-        return {name: {alias: other}}
-    if op == "in":
-        return {"$or": [{name: v} for v in value]}
-    if op == "not_in":
-        return {"$and": [{"$neq": {name: v}} for v in value]}
-    return {_OPS[op]: {name: value}}
-
-
-def _pattern(p: Pattern, rule: Rule | None, aliases: set[str]) -> dict[str, Any]:
-    parts: list[dict[str, Any]] = [{"kind": p.kind}]
-    parts += [_condition(n, op, v, aliases) for n, op, v in p.where]
-    if rule is not None:
-        parts.append({"$gte": {"date_ord": rule.effective_from.toordinal()}})
-        if rule.effective_to is not None:
-            parts.append({"$lt": {"date_ord": rule.effective_to.toordinal()}})
-    return {p.alias: {"$and": parts}}
-
-
-def compile_rules(rules: Iterable[Rule]) -> dict[str, Any]:
-    """Translate rules into a fresh durable-rules ruleset definition."""
-    definition: dict[str, Any] = {SENTINEL_RULE: {"all": [{"m": {"kind": "evaluate"}}]}}
-    for rule in rules:
-        aliases: set[str] = set()
-        patterns = []
-        for i, p in enumerate(rule.patterns):
-            patterns.append(_pattern(p, rule if i == 0 else None, aliases))
-            aliases.add(p.alias)
-        definition[rule.id] = {"all": patterns}
-    return {RULESET: definition}
-
-
-def read_fields(rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
-    """For each fact kind some rule matches, the fields its rules read (sorted)."""
-    out: dict[str, set[str]] = {}
-    for rule in rules:
-        kinds = {p.alias: p.kind for p in rule.patterns}
-        for p in rule.patterns:
-            used = out.setdefault(p.kind, set())
-            for name, op, value in p.where:
-                used.add(name)
-                if op == "ref":
-                    alias, _, other = str(value).partition(".")
-                    if alias in kinds:
-                        out.setdefault(kinds[alias], set()).add(other)
-    return {kind: tuple(sorted(names)) for kind, names in out.items()}
-
-
 class Engine:
     """Compiled rules, ready to run any number of independent checks."""
 
@@ -166,6 +116,11 @@ class Engine:
         self._rules = tuple(rules)
         self._aliases = {r.id: tuple(p.alias for p in r.patterns) for r in self._rules}
         self._fields = read_fields(self._rules)
+        # for each kind: '"kind","key":' and each field read with its '"name":' label
+        self._labels = {
+            kind: (_TEXT(kind) + ',"key":', tuple((n, f",{_TEXT(n)}:") for n in names))
+            for kind, names in self._fields.items()
+        }
         self._order = {r.id: i for i, r in enumerate(self._rules)}
         self._counter = itertools.count()
         self._build()
@@ -187,32 +142,44 @@ class Engine:
     def _message(self, facts: Sequence[Fact], sid: str, date_ord: int) -> str:
         """The check's facts as one JSON array, only what the rules read, sentinel last.
 
-        Raises :class:`EngineError` for a value the engine cannot hold, before
-        anything has reached the engine.
+        The text is what encoding a list of one object per fact would give, written
+        directly: each kind's field labels are encoded once per process. Raises
+        :class:`EngineError` for a value the engine cannot hold, before anything has
+        reached the engine.
         """
-        head = {"sid": sid, "date_ord": date_ord}
-        bodies: list[dict[str, Any]] = []
-        read = self._fields
+        head = f'{{"sid":{_TEXT(sid)},"date_ord":{date_ord},"kind":'
+        bodies: list[str] = []
+        labels = self._labels
         for fact in facts:
-            names = read.get(fact.kind)
-            if names is None:  # no rule matches this kind: it cannot fire anything
+            kind = fact.kind
+            written = labels.get(kind)
+            if written is None:  # no rule matches this kind: it cannot fire anything
                 continue
             fields = fact.fields
-            body = {**head, "kind": fact.kind, "key": fact.key}
-            for name in names:
-                if name in fields:  # a missing field matches no condition, as in durable
-                    value = fields[name]
-                    if type(value) is float:  # what _plain accepts or changes, inline
-                        if not -1e15 < value < 1e15:
-                            self._refuse(facts)
-                        if -1e-4 < value < 1e-4:
-                            value = 0.0
-                    elif type(value) is int and not -MAX_INT < value < MAX_INT:
+            key = fact.key
+            body = head + written[0] + (_TEXT(key) if type(key) is str else _ENCODE(key))
+            for name, label in written[1]:
+                if name not in fields:  # a missing field matches no condition, as in durable
+                    continue
+                value: Any = fields[name]
+                kind_of = type(value)
+                if kind_of is bool:
+                    body += label + ("true" if value else "false")
+                elif kind_of is str:
+                    body += label + _TEXT(value)
+                elif kind_of is float:  # what _plain accepts or changes, inline
+                    if not -1e15 < value < 1e15:
                         self._refuse(facts)
-                    body[name] = value
-            bodies.append(body)
-        bodies.append({"sid": sid, "kind": "evaluate", "key": SENTINEL_KEY})
-        message = _ENCODE(bodies)
+                    body += label + ("0.0" if -1e-4 < value < 1e-4 else float.__repr__(value))
+                elif kind_of is int:
+                    if not -MAX_INT < value < MAX_INT:
+                        self._refuse(facts)
+                    body += label + int.__repr__(value)
+                else:
+                    body += label + _ENCODE(value)
+            bodies.append(body + "}")
+        bodies.append(f'{{"sid":{_TEXT(sid)},"kind":"evaluate","key":"{SENTINEL_KEY}"}}')
+        message = "[" + ",".join(bodies) + "]"
         if not message.isascii():  # only text outside ASCII can be text the engine refuses
             self._refuse(facts)
         return message
@@ -261,23 +228,47 @@ class Engine:
         # the order of one-fact-at-a-time assertion: by the fact that completed the match
         place = {f.key: i for i, f in enumerate(facts)}
         order = self._order
-        result.matches.sort(key=lambda m: (max(place[k] for k in m.keys), order[m.rule]))
+        result.matches.sort(
+            key=lambda m: (
+                place[m.keys[0]] if len(m.keys) == 1 else max(place[k] for k in m.keys),
+                order[m.rule],
+            )
+        )
         used = {k for m in result.matches for k in m.keys}
         result.unmatched = [f.key for f in facts if f.key not in used]
         return result
 
     def _record(self, message: str, result: RunResult) -> None:
-        """Note the rule that fired and the keys of the facts it matched."""
+        """Note the rule that fired and the keys of the facts it matched.
+
+        An action's message is ``{"rule":{"alias":{fact}}}``. A one-pattern rule's fact key
+        is read where the text says ``"key":`` first, once the rule and alias are found
+        where they must be (a JSON string cannot hold an unescaped quote, so the text
+        ``"key":`` is an object key); any other message is decoded in full.
+        """
+        if message.startswith(_SENTINEL_FIRED):
+            result.evaluated = True
+            return
+        end = message.find('"', 2)
+        aliases = self._aliases.get(message[2:end]) if message.startswith('{"') else None
+        if aliases is not None and len(aliases) == 1:
+            frame = f'":{{"{aliases[0]}":{{'
+            at = message.find(_KEY, end) if message.startswith(frame, end) else -1
+            if at > 0:
+                try:
+                    key = scanstring(message, at + len(_KEY))[0]
+                except ValueError:
+                    pass
+                else:
+                    result.matches.append(Match(message[2:end], (key,)))
+                    return
         try:
             for rule, frame in _DECODE(message)[0].items():
                 if rule == SENTINEL_RULE:
                     result.evaluated = True
                     continue
                 aliases = self._aliases[rule]
-                if len(aliases) == 1:  # the commonest rule: one pattern
-                    keys: tuple[str, ...] = (str(frame[aliases[0]]["key"]),)
-                else:
-                    keys = tuple(str(frame[alias]["key"]) for alias in aliases)
+                keys = tuple(str(frame[alias]["key"]) for alias in aliases)
                 result.matches.append(Match(rule, keys))
         except Exception as exc:  # noqa: BLE001 - recorded; it voids the check
             result.errors.append(f"{message[:200]}: {exc!r}")
