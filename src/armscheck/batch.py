@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .compact import verdict_text
 from .errors import ComplianceError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from .decisions.session import Settings
+    from .checker import Checker
+    from .decisions.session import Session, Settings
 from .verdict import Verdict
 
 
@@ -46,7 +48,7 @@ class BatchResult:
     warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
 
-# what json.dumps(value, ensure_ascii=False) writes, from one encoder made once
+# what json.dumps(value, ensure_ascii=False) writes, from one encoder made once (see compact)
 _ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
@@ -61,14 +63,26 @@ def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: fl
         dict(verdict.families),
         None,
         seconds,
-        _ENCODE(verdict.as_dict()),
+        verdict_text(verdict),
         "; ".join(f"{f.rule}: {f.why}" for f in verdict.findings),
     )
 
 
 NOT_TRANSFERS = {"armscheck-decisions.yaml", "armscheck-decisions.yml"}  # skipped in folders
-_STATE: dict[str, object] = {}
 _Init = tuple[Path | None, dt.date | None, bool, "Settings | None"]  # _init's arguments
+
+
+@dataclass
+class _Worker:
+    """What a process checking files holds between files (see :func:`_init`)."""
+
+    checker: Checker
+    as_of: dt.date | None
+    session: Session | None
+    warm: bool = False
+
+
+_STATE: dict[str, _Worker] = {}
 
 
 def _init(
@@ -78,39 +92,32 @@ def _init(
 
     if fresh:  # a worker compiles its own engine rather than inherit the parent's
         load_checker.cache_clear()
-    _STATE["checker"] = load_checker(rules)
-    _STATE["as_of"] = as_of
-    _STATE["warm"] = False
-    _STATE["session"] = None
+    session = None
     if settings is not None:
         from .decisions.session import Session
 
-        _STATE["session"] = Session(load_checker(rules).rulebook, settings)
+        session = Session(load_checker(rules).rulebook, settings)
+    _STATE["worker"] = _Worker(load_checker(rules), as_of, session)
 
 
 def _check_one(file: str) -> BatchResult:
-    from .api import read_transfer
-    from .checker import Checker
-    from .decisions.session import Session
-    from .transfer.loader import read_input
-
-    checker = _STATE["checker"]
-    assert isinstance(checker, Checker)
-    as_of = _STATE["as_of"]
-    first = not _STATE.get("warm")
-    _STATE["warm"] = True
+    worker = _STATE["worker"]
+    checker, session = worker.checker, worker.session
+    first = not worker.warm
+    worker.warm = True
     start = time.perf_counter()
-    day = as_of if isinstance(as_of, dt.date) else None
     try:
-        session = _STATE.get("session")
-        if not isinstance(session, Session) or not session.needs_transfer(file):
-            verdict = checker.check_file(file, day)
-            if isinstance(session, Session):
-                verdict = session.finish(None, verdict)
+        if session is None:  # the commonest case
+            verdict = checker.check_file(file, worker.as_of)
+        elif not session.needs_transfer(file):
+            verdict = session.finish(None, checker.check_file(file, worker.as_of))
         else:
+            from .api import read_transfer
+            from .transfer.loader import read_input
+
             data, label = read_input(file)
             transfer = read_transfer(data, label, checker.rulebook.reference)
-            verdict = session.finish(transfer, checker.check(transfer, day), data)
+            verdict = session.finish(transfer, checker.check(transfer, worker.as_of), data)
         res = result_of(file, verdict, None, time.perf_counter() - start)
         return replace(res, warmup=True) if first else res
     except ComplianceError as exc:

@@ -1,0 +1,120 @@
+"""A verdict's JSON object (contract §2) as compact text, written from pieces.
+
+:func:`verdict_text` gives exactly what ``json.dumps(verdict.as_dict(), ensure_ascii=False)``
+gives, without building the dictionaries first. What a rule makes the same in every check
+(a finding's rule, family, title and outcome; each citation) is encoded once per process;
+a finding that rests on name matches or carries a decision, and a verdict with decisions or
+a run, are encoded the ordinary way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from json.encoder import encode_basestring
+from typing import Any
+
+from .facts import Citation
+from .transfer.loc import Loc
+from .verdict import Finding, Verdict
+
+MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then started afresh)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
+_CITED: dict[int, tuple[Citation, str]] = {}
+_HEADS: dict[tuple[str, str, str, str], str] = {}
+
+
+def _value(value: Any) -> str:
+    """One plain value as JSON text (str, bool, int, None; anything else the ordinary way)."""
+    kind = type(value)
+    if kind is str:
+        return _TEXT(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    return _ENCODE(value)
+
+
+def _texts(values: Iterable[Any]) -> str:
+    """A list of values (usually text) as a JSON array."""
+    values = list(values)
+    try:
+        return "[" + ", ".join(map(_TEXT, values)) + "]"
+    except TypeError:  # not all text
+        return "[" + ", ".join(map(_value, values)) + "]"
+
+
+def _citation(c: Citation) -> str:
+    kept = _CITED.get(id(c))
+    if kept is not None and kept[0] is c:
+        return kept[1]
+    text = _ENCODE(c.as_dict())
+    if len(_CITED) >= MAX_KEPT:
+        _CITED.clear()
+    _CITED[id(c)] = (c, text)
+    return text
+
+
+def _place(e: Loc) -> str:
+    value = e.value
+    tail = f', "value": {_value(value)}}}' if value else "}"
+    return f'{{"path": {_value(e.path)}, "line": {_value(e.line)}{tail}'
+
+
+def _head(f: Finding) -> str:
+    """``{"rule": ..., "family": ..., "title": ..., "outcome": ..., "why": `` for a finding."""
+    ident = (f.rule, f.family, f.title, f.outcome)
+    text = _HEADS.get(ident)
+    if text is None:
+        text = _ENCODE(dict(zip(("rule", "family", "title", "outcome"), ident, strict=True)))[:-1]
+        text += ', "why": '
+        if len(_HEADS) >= MAX_KEPT:
+            _HEADS.clear()
+        _HEADS[ident] = text
+    return text
+
+
+def finding_text(f: Finding) -> str:
+    """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
+    if f.matches or f.satisfied_by or f.waived_by or type(f.why) is not str:
+        return _ENCODE(f.as_dict())
+    cites = ", ".join([_citation(c) for c in f.citations])
+    places = ", ".join([_place(e) for e in f.evidence])
+    advice = f', "advice": {_value(f.advice)}' if f.advice else ""
+    counter = (
+        _ENCODE([{"change": c, "outcome": o} for c, o in f.counterfactuals])
+        if f.counterfactuals
+        else "[]"
+    )
+    return (
+        f"{_head(f)}{_TEXT(f.why)}, "
+        f'"citations": [{cites}], "evidence": [{places}], '
+        f'"assumptions": {_texts(f.assumptions)}, "contested": {_value(f.contested)}, '
+        f'"review_days": {_value(f.review_days)}{advice}, "counterfactuals": {counter}}}'
+    )
+
+
+def verdict_text(v: Verdict) -> str:
+    """What ``json.dumps(v.as_dict(), ensure_ascii=False)`` writes."""
+    note = v.possible_match_note()
+    missing = v.not_evaluated
+    notes = [note, *v.notes] if note else v.notes
+    extra = ""
+    if v.decisions is not None:
+        extra += f', "decisions": {_ENCODE(v.decisions)}'
+    if v.run is not None:
+        extra += f', "run": {_ENCODE(v.run)}'
+    return (
+        f'{{"file": {_value(v.file)}, "name": {_value(v.name)}, "date": {_value(v.date)}, '
+        f'"verdict": {_value(v.verdict)}, "families": {_ENCODE(dict(v.families))}, '
+        f'"contested": {_value(v.contested)}, '
+        f'"rests_on_possible_match": {_value(note is not None)}, '
+        f'"findings": [{", ".join([finding_text(f) for f in v.findings])}], '
+        f'"assumptions": {_texts(v.assumptions)}, "notes": {_texts(notes)}, '
+        f'"complete": {_value(not missing)}, "not_evaluated": {_texts(missing)}, '
+        f'"law_reviewed": {_value(v.law_reviewed)}{extra}}}'
+    )

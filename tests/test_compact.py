@@ -1,0 +1,95 @@
+"""The compact JSON of a verdict, written from pieces, is what encoding its dictionary gives."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from armscheck.api import load_checker
+from armscheck.checker import Checker
+from armscheck.compact import finding_text, verdict_text
+from armscheck.errors import ComplianceError
+from armscheck.facts import Citation, Match
+from armscheck.transfer.loc import Loc
+from armscheck.verdict import Finding, Verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+
+
+def encoded(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return load_checker()
+
+
+def test_every_scenario_is_written_as_its_dictionary_encodes(checker: Checker) -> None:
+    checked = 0
+    for path in sorted((ROOT / "scenarios").rglob("*.yaml")):
+        try:
+            verdict = checker.check_file(str(path))
+        except ComplianceError:
+            continue
+        assert verdict_text(verdict) == encoded(verdict.as_dict()), path
+        assert verdict_text(verdict) == verdict_text(verdict)  # the second time, from kept pieces
+        checked += 1
+    assert checked > 100
+
+
+def test_decisions_matches_and_counterfactuals_are_written_as_encoded(checker: Checker) -> None:
+    verdict = checker.check_file(str(SEED))
+    first = verdict.findings[0]
+    match = Match('Öz "Ltd"', "un", "e1", exact=False, score=0.875, alias="Oz", why="w")
+    variants = [
+        replace(first, satisfied_by="licence 1"),
+        replace(first, waived_by="w\n2"),
+        replace(first, matches=(match,)),
+        replace(first, counterfactuals=(("recipient.country: TR", "clear"),)),
+        replace(first, advice="ask \\ first", review_days=30, contested=True),
+        replace(first, evidence=(Loc("items[0]", 3, "x\ty"), Loc("a", None), Loc("b", 7, ""))),
+        replace(first, citations=(Citation("I", "u", "p", "q\u2028"), Citation("J", "v"))),
+        replace(first, assumptions=("ä", "\x00")),
+    ]
+    for f in variants:
+        assert finding_text(f) == encoded(f.as_dict())
+    whole = replace(
+        verdict,
+        findings=variants,
+        decisions={"file": "d.yaml", "applied": [1, 2.5, None, True]},
+        run={"at": "2026-01-01", "by": "\u00e9"},
+        notes=["n\u00e9", '"q"'],
+        law_reviewed=None,
+    )
+    assert verdict_text(whole) == encoded(whole.as_dict())
+
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, TEXT, TEXT, st.one_of(st.none(), st.integers(), TEXT), st.lists(TEXT, max_size=3))
+def test_any_text_is_written_as_encoded(
+    why: str, title: str, path: str, line: Any, notes: list[str]
+) -> None:
+    f = Finding(
+        rule=f"r/{title}",
+        family="un-embargo",
+        title=title,
+        outcome="violation",
+        why=why,
+        citations=(Citation(title, why, path or None, why or None),),
+        evidence=(Loc(path, line if isinstance(line, int) else None, why),),
+        assumptions=tuple(notes),
+        advice=why,
+    )
+    v = Verdict(path, title, "2020-01-01", "prohibited", {"un-embargo": "violation"}, [f], notes)
+    assert verdict_text(v) == encoded(v.as_dict())
