@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gc
-import sys
 
 gc.disable()  # importing makes no garbage cycles: no collection need walk the new modules
-from .cli import main  # noqa: E402
+from .cli import run  # noqa: E402
 
 gc.freeze()  # and none need walk them later
 gc.enable()
-sys.exit(main())
+run()
