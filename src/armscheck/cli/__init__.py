@@ -18,7 +18,7 @@ from ..version import __version__
 
 _COLLECTING = gc.isenabled()
 gc.disable()  # for the ``armscheck`` script as for ``python -m armscheck``: see __main__.py
-from .commands import COMMANDS, add_subcommands  # noqa: E402
+from .commands import add_subcommands, handler  # noqa: E402
 from .shared import EXIT_ERROR, EXIT_OK, ErrorOutput, Parser  # noqa: E402
 
 if _COLLECTING:
@@ -48,12 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = ErrorOutput()
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = COMMANDS
     if args.rules is not None and not args.rules.is_dir():
         err.print(f"Error: --rules {args.rules}: no such folder — give the path of a rules/ folder")
         return EXIT_ERROR
+    run = handler(args.command)
     try:
-        return handlers[args.command](args, err)
+        return run(args, err)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
         import os
 

@@ -14,11 +14,9 @@ from .examples import examples
 from .shared import ErrorOutput, date_arg, load_checker, positive
 
 
-def add_parser(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """The ``batch`` subcommand's arguments."""
-    b = sub.add_parser(
-        "batch", help="check every *.yaml under the paths, in parallel", **examples("batch")
-    )
+    b = sub.add_parser("batch", **examples("batch"))
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument(
         "--jobs",

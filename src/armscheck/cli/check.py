@@ -23,11 +23,9 @@ from .shared import (
 )
 
 
-def add_parser(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """The ``check`` subcommand's arguments."""
-    c = sub.add_parser(
-        "check", help="check transfer files ('-' reads standard input)", **examples("check")
-    )
+    c = sub.add_parser("check", **examples("check"))
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument(
         "--format",

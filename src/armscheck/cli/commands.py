@@ -1,42 +1,65 @@
-"""Every subcommand, in the order ``armscheck --help`` lists them, with its handler.
+"""Every subcommand, in the order ``armscheck --help`` lists them: its module and help line.
 
-To add a command: write ``cli/<command>.py`` with ``add_parser(sub)`` and ``cmd_<command>``,
-then name it here.
+A command's module is imported only when the command is used (see :mod:`.deferred`). To add
+a command: write ``cli/<module>.py`` with ``add_parsers(sub)`` (which calls
+``sub.add_parser(command, ...)`` and adds the arguments) and ``cmd_<command>``, then name
+it here.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 from typing import Any
 
-from . import batch, check, diff, find, lists, pictures, rules, screen, test, verify
 from .deferred import Subcommands
-from .shared import Handler, date_arg
+from .shared import Handler
 
-COMMANDS: dict[str, Handler] = {
-    "check": check.cmd_check,
-    "rules": rules.cmd_rules,
-    "lists": lists.cmd_lists,
-    "test": test.cmd_test,
-    "batch": batch.cmd_batch,
-    "verify": verify.cmd_verify,
-    "diff": diff.cmd_diff,
-    "screen": screen.cmd_screen,
-    "timeline": pictures.cmd_timeline,
-    "matrix": pictures.cmd_matrix,
-    **find.COMMANDS,
-}
+SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("check", "check", "check transfer files ('-' reads standard input)"),
+    ("rules", "rules", "list the rules; 'rules show ID' prints one in full"),
+    (
+        "lists",
+        "lists",
+        "the lists parties are screened against (curated and imported official lists)",
+    ),
+    (
+        "screen",
+        "screen",
+        "screen one name against the lists (curated and imported), with scores and why",
+    ),
+    ("test", "test", "run scenarios' expect blocks and report mismatches"),
+    ("batch", "batch", "check every *.yaml under the paths, in parallel"),
+    ("verify", "verify", "check audit records again: same verdict under today's rules?"),
+    ("diff", "diff", "check files under two versions of the rules and show what changes"),
+    ("timeline", "pictures", "the verdict across time, with what changed it"),
+    (
+        "matrix",
+        "pictures",
+        "the same deal checked against many recipients (a map, or --over-time)",
+    ),
+    ("systems", "find", "list the systems catalogue (items[].system)"),
+    ("countries", "find", "list country names, codes, aliases and historic states"),
+)
+_MODULES = {command: module for command, module, _ in SUBCOMMANDS}
+
+
+def _module(command: str) -> Any:
+    return importlib.import_module(f"{__package__}.{_MODULES[command]}")
+
+
+def handler(command: str) -> Handler:
+    """The function that runs ``command`` (its module imported now)."""
+    run: Handler = getattr(_module(command), f"cmd_{command}")
+    return run
+
+
+def _add_parsers(command: str, sub: Any) -> None:
+    _module(command).add_parsers(sub)
 
 
 def add_subcommands(action: Any) -> None:
-    """Add every subcommand's parser, in help order (its arguments on first use)."""
+    """Register every subcommand, in help order (its module and arguments on first use)."""
     sub = Subcommands(action)
-    check.add_parser(sub)
-    rules.add_parser(sub)
-    lists.add_subcommand(sub)
-    screen.add_subcommand(sub, date_arg)
-    test.add_parser(sub)
-    batch.add_parser(sub)
-    verify.add_parser(sub)
-    diff.add_parser(sub, date_arg)
-    pictures.add_parsers(sub, date_arg)
-    find.add_parsers(sub)
+    for command, _, help_line in SUBCOMMANDS:
+        sub.add(command, help_line, functools.partial(_add_parsers, command))

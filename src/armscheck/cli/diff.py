@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     from .shared import ErrorOutput
 
 
-def add_parser(sub: Any, date: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """Add the ``diff`` parser."""
     from .examples import examples
+    from .shared import date_arg
 
     d = sub.add_parser(
         "diff",
         **examples("diff"),
-        help="check files under two versions of the rules and show what changes",
         description="Check every transfer or scenario under two versions of the rules: git "
         "revisions of the rules folder (--base REV [--head REV]; the head defaults to the "
         "rules folder as it is on disk) or two folders (--base-rules DIR --head-rules DIR).",
@@ -31,7 +31,7 @@ def add_parser(sub: Any, date: Any) -> None:
     d.add_argument("--head", metavar="REV", help="git revision of the head rules")
     d.add_argument("--base-rules", type=Path, metavar="DIR", help="base rules folder")
     d.add_argument("--head-rules", type=Path, metavar="DIR", help="head rules folder")
-    d.add_argument("--as-of", type=date, default=None, metavar="DATE")
+    d.add_argument("--as-of", type=date_arg, default=None, metavar="DATE")
     d.add_argument("--format", choices=["human", "json"], default=None)
     d.add_argument(
         "--fail-on-change", action="store_true", help="exit 1 when anything changes (for CI)"

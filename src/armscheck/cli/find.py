@@ -132,13 +132,7 @@ def _print(args: argparse.Namespace, what: str, lines: list[tuple[str, str]], us
 def add_parsers(sub: Any) -> None:
     """The ``systems`` and ``countries`` parsers."""
     raw = argparse.RawDescriptionHelpFormatter
-    for name, help_text, examples in (
-        ("systems", "list the systems catalogue (items[].system)", SYSTEMS_EXAMPLES),
-        ("countries", "list country names, codes, aliases and historic states", COUNTRIES_EXAMPLES),
-    ):
-        p = sub.add_parser(name, help=help_text, epilog=examples, formatter_class=raw)
+    for name, examples in (("systems", SYSTEMS_EXAMPLES), ("countries", COUNTRIES_EXAMPLES)):
+        p = sub.add_parser(name, epilog=examples, formatter_class=raw)
         p.add_argument("query", nargs="?", metavar="QUERY", help="show only what this name finds")
         p.add_argument("--format", choices=["human", "json"], default="human")
-
-
-COMMANDS = {"systems": cmd_systems, "countries": cmd_countries}

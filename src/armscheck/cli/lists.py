@@ -102,13 +102,12 @@ def cmd_lists(args: argparse.Namespace, err: ErrorOutput) -> int:
     return _show(args)
 
 
-def add_subcommand(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """Register ``lists`` and its subcommands."""
     from .examples import examples
 
     ls = sub.add_parser(
         "lists",
-        help="the lists parties are screened against (curated and imported official lists)",
         description="Without a subcommand: each list with its entries, date and age. "
         f"Imported lists are kept in $ARMSCHECK_DATA_DIR (default {store.data_dir()}).",
         **examples("lists"),

@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from .shared import load_checker
+from .shared import date_arg, load_checker
 
 if TYPE_CHECKING:
     from ..rulebook.reference import Reference
@@ -197,26 +197,16 @@ def _over_time(args: argparse.Namespace, checker: Any, transfer: Transfer, codes
     return 0
 
 
-def add_parsers(sub: Any, date: Any) -> None:
-    """The ``timeline`` and ``matrix`` parsers; ``date`` parses a date argument."""
+def add_parsers(sub: Any) -> None:
+    """The ``timeline`` and ``matrix`` parsers."""
     raw = argparse.RawDescriptionHelpFormatter
-    tl = sub.add_parser(
-        "timeline",
-        help="the verdict across time, with what changed it",
-        epilog=TIMELINE_EXAMPLES,
-        formatter_class=raw,
-    )
+    tl = sub.add_parser("timeline", epilog=TIMELINE_EXAMPLES, formatter_class=raw)
     tl.add_argument("file", metavar="FILE")
-    _span_args(tl, date, dt.date(1946, 1, 1))
+    _span_args(tl, date_arg, dt.date(1946, 1, 1))
     tl.add_argument(
         "--format", choices=FORMATS, default=None, help="default: human on a terminal, else json"
     )
-    mx = sub.add_parser(
-        "matrix",
-        help="the same deal checked against many recipients (a map, or --over-time)",
-        epilog=MATRIX_EXAMPLES,
-        formatter_class=raw,
-    )
+    mx = sub.add_parser("matrix", epilog=MATRIX_EXAMPLES, formatter_class=raw)
     mx.add_argument("file", metavar="FILE")
     mx.add_argument(
         "--recipients",
@@ -228,7 +218,7 @@ def add_parsers(sub: Any, date: Any) -> None:
         action="store_true",
         help="each recipient across time, from the rules' change dates (a heat map in svg/html)",
     )
-    _span_args(mx, date, dt.date(1990, 1, 1), " (with --over-time)")
+    _span_args(mx, date_arg, dt.date(1990, 1, 1), " (with --over-time)")
     mx.add_argument(
         "--format", choices=FORMATS, default=None, help="default: human on a terminal, else json"
     )

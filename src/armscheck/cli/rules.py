@@ -11,11 +11,9 @@ from .examples import examples
 from .shared import EXIT_OK, ErrorOutput, load_checker
 
 
-def add_parser(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """The ``rules`` subcommand's arguments."""
-    r = sub.add_parser(
-        "rules", help="list the rules; 'rules show ID' prints one in full", **examples("rules")
-    )
+    r = sub.add_parser("rules", **examples("rules"))
     r.add_argument(
         "show", nargs="*", metavar="show ID", help="print the rule ID in full (rationale, ...)"
     )

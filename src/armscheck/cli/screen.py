@@ -11,7 +11,7 @@ from ..official.loaded import loaded
 from ..rulebook.reference import Reference
 from ..screening import KINDS, curated, sources
 from ..screening.index import Searchable
-from .shared import load_checker
+from .shared import date_arg, load_checker
 
 if TYPE_CHECKING:
     from .shared import ErrorOutput
@@ -66,11 +66,10 @@ def cmd_screen(args: argparse.Namespace, err: ErrorOutput) -> int:
     return EXIT_OK
 
 
-def add_subcommand(sub: Any, date: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """Register ``screen``."""
     s = sub.add_parser(
         "screen",
-        help="screen one name against the lists (curated and imported), with scores and why",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -80,6 +79,6 @@ def add_subcommand(sub: Any, date: Any) -> None:
         "--kind", choices=[k for k in KINDS if k not in ("place", "unknown")], default=None
     )
     s.add_argument(
-        "--date", type=date, default=None, help="keep entries listed on DATE (default: today)"
+        "--date", type=date_arg, default=None, help="keep entries listed on DATE (default: today)"
     )
     s.add_argument("--format", choices=["human", "json"], default="human")

@@ -12,11 +12,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def add_parser(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """The ``test`` subcommand's arguments."""
-    t = sub.add_parser(
-        "test", help="run scenarios' expect blocks and report mismatches", **examples("test")
-    )
+    t = sub.add_parser("test", **examples("test"))
     t.add_argument("paths", nargs="+", metavar="PATH")
     t.add_argument(
         "--coverage", action="store_true", help="list every rule with the scenarios that fire it"

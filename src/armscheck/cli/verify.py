@@ -11,15 +11,11 @@ if TYPE_CHECKING:
     from .shared import ErrorOutput
 
 
-def add_parser(sub: Any) -> None:
+def add_parsers(sub: Any) -> None:
     """Add the ``verify`` parser."""
     from .examples import examples
 
-    v = sub.add_parser(
-        "verify",
-        help="check audit records again: same verdict under today's rules?",
-        **examples("verify"),
-    )
+    v = sub.add_parser("verify", **examples("verify"))
     v.add_argument("records", nargs="+", metavar="RECORD")
     v.add_argument("--format", choices=["human", "json"], default=None)
 
