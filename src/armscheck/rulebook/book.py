@@ -14,6 +14,7 @@ from typing import Any, TypeGuard
 from ..errors import RuleError
 from ..facts import Citation, Family
 from ..screening import Index, curated, saved
+from ..screening.index import Searchable
 from ..transfer.yamldoc import Doc
 from .fingerprint import rules_hash
 from .patterns import Pattern
@@ -150,7 +151,7 @@ def _thaw(reference: Reference, parts: dict[str, bytes], fams: tuple[Family, ...
             reference.keep(name, functools.partial(_thawed, parts[name]))
 
 
-def _thawed(raw: bytes) -> Index | None:
+def _thawed(raw: bytes) -> Searchable | None:
     """The index whose cached state is ``raw``, or ``None`` if it is doubtful.
 
     Reading it makes many objects and no garbage cycles: no collection runs meanwhile.

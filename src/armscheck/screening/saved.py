@@ -2,25 +2,74 @@
 
 Building the indexes of the curated lists normalises every alias (transliteration
 included) and costs more than the rest of a check; the rulebook cache keeps them as
-built, so a new process reads them instead. The state holds only tuples, lists,
-text-keyed mappings, text, numbers and booleans (kept by ``marshal``), and
-:func:`thawed` checks every value's type, raising :class:`ValueError` on anything else.
+built, so a new process reads them instead. The state holds only tuples, text-keyed
+mappings, text, bytes, numbers and booleans (kept by ``marshal``), in columns: each
+entry field and each normalised-name field is one tuple, and the alias numbers under each
+key are packed in bytes. :func:`thawed` checks every value's type, column by column,
+raising :class:`ValueError` on anything else; the :class:`Thawed` index it returns makes
+an entry or a normalised alias into an object only when screening first reaches it (a
+check screens a few names, which reach a few of the aliases).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
-from typing import Any
+import sys
+from array import array
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
 
-from .index import Index
+from .index import Index, Searchable
 from .keys import sorted_tokens
-from .model import Entry, Normalised, entry_dict, entry_from
+from .model import Entry, Normalised
+
+Columns = tuple[tuple[Any, ...], ...]
+IDS: Final = "I"  # how the alias numbers under a key are packed (array typecode)
+_WIDTH = array(IDS).itemsize
+_DAY_MAX = dt.date.max.toordinal()
+# each field of Entry as stored, in order: its type (None: a day number or None), and the
+# type of its items (the keys' and values' type for the mapping)
+_ENTRY: tuple[tuple[str, type | None, type | None], ...] = (
+    ("list_id", str, None),
+    ("ref", str, None),
+    ("names", tuple, str),
+    ("kind", str, None),
+    ("countries", tuple, str),
+    ("listed_from", None, None),
+    ("listed_to", None, None),
+    ("programs", tuple, str),
+    ("source", str, None),
+    ("extra", dict, str),
+)
+# each field of Normalised as stored: its type, and the type of its items if a tuple
+_NORM: tuple[tuple[type, type | None], ...] = (
+    (str, None),  # original
+    (tuple, str),  # words
+    (tuple, str),  # tokens
+    (str, None),  # flat
+    (tuple, bool),  # upper
+    (tuple, str),  # steps
+    (tuple, str),  # scripts
+    (str, None),  # skeleton
+    (str, None),  # core
+)
+
+
+def _day_number(day: dt.date | None) -> int | None:
+    return day.toordinal() if day else None
 
 
 def frozen(index: Index) -> dict[str, Any]:
-    """The state of ``index`` as plain data: tuples, lists, text-keyed mappings, scalars."""
+    """The state of ``index`` as plain data: tuples, text-keyed mappings, bytes, scalars."""
+    entries = index.entries
+    columns = [tuple(getattr(e, name) for e in entries) for name, _, _ in _ENTRY]
+    for at in (5, 6):  # the listing's days, as day numbers
+        columns[at] = tuple(map(_day_number, columns[at]))
+    columns[9] = tuple(dict(extra) for extra in columns[9])
     return {
-        "entries": [entry_dict(e) for e in index.entries],
+        "byteorder": sys.byteorder,
+        "entries": tuple(columns),
         "owner": tuple(index.owner),
         "texts": tuple(index.texts),
         "norms": tuple(
@@ -37,7 +86,7 @@ def frozen(index: Index) -> dict[str, Any]:
             )
             for n in index.norms
         ),
-        "keys": dict(index.keys),
+        "keys": {key: array(IDS, ids).tobytes() for key, ids in index.keys.items()},
     }
 
 
@@ -56,62 +105,158 @@ def _ids(raw: Any, bound: int) -> tuple[int, ...]:
     return raw
 
 
-# each field of Normalised as stored: its type, and the type of its items if a tuple
-_FIELDS: tuple[tuple[type, type | None], ...] = (
-    (str, None),  # original
-    (tuple, str),  # words
-    (tuple, str),  # tokens
-    (str, None),  # flat
-    (tuple, bool),  # upper
-    (tuple, str),  # steps
-    (tuple, str),  # scripts
-    (str, None),  # skeleton
-    (str, None),  # core
-)
+def _columns(raw: Any, count: int, what: str) -> Columns:
+    """``raw`` as ``count`` tuples of one length (the rows of a table, transposed)."""
+    if type(raw) is not tuple or len(raw) != count or set(map(type, raw)) - {tuple}:
+        raise ValueError(f"not the columns of {what}")
+    if len(set(map(len, raw))) > 1:
+        raise ValueError(f"columns of {what} of different lengths")
+    return raw
 
 
-def _norms(raw: Any) -> list[Normalised]:
+def _typed(column: tuple[Any, ...], kind: type, item: type | None, what: str) -> None:
+    """Raise :class:`ValueError` unless every value in ``column`` is a ``kind`` of ``item``."""
+    if set(map(type, column)) - {kind}:
+        raise ValueError(f"not {what}")
+    if item is None:
+        return
+    if kind is dict:
+        inner = itertools.chain(
+            itertools.chain.from_iterable(map(dict.keys, column)),
+            itertools.chain.from_iterable(map(dict.values, column)),
+        )
+    else:
+        inner = itertools.chain.from_iterable(column)
+    if set(map(type, inner)) - {item}:
+        raise ValueError(f"not {what}")
+
+
+def _entries(raw: Any) -> Columns:
+    """The entry columns :func:`frozen` wrote, checked field by field across all entries."""
+    columns = _columns(raw, len(_ENTRY), "entries")
+    for column, (name, kind, item) in zip(columns, _ENTRY, strict=True):
+        if kind is not None:
+            _typed(column, kind, item, f"an entry's {name}")
+            continue
+        days = [d for d in column if d is not None]
+        if set(map(type, days)) - {int} or (days and not 1 <= min(days) <= max(days) <= _DAY_MAX):
+            raise ValueError(f"not an entry's {name}")
+    return columns
+
+
+def _norms(raw: Any) -> Columns:
     """The normalised names :func:`frozen` wrote, checked field by field across all names."""
     if type(raw) is not tuple or set(map(type, raw)) - {tuple} or set(map(len, raw)) - {9}:
         raise ValueError("not a tuple of normalised names")
     columns = list(zip(*raw, strict=True)) if raw else [()] * 9
-    for column, (kind, item) in zip(columns, _FIELDS, strict=True):
-        if set(map(type, column)) - {kind}:
-            raise ValueError("not a normalised name")
-        if item is not None and set(map(type, itertools.chain.from_iterable(column))) - {item}:
-            raise ValueError("not a normalised name")
-    return list(map(Normalised, *columns))
+    for column, (kind, item) in zip(columns, _NORM, strict=True):
+        _typed(column, kind, item, "a normalised name")
+    return raw
 
 
-def thawed(state: Any) -> Index:
+def _keys(raw: Any, bound: int) -> dict[str, bytes]:
+    """The key table :func:`frozen` wrote: text keys, each with alias numbers below ``bound``."""
+    if (
+        type(raw) is not dict
+        or set(map(type, raw)) - {str}
+        or set(map(type, raw.values())) - {bytes}
+        or any(size % _WIDTH for size in set(map(len, raw.values())))
+    ):
+        raise ValueError("not a key table")
+    if max(array(IDS, b"".join(raw.values())), default=-1) >= bound:
+        raise ValueError("not a key table: an alias number out of range")
+    return raw
+
+
+def thawed(state: Any) -> Thawed:
     """The index :func:`frozen` wrote; :class:`ValueError` for anything else."""
-    if not isinstance(state, dict) or set(state) != {"entries", "owner", "texts", "norms", "keys"}:
+    fields = {"byteorder", "entries", "owner", "texts", "norms", "keys"}
+    if not isinstance(state, dict) or set(state) != fields:
         raise ValueError("not an index")
-    raw_entries = state["entries"]
-    if not isinstance(raw_entries, list) or not all(isinstance(e, dict) for e in raw_entries):
-        raise ValueError("not a list of entries")
-    try:
-        entries: tuple[Entry, ...] = tuple(entry_from(e) for e in raw_entries)
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"not an entry: {exc}") from None
-    owner = _ids(state["owner"], len(entries))
+    if state["byteorder"] != sys.byteorder:
+        raise ValueError("an index of another byte order")
+    entries = _entries(state["entries"])
+    owner = _ids(state["owner"], len(entries[0]))
     texts = _texts(state["texts"])
     norms = _norms(state["norms"])
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
-    keys = state["keys"]
-    if (
-        type(keys) is not dict
-        or set(map(type, keys)) - {str}
-        or set(map(type, keys.values())) - {tuple}
-    ):
-        raise ValueError("not a key table")
-    _ids(tuple(itertools.chain.from_iterable(keys.values())), len(norms))
-    index = Index.__new__(Index)  # the attributes Index.__init__ sets, as it set them
-    index.entries = entries
-    index.owner = list(owner)
-    index.texts = list(texts)
-    index.norms = norms
-    index.pairs = [(n.flat, sorted_tokens(n)) for n in norms]
-    index.keys = keys
-    return index
+    return Thawed(entries, owner, texts, norms, _keys(state["keys"], len(norms)))
+
+
+class Thawed(Searchable):
+    """A cached index, checked whole: an entry or alias becomes an object on first use.
+
+    It screens exactly as the :class:`Index` it was frozen from (the same keys, aliases
+    and entries, in the same order).
+    """
+
+    def __init__(
+        self,
+        entries: Columns,
+        owner: tuple[int, ...],
+        texts: tuple[str, ...],
+        norms: Columns,
+        keys: dict[str, bytes],
+    ) -> None:
+        self._columns = entries
+        self.owner = owner  # alias id -> entry number
+        self.texts = texts  # alias id -> the alias as the list writes it
+        self._rows = norms
+        self.keys = keys  # key -> alias ids, packed
+        self._entries: list[Entry | None] = [None] * len(entries[0])
+        self._norms: list[Normalised | None] = [None] * len(norms)
+        self._pairs: list[tuple[str, str] | None] = [None] * len(norms)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        """The alias ids under each of ``keys`` that has any."""
+        get = self.keys.get
+        return {k: memoryview(ids).cast(IDS) for k in keys if (ids := get(k))}
+
+    def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
+        """Each alias's folded key and sorted words, in the order of ``ids``."""
+        pairs = self._pairs
+        out = []
+        for a in ids:
+            pair = pairs[a]
+            if pair is None:
+                norm = self._norm(a)
+                pair = pairs[a] = (norm.flat, sorted_tokens(norm))
+            out.append(pair)
+        return out
+
+    def alias(self, a: int) -> tuple[int, str, Normalised]:
+        """The entry number, the text and the normalised form of alias ``a``."""
+        return self.owner[a], self.texts[a], self._norm(a)
+
+    def _norm(self, a: int) -> Normalised:
+        norm = self._norms[a]
+        if norm is None:
+            norm = self._norms[a] = Normalised(*self._rows[a])
+        return norm
+
+    def entry(self, e: int) -> Entry:
+        """Entry number ``e``."""
+        entry = self._entries[e]
+        if entry is None:
+            c = self._columns
+            entry = self._entries[e] = Entry(
+                list_id=c[0][e],
+                ref=c[1][e],
+                names=c[2][e],
+                kind=c[3][e],
+                countries=c[4][e],
+                listed_from=_day(c[5][e]),
+                listed_to=_day(c[6][e]),
+                programs=c[7][e],
+                source=c[8][e],
+                extra=c[9][e],
+            )
+        return entry
+
+
+def _day(number: int | None) -> dt.date | None:
+    return dt.date.fromordinal(number) if number is not None else None
