@@ -116,10 +116,17 @@ class Checker:
             seen.add(fact.key)
         return facts
 
-    def check(self, transfer: Transfer, as_of: dt.date | None = None) -> Verdict:
-        """Check ``transfer`` under the law in force on ``as_of`` (default: its date)."""
+    def check(
+        self, transfer: Transfer, as_of: dt.date | None = None, *, facts: list[Fact] | None = None
+    ) -> Verdict:
+        """Check ``transfer`` under the law in force on ``as_of`` (default: its date).
+
+        ``facts`` are the :meth:`facts` of ``transfer`` on that date when the caller built
+        them already (they are not built again).
+        """
         date = as_of or transfer.date
-        facts = self.facts(transfer, date)
+        if facts is None:
+            facts = self.facts(transfer, date)
         try:
             result = self.engine.run(facts, date.toordinal())
         except EngineError as exc:

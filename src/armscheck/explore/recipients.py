@@ -29,9 +29,10 @@ def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> l
     rows = []
     for code in recipients:
         changed = with_recipient(checker, transfer, code)
-        seen = (changed.date, tuple(_read(f, reads) for f in checker.facts(changed, changed.date)))
+        facts = checker.facts(changed, changed.date)
+        seen = (changed.date, tuple(_read(f, reads) for f in facts))
         if seen not in outcomes:
-            v = checker.check(changed)
+            v = checker.check(changed, facts=facts)
             outcomes[seen] = (v.verdict, dict(v.families))
         verdict, families = outcomes[seen]
         rows.append(
