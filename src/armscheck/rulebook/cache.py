@@ -2,7 +2,7 @@
 
 The cache is plain data and can never run code when read: the rulebook as JSON, and
 after it each screening index (see :mod:`..screening.saved`) as a ``marshal`` image of
-lists, tuples, mappings, text and numbers, which reads faster. Its key is a
+tuples, mappings, text, numbers and bytes, which reads faster. Its key is a
 SHA-256 over the package version, the path of the rules folder and the *content*
 of every rule and list file under ``rules/`` and every module of the package: any
 edit makes a new key, and a copy of the rules elsewhere gets a cache of its own.
@@ -146,7 +146,7 @@ def _remove(path: Path) -> None:
 def write(k: str, value: Any, parts: dict[str, Any] | None = None) -> None:
     """Store ``value`` under ``k``, atomically; failures are ignored.
 
-    Each of ``parts`` (lists, tuples, text-keyed mappings, text, numbers) follows the
+    Each of ``parts`` (lists, tuples, text-keyed mappings, text, numbers, bytes) follows the
     value as a ``marshal`` image, so that a reader decodes only the parts it needs and
     each one quickly (see :func:`read`).
     """
