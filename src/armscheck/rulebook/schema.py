@@ -216,15 +216,23 @@ def _map_test(spec: Map) -> Test:
 
         return values_pass
     fields = {key: _passes(inner) for key, inner in spec.fields.items()}
+    texts = {key for key, inner in spec.fields.items() if inner == TEXT}  # tested in line
 
     def fields_pass(value: Any) -> bool:
         if not isinstance(value, dict):
             return False
         for key, item in value.items():
+            if key in texts:
+                if item is None or isinstance(item, str) and item.strip():
+                    continue
+                return False
             ok = fields.get(key)
             if ok is None or (item is not None and not ok(item)):
                 return False
-        return not any(value.get(key) in (None, "", []) for key in required)
+        for key in required:
+            if value.get(key) in (None, "", []):
+                return False
+        return True
 
     return fields_pass
 
