@@ -23,13 +23,20 @@ def _enactment(ref: Reference) -> dt.date:
 def date_change(ctx: Context) -> Change:
     """Moving the date across CAATSA's enactment."""
     start = enactment(ctx)
-    if ctx.date >= start:
-        before = start - dt.timedelta(days=1)
-        return Change(
+    earlier, later = ctx.reference.memo("caatsa:date-changes", lambda: _changes(start))
+    return earlier if ctx.date >= start else later
+
+
+def _changes(start: dt.date) -> tuple[Change, Change]:
+    """The change to a date before CAATSA's enactment, and to one on or after it."""
+    before = start - dt.timedelta(days=1)
+    return (
+        Change(
             f"a transaction before {start.isoformat()}, when CAATSA was enacted",
             (("date", before.isoformat()),),
-        )
-    return Change(
-        f"a delivery or payment on or after {start.isoformat()}, when CAATSA was enacted",
-        (("date", start.isoformat()),),
+        ),
+        Change(
+            f"a delivery or payment on or after {start.isoformat()}, when CAATSA was enacted",
+            (("date", start.isoformat()),),
+        ),
     )

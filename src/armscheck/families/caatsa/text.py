@@ -111,11 +111,17 @@ def item_text(item: Item, ref: Reference) -> str:
     """The item's description plus its catalogue system's names, as a match key."""
     parts = [item.description]
     if item.system:
-        systems = ref.lists.get("systems")
-        for s in (systems.data.get("systems") or []) if systems else []:
-            if s.get("id") == item.system:
-                parts += names_of(s)
+        parts += ref.memo("caatsa:system-names", lambda: _system_names(ref)).get(item.system, ())
     return text_key(" | ".join(parts))
+
+
+def _system_names(ref: Reference) -> dict[Any, tuple[str, ...]]:
+    """The names of the catalogue's systems (``systems.yaml``) by id, every entry of an id."""
+    systems = ref.lists.get("systems")
+    out: dict[Any, tuple[str, ...]] = {}
+    for s in (systems.data.get("systems") or []) if systems else []:
+        out[s.get("id")] = (*out.get(s.get("id"), ()), *names_of(s))
+    return out
 
 
 @functools.lru_cache(maxsize=1024)
@@ -129,21 +135,39 @@ def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
     """The significant-systems entries that the items name."""
-    systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
+    named, systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
     texts = [f" {item_text(it, ref)} " for it in items]
+    if named is None or not any(named.search(t) for t in texts):
+        return []  # no system's name anywhere: none of the patterns below can match
     return [s for s, pattern in systems if any(pattern.search(t) for t in texts)]
 
 
-def _significant(ref: Reference) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
-    """(entry, pattern of its names) for each significant system that has a name."""
+def _significant(
+    ref: Reference,
+) -> tuple[re.Pattern[str] | None, list[tuple[dict[str, Any], re.Pattern[str]]]]:
+    """A pattern of every system's names, and (entry, pattern of its names) for each system."""
     systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
-    return [(s, p) for s in systems if (p := _any_pattern(tuple(names_of(s)))) is not None]
+    named = [(s, p) for s in systems if (p := _any_pattern(tuple(names_of(s)))) is not None]
+    every = tuple(n for s, _ in named for n in names_of(s))
+    return (_any_pattern(every) if every else None), named
 
 
 def value_indicator(prec: RefList) -> float:
     """The value above which a transaction is called high-value (a policy assumption)."""
     raw = (prec.data.get("value_significance_usd") or {}).get("value")
     return parse_money(raw) if raw is not None else 10e6
+
+
+def _indicator(ref: Reference) -> tuple[float, str, tuple[Citation, ...]]:
+    """The high-value indicator, the assumption that says so, the guidance's citation."""
+    prec = ref.get("caatsa-precedents")
+    bar = value_indicator(prec)
+    note = (
+        f"High value is taken as {money_text(bar)} or more: an indicator for wording only, "
+        "not a legal threshold; significance is decided case by case."
+    )
+    guidance = citations((prec.data.get("significance_guidance") or {}).get("citations"), 1)
+    return bar, note, tuple(guidance)
 
 
 def significance(
@@ -158,27 +182,23 @@ def significance(
     out when the counterparty is in the intelligence sector. ``systems``: the items'
     :func:`advanced_systems`, when the caller has them.
     """
-    prec = ref.get("caatsa-precedents")
     systems = advanced_systems(items, ref) if systems is None else systems
     value = sum(it.value for it in items)
-    bar = ref.memo("caatsa:value-indicator", lambda: value_indicator(prec))
+    bar, bar_note, guidance = ref.memo("caatsa:value-indicator", lambda: _indicator(ref))
     reasons: list[str] = []
     if systems:
         names = ", ".join(str(s.get("name")) for s in systems)
         reasons.append(f"it involves an advanced system ({names})")
     if value >= bar:
         reasons.append(f"its value, {money_text(value)}, is high")
-    assumptions = [
-        f"High value is taken as {money_text(bar)} or more: an indicator for wording only, "
-        "not a legal threshold; significance is decided case by case."
-    ]
+    assumptions = [bar_note]
     assumptions += [
         f"this rests on an unconfirmed entry ({s.get('name')} in lists/caatsa-precedents.yaml): "
         f"{s.get('note') or 'not confirmed'} (it only words the finding; the outcome stands)"
         for s in systems
         if s.get("unconfirmed")
     ]
-    cites = citations((prec.data.get("significance_guidance") or {}).get("citations"), 1)
+    cites = list(guidance)
     for s in systems:
         cites += citations(s.get("citations"), 1)
     note = ""
@@ -207,14 +227,25 @@ def _day(entry: dict[str, Any], key: str) -> dt.date | None:
     return dt.date.fromisoformat(str(raw)) if raw else None
 
 
+def _s231_days(ref: Reference) -> tuple[dt.date | None, dt.date | None]:
+    """The first day of the transactions §231 reaches, and of its sanctions."""
+    entry = _section(ref, "s231")
+    return _day(entry, "transactions_from"), _day(entry, "sanctions_from")
+
+
+def _waiver(ref: Reference) -> tuple[frozenset[str], dt.date | None]:
+    """The ids barred from the §231(d) waiver, and the day the waiver was added."""
+    entry = _section(ref, "s231-waiver")
+    return frozenset(str(x) for x in entry.get("barred_ids") or []), _day(entry, "added_on")
+
+
 def timing(ref: Reference, day: dt.date) -> str:
     """A sentence when ``day`` falls before §231 sanctions could first be imposed.
 
     §231(a): sanctions "on and after the date that is 180 days after" enactment (29 Jan 2018)
     on a person that knowingly, on or after enactment, engages in a significant transaction.
     """
-    entry = _section(ref, "s231")
-    start, first = _day(entry, "transactions_from"), _day(entry, "sanctions_from")
+    start, first = ref.memo("caatsa:s231-days", lambda: _s231_days(ref))
     if start is None or first is None or not start <= day < first:
         return ""
     return (
@@ -225,9 +256,7 @@ def timing(ref: Reference, day: dt.date) -> str:
 
 def waiver(ref: Reference, intelligence: list[dict[str, Any]], day: dt.date | None = None) -> str:
     """The §231(d) waiver in brief, and whether it is open for this transaction."""
-    entry = _section(ref, "s231-waiver")
-    barred_ids = {str(x) for x in entry.get("barred_ids") or []}
-    added = _day(entry, "added_on")
+    barred_ids, added = ref.memo("caatsa:waiver", lambda: _waiver(ref))
     before = (
         f"On {day.isoformat()} the §231(d) waiver did not exist yet (added on {added.isoformat()} "
         "by the FY2019 NDAA; until then relief was a §236(b) national-security waiver subject to "
