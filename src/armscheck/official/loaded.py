@@ -103,14 +103,18 @@ def using(folder: Path) -> Iterator[None]:
 
 
 @functools.lru_cache(maxsize=8)
-def _files(folder: Path) -> tuple[tuple[str, str], ...]:
-    """Each stored file's stem and path in ``folder``, as text for ``os.stat``."""
-    return tuple((stem, str(folder / f"{stem}.json")) for stem in sorted(set(store.STEMS.values())))
+def _files(folder: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``folder`` and each stored file's stem and path in it, as text for ``os.stat``."""
+    stems = sorted(set(store.STEMS.values()))
+    return str(folder), tuple((stem, str(folder / f"{stem}.json")) for stem in stems)
 
 
 def _stamp(folder: Path) -> tuple[object, ...]:
-    out: list[object] = [str(folder)]
-    for stem, path in _files(folder):
+    where, files = _files(folder)
+    if not os.path.isdir(where):  # nothing imported yet (the usual case): one look, not one a file
+        return (where, *((stem, None) for stem, _ in files))
+    out: list[object] = [where]
+    for stem, path in files:
         try:
             st = os.stat(path)
             out.append((stem, st.st_mtime_ns, st.st_size))
