@@ -78,7 +78,7 @@ def build(ctx: Context) -> list[Fact]:
         assumptions = phase_notes(ctx, embargo, phase, role, region_known, eut, actor, groups)
         assumptions += list(via.assumptions) if via else []
         listed = [g for g in phase.get("groups") or [] if g in groups]
-        changes = _changes(t, phase, role, start, end)
+        changes = _changes(ctx, phase, role, start, end)
         party = (
             (via.party if via else t.supplier.country_name)
             if role == "supplier"
@@ -129,9 +129,27 @@ def build(ctx: Context) -> list[Fact]:
 
 
 def _changes(
-    t: Any, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
+    ctx: Context, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
 ) -> tuple[Change, ...]:
     """Changes that could lift this phase: other dates, an exempt end user."""
+    kept: dict[int, tuple[Any, PhaseChanges]] = ctx.reference.memo("un-embargo:changes", dict)
+    found = kept.get(id(phase))
+    if found is None or found[0] is not phase:  # they depend on the phase alone: once each
+        found = kept[id(phase)] = (phase, _phase_changes(phase, start, end))
+    dates, exempt = found[1]
+    if role != "recipient":
+        return dates
+    now = ctx.transfer.recipient.end_user_type
+    return dates + tuple(c for eut, c in exempt if eut != now)
+
+
+PhaseChanges = tuple[tuple[Change, ...], tuple[tuple[Any, Change], ...]]
+
+
+def _phase_changes(
+    phase: dict[str, Any], start: dt.date | None, end: dt.date | None
+) -> PhaseChanges:
+    """The changes of dates that lift ``phase``, and each exempt end user's change."""
     out: list[Change] = []
     if start is not None:
         before = start - dt.timedelta(days=1)
@@ -145,16 +163,14 @@ def _changes(
         out.append(
             Change(f"a transfer dated {end}, the day this phase ended", (("date", str(end)),))
         )
-    if role == "recipient":
-        exempt = list(phase.get("exempt_end_users") or [])
-        if phase.get("scope") == "non-state":
-            exempt.append("government")
-        for eut in dict.fromkeys(exempt):
-            if eut != t.recipient.end_user_type:
-                out.append(
-                    Change(f"an end user of type {eut}", (("recipient.end_user_type", eut),))
-                )
-    return tuple(out)
+    exempt = list(phase.get("exempt_end_users") or [])
+    if phase.get("scope") == "non-state":
+        exempt.append("government")
+    users = tuple(
+        (eut, Change(f"an end user of type {eut}", (("recipient.end_user_type", eut),)))
+        for eut in dict.fromkeys(exempt)
+    )
+    return tuple(out), users
 
 
 def change_dates(ctx: Context) -> list[tuple[dt.date, str]]:

@@ -12,6 +12,7 @@ given may be lethal.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,21 +35,30 @@ class Judged:
 
 
 def annex_of(ctx: Context, annex_id: str) -> dict[str, Any]:
-    """The annex called ``annex_id`` in ``lists/un-embargoes.yaml``."""
-    annexes = ctx.reference.get("un-embargoes").data.get("annexes") or []
-    for a in annexes:
-        if a.get("id") == annex_id:
-            return dict(a)
-    raise KeyError(annex_id)
+    """The annex called ``annex_id`` in ``lists/un-embargoes.yaml`` (shared: do not modify)."""
+    found = ctx.reference.memo("un-embargo:annexes", lambda: _annexes(ctx)).get(annex_id)
+    if found is None:
+        raise KeyError(annex_id)
+    return found
+
+
+def _annexes(ctx: Context) -> dict[Any, dict[str, Any]]:
+    """Each annex by id (the first of an id)."""
+    out: dict[Any, dict[str, Any]] = {}
+    for a in ctx.reference.get("un-embargoes").data.get("annexes") or []:
+        out.setdefault(a.get("id"), a)
+    return out
 
 
 def _named(words: list[str], text: str) -> bool:
     """Whether ``text`` names one of ``words``: whole words, plurals allowed (TOW, not towed)."""
-    for w in words:
-        tail = r"(?:s|es)?(?![a-z0-9])" if w[-1:].isalnum() else ""
-        if re.search(rf"(?<![a-z0-9]){re.escape(w.lower())}{tail}", text):
-            return True
-    return False
+    return any(_word(w).search(text) for w in words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _word(w: str) -> re.Pattern[str]:
+    tail = r"(?:s|es)?(?![a-z0-9])" if w[-1:].isalnum() else ""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(w.lower())}{tail}")
 
 
 def _entry_match(entry: dict[str, Any], item: Any) -> tuple[str, str]:
@@ -164,11 +174,11 @@ def judge_all(
 ) -> list[Judged]:
     """Every item within the phase's item scope and annex, with its status."""
     out = []
+    rules = list(phase.get("item_rules") or []) if role == "recipient" else []
     for item in items:
         j = Judged(item, base)
         if not in_phase_annex(ctx, phase, item, j):
             continue
-        rules = [r for r in phase.get("item_rules") or [] if role == "recipient"]
         j.status = _chain(ctx, rules, item, eut, base, j)
         out.append(j)
     return out

@@ -146,36 +146,41 @@ def phases_on(ctx: Context, day: dt.date) -> list[Dated]:
     return list(runs[bisect.bisect_right(bounds, day)])
 
 
-def phases_for(ctx: Context, day: dt.date, listed: bool) -> list[Dated]:
+def phases_for(ctx: Context, day: dt.date, listed: bool) -> tuple[Dated, ...]:
     """The phases in force on ``day`` that could reach this transfer, in list order.
 
     That is every export ban (its target may sell through a party in another country),
     the import bans on the recipient's country, and the bans on listed groups when
     ``listed`` (the recipient names one). Each run of days keeps its phases by target, so
-    a check looks only at these rather than at every phase in force.
+    a check looks only at these rather than at every phase in force; and, once asked, the
+    phases for each recipient country (with or without listed groups), in list order.
     """
     bounds, runs = ctx.reference.memo("un-embargo:phases-by-party", lambda: _by_party(ctx))
-    run = runs[bisect.bisect_right(bounds, day)]
-    found = [*run[0], *run[1].get(ctx.transfer.recipient.country, ())]
-    if listed:
-        found += run[2]
-    found.sort(key=_first)
-    return [p for _, p in found]
+    export, by_target, groups, merged = runs[bisect.bisect_right(bounds, day)]
+    key = (ctx.transfer.recipient.country, listed)
+    found = merged.get(key)
+    if found is None:
+        numbered = [*export, *by_target.get(key[0], ()), *(groups if listed else ())]
+        numbered.sort(key=_first)
+        found = merged[key] = tuple(p for _, p in numbered)
+    return found
 
 
 Numbered = tuple[tuple[int, Dated], ...]
+Run = tuple[Numbered, dict[Any, Numbered], Numbered, dict[tuple[Any, bool], tuple[Dated, ...]]]
 
 
 def _first(numbered: tuple[int, Dated]) -> int:
     return numbered[0]
 
 
-def _by_party(
-    ctx: Context,
-) -> tuple[list[dt.date], list[tuple[Numbered, dict[Any, Numbered], Numbered]]]:
-    """Each run's phases as (export bans, import bans by target, bans on listed groups)."""
+def _by_party(ctx: Context) -> tuple[list[dt.date], list[Run]]:
+    """Each run's phases as (export bans, import bans by target, bans on listed groups).
+
+    The fourth part keeps :func:`phases_for`'s answers by recipient country and ``listed``.
+    """
     bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
-    out = []
+    out: list[Run] = []
     for run in runs:
         export, listed = [], []
         by_target: dict[Any, list[tuple[int, Dated]]] = {}
@@ -187,7 +192,7 @@ def _by_party(
             else:
                 by_target.setdefault(p[0].get("target"), []).append((n, p))
         grouped = {k: tuple(v) for k, v in by_target.items()}
-        out.append((tuple(export), grouped, tuple(listed)))
+        out.append((tuple(export), grouped, tuple(listed), {}))
     return bounds, out
 
 
