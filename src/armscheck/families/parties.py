@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..facts import Match, in_force
 from ..rulebook.reference import Reference
@@ -25,9 +25,8 @@ from ..screening.index import Index
 from ..transfer.model import Loc, Transfer
 
 
-@dataclass(frozen=True)
-class Named:
-    """A party name written in the transfer, with its side and place."""
+class Named(NamedTuple):
+    """A party name written in the transfer, with its side and place (made for every check)."""
 
     name: str
     side: str  # "supplier" or "recipient"

@@ -115,6 +115,8 @@ class Searchable:
             if len(memo) >= MEMO_NAMES:
                 memo.clear()
             memo[key] = found
+        if not found:
+            return []  # most names match nothing
         return [hit for hit in found if hit.entry.in_force(on)]
 
     _memo: dict[tuple[str, str | None, str | None, bool], tuple[Hit, ...]] | None = None

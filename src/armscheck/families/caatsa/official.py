@@ -41,7 +41,13 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     """Official CAATSA facts; curated designation facts naming the same party gain the citation."""
     gone = missing(ctx, ("us-sdn",))
     if gone:
-        return [Fact(MISSING.kind, "caatsa:official:missing", {"lists": ", ".join(gone)})]
+        kept: dict[tuple[str, ...], Fact] = ctx.reference.memo("caatsa:official:missing", dict)
+        fact = kept.get(tuple(gone))
+        if fact is None:  # the same for every check without the list: made once
+            fact = kept[tuple(gone)] = Fact(
+                MISSING.kind, "caatsa:official:missing", {"lists": ", ".join(gone)}
+            )
+        return [fact]
     designations = ctx.reference.get("caatsa-designations").data.get("designations") or []
     exposed = {
         "recipient" if f.fields["side"] == "supplier" else "supplier"
