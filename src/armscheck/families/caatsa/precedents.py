@@ -9,7 +9,7 @@ from typing import Any
 from ...facts import Citation
 from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
-from .text import citations, contains_words, names_of
+from .text import citations, names_of, names_pattern
 
 _OUTCOME_TEXT = {
     "sanctioned": "sanctioned",
@@ -25,7 +25,7 @@ class _Precedent:
     when: dt.date
     entry: dict[str, Any]
     sanctioned: bool
-    system: str  # the system's name as a match key
+    system: str  # the system's name as a match key, with a space either side
     label: str  # "Turkey over S-400 (sanctioned, 2020-12-14)"
     brief: str  # "Turkey (S-400)"
     citations: tuple[Citation, ...]
@@ -43,10 +43,11 @@ def precedents(
         tail = f" (the first came on {first.isoformat()})" if first else ""
         return f"No §231 sanction had been imposed by this date{tail}.", []
 
+    # each system's names as one pattern (whole words)
+    named = [found for s in systems if (found := names_pattern(tuple(names_of(s)))) is not None]
+
     def relevant(p: _Precedent) -> bool:
-        return p.entry.get("country") == country or any(
-            contains_words(p.system, a) for s in systems for a in names_of(s)
-        )
+        return p.entry.get("country") == country or any(n.search(p.system) for n in named)
 
     sanctioned = [p for p in known if p.sanctioned]
     others = [p for p in known if not p.sanctioned]
@@ -75,7 +76,7 @@ def _dated(ref: Reference) -> tuple[list[_Precedent], dt.date | None]:
                 when,
                 p,
                 p.get("outcome") == "sanctioned",
-                text_key(str(p.get("system") or "")),
+                f" {text_key(str(p.get('system') or ''))} ",
                 f"{who} over {system} ({outcome}, {when.isoformat()})",
                 f"{who} ({p.get('system')})",
                 tuple(citations(p.get("citations"), 1)),

@@ -97,16 +97,6 @@ def names_of(entry: dict[str, Any]) -> list[str]:
     ]
 
 
-@functools.lru_cache(maxsize=1024)
-def _word_pattern(alias: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(text_key(alias))}(?!\w)")
-
-
-def contains_words(text: str, alias: str) -> bool:
-    """Whether ``alias`` occurs in ``text`` as whole words (both as match keys)."""
-    return bool(_word_pattern(alias).search(f" {text} "))
-
-
 def item_text(item: Item, ref: Reference) -> str:
     """The item's description plus its catalogue system's names, as a match key."""
     parts = [item.description]
@@ -125,8 +115,11 @@ def _system_names(ref: Reference) -> dict[Any, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _any_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern that finds any of ``aliases`` as whole words (as :func:`contains_words` does)."""
+def names_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``aliases`` as whole words (``None`` for no aliases).
+
+    It searches a match key (see :func:`item_text`) written with a space either side.
+    """
     if not aliases:
         return None
     keys = "|".join(re.escape(text_key(a)) for a in aliases)
@@ -147,9 +140,9 @@ def _significant(
 ) -> tuple[re.Pattern[str] | None, list[tuple[dict[str, Any], re.Pattern[str]]]]:
     """A pattern of every system's names, and (entry, pattern of its names) for each system."""
     systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
-    named = [(s, p) for s in systems if (p := _any_pattern(tuple(names_of(s)))) is not None]
+    named = [(s, p) for s in systems if (p := names_pattern(tuple(names_of(s)))) is not None]
     every = tuple(n for s, _ in named for n in names_of(s))
-    return (_any_pattern(every) if every else None), named
+    return (names_pattern(every) if every else None), named
 
 
 def value_indicator(prec: RefList) -> float:

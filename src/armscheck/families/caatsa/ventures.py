@@ -38,15 +38,25 @@ def _pattern(entry: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(text_key(a))}(?!\w)" for a in names))
 
 
-def _prepared(
-    ref: Reference,
-) -> tuple[str, list[tuple[dict[str, Any], re.Pattern[str]]], dict[str, dict[str, Any]]]:
-    """(enactment date as written, (venture, pattern) pairs, persons by id), once per process."""
+Prepared = tuple[
+    str,
+    list[tuple[dict[str, Any], re.Pattern[str]]],
+    dict[str, dict[str, Any]],
+    "re.Pattern[str] | None",
+]
+
+
+def _prepared(ref: Reference) -> Prepared:
+    """(enactment date as written, (venture, pattern) pairs, persons by id, a pattern of all).
+
+    Read once per process; the last pattern finds any venture's name.
+    """
     data = ref.get("caatsa-specified-persons").data
     start = (ref.get("caatsa-statute").data.get("enactment") or {}).get("date")
     ventures = [(v, p) for v in data.get("joint_ventures") or [] if (p := _pattern(v)) is not None]
     persons = {str(p.get("id")): p for p in data.get("persons") or []}
-    return str(start) if start else "", ventures, persons
+    every = re.compile("|".join(p.pattern for _, p in ventures)) if ventures else None
+    return str(start) if start else "", ventures, persons, every
 
 
 def _owners(entry: dict[str, Any], persons: dict[str, dict[str, Any]]) -> tuple[str, list[str]]:
@@ -73,8 +83,8 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
     taken as the defence sector (its counterparty is then exposed by a finding).
     """
     ref = ctx.reference
-    start, ventures, persons = ref.memo("caatsa:joint-ventures", lambda: _prepared(ref))
-    if not ventures or (start and ctx.date.isoformat() < start):
+    start, ventures, persons, every = ref.memo("caatsa:joint-ventures", lambda: _prepared(ref))
+    if every is None or (start and ctx.date.isoformat() < start):
         return []
     t = ctx.transfer
     out: list[Fact] = []
@@ -83,6 +93,8 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
         if other in exposed_sides:
             continue
         key = f" {text_key(named.name)} "
+        if every.search(key) is None:
+            continue  # no venture's name in it: none of the patterns below can match
         for v, pattern in ventures:
             if pattern.search(key) is None:
                 continue

@@ -80,10 +80,12 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     ref = ctx.reference
     out: list[OfficialHit] = []
     seen: set[tuple[str, str]] = set()
-    for named in named_parties(ctx.transfer):
-        if side and named.side != side:
-            continue
-        for hit in index(ref).screen(named.name, country=named.country or None, on=ctx.date):
+    names = [n for n in named_parties(ctx.transfer) if not side or n.side == side]
+    if not names:
+        return out  # the index is read only when a check has a name for it
+    screen = index(ref).screen
+    for named in names:
+        for hit in screen(named.name, country=named.country or None, on=ctx.date):
             key = (named.side, hit.entry.ref)
             if _abroad(hit, named.country):
                 continue

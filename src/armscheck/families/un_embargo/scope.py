@@ -70,7 +70,7 @@ def _target(
     if embargo.get("direction") == "export":
         if t.supplier.country != embargo.get("target"):
             return None
-        return "supplier", True, (t.loc("supplier", "country"),)
+        return "supplier", True, (ctx.loc("supplier", "country"),)
     scope = phase.get("scope")
     if scope == "listed":
         hit = [g for g in phase.get("groups") or [] if g in groups]
@@ -80,14 +80,14 @@ def _target(
             "recipient",
             True,
             (
-                t.loc("recipient", "end_user")
+                ctx.loc("recipient", "end_user")
                 if t.recipient.end_user
-                else t.loc("recipient", "entities"),
+                else ctx.loc("recipient", "entities"),
             ),
         )
     if t.recipient.country != embargo.get("target"):
         return None
-    evidence: tuple[Loc, ...] = (t.loc("recipient", "country"),)
+    evidence: tuple[Loc, ...] = (ctx.loc("recipient", "country"),)
     if scope == "region":
         if t.recipient.region is None:
             return "recipient", False, evidence
@@ -97,11 +97,11 @@ def _target(
             where, [str(r) for r in embargo.get("regions_outside") or []]
         ):
             return None
-        evidence = (*evidence, t.loc("recipient", "region"))
+        evidence = (*evidence, ctx.loc("recipient", "region"))
         if inside is None:  # a place the list does not know: neither inside nor outside
             return "recipient", False, evidence
     if scope == "non-state" or phase.get("exempt_end_users") or phase.get("conditional_end_users"):
-        evidence = (*evidence, t.loc("recipient", "end_user_type"))
+        evidence = (*evidence, ctx.loc("recipient", "end_user_type"))
     return "recipient", True, evidence
 
 
