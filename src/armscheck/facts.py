@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
@@ -29,6 +29,7 @@ FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "bool": bool,
 }
 RESERVED = {"id", "sid", "kind", "key", "date_ord"}
+_UNMADE = object()  # no value yet (see Context.once)
 
 
 @dataclass(frozen=True)
@@ -178,21 +179,22 @@ class Context:
         default_factory=dict, init=False, compare=False, repr=False
     )
 
+    # both are asked for values a check has not made yet as often as for made ones: a lookup
+    # that misses costs less than a KeyError caught
+
     def loc(self, *path: str | int) -> Loc:
         """``transfer.loc(*path)``, kept for the rest of this check (several facts cite it)."""
-        try:
-            return self._locs[path]
-        except KeyError:
+        found = self._locs.get(path)
+        if found is None:
             found = self._locs[path] = self.transfer.loc(*path)
-            return found
+        return found
 
     def once(self, name: str, build: Callable[[], T]) -> T:
         """A value several families need in this check, built by the first that asks."""
-        try:
-            value: T = self._once[name]
-        except KeyError:
+        value = self._once.get(name, _UNMADE)
+        if value is _UNMADE:
             value = self._once[name] = build()
-        return value
+        return cast(T, value)
 
 
 @dataclass(frozen=True)

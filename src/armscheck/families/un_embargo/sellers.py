@@ -47,10 +47,24 @@ def supplier_hits(ctx: Context) -> list[OfficialHit]:
 
 
 def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
-    """The way ``embargo`` (an export ban) reaches a seller outside its target, if any."""
+    """The way ``embargo`` (an export ban) reaches a seller outside its target, if any.
+
+    The way depends on the ban's target and whether it reaches items of the target's origin
+    alone, so a check works it out once for the several bans on one country's exports.
+    """
     target = str(embargo.get("target") or "")
+    if embargo.get("direction") != "export" or not target:
+        return None
+    key = (target, bool(embargo.get("reaches_origin")))
+    known: dict[tuple[str, bool], Route | None] = ctx.once("un-embargo:routes", dict)
+    if key not in known:
+        known[key] = _route(ctx, target, key[1])
+    return known[key]
+
+
+def _route(ctx: Context, target: str, reaches_origin: bool) -> Route | None:
     t = ctx.transfer
-    if embargo.get("direction") != "export" or not target or t.supplier.country == target:
+    if t.supplier.country == target:
         return None
     found_all = supplier_hits(ctx) if target in un_official.sellers(ctx) else []
     regimes = un_official.regimes(ctx) if found_all else {}
@@ -67,9 +81,9 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
             (*found.assumptions(), *(" ".join(s.split()) for s in said)),
             (found.match(),),
         )
-    if not embargo.get("reaches_origin") or target not in _origins(ctx):
+    if not reaches_origin or target not in _origins(ctx):
         return None
-    return _by_origin(ctx, embargo, target)
+    return _by_origin(ctx, target)
 
 
 def _origins(ctx: Context) -> frozenset[str | None]:
@@ -83,7 +97,7 @@ def _origins(ctx: Context) -> frozenset[str | None]:
     )
 
 
-def _by_origin(ctx: Context, embargo: dict[str, Any], target: str) -> Route | None:
+def _by_origin(ctx: Context, target: str) -> Route | None:
     t = ctx.transfer
     name = ctx.reference.countries[target].name if target in ctx.reference.countries else target
     items: list[Item] = []
