@@ -11,7 +11,7 @@ import pytest
 
 from armscheck.errors import ListError
 from armscheck.official import store
-from armscheck.official.loaded import loaded
+from armscheck.official.loaded import held, loaded, using
 from armscheck.official.model import country_codes
 from armscheck.rulebook.reference import Reference
 
@@ -138,6 +138,19 @@ def test_loaded_is_shared_until_a_file_changes(tmp_path: Path, codes) -> None:  
     assert [h.entry.ref for h in second.index().screen("Kazanskiy Vertolyotny Servis")] == [
         "a4c6f2e3b0d24b0f1c3d1e2f3a4b5c6d7e8f9a01"
     ]
+
+
+def test_held_lists_stay_the_default_until_released(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]
+    with using(tmp_path), held() as lists:
+        assert loaded() is lists and lists.folder == tmp_path
+        _import("csl.json", tmp_path, codes)
+        assert loaded() is lists  # one set of lists for every check made meanwhile
+        assert loaded(tmp_path / "other").folder == tmp_path / "other"
+        with using(tmp_path / "other"):
+            assert loaded().folder == tmp_path / "other"
+        assert loaded() is lists
+    with using(tmp_path):
+        assert loaded() is not lists and not {"Entity List (BIS)"} & set(loaded().missing())
 
 
 def test_stored_file_is_plain_json(tmp_path: Path, codes) -> None:  # type: ignore[no-untyped-def]

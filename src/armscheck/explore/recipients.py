@@ -15,34 +15,40 @@ from typing import Any
 from ..checker import Checker
 from ..engine import read_fields
 from ..facts import Fact
+from ..official.loaded import held
 from ..transfer.model import Transfer
 from ..verdict import rank
 from .counterfactuals import with_recipient, within_budget
 
 
 def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> list[dict[str, Any]]:
-    """The deal checked against each recipient (ISO codes), most severe verdict first."""
+    """The deal checked against each recipient (ISO codes), most severe verdict first.
+
+    Every recipient is checked against the same imported official lists (those of the
+    data folder when the matrix starts), which are not looked for again for each one.
+    """
     recipients = list(recipients)
     within_budget(transfer, len(recipients), "recipients")
     reads = read_fields(checker.rulebook.rules)
     outcomes: dict[tuple[Any, ...], tuple[str, dict[str, str]]] = {}
     rows = []
-    for code in recipients:
-        changed = with_recipient(checker, transfer, code)
-        facts = checker.facts(changed, changed.date)
-        seen = (changed.date, tuple(_read(f, reads) for f in facts))
-        if seen not in outcomes:
-            v = checker.check(changed, facts=facts)
-            outcomes[seen] = (v.verdict, dict(v.families))
-        verdict, families = outcomes[seen]
-        rows.append(
-            {
-                "recipient": code,
-                "name": checker.rulebook.reference.countries[code].name,
-                "verdict": verdict,
-                "families": dict(families),
-            }
-        )
+    with held():
+        for code in recipients:
+            changed = with_recipient(checker, transfer, code)
+            facts = checker.facts(changed, changed.date)
+            seen = (changed.date, tuple(_read(f, reads) for f in facts))
+            if seen not in outcomes:
+                v = checker.check(changed, facts=facts)
+                outcomes[seen] = (v.verdict, dict(v.families))
+            verdict, families = outcomes[seen]
+            rows.append(
+                {
+                    "recipient": code,
+                    "name": checker.rulebook.reference.countries[code].name,
+                    "verdict": verdict,
+                    "families": dict(families),
+                }
+            )
     rows.sort(key=lambda r: (rank(str(r["verdict"])), str(r["name"])))
     return rows
 

@@ -90,6 +90,7 @@ class Loaded:
 
 _CACHE: dict[tuple[object, ...], Loaded] = {}
 _OVERRIDE: list[Path] = []
+_HELD: list[tuple[int, Loaded]] = []  # (overrides in force when held, the lists held)
 
 
 @contextmanager
@@ -123,11 +124,29 @@ def _stamp(folder: Path) -> tuple[object, ...]:
     return tuple(out)
 
 
+@contextmanager
+def held() -> Iterator[Loaded]:
+    """The lists as they are now, for every check made meanwhile (see :func:`loaded`).
+
+    One command's many checks (a matrix's recipients) are then made against one set of
+    lists, whose files are not looked at again for each check.
+    """
+    lists = loaded()
+    _HELD.append((len(_OVERRIDE), lists))
+    try:
+        yield lists
+    finally:
+        _HELD.pop()
+
+
 def loaded(folder: Path | None = None) -> Loaded:
     """The lists stored in ``folder`` (default: the data folder), shared per process.
 
-    A new import (a changed file) is picked up on the next call.
+    A new import (a changed file) is picked up on the next call, except while lists are
+    :func:`held` (then the held lists are the default).
     """
+    if _HELD and _HELD[-1][0] == len(_OVERRIDE) and folder in (None, _HELD[-1][1].folder):
+        return _HELD[-1][1]
     folder = folder or (_OVERRIDE[-1] if _OVERRIDE else store.data_dir())
     key = _stamp(folder)
     if key not in _CACHE:
