@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from .engine import Engine
@@ -253,7 +254,7 @@ class Checker:
             if rule.outcome == "notification-required" and isinstance(review, int)
             else None,
             advice=render(rule.advice, matched) if rule.advice else "",
-            changes=_each(matched, "changes"),
+            changes=partial(_each, matched, "changes"),  # made when asked (counterfactuals)
             matches=_each(matched, "matches"),
         )
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from .later import Later
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
 
@@ -163,7 +164,8 @@ class Fact:
     assumptions: tuple[str, ...] = ()
     contested: bool = False
     context: Mapping[str, Any] = field(default_factory=dict)
-    changes: tuple[Change, ...] = ()
+    # the changes that could alter a finding on this fact: a function gives them when asked
+    changes: Later[tuple[Change, ...]] = Later(())
     matches: tuple[Match, ...] = ()
 
 

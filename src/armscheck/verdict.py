@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .facts import Change, Citation, Match
+from .later import Later
 from .transfer.model import EXPECT_KEYS, Loc
 
 NOT_EVALUATED = "not-evaluated"
@@ -46,7 +47,7 @@ class Finding:
     review_days: int | None = None
     advice: str = ""
     counterfactuals: tuple[tuple[str, str], ...] = ()
-    changes: tuple[Change, ...] = field(default=(), compare=False)
+    changes: Later[tuple[Change, ...]] = field(default=Later(()), compare=False)
     matches: tuple[Match, ...] = ()
     satisfied_by: str | None = None
     waived_by: str | None = None

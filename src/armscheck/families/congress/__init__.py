@@ -16,6 +16,8 @@ the ``related_sales`` made within the split-sale window before it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ...facts import Citation, Context, Fact, FactKind, Family
 from . import lists as cl
 from .changes import change_dates, channel_changes, split_date_change
@@ -153,7 +155,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
         evidence=tuple(dict.fromkeys(evidence)),
         citations=tuple(dict.fromkeys(cites)),
         assumptions=tuple(dict.fromkeys([*ev.notes, *unconfirmed_notes(behind, ev.member)])),
-        changes=channel_changes(ctx, ev) if met else (),
+        changes=partial(channel_changes, ctx, ev) if met else (),
     )
 
 
@@ -207,7 +209,7 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
         evidence=(*(s.loc for s in sales), *(ln.loc for ln in ev.lines)),
         citations=tuple(c for m in hit for c in ev.rows[m].citations),
         assumptions=tuple(dict.fromkeys(notes)),
-        changes=split_date_change(ctx, ev),
+        changes=partial(split_date_change, ctx, ev),
     )
 
 

@@ -15,6 +15,8 @@ Facts, all computed on the transfer's date:
 
 from __future__ import annotations
 
+from functools import partial
+
 from ...facts import Context, Fact, Family, in_force
 from ...transfer.model import Item, Loc
 from ...transfer.values import money_text
@@ -65,7 +67,7 @@ def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
         },
         evidence=(p.loc,),
         assumptions=(*p.assumptions, *exemption_notes(ctx, p)),
-        changes=changes.retransfer(ctx, p) if p.control == "itar" else (),
+        changes=partial(changes.retransfer, ctx, p) if p.control == "itar" else (),
     )
 
 
@@ -158,7 +160,7 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
         citations=lists.citations(row.get("citations")),
         assumptions=tuple(dict.fromkeys(notes)),
         context={"note": str(row.get("note") or "")},
-        changes=changes.de_minimis(ctx, test) if test.over else (),
+        changes=partial(changes.de_minimis, ctx, test) if test.over else (),
     )
 
 
@@ -195,7 +197,7 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
                 citations=lists.citations(found.entry.get("citations")),
                 assumptions=tuple(a for a in (found.assumption(where.path),) if a),
                 context={"note": str(found.entry.get("note") or "")},
-                changes=changes.barred(ctx, found) if needs else (),
+                changes=partial(changes.barred, ctx, found) if needs else (),
                 matches=(found.match(),),
             )
         )

@@ -6,6 +6,8 @@ flag of an unconfirmed list entry the finding rests on.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ...facts import Change, Context, Fact
 from ...transfer.model import Loc
 from . import changes
@@ -146,13 +148,25 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 assumptions=tuple(dict.fromkeys(notes)),
                 context={"note": str(phase.raw.get("note") or "")},
                 changes=(
-                    (*lethal_changes, *changes.proscribed(ctx, phase, role, status, removable))
+                    partial(_changes, ctx, phase, role, status, removable, lethal_changes)
                     if content
                     else ()
                 ),
             )
         )
     return out + _unread_facts(ctx, content, unread)
+
+
+def _changes(
+    ctx: Context,
+    phase: lists.Phase,
+    role: str,
+    status: str,
+    removable: list[Piece],
+    lethal: tuple[Change, ...],
+) -> tuple[Change, ...]:
+    """The lethality change, then those that lift or soften the finding (when asked)."""
+    return (*lethal, *changes.proscribed(ctx, phase, role, status, removable))
 
 
 def _unread_facts(
