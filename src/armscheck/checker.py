@@ -10,8 +10,9 @@ from typing import Any
 from .engine import Engine
 from .errors import EngineError
 from .explanations import render
-from .facts import Citation, Context, Fact, check_fact, fact_shapes, fits, in_force
+from .facts import Citation, Context, Fact, in_force
 from .rulebook.book import Rule, Rulebook
+from .shapes import check_fact, fact_shapes, fits
 from .transfer.model import Transfer
 from .verdict import (
     FAMILY_OUTCOMES,

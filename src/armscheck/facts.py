@@ -23,13 +23,6 @@ if TYPE_CHECKING:
 
 Scalar = str | int | float | bool
 T = TypeVar("T")
-FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
-    "str": str,
-    "int": int,
-    "float": (int, float),
-    "bool": bool,
-}
-RESERVED = {"id", "sid", "kind", "key", "date_ord"}
 _UNMADE = object()  # no value yet (see Context.once)
 
 
@@ -168,6 +161,33 @@ class Fact:
     changes: Later[tuple[Change, ...]] = Later(())
     matches: tuple[Match, ...] = ()
 
+    def __init__(
+        self,
+        kind: str,
+        key: str,
+        fields: Mapping[str, Scalar],
+        evidence: tuple[Loc, ...] = (),
+        citations: tuple[Citation, ...] = (),
+        assumptions: tuple[str, ...] = (),
+        contested: bool = False,
+        context: Mapping[str, Any] | None = None,
+        changes: tuple[Change, ...] | Callable[[], tuple[Change, ...]] = (),
+        matches: tuple[Match, ...] = (),
+    ) -> None:
+        # a check makes many facts: their fields are written at once (the fact stays frozen)
+        self.__dict__.update(
+            kind=kind,
+            key=key,
+            fields=fields,
+            evidence=evidence,
+            citations=citations,
+            assumptions=assumptions,
+            contested=contested,
+            context={} if context is None else context,
+            changes=changes,
+            matches=matches,
+        )
+
 
 @dataclass(frozen=True)
 class Context:
@@ -212,73 +232,6 @@ class Family:
     # how to get each screening index the family builds from the lists, by memo name: the
     # rulebook cache keeps them as built, so a new process need not build them again
     indexes: Callable[[Reference], Mapping[str, Callable[[], Index]]] = lambda ref: {}
-
-
-def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
-    """Raise ``ValueError`` unless ``fact`` has exactly its kind's fields, typed."""
-    spec = kinds.get(fact.kind)
-    if spec is None:
-        raise ValueError(f"fact {fact.key!r} has undeclared kind {fact.kind!r}")
-    clash = RESERVED & set(fact.fields)
-    if clash:
-        raise ValueError(f"fact {fact.key!r} uses reserved field names {sorted(clash)}")
-    missing = set(spec.fields) - set(fact.fields)
-    extra = set(fact.fields) - set(spec.fields)
-    if missing or extra:
-        raise ValueError(
-            f"fact {fact.key!r} ({fact.kind}): missing {sorted(missing)}, "
-            f"undeclared {sorted(extra)}"
-        )
-    for name, type_name in spec.fields.items():
-        value = fact.fields[name]
-        want = FIELD_TYPES[type_name]
-        if isinstance(value, bool) and type_name != "bool" or not isinstance(value, want):
-            raise ValueError(
-                f"fact {fact.key!r}: field {name!r} must be {type_name}, got {value!r}"
-            )
-
-
-Shape = tuple[frozenset[str], tuple[tuple[str, frozenset[type]], ...]]
-# the exact types each field type name accepts on the fast path of :func:`fits`; a value of
-# another type (a subclass, say) is left to :func:`check_fact`, which judges it the same way
-_EXACT: dict[str, frozenset[type]] = {
-    "str": frozenset({str}),
-    "int": frozenset({int}),
-    "float": frozenset({int, float}),
-    "bool": frozenset({bool}),
-}
-
-
-def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
-    """Each kind's field names and types, for :func:`fits`.
-
-    A kind that uses a reserved name or an unknown type is left out: only
-    :func:`check_fact` judges its facts (and says what is wrong).
-    """
-    out: dict[str, Shape] = {}
-    for kind, spec in kinds.items():
-        items = tuple(spec.fields.items())
-        if not RESERVED & set(spec.fields) and all(t in FIELD_TYPES for _, t in items):
-            out[kind] = (frozenset(spec.fields), tuple((n, _EXACT[t]) for n, t in items))
-    return out
-
-
-def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
-    """Whether ``fact`` surely has exactly its kind's fields, typed (as :func:`check_fact` asks).
-
-    ``False`` means "not sure": the caller then asks :func:`check_fact`.
-    """
-    shape = shapes.get(fact.kind)
-    if shape is None:
-        return False
-    names, types = shape
-    fields = fact.fields
-    if fields.keys() != names:
-        return False
-    for name, exact in types:
-        if type(fields[name]) not in exact:
-            return False
-    return True
 
 
 def in_force(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
