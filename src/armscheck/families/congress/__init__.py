@@ -100,21 +100,21 @@ def _tier_text(ctx: Context, ev: Evaluation) -> str:
     return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
 
 
-def _headrooms(ev: Evaluation) -> list[tuple[float, str]]:
-    return [
-        (ev.values[m] / r.amount, cl.headroom(ev.values[m], r.amount, m))
-        for m, r in ev.rows.items()
-        if m in ("mde", "total") or ev.values[m] > 0
-    ]
-
-
 def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     t = ctx.transfer
     section, channel_text = SECTIONS[ev.channel]
-    met = [m for m in ev.rows if ev.met(m)]
-    rooms = _headrooms(ev)
-    review = max((ev.review_days(m) for m in met), default=max(ev.review_days(m) for m in ev.rows))
-    cites: list[Citation] = [c for m in (met or list(ev.rows)) for c in ev.rows[m].citations]
+    rows, values = ev.rows, ev.values
+    met = [m for m, r in rows.items() if values[m] >= r.amount]
+    # each measure's headroom, once (the met ones are named in two texts)
+    room = {m: cl.headroom(values[m], r.amount, m) for m, r in rows.items()}
+    rooms = [
+        (values[m] / r.amount, room[m])
+        for m, r in rows.items()
+        if m in ("mde", "total") or values[m] > 0
+    ]
+    behind = [rows[m] for m in (met or rows)]
+    review = max(ev.review_days(m) for m in (met or rows))
+    cites: list[Citation] = [c for r in behind for c in r.citations]
     if ev.member is not None:
         cites.extend(ev.member.citations)
     evidence = [ln.loc for ln in ev.lines]
@@ -122,11 +122,8 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
         evidence.append(t.loc("channel"))
     evidence.append(t.loc("recipient", "country"))
     met_text = "; ".join(
-        f"{cl.NAMES[m]} {cl.value_text(ev.values[m], ev.rows[m].amount)} "
-        f"({cl.headroom(ev.values[m], ev.rows[m].amount, m)})"
-        for m in met
+        f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met
     )
-    behind = [ev.rows[m] for m in (met or list(ev.rows))]
     return Fact(
         kind=CHANNEL.kind,
         key=f"congress:{ev.channel}",
@@ -138,19 +135,19 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "tier": "nato-plus" if ev.plus else "standard",
             "tier_text": _tier_text(ctx, ev),
             "met": bool(met),
-            "mde_met": ev.met("mde"),
-            "total_met": ev.met("total"),
-            "dc_met": ev.met("design-construction"),
-            "firearms_met": ev.met("firearms"),
-            "articles_met": ev.met("mde") or ev.met("total"),
-            "mde_value": ev.values.get("mde", 0),
-            "total_value": ev.values.get("total", 0),
+            "mde_met": "mde" in met,
+            "total_met": "total" in met,
+            "dc_met": "design-construction" in met,
+            "firearms_met": "firearms" in met,
+            "articles_met": "mde" in met or "total" in met,
+            "mde_value": values.get("mde", 0),
+            "total_value": values.get("total", 0),
             "met_text": met_text or "none",
             "headroom_text": "; ".join(text for _, text in rooms),
             "nearest_text": max(rooms)[1],
             "review_days": review,
             "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
-            "counted": counted_text(ev.lines, (r.amount for r in ev.rows.values())),
+            "counted": counted_text(ev.lines, (r.amount for r in rows.values())),
         },
         evidence=tuple(dict.fromkeys(evidence)),
         citations=tuple(dict.fromkeys(cites)),

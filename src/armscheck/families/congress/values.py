@@ -233,6 +233,8 @@ def third_party_lines(ctx: Context, notes: list[str]) -> list[Line]:
                 out.append(line)
             continue
         for j, comp in enumerate(item.components):
+            if comp.origin != "US" or comp.control in EAR:
+                continue  # not counted (as _us_component says), and most parts are not
             line = _us_component(ctx, item, j, comp, notes)
             if line is not None:
                 out.append(line)

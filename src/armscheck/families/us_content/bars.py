@@ -148,22 +148,45 @@ class Bar:
     names: tuple[str, ...]  # folded, each with a space either side
     systems: tuple[str, ...]
     related: bool
+    end_users: tuple[str, ...]  # the end-user types it covers (empty: every one)
+    any_end_user: bool  # whether it covers some end-user type (for one not stated)
+    unstated: tuple[str, ...]  # the assumption for an end-user type not stated
+    unconfirmed: tuple[str, ...]  # the flag of an entry marked unconfirmed
+    systems_only: bool  # scope: systems (else every US-origin defense article)
+    lethal_only: bool
 
 
 def _bars_of(lst: RefList, country: str) -> tuple[Bar, ...]:
     """The bars naming ``country`` (and every foreign country), in list order."""
     by_recipient: dict[Any, list[tuple[int, dict[str, Any]]]] = _by_recipient(lst)
-    return tuple(
-        Bar(
-            i,
-            bar,
-            lst.date(bar.get("from"), ("bars", i, "from")),
-            lst.date(bar.get("to"), ("bars", i, "to")),
-            tuple(f" {fold(str(n))} " for n in bar.get("names") or []),
-            tuple(str(s) for s in bar.get("systems") or []),
-            bool(bar.get("related")),
+    return tuple(_bar(lst, i, bar) for i, bar in bars_for(by_recipient, country))
+
+
+def _bar(lst: RefList, i: int, bar: dict[str, Any]) -> Bar:
+    end_users = tuple(bar.get("end_users") or ())
+    return Bar(
+        i,
+        bar,
+        lst.date(bar.get("from"), ("bars", i, "from")),
+        lst.date(bar.get("to"), ("bars", i, "to")),
+        tuple(f" {fold(str(n))} " for n in bar.get("names") or []),
+        tuple(str(s) for s in bar.get("systems") or []),
+        bool(bar.get("related")),
+        end_users,
+        any(denial_reaches(e, end_users) for e in END_USER_TYPES),
+        (
+            "recipient.end_user_type not given; read as an end user the bar covers "
+            f"({', '.join(end_users)}), the stricter reading.",
+        ),
+        (
+            "this rests on an unconfirmed entry (statutory bar "
+            f"{bar.get('id')} in lists/us-statutory-bars.yaml): "
+            + " ".join(str(bar.get("note") or "not confirmed").split()),
         )
-        for i, bar in bars_for(by_recipient, country)
+        if bar.get("unconfirmed")
+        else (),
+        str(bar.get("scope") or "systems") == "systems",
+        bool(bar.get("lethal_only")),
     )
 
 
@@ -201,27 +224,16 @@ def bar_facts(ctx: Context) -> list[Fact]:
         i, bar, start = prepared.index, prepared.raw, prepared.start
         if not in_force(start, prepared.end, ctx.date):
             continue
-        end_users = bar.get("end_users")
-        common: tuple[str, ...] = ()
-        if end_users:
-            given = t.recipient.end_user_type_given
-            types = (t.recipient.end_user_type,) if given else END_USER_TYPES
-            if not any(denial_reaches(e, end_users) for e in types):
+        common = prepared.unconfirmed
+        if prepared.end_users:
+            if not t.recipient.end_user_type_given:
+                if not prepared.any_end_user:
+                    continue
+                common = (*prepared.unstated, *common)
+            elif not denial_reaches(t.recipient.end_user_type, prepared.end_users):
                 continue
-            if not given:
-                common += (
-                    "recipient.end_user_type not given; read as an end user the bar covers "
-                    f"({', '.join(end_users)}), the stricter reading.",
-                )
-        if bar.get("unconfirmed"):
-            common += (
-                "this rests on an unconfirmed entry (statutory bar "
-                f"{bar.get('id')} in lists/us-statutory-bars.yaml): "
-                + " ".join(str(bar.get("note") or "not confirmed").split()),
-            )
-        scope = str(bar.get("scope") or "systems")
         covered: list[tuple[Item, Loc, tuple[str, ...]]] = []
-        if scope == "systems":
+        if prepared.systems_only:
             for item in t.items:
                 hit, why = _covered_by_system(prepared, item)
                 if hit:
@@ -230,7 +242,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
         else:
             covered = _defense_articles(ctx)
             scope_text = "every US-origin defense article, retransfers by other countries included"
-        if bar.get("lethal_only"):
+        if prepared.lethal_only:
             covered = _lethal(covered)
             scope_text += " (lethal items only)"
         for item, where, why in covered:

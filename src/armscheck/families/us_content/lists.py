@@ -37,6 +37,8 @@ class Phase:
     start: dt.date | None
     end: dt.date | None
     raw: dict[str, Any]
+    regions: list[str] | None = None  # the regions of a country it alone covers
+    destination_only: bool = False  # a policy on exports to the country, not from it
     _said: dict[tuple[Any, ...], str] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -137,6 +139,8 @@ def _read_phases(ref: Reference) -> dict[Any, tuple[Phase, ...]]:
                     lst.date(p.get("from"), ("countries",)),
                     lst.date(p.get("to"), ("countries",)),
                     p,
+                    p.get("regions") or None,
+                    bool(p.get("destination_only")),
                 )
             )
     return {country: tuple(found) for country, found in out.items()}
@@ -153,13 +157,13 @@ def phase_at(
     """
     own = None
     for p in _phases(ref).get(country, ()):
-        if not in_force(p.start, p.end, day):
+        if (p.start is not None and day < p.start) or (p.end is not None and day >= p.end):
+            continue  # not in force
+        if role == "supplier" and p.destination_only:
             continue
-        if role == "supplier" and p.raw.get("destination_only"):
-            continue
-        if not p.raw.get("regions"):
+        if not p.regions:
             own = own or p
-        elif region and in_region(region, p.raw["regions"]):
+        elif region and in_region(region, p.regions):
             return p
     return own
 

@@ -122,31 +122,44 @@ def _loc(ctx: Context, item: Item, comp: Component | None) -> Loc:
     return comp.loc
 
 
+def _us_controlled(origin: str | None, control: str | None, component: bool) -> bool:
+    """Whether content of ``origin`` (None: not given) marked ``control`` is a piece.
+
+    US-made content; content of no stated origin with a US control (or, for a component,
+    with no control either); content made abroad marked ``itar``, ``ear-600`` or ``ear``.
+    """
+    if control == "none":
+        return False
+    if origin == "US":
+        return True
+    if origin is None:
+        return control in US_CONTROLS or (control is None and component)
+    return control in _SIGNIFICANT
+
+
 def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
     """The piece for an item (``comp`` None) or component, or None if not US-controlled."""
     origin = comp.origin if comp else item.origin
     control = comp.control if comp else item.control
+    if not _us_controlled(origin, control, comp is not None):
+        return None
     loc = _loc(ctx, item, comp)
     notes: list[str] = []
     if origin == "US":
         pass
     elif origin is None and control in US_CONTROLS:
         notes.append(f"{loc.path}: origin not given; taken as US content (control {control}).")
-    elif origin is not None and control in ("itar", "ear-600", "ear"):
+    elif origin is not None:
         notes.append(
             f"{loc.path} is not US-made but is marked control {control}; "
             "it is treated as US-controlled content."
         )
-    elif origin is None and control is None and comp is not None:
+    else:  # a component with neither origin nor control
         notes.append(
-            f"{loc.path}: neither origin nor control given for '{comp.description}'; it may be "
-            "US content, so it is checked as a US-origin ITAR defense article. Give its origin "
-            "(and control) to settle this."
+            f"{loc.path}: neither origin nor control given for '{(comp or item).description}'; "
+            "it may be US content, so it is checked as a US-origin ITAR defense article. Give its "
+            "origin (and control) to settle this."
         )
-    else:
-        return None
-    if control == "none":
-        return None
     effective = control or "itar"
     if control is None and origin is not None:
         notes.append(itar_note((comp or item).description))

@@ -177,8 +177,10 @@ def _unread_facts(
     Before that date only some listings are encoded, so "not listed" there means "not known
     to be listed", and the check says so instead of a silent clear.
     """
+    if not content or not unread:
+        return []
     gap = lists.earlier_text(ctx.reference)
-    if gap is None or ctx.date >= gap[0] or not content or not unread:
+    if gap is None or ctx.date >= gap[0]:
         return []
     first, note = gap
     names = " and ".join(name for name, _ in unread)
