@@ -8,6 +8,7 @@ match becomes an assumption of the finding it supports, never a silent "clear".
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -80,7 +81,7 @@ class OfficialHit:
         return "exact match" if self.exact else f"possible match (score {self.hit.score:.2f})"
 
 
-def hits(ctx: Context, list_ids: set[str], side: str | None = None) -> list[OfficialHit]:
+def hits(ctx: Context, list_ids: AbstractSet[str], side: str | None = None) -> list[OfficialHit]:
     """The hits of the transfer's parties on ``list_ids`` in force on ``ctx.date``."""
     lists = ctx.once("official-lists", loaded)
     if not lists.has_files():

@@ -49,6 +49,21 @@ class Phase:
         return str(self.raw.get("policy") or "denial")
 
     @cached_property
+    def since(self) -> str:
+        """The first day, ISO (empty when open)."""
+        return self.start.isoformat() if self.start else ""
+
+    @cached_property
+    def until(self) -> str:
+        """The day it ends, ISO (empty when open)."""
+        return self.end.isoformat() if self.end else ""
+
+    @cached_property
+    def note(self) -> str:
+        """The list's note on the phase."""
+        return str(self.raw.get("note") or "")
+
+    @cached_property
     def paragraph(self) -> str:
         """The country's 126.1 paragraphs, e.g. ``126.1(d)(2), 126.1(f)``."""
         return str(self.raw.get("paragraph") or "126.1")

@@ -19,6 +19,7 @@ from .shares import share
 
 FAMILY_ID = "us-content"
 LISTS = ("us-el", "us-dpl", "us-dtc", "us-sdn")
+LIST_SET = frozenset(LISTS)
 PARTY = FactKind(
     "us-listed-party",
     FAMILY_ID,
@@ -102,8 +103,10 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     if gone:
         out.append(Fact(MISSING.kind, "us:official:missing", {"lists": ", ".join(gone)}))
-    found_hits = hits(ctx, set(LISTS))
-    ear, itar = controlled(ctx) if found_hits else ([], [])  # only a hit's fact names them
+    found_hits = hits(ctx, LIST_SET)
+    if not found_hits:
+        return out
+    ear, itar = controlled(ctx)  # only a hit's fact names them
     barred = ctx.reference.get("us-barred-parties").data.get("parties") or []
     t = ctx.transfer
     for found in found_hits:

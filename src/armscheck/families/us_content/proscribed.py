@@ -128,15 +128,15 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 fields={
                     "country": (
                         f"{party.region} ({party.country_name})"
-                        if phase.raw.get("regions")
+                        if phase.regions
                         else party.country_name
                     ),
                     "role": role,
                     "policy": phase.policy,
                     "status": status,
                     "paragraph": phase.paragraph,
-                    "since": phase.start.isoformat() if phase.start else "",
-                    "until": phase.end.isoformat() if phase.end else "",
+                    "since": phase.since,
+                    "until": phase.until,
                     "end_user_type": eut,
                     "defense_content": bool(content),
                     "content_text": "; ".join(d for d, _, _ in content) or "none",
@@ -146,7 +146,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
                 evidence=tuple(dict.fromkeys(evidence)),
                 citations=lists.citations(phase.raw.get("citations")),
                 assumptions=tuple(dict.fromkeys(notes)),
-                context={"note": str(phase.raw.get("note") or "")},
+                context={"note": phase.note},
                 changes=(
                     partial(_changes, ctx, phase, role, status, removable, lethal_changes)
                     if content
