@@ -211,6 +211,14 @@ def exclusion_hits(row: dict[str, Any], eccn: str, item_eccn: str | None, milita
 
 def group_unconfirmed(ref: Reference, group: str) -> str | None:
     """The flag for a country group whose membership dates are marked unconfirmed."""
+    kept = _kept(ref, "us-content:group-flags")
+    if group not in kept:
+        kept[group] = _group_unconfirmed(ref, group)
+    flag: str | None = kept[group]
+    return flag
+
+
+def _group_unconfirmed(ref: Reference, group: str) -> str | None:
     g = (ref.get(GROUPS_LIST).data.get("groups") or {}).get(group)
     if not isinstance(g, dict) or not g.get("unconfirmed"):
         return None

@@ -266,10 +266,16 @@ def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
     """The catalogue entry with id ``system_id`` (empty when absent)."""
     if not system_id or "systems" not in ref.lists:
         return {}
+    entry = ref.memo("us-content:systems-by-id", lambda: _systems(ref)).get(system_id)
+    return dict(entry) if entry is not None else {}
+
+
+def _systems(ref: Reference) -> dict[str, dict[str, Any]]:
+    """Each catalogue entry by id (the first of an id), read once per process."""
+    out: dict[str, dict[str, Any]] = {}
     for entry in ref.get("systems").data.get("systems") or []:
-        if str(entry.get("id")) == system_id:
-            return dict(entry)
-    return {}
+        out.setdefault(str(entry.get("id")), entry)
+    return out
 
 
 def in_nato_plus(ref: Reference, country: str, day: dt.date) -> bool:

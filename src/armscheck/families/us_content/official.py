@@ -102,7 +102,13 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     gone = missing(ctx, LISTS)
     out: list[Fact] = []
     if gone:
-        out.append(Fact(MISSING.kind, "us:official:missing", {"lists": ", ".join(gone)}))
+        kept: dict[tuple[str, ...], Fact] = ctx.reference.memo("us:official:missing", dict)
+        fact = kept.get(tuple(gone))
+        if fact is None:  # the same for every check without the lists: made once
+            fact = kept[tuple(gone)] = Fact(
+                MISSING.kind, "us:official:missing", {"lists": ", ".join(gone)}
+            )
+        out.append(fact)
     found_hits = hits(ctx, LIST_SET)
     if not found_hits:
         return out
