@@ -174,19 +174,13 @@ class Fact:
         changes: tuple[Change, ...] | Callable[[], tuple[Change, ...]] = (),
         matches: tuple[Match, ...] = (),
     ) -> None:
-        # a check makes many facts: their fields are written at once (the fact stays frozen)
-        self.__dict__.update(
-            kind=kind,
-            key=key,
-            fields=fields,
-            evidence=evidence,
-            citations=citations,
-            assumptions=assumptions,
-            contested=contested,
-            context={} if context is None else context,
-            changes=changes,
-            matches=matches,
-        )
+        # a check makes many facts: their fields are written straight into the instance (it
+        # stays frozen: setting an attribute later still fails)
+        own = self.__dict__
+        own["kind"], own["key"], own["fields"], own["evidence"] = kind, key, fields, evidence
+        own["citations"], own["assumptions"], own["contested"] = citations, assumptions, contested
+        own["context"] = {} if context is None else context
+        own["changes"], own["matches"] = changes, matches
 
 
 @dataclass(frozen=True)
