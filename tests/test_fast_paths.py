@@ -140,3 +140,25 @@ def test_the_matrix_varies_only_the_recipient() -> None:
         fast = with_recipient(checker, transfer, code)
         assert fast == read_again and fast.doc.data == read_again.doc.data
         assert checker.check(fast).as_dict() == checker.check(read_again).as_dict()
+
+
+def test_changes_given_as_a_function_are_made_when_first_read() -> None:
+    from armscheck.api import load_checker, load_transfer
+    from armscheck.facts import Change
+
+    made: list[int] = []
+
+    def changes() -> tuple[Change, ...]:
+        made.append(1)
+        return (Change("earlier", (("date", "2001-01-01"),)),)
+
+    fact = Fact("k", "k:1", {}, changes=changes)
+    assert not made
+    assert fact.changes == changes() and fact.changes is fact.changes and len(made) == 2
+    assert Fact("k", "k:2", {}).changes == ()
+    # a check's findings give the changes their facts propose, when asked
+    checker = load_checker()
+    seed = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+    verdict = checker.check(load_transfer(seed, checker.rulebook.reference))
+    proposed = [c for f in verdict.findings for c in f.changes]
+    assert proposed and all(isinstance(c, Change) for c in proposed)
