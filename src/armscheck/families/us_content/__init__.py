@@ -39,6 +39,7 @@ from .kinds import (
 from .pieces import (
     EAR_CLASSES,
     Piece,
+    catalogue_fact,
     catalogue_sentences,
     itar_note,
     percent,
@@ -210,23 +211,17 @@ def build(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     needs: list[str] = []
     content: list[tuple[str, Loc, Piece | None]] = []
-    counted99 = ear99_counted(ctx)
-    for item in t.items:
-        if item.system:
-            facts.append(
-                Fact(
-                    kind=CATALOGUE.kind,
-                    key=f"us:catalogue:{item.index}",
-                    fields={
-                        "item": f"items[{item.index}]",
-                        "system": str(item.system),
-                        "filled": ", ".join(item.filled),
-                    },
-                    evidence=(ctx.loc("items", item.index, "system"),),
-                    assumptions=catalogue_sentences(ctx, item),
-                )
-            )
-    if t.supplier.country == "US" and t.recipient.country != "US":
+    found = pieces(ctx)
+    exports = t.supplier.country == "US" and t.recipient.country != "US"
+    # whether EAR99 content needs a licence there: asked only when there is some
+    ear99 = (
+        any(i.control == "ear99" for i in t.items)
+        if exports
+        else any(p.control == "ear99" and p.comp is None for p in found)
+    )
+    counted99 = ear99 and ear99_counted(ctx)
+    facts.extend(catalogue_fact(ctx, item) for item in t.items if item.system)
+    if exports:
         for item in t.items:
             fact = _export_fact(ctx, item, counted99)
             facts.append(fact)
@@ -234,7 +229,6 @@ def build(ctx: Context) -> list[Fact]:
                 needs.append(f"US export of items[{item.index}] ({fact.fields['channel']})")
             if fact.fields["control"] in ("itar", "ear-600"):
                 content.append((f"{item.description} ({fact.fields['control']})", item.loc, None))
-    found = pieces(ctx)
     for p in found:
         if p.control == "itar":
             facts.append(_piece_fact(ctx, p, True))

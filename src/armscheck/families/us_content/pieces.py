@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...facts import Context
+from ...facts import Context, Fact
 from ...transfer.model import Component, Item, Loc
 from . import groups, lists
 from .groups import KEPT
+from .kinds import CATALOGUE
 
 EAR_CLASSES = ("ear-600", "ear", "ear99")
 US_CONTROLS = ("itar", *EAR_CLASSES)
@@ -104,6 +105,21 @@ def catalogue_sentences(ctx: Context, item: Item) -> tuple[str, ...]:
             f"list any US-origin parts of items[{item.index}] under components."
         )
     return tuple(out)
+
+
+def catalogue_fact(ctx: Context, item: Item) -> Fact:
+    """The fact that ``item``'s values were filled from the systems catalogue."""
+    return Fact(
+        kind=CATALOGUE.kind,
+        key=f"us:catalogue:{item.index}",
+        fields={
+            "item": f"items[{item.index}]",
+            "system": str(item.system),
+            "filled": ", ".join(item.filled),
+        },
+        evidence=(ctx.loc("items", item.index, "system"),),
+        assumptions=catalogue_sentences(ctx, item),
+    )
 
 
 def itar_note(description: str) -> str:
