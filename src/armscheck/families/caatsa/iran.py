@@ -48,13 +48,18 @@ KIND = FactKind(
 
 def system_entry(ref: Reference, system: str | None) -> dict[str, Any] | None:
     """The catalogue entry (``systems.yaml``) with id ``system``."""
-    systems = ref.lists.get("systems")
-    if not system or systems is None:
+    if not system or "systems" not in ref.lists:
         return None
-    found: dict[str, Any] | None = next(
-        (s for s in systems.data.get("systems") or [] if s.get("id") == system), None
-    )
+    found: dict[str, Any] | None = ref.memo("caatsa:systems", lambda: _systems(ref)).get(system)
     return found
+
+
+def _systems(ref: Reference) -> dict[Any, dict[str, Any]]:
+    """The catalogue's systems by id (the first of an id)."""
+    out: dict[Any, dict[str, Any]] = {}
+    for s in ref.lists["systems"].data.get("systems") or []:
+        out.setdefault(s.get("id"), s)
+    return out
 
 
 def scope(item: Item, ref: Reference, to_iran: bool = True) -> tuple[str | None, str]:

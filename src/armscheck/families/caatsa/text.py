@@ -128,21 +128,36 @@ def names_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
     """The significant-systems entries that the items name."""
-    named, systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
+    systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
     texts = [f" {item_text(it, ref)} " for it in items]
-    if named is None or not any(named.search(t) for t in texts):
-        return []  # no system's name anywhere: none of the patterns below can match
-    return [s for s, pattern in systems if any(pattern.search(t) for t in texts)]
+    words = {w for t in texts for w in t.split()}
+    return [
+        s
+        for s, pattern, first in systems
+        if (first is None or not first.isdisjoint(words)) and any(pattern.search(t) for t in texts)
+    ]
 
 
-def _significant(
-    ref: Reference,
-) -> tuple[re.Pattern[str] | None, list[tuple[dict[str, Any], re.Pattern[str]]]]:
-    """A pattern of every system's names, and (entry, pattern of its names) for each system."""
+Significant = tuple[dict[str, Any], re.Pattern[str], "frozenset[str] | None"]
+
+
+def _significant(ref: Reference) -> list[Significant]:
+    """(entry, pattern of its names, first words of its names) for each system with a name.
+
+    Match keys are words of letters and digits with one space between them, so a name found
+    as whole words starts at a word of the text equal to its own first word: a system none of
+    whose first words is in the text is not named there (``None``: a name has no word).
+    """
     systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
-    named = [(s, p) for s in systems if (p := names_pattern(tuple(names_of(s)))) is not None]
-    every = tuple(n for s, _ in named for n in names_of(s))
-    return (names_pattern(every) if every else None), named
+    out: list[Significant] = []
+    for s in systems:
+        names = tuple(names_of(s))
+        pattern = names_pattern(names)
+        if pattern is not None:
+            keys = [text_key(n) for n in names]
+            first = None if "" in keys else frozenset(k.split(" ", 1)[0] for k in keys)
+            out.append((s, pattern, first))
+    return out
 
 
 def value_indicator(prec: RefList) -> float:
