@@ -112,7 +112,7 @@ def _files(folder: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 def _stamp(folder: Path) -> tuple[object, ...]:
     where, files = _files(folder)
-    if not os.path.isdir(where):  # nothing imported yet (the usual case): one look, not one a file
+    if not os.access(where, os.F_OK):  # nothing imported yet (usual): one look, raising nothing
         return (where, *((stem, None) for stem, _ in files))
     out: list[object] = [where]
     for stem, path in files:

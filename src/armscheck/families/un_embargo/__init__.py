@@ -13,6 +13,7 @@ the target's origin (:mod:`.sellers`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind, Family
@@ -28,6 +29,7 @@ from .scope import (
     _target,
     dated_phases,
     item_in_scope,
+    per_phase,
     phases_for,
 )
 
@@ -132,11 +134,8 @@ def _changes(
     ctx: Context, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
 ) -> tuple[Change, ...]:
     """Changes that could lift this phase: other dates, an exempt end user."""
-    kept: dict[int, tuple[Any, PhaseChanges]] = ctx.reference.memo("un-embargo:changes", dict)
-    found = kept.get(id(phase))
-    if found is None or found[0] is not phase:  # they depend on the phase alone: once each
-        found = kept[id(phase)] = (phase, _phase_changes(phase, start, end))
-    dates, exempt = found[1]
+    build = functools.partial(_phase_changes, phase, start, end)  # they depend on it alone
+    dates, exempt = per_phase(ctx, "un-embargo:changes", phase, build)
     if role != "recipient":
         return dates
     now = ctx.transfer.recipient.end_user_type

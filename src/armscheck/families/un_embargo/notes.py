@@ -8,6 +8,7 @@ from ...facts import Citation, Context, Match, list_citations
 from ...transfer.vocab import end_user_class
 from .annexes import annex_of
 from .names import group_assumptions
+from .scope import per_phase
 
 
 def phase_notes(
@@ -40,8 +41,7 @@ def phase_notes(
         out += [doubt] if doubt else []
     if phase.get("scope") == "listed":
         out += group_assumptions(ctx, [g for g in phase.get("groups") or [] if g in groups])
-    named = {*(phase.get("exempt_end_users") or []), *(phase.get("conditional_end_users") or {})}
-    named |= {u for r in phase.get("item_rules") or [] for u in r.get("end_users") or []}
+    named = _named_users(ctx, phase)
     if (
         role == "recipient"
         and actor is None
@@ -62,6 +62,18 @@ def phase_notes(
         out.append("recipient.end_user_type not given; assumed 'government'.")
     out += unconfirmed_notes(ctx, embargo, phase)
     return out
+
+
+def _named_users(ctx: Context, phase: dict[str, Any]) -> frozenset[Any]:
+    """The end-user types a phase names (exempt, conditional, in item rules), once a phase."""
+
+    def make() -> frozenset[Any]:
+        named = {*(phase.get("exempt_end_users") or [])}
+        named |= {*(phase.get("conditional_end_users") or {})}
+        named |= {u for r in phase.get("item_rules") or [] for u in r.get("end_users") or []}
+        return frozenset(named)
+
+    return per_phase(ctx, "un-embargo:users", phase, make)
 
 
 def unconfirmed_notes(ctx: Context, embargo: dict[str, Any], phase: dict[str, Any]) -> list[str]:
@@ -106,13 +118,11 @@ def _annex_ids(phase: dict[str, Any]) -> list[str]:
 
 def phase_citations(ctx: Context, phase: dict[str, Any]) -> tuple[Citation, ...]:
     """The citations of a phase and of the annexes it uses (once per process and phase)."""
-    kept: dict[int, tuple[Any, tuple[Citation, ...]]] = ctx.reference.memo(
-        "un-embargo:citations", dict
-    )
-    found = kept.get(id(phase))
-    if found is None or found[0] is not phase:
+
+    def make() -> tuple[Citation, ...]:
         out = list_citations(phase.get("citations"))
         for annex_id in _annex_ids(phase):
             out += list_citations(annex_of(ctx, annex_id).get("citations"))
-        found = kept[id(phase)] = (phase, out)
-    return found[1]
+        return out
+
+    return per_phase(ctx, "un-embargo:citations", phase, make)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ...facts import Context, Match, in_force
 from ...rulebook.reference import RefList
@@ -17,6 +18,17 @@ from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
 from ..register import register_of
 from .names import non_state_actor, place_in
+
+T = TypeVar("T")
+
+
+def per_phase(ctx: Context, name: str, phase: dict[str, Any], build: Callable[[], T]) -> T:
+    """A value that depends on ``phase`` alone (of the lists), made once per process and phase."""
+    kept: dict[int, tuple[dict[str, Any], T]] = ctx.reference.memo(name, dict)
+    found = kept.get(id(phase))
+    if found is None or found[0] is not phase:
+        found = kept[id(phase)] = (phase, build())
+    return found[1]
 
 
 def item_in_scope(
