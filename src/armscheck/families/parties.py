@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -105,7 +106,7 @@ def assumption(party: str, where: str, entry_name: str, found: Found) -> str | N
     )
 
 
-def named_parties(t: Transfer) -> list[Named]:
+def named_parties(t: Transfer) -> tuple[Named, ...]:
     """Every organisation or end user named in the transfer, by side.
 
     Several families ask in one check; the last transfer's answer is kept (a transfer
@@ -113,9 +114,9 @@ def named_parties(t: Transfer) -> list[Named]:
     """
     last, names = _LAST_NAMED[0]
     if last is t:
-        return list(names)
-    out = _named(t)
-    _LAST_NAMED[0] = (t, tuple(out))
+        return names
+    out = tuple(_named(t))
+    _LAST_NAMED[0] = (t, out)
     return out
 
 
@@ -148,7 +149,7 @@ def _rows(ref: Reference, shape: Shape) -> dict[str, dict[str, Any]]:
     return {str(row.get("id") or i): row for i, row in enumerate(rows)}
 
 
-def screen(names: list[Named], ref: Reference, shape: Shape) -> list[Hit]:
+def screen(names: Sequence[Named], ref: Reference, shape: Shape) -> list[Hit]:
     """Every (name, entry) match between ``names`` and one curated list, whatever the date."""
     index, rows = ref.memo(_memo_name(shape.list_id), lambda: _screening(ref, shape))
     hits: list[Hit] = []
