@@ -11,9 +11,10 @@ from .engine import Engine
 from .errors import EngineError
 from .explanations import render
 from .facts import Citation, Context, Fact, in_force
+from .gather import bounded, citations_once, each, first_time, places, unique
 from .rulebook.book import Rule, Rulebook
 from .shapes import check_fact, fact_shapes, fits
-from .transfer.model import Transfer
+from .transfer.model import Loc, Transfer
 from .verdict import (
     FAMILY_OUTCOMES,
     NOT_EVALUATED,
@@ -29,52 +30,8 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 # A report stays readable whatever the input: a transfer with 4,000 ITAR parts gets the same
 # family outcomes, but lists only the first findings of each rule, the first places of each
 # finding, and long lists inside a sentence cut short with a count of the rest.
-MAX_FINDINGS_PER_RULE = 25
 NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
-
-
-def _bounded(findings: list[Finding], notes: list[str]) -> list[Finding]:
-    """At most :data:`MAX_FINDINGS_PER_RULE` findings of each rule; a note counts the rest."""
-    kept: list[Finding] = []
-    shown: dict[str, int] = {}
-    left: dict[str, int] = {}
-    for f in findings:
-        if shown.get(f.rule, 0) >= MAX_FINDINGS_PER_RULE:
-            left[f.rule] = left.get(f.rule, 0) + 1
-        else:
-            shown[f.rule] = shown.get(f.rule, 0) + 1
-            kept.append(f)
-    for rule, n in left.items():
-        notes.append(
-            f"{rule}: {n:,} more findings with the same outcome are not listed "
-            f"(the first {MAX_FINDINGS_PER_RULE} are)."
-        )
-    return kept
-
-
-def _citations(cites: list[Citation]) -> tuple[Citation, ...]:
-    """Citations in order, each (instrument, pinpoint) pair once."""
-    seen: set[tuple[str, str | None]] = set()
-    out = []
-    for c in cites:
-        if (c.instrument, c.pinpoint) in seen:
-            continue
-        seen.add((c.instrument, c.pinpoint))
-        out.append(c)
-    return tuple(out)
-
-
-def _unique(items: Any) -> tuple[Any, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _each(facts: list[Fact], name: str) -> tuple[Any, ...]:
-    """The facts' ``name`` values (evidence, assumptions ...) in order, each once."""
-    if len(facts) == 1:
-        values = getattr(facts[0], name)
-        return tuple(values) if len(values) < 2 else tuple(dict.fromkeys(values))
-    return tuple(dict.fromkeys(v for f in facts for v in getattr(f, name)))
 
 
 class Checker:
@@ -87,6 +44,10 @@ class Checker:
         self._shapes = fact_shapes(self._kinds)
         self._rules = {r.id: r for r in rulebook.rules}
         self._rule_cites: dict[str, tuple[Citation, ...]] = {}  # each rule's, each once
+        self._built = {f.id for f in rulebook.families}
+        self._first: dict[str, dt.date] = {}  # each family's first rule to take effect
+        for r in rulebook.rules:
+            self._first[r.family] = min(r.effective_from, self._first.get(r.family, dt.date.max))
         # the families with a rule in force, for each run of days between rules' start and end
         rules = rulebook.rules
         self._bounds = sorted({d for r in rules for d in (r.effective_from, r.effective_to) if d})
@@ -144,16 +105,14 @@ class Checker:
         by_key = {f.key: f for f in facts}
         findings: list[Finding] = []
         notes: list[str] = []
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        seen: dict[Any, list[tuple[Loc, ...]]] = {}
         unassessed: set[str] = set()
         for match in result.matches:
             rule = self._rules[match.rule]
             matched = [by_key[k] for k in match.keys]
-            evidence = _each(matched, "evidence")
-            ident = (rule.id, evidence)
-            if ident in seen:
+            evidence = places(matched)
+            if not first_time(seen, rule.id, evidence):
                 continue
-            seen.add(ident)
             if rule.outcome == "clear":  # only its sentence is shown, among the notes
                 notes.append(f"{rule.id}: {_why(rule, matched, evidence)[0]}")
                 if rule.id.endswith(NOT_ASSESSED):
@@ -169,8 +128,8 @@ class Checker:
                 f.rule,
             )
         )
-        assumptions = list(_unique(a for f in facts for a in f.assumptions))
-        findings = _bounded(findings, notes)
+        assumptions = list(unique(a for f in facts for a in f.assumptions))
+        findings = bounded(findings, notes)
         parties = (transfer.supplier.country, transfer.recipient.country)
         assumptions += self.rulebook.reference.historic_notes(parties, date)
         reviewed = self.rulebook.law_reviewed
@@ -202,7 +161,7 @@ class Checker:
         That is a family whose rules are not encoded, or none of them in force on the
         date, or whose ``not-assessed`` rule fired (the law's data for the date is missing).
         """
-        built = {f.id for f in self.rulebook.families}
+        built = self._built
         live = self._in_force[bisect.bisect_right(self._bounds, date)]
         families: dict[str, str] = {}
         for fam in FAMILY_OUTCOMES:
@@ -212,16 +171,13 @@ class Checker:
                 notes.append(f"{fam} not evaluated: its rules are not yet encoded.")
             elif fam not in live and not found:
                 families[fam] = NOT_EVALUATED
-                first = min(
-                    (r.effective_from for r in self.rulebook.rules if r.family == fam),
-                    default=None,
-                )
+                first = self._first.get(fam)
                 since = f" (the first takes effect on {first})" if first and first > date else ""
                 notes.append(f"{fam} not evaluated: no rule of it is in force on {date}{since}.")
             elif fam in unassessed and not found:
                 families[fam] = NOT_EVALUATED
             else:
-                families[fam] = family_outcome(fam, findings)
+                families[fam] = family_outcome(fam, found)
         return families
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
@@ -232,10 +188,10 @@ class Checker:
         """The rule's citations, then the matched facts' own, each once."""
         own = [c for f in matched for c in f.citations]
         if own:
-            return _citations([*rule.citations, *own])
+            return citations_once([*rule.citations, *own])
         cites = self._rule_cites.get(rule.id)
         if cites is None:
-            cites = self._rule_cites[rule.id] = _citations(list(rule.citations))
+            cites = self._rule_cites[rule.id] = citations_once(list(rule.citations))
         return cites
 
     def _finding(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> Finding:
@@ -249,14 +205,14 @@ class Checker:
             why=why,
             citations=self._citations(rule, matched),
             evidence=evidence,
-            assumptions=_each(matched, "assumptions"),
+            assumptions=each(matched, "assumptions"),
             contested=any(f.contested for f in matched),
             review_days=int(review)
             if rule.outcome == "notification-required" and isinstance(review, int)
             else None,
             advice=render(rule.advice, matched) if rule.advice else "",
-            changes=partial(_each, matched, "changes"),  # made when asked (counterfactuals)
-            matches=_each(matched, "matches"),
+            changes=partial(each, matched, "changes"),  # made when asked (counterfactuals)
+            matches=each(matched, "matches"),
         )
 
 
