@@ -81,6 +81,7 @@ def test_a_long_name_costs_little() -> None:
     "template",
     [
         "plain text",
+        "{a} and {b} {{literal}} {missing}: {n}{z}",
         "{a} and {b!r} {{literal}} {missing}",
         "{n:,.2f} {n:>12} {a!s:^9}",
         "{ctx.where} {ctx.nothing} {ctx.o} {z}",

@@ -50,10 +50,33 @@ class _Fields(dict[str, Any]):
 
 def render(template: str, facts: Sequence[Fact]) -> str:
     """Fill a rule's explanation template from the matched facts' fields."""
+    obj: Any
+    plain = _plain(template)
+    if plain is not None:  # names only (the commonest): what the loop below does for them
+        out: list[str] = []
+        for literal, name in plain:
+            out.append(literal)
+            if name is None:
+                continue
+            for fact in facts:
+                fields = fact.fields
+                if name in fields:
+                    obj = fields[name]
+                    break
+            else:
+                out.append(f"<{name}>")
+                continue
+            if isinstance(obj, str):
+                if len(obj) > MAX_FIELD_CHARS:
+                    obj = _short(obj)
+                out.append(obj if type(obj) is str else format(obj, ""))
+            else:
+                out.append(format(obj, ""))
+        return "".join(out)
     parts = _compiled(template)
     if parts is None:  # positional or nested fields: the general path
         return _FORMATTER.vformat(template, (), _Fields(facts))
-    out: list[str] = []
+    out = []
     for literal, name, attrs, spec, conversion in parts:  # what vformat does, inline
         out.append(literal)
         if name is None:
@@ -102,6 +125,17 @@ def _compiled(template: str) -> tuple[_Part, ...] | None:
         else:
             parts.append((literal, name, tuple(attrs), spec or "", conversion))
     return tuple(parts)
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """(literal, name) pairs when every field is a plain name other than ``ctx``, else None."""
+    parts = _compiled(template)
+    if parts is None or any(p[1] == "ctx" or p[2] or p[3] or p[4] for p in parts):
+        return None
+    if any(p[1] is not None and p[2] is None for p in parts):  # an index
+        return None
+    return tuple((p[0], p[1]) for p in parts)
 
 
 def _short(value: Any) -> Any:
