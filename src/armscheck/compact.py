@@ -23,6 +23,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
 _CITED: dict[int, tuple[Citation, str]] = {}
 _HEADS: dict[tuple[str, str, str, str], str] = {}
+_KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
+_FAMILIES: dict[tuple[tuple[str, str], ...], str] = {}
 
 
 def _value(value: Any) -> str:
@@ -46,6 +48,35 @@ def _texts(values: Iterable[Any]) -> str:
         return "[" + ", ".join(map(_TEXT, values)) + "]"
     except TypeError:  # not all text
         return "[" + ", ".join(map(_value, values)) + "]"
+
+
+def _known(values: Iterable[Any]) -> str:
+    """A list of notes or assumptions as a JSON array, each text encoded once per process."""
+    out = []
+    for value in values:
+        text = _KNOWN.get(value) if type(value) is str else None
+        if text is None:
+            text = _value(value)
+            if type(value) is str:
+                if len(_KNOWN) >= MAX_KEPT:
+                    _KNOWN.clear()
+                _KNOWN[value] = text
+        out.append(text)
+    return "[" + ", ".join(out) + "]"
+
+
+def _families(families: dict[str, str]) -> str:
+    try:
+        key = tuple(families.items())
+        text = _FAMILIES.get(key)
+    except TypeError:  # an outcome that is not text
+        return _ENCODE(dict(families))
+    if text is None:
+        text = _ENCODE(dict(families))
+        if len(_FAMILIES) >= MAX_KEPT:
+            _FAMILIES.clear()
+        _FAMILIES[key] = text
+    return text
 
 
 def _citation(c: Citation) -> str:
@@ -93,7 +124,7 @@ def finding_text(f: Finding) -> str:
     return (
         f"{_head(f)}{_TEXT(f.why)}, "
         f'"citations": [{cites}], "evidence": [{places}], '
-        f'"assumptions": {_texts(f.assumptions)}, "contested": {_value(f.contested)}, '
+        f'"assumptions": {_known(f.assumptions)}, "contested": {_value(f.contested)}, '
         f'"review_days": {_value(f.review_days)}{advice}, "counterfactuals": {counter}}}'
     )
 
@@ -110,11 +141,11 @@ def verdict_text(v: Verdict) -> str:
         extra += f', "run": {_ENCODE(v.run)}'
     return (
         f'{{"file": {_value(v.file)}, "name": {_value(v.name)}, "date": {_value(v.date)}, '
-        f'"verdict": {_value(v.verdict)}, "families": {_ENCODE(dict(v.families))}, '
+        f'"verdict": {_value(v.verdict)}, "families": {_families(v.families)}, '
         f'"contested": {_value(v.contested)}, '
         f'"rests_on_possible_match": {_value(note is not None)}, '
         f'"findings": [{", ".join([finding_text(f) for f in v.findings])}], '
-        f'"assumptions": {_texts(v.assumptions)}, "notes": {_texts(notes)}, '
+        f'"assumptions": {_known(v.assumptions)}, "notes": {_known(notes)}, '
         f'"complete": {_value(not missing)}, "not_evaluated": {_texts(missing)}, '
         f'"law_reviewed": {_value(v.law_reviewed)}{extra}}}'
     )
