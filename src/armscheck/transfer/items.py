@@ -78,7 +78,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             f"{len(raw):,} items, over the limit of {MAX_ITEMS}",
             "split the transfer into several files",
         )
-    cats = list(r.ref.categories)
+    cats: list[str] = r.ref.memo("transfer.categories", lambda: list(r.ref.categories))
     out = []
     grand = 0.0
     for i, entry in enumerate(raw):

@@ -155,8 +155,10 @@ class Reader:
         what: str,
     ) -> str:
         """``value`` as one of ``choices`` (any case), with a suggestion when it is not."""
-        if isinstance(value, str) and value.strip().lower() in choices:
-            return value.strip().lower()
+        if isinstance(value, str):
+            chosen = value.strip().lower()
+            if chosen in choices:
+                return chosen
         if not isinstance(value, str) or value not in choices:
             tip = (suggest(value, list(choices)) if isinstance(value, str) else "") or (
                 f"use one of: {', '.join(choices)}"
