@@ -24,6 +24,7 @@ _TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
 _CITED: dict[int, tuple[Citation, str]] = {}
 _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
+MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
 _FAMILIES: dict[tuple[tuple[str, str], ...], str] = {}
 
 
@@ -58,7 +59,7 @@ def _known(values: Iterable[Any]) -> str:
         if text is None:
             text = _value(value)
             if type(value) is str:
-                if len(_KNOWN) >= MAX_KEPT:
+                if len(_KNOWN) >= MAX_KNOWN:
                     _KNOWN.clear()
                 _KNOWN[value] = text
         out.append(text)
