@@ -18,11 +18,15 @@ from .fuzzy import matches as fuzzy_matches
 from .keys import alias_keys, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
-from .score import POSSIBLE_MIN, Candidate, judge
+from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
 
 BUCKET_CAP = 32  # a fuzzy key shared by more aliases than this says too little to use
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
 MEMO_NAMES = 2048  # screened names whose hits an index keeps (forgotten all at once)
+
+# a name normalised; its candidates (alias id -> how found); by alias id, once assessed:
+# the entry number, the entry, the candidate and its worth (None: never a hit)
+Found = tuple[Normalised, dict[int, str], dict[int, tuple[int, Entry, Candidate, Worth | None]]]
 
 
 class Searchable:
@@ -125,27 +129,34 @@ class Searchable:
         self, name: str, country: str | None, kind: str | None, fuzzy: bool
     ) -> tuple[Hit, ...]:
         """The best hit of ``name`` on each entry, whatever its dates, in report order."""
-        q, found = self._candidates_of(name)
+        q, found, worths = self._candidates_of(name)
         if not q.flat:
             return ()
         best: dict[int, Hit] = {}
         for a, how in found.items():
             if not fuzzy and how in ("fuzzy", "skeleton", "subset"):
                 continue
-            e, text, norm = self.alias(a)
-            entry = self.entry(e)
-            hit = judge(Candidate(q, text, norm, how), entry, country, kind)
+            got = worths.get(a)
+            if got is None:
+                e, text, norm = self.alias(a)
+                c = Candidate(q, text, norm, how)
+                got = worths[a] = (e, self.entry(e), c, assess(c))
+            e, entry, c, worth = got
+            if worth is None:
+                continue
+            hit = weigh(c, worth, entry, country, kind)
             if hit is not None and (e not in best or rank(hit) > rank(best[e])):
                 best[e] = hit
         return tuple(sorted(best.values(), key=order))
 
-    _found: dict[str, tuple[Normalised, dict[int, str]]] | None = None
+    _found: dict[str, Found] | None = None
 
-    def _candidates_of(self, name: str) -> tuple[Normalised, dict[int, str]]:
-        """``name`` normalised, and its candidates, kept for the next time it is screened.
+    def _candidates_of(self, name: str) -> Found:
+        """``name`` normalised, its candidates, and what each is worth once assessed.
 
-        The candidates do not depend on the country or kind given as evidence, so a name
-        screened for many recipients (``armscheck matrix``) is looked up once.
+        None of these depends on the country or kind given as evidence, so a name screened
+        for many recipients (``armscheck matrix``) is looked up, and each of its candidates
+        assessed, once; only the weighing of the evidence is done for each recipient.
         """
         memo = self._found
         if memo is None:
@@ -153,7 +164,7 @@ class Searchable:
         got = memo.get(name)
         if got is None:
             q = normalise(name)
-            got = (q, self.candidates(q) if q.flat else {})
+            got = (q, self.candidates(q) if q.flat else {}, {})
             if len(memo) >= MEMO_NAMES:
                 memo.clear()
             memo[name] = got

@@ -71,56 +71,94 @@ def contained_score(alias: Normalised) -> float:
 
 def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> Hit | None:
     """The hit ``c`` makes on ``entry``, or None when it is below the band."""
+    worth = assess(c)
+    return None if worth is None else weigh(c, worth, entry, country, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Worth:
+    """What a candidate is worth before the evidence (the party's country and kind).
+
+    It depends on the name and the alias only, so a name screened for many countries
+    (``armscheck matrix``) is assessed once per alias and weighed for each country.
+    """
+
+    how: str  # "acronym", "exact" (same name, or adding only descriptive words) or "possible"
+    score: float  # before the evidence ("possible")
+    matched: tuple[str, ...]
+    reasons: tuple[str, ...]
+    plain: tuple[str, ...]  # the name's words beyond the alias's that do more than describe
+    distinct: bool  # a name of several words, or a long one (matched from any country)
+
+
+def assess(c: Candidate) -> Worth | None:
+    """What ``c`` is worth whatever the evidence, or None when no evidence can make it a hit."""
     q = c.query
+    matched: tuple[str, ...] = c.norm.words
+    extra = _extra(q, c)
+    plain = tuple(w for w in extra if w not in DESCRIPTORS)
+    distinct = len(c.norm.tokens) > 1 or len(c.norm.flat) >= DISTINCT
+    if is_acronym(c.alias, c.norm):
+        if not (c.how in ("whole", "core") or c.how.startswith("run:")):
+            return None  # an acronym matches only whole (or in capitals inside a name)
+        if extra and not all(q.upper[i] for i in _run(c.how)):
+            return None  # an acronym inside a longer name must be written in capitals
+        return Worth("acronym", ACRONYM_SCORE, matched, (), plain, distinct)
+    if c.how in ("whole", "order", "core") or (extra and not plain):
+        why = {
+            "whole": "same name" if q.original == c.alias else "same name once normalised",
+            "order": "same words in another order",
+            "core": "same name apart from words that only describe",
+        }.get(c.how, f"the name adds only {', '.join(repr(w) for w in extra)}")
+        return Worth("exact", 1.0, matched, (why,), plain, distinct)
+    if plain:
+        score = contained_score(c.norm)
+        why = f"the name contains '{c.alias}' among other words ({', '.join(plain)})"
+        return Worth("possible", score, matched, (why,), plain, distinct)
+    if c.how == "skeleton":
+        score = ARABIC_SKELETON if q.scripts else LATIN_SKELETON
+        why = "same consonants, other vowels" + (" (Arabic script)" if q.scripts else "")
+        return Worth("possible", score, (), (why,), plain, distinct)
+    if min(len(q.flat), len(c.norm.flat)) < FUZZY_MIN_LEN:
+        return None
+    score = similarity(q, c.norm)
+    if score < POSSIBLE_MIN - COUNTRY_BONUS:
+        return None
+    matched = tuple(w for w in c.norm.words if w in q.words)
+    reasons = [f"similar spelling (similarity {score:.3f})"]
+    apart = unpaired(q, c.norm)
+    if apart:
+        score -= WORD_PENALTY
+        reasons.append(f"the words {apart[0]!r} and {apart[1]!r} differ")
+    return Worth("possible", score, matched, tuple(reasons), plain, distinct)
+
+
+def weigh(
+    c: Candidate, worth: Worth, entry: Entry, country: str | None, kind: str | None
+) -> Hit | None:
+    """The hit ``c`` makes on ``entry`` once the party's country and kind weigh in."""
     countries = entry.countries
     same_country = bool(country and countries and country in countries)
     other_country = bool(country and countries and country not in countries)
     other_kind = bool(kind and entry.kind not in ("unknown", kind))
-    if is_acronym(c.alias, c.norm):
-        return _acronym(c, entry, country, same_country, other_country or other_kind)
-    reasons: list[str] = []
-    matched: tuple[str, ...] = c.norm.words
-    extra = _extra(q, c)
-    plain = [w for w in extra if w not in DESCRIPTORS]
-    if c.how in ("whole", "order", "core") or (extra and not plain):
-        reasons.append(
-            {
-                "whole": "same name" if q.original == c.alias else "same name once normalised",
-                "order": "same words in another order",
-                "core": "same name apart from words that only describe",
-            }.get(c.how, f"the name adds only {', '.join(repr(w) for w in extra)}")
-        )
+    matched = worth.matched
+    reasons = list(worth.reasons)
+    if worth.how == "acronym":
+        return _acronym(c, worth, entry, country, same_country, other_country or other_kind)
+    if worth.how == "exact":
         if not other_country:
             return _hit(c, entry, "exact", 1.0, matched, reasons)
         reasons.append(f"the entry's country is {'/'.join(countries)}, the party's {country}")
-        if len(c.norm.tokens) > 1 or len(c.norm.flat) >= DISTINCT:
+        if worth.distinct:
             return _hit(c, entry, "exact", 1.0, matched, reasons)
         reasons.append("one short word is weak evidence from another country")
         return _hit(c, entry, "possible", ABROAD_SCORE, matched, reasons)
-    if plain:
-        score = contained_score(c.norm)
-        reasons.append(f"the name contains '{c.alias}' among other words ({', '.join(plain)})")
-    elif c.how == "skeleton":
-        score = ARABIC_SKELETON if q.scripts else LATIN_SKELETON
-        reasons.append("same consonants, other vowels" + (" (Arabic script)" if q.scripts else ""))
-        matched = ()
-    else:
-        if min(len(q.flat), len(c.norm.flat)) < FUZZY_MIN_LEN:
-            return None
-        score = similarity(q, c.norm)
-        if score < POSSIBLE_MIN - COUNTRY_BONUS:
-            return None
-        matched = tuple(w for w in c.norm.words if w in q.words)
-        reasons.append(f"similar spelling (similarity {score:.3f})")
-        apart = unpaired(q, c.norm)
-        if apart:
-            score -= WORD_PENALTY
-            reasons.append(f"the words {apart[0]!r} and {apart[1]!r} differ")
+    score = worth.score
     if same_country:
         score += COUNTRY_BONUS
         reasons.append(f"same country ({country})")
     if other_country:
-        score -= COUNTRY_PENALTY if plain else SPELLING_ABROAD
+        score -= COUNTRY_PENALTY if worth.plain else SPELLING_ABROAD
         reasons.append(f"the entry's country is {'/'.join(countries)}, the party's {country}")
     if other_kind:
         score -= KIND_PENALTY
@@ -179,27 +217,22 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _acronym(
-    c: Candidate, entry: Entry, country: str | None, same_country: bool, against: bool
+    c: Candidate, worth: Worth, entry: Entry, country: str | None, same: bool, against: bool
 ) -> Hit | None:
-    """An acronym matches only whole (or in capitals inside a name), with evidence."""
-    if against or not (c.how in ("whole", "core") or c.how.startswith("run:")):
+    """An acronym matches only with evidence: the party's country, or none known against it."""
+    if against:
         return None
-    extra = _extra(c.query, c)
-    if extra and not all(c.query.upper[i] for i in _run(c.how)):
-        return None  # an acronym inside a longer name must be written in capitals
-    plain = [w for w in extra if w not in DESCRIPTORS]
-    matched = c.norm.words
-    if same_country and not plain:
-        return _hit(
-            c, entry, "exact", 1.0, matched, [f"acronym '{c.alias}' of a party in {country}"]
-        )
-    if same_country:
+    plain = worth.plain
+    if same and not plain:
+        why = f"acronym '{c.alias}' of a party in {country}"
+        return _hit(c, entry, "exact", 1.0, worth.matched, [why])
+    if same:
         why = f"the name contains the acronym '{c.alias}' among other words ({', '.join(plain)})"
-        return _possible(c, entry, matched, [why, f"same country ({country})"])
+        return _possible(c, entry, worth.matched, [why, f"same country ({country})"])
     if plain:
         return None
     why = f"only the acronym '{c.alias}' matched, for a party whose country is not known"
-    return _possible(c, entry, matched, [why])
+    return _possible(c, entry, worth.matched, [why])
 
 
 def _possible(c: Candidate, entry: Entry, matched: tuple[str, ...], why: list[str]) -> Hit | None:
