@@ -104,16 +104,17 @@ def using(folder: Path) -> Iterator[None]:
 
 
 @functools.lru_cache(maxsize=8)
-def _files(folder: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``folder`` and each stored file's stem and path in it, as text for ``os.stat``."""
+def _files(folder: Path) -> tuple[str, tuple[tuple[str, str], ...], tuple[object, ...]]:
+    """``folder``, each stored file's stem and path (text for ``os.stat``), the stamp of none."""
     stems = sorted(set(store.STEMS.values()))
-    return str(folder), tuple((stem, str(folder / f"{stem}.json")) for stem in stems)
+    absent = (str(folder), *((stem, None) for stem in stems))
+    return str(folder), tuple((stem, str(folder / f"{stem}.json")) for stem in stems), absent
 
 
 def _stamp(folder: Path) -> tuple[object, ...]:
-    where, files = _files(folder)
+    where, files, absent = _files(folder)
     if not os.access(where, os.F_OK):  # nothing imported yet (usual): one look, raising nothing
-        return (where, *((stem, None) for stem, _ in files))
+        return absent
     out: list[object] = [where]
     for stem, path in files:
         try:

@@ -17,6 +17,7 @@ exposed side of a Russia transaction here (not carried over to unrelated deals).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from ...facts import Change, Citation, Context, Fact, FactKind, Family
 from ...screening import curated, normalise
@@ -134,17 +135,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     cites: list[Citation] = [primary_citation(ctx.reference, "s231")]
     cites += [c for h in listed for c in citations(h.entry.get("citations"), 1)]
     cites += [c for h in designated for c in citations(h.entry.get("citations"), 1)]
-    changes = [date_change(ctx)]
     since = min((h.start for h in designated if h.start), default=None)
-    if since is not None:
-        before = since - dt.timedelta(days=1)
-        changes.append(
-            Change(
-                f"a transaction before {designated[0].entry_name} was designated "
-                f"on {since.isoformat()}",
-                (("date", before.isoformat()),),
-            )
-        )
     return Fact(
         kind=RUSSIA_DEAL.kind,
         key=f"caatsa:231:{side}",
@@ -171,9 +162,20 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
         evidence=tuple(dict.fromkeys(evidence)),
         citations=unique_citations([*cites, *sig_cites, *prec_cites]),
         assumptions=tuple(dict.fromkeys([*assumptions, *sig_assumptions])),
-        changes=tuple(changes),
+        changes=partial(_russia_changes, ctx, designated, since),  # made when asked
         matches=tuple(dict.fromkeys(h.match() for h in [*listed, *designated])),
     )
+
+
+def _russia_changes(
+    ctx: Context, designated: list[Hit], since: dt.date | None
+) -> tuple[Change, ...]:
+    """Moving the date across CAATSA's enactment, and to before the first designation."""
+    if since is None:
+        return (date_change(ctx),)
+    before = since - dt.timedelta(days=1)
+    text = f"a transaction before {designated[0].entry_name} was designated on {since.isoformat()}"
+    return (date_change(ctx), Change(text, (("date", before.isoformat()),)))
 
 
 def _as_named(h: Hit) -> str:

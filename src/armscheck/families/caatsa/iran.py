@@ -18,6 +18,7 @@ without an assumption, either way.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind
@@ -183,16 +184,6 @@ def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
         return f"{it.description} ({what})"
 
     outside = "; ".join(f"{it.description} ({why})" for it, why in others)
-    changes = [change()] if covered else []
-    guessed = [it for it, how in covered if how != "register" and not it.extras.serves_category]
-    if covered and len(guessed) == len(covered):
-        changes.append(
-            Change(
-                "the parts, ammunition or services serve small arms or another weapon outside "
-                "the UN Register categories",
-                tuple((f"items[{it.index}].serves_category", "small-arms") for it in guessed),
-            )
-        )
     iran_loc = _iran_locs(t, from_iran, from_named if from_iran else to_named)
     items = [it for it, _ in covered] or list(t.items)
     return [
@@ -211,9 +202,24 @@ def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
             },
             evidence=(ctx.loc("date"), *iran_loc, *(it.loc for it in items)),
             assumptions=tuple(assumptions),
-            changes=tuple(changes),
+            changes=partial(_changes, change, covered) if covered else (),  # when asked
         )
     ]
+
+
+def _changes(change: Callable[[], Change], covered: list[tuple[Item, str]]) -> tuple[Change, ...]:
+    """The date change, and small arms as the weapon served when every item is a guess."""
+    guessed = [it for it, how in covered if how != "register" and not it.extras.serves_category]
+    if len(guessed) < len(covered):
+        return (change(),)
+    return (
+        change(),
+        Change(
+            "the parts, ammunition or services serve small arms or another weapon outside "
+            "the UN Register categories",
+            tuple((f"items[{it.index}].serves_category", "small-arms") for it in guessed),
+        ),
+    )
 
 
 def _iran_locs(t: Transfer, from_iran: bool, named: list[Named]) -> tuple[Loc, ...]:

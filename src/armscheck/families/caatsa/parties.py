@@ -24,6 +24,14 @@ PRIVATE_BUYER = FactKind(
     {"buyer": "str", "end_user_type": "str", "seller": "str", "items": "str", "date": "str"},
     "a Russian buyer that is not the government, not on the §231 list, buys military items",
 )
+# the change a private-buyer fact proposes (the same for every transfer: made once)
+GOVERNMENT_BUYER = (
+    Change(
+        "the Russian buyer is part of, or acts for, the Russian government's "
+        "defence or intelligence sector",
+        (("recipient.end_user_type", "government"),),
+    ),
+)
 
 
 def is_military(item: Item, ctx: Context) -> bool:
@@ -202,12 +210,6 @@ def private_buyer(ctx: Context) -> list[Fact]:
                 else ctx.loc("recipient", "country"),
                 *(it.loc for it in military),
             ),
-            changes=(
-                Change(
-                    "the Russian buyer is part of, or acts for, the Russian government's "
-                    "defence or intelligence sector",
-                    (("recipient.end_user_type", "government"),),
-                ),
-            ),
+            changes=GOVERNMENT_BUYER,
         )
     ]

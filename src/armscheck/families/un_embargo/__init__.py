@@ -19,7 +19,7 @@ from typing import Any
 from ...facts import Change, Context, Fact, FactKind, Family
 from . import bundled, sellers
 from . import official as un_official
-from .annexes import grouped, judge_all
+from .annexes import Judged, grouped, judge_all
 from .names import group_matches, groups_matched, groups_matched_any
 from .notes import phase_citations, phase_notes, unconfirmed_notes
 from .scope import (
@@ -80,7 +80,6 @@ def build(ctx: Context) -> list[Fact]:
         assumptions = phase_notes(ctx, embargo, phase, role, region_known, eut, actor, groups)
         assumptions += list(via.assumptions) if via else []
         listed = [g for g in phase.get("groups") or [] if g in groups]
-        changes = _changes(ctx, phase, role, start, end)
         party = (
             (via.party if via else t.supplier.country_name)
             if role == "supplier"
@@ -121,7 +120,7 @@ def build(ctx: Context) -> list[Fact]:
                     ),
                     contested=bool(phase.get("contested")),
                     context={"note": str(phase.get("note") or "")},
-                    changes=changes + tuple(c for j in group for c in j.changes),
+                    changes=functools.partial(_changes, ctx, phase, role, start, end, group),
                     matches=(group_matches(ctx, listed) if phase.get("scope") == "listed" else ())
                     + ((actor[2],) if actor and role == "recipient" else ())
                     + (via.matches if via else ()),
@@ -131,15 +130,24 @@ def build(ctx: Context) -> list[Fact]:
 
 
 def _changes(
-    ctx: Context, phase: dict[str, Any], role: str, start: dt.date | None, end: dt.date | None
+    ctx: Context,
+    phase: dict[str, Any],
+    role: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    group: list[Judged],
 ) -> tuple[Change, ...]:
-    """Changes that could lift this phase: other dates, an exempt end user."""
+    """Changes that could lift this phase (other dates, an exempt end user), then the items'.
+
+    Made when first asked for: only counterfactuals read them.
+    """
     build = functools.partial(_phase_changes, phase, start, end)  # they depend on it alone
     dates, exempt = per_phase(ctx, "un-embargo:changes", phase, build)
+    items = tuple(c for j in group for c in j.changes)
     if role != "recipient":
-        return dates
+        return dates + items
     now = ctx.transfer.recipient.end_user_type
-    return dates + tuple(c for eut, c in exempt if eut != now)
+    return dates + tuple(c for eut, c in exempt if eut != now) + items
 
 
 PhaseChanges = tuple[tuple[Change, ...], tuple[tuple[Any, Change], ...]]
