@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from armscheck.engine import Engine, compile_rules
+from armscheck.engine import Engine
 from armscheck.errors import EngineError
 from armscheck.facts import Citation, Fact
 from armscheck.rulebook.book import Pattern, Rule
+from armscheck.ruleset import compile_rules
 
 DAY = dt.date(2020, 1, 1).toordinal()
 

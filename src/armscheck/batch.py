@@ -8,7 +8,6 @@ the batch.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import stat
 import time
@@ -18,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compact import verdict_text
+from .compact import encode, verdict_text
 from .errors import ComplianceError
 
 if TYPE_CHECKING:
@@ -48,14 +47,10 @@ class BatchResult:
     warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
 
-# what json.dumps(value, ensure_ascii=False) writes, from one encoder made once (see compact)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-
-
 def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
     """Pack a verdict (or an error) into a :class:`BatchResult`."""
     if verdict is None:
-        payload = _ENCODE({"file": file, "error": error})
+        payload = encode({"file": file, "error": error})
         return BatchResult(file, None, {}, error, seconds, payload)
     return BatchResult(
         file,

@@ -19,8 +19,9 @@ from .transfer.loc import Loc
 from .verdict import Finding, Verdict
 
 MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then started afresh)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-_TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
+# what json.dumps(value, ensure_ascii=False) writes, from one encoder made once
+encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_TEXT = encode_basestring  # a str as JSON text, as encode writes it (C)
 _CITED: dict[int, tuple[Citation, str]] = {}
 _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
@@ -39,7 +40,7 @@ def _value(value: Any) -> str:
         return "null"
     if kind is int:
         return int.__repr__(value)
-    return _ENCODE(value)
+    return encode(value)
 
 
 def _texts(values: Iterable[Any]) -> str:
@@ -71,9 +72,9 @@ def _families(families: dict[str, str]) -> str:
         key = tuple(families.items())
         text = _FAMILIES.get(key)
     except TypeError:  # an outcome that is not text
-        return _ENCODE(dict(families))
+        return encode(dict(families))
     if text is None:
-        text = _ENCODE(dict(families))
+        text = encode(dict(families))
         if len(_FAMILIES) >= MAX_KEPT:
             _FAMILIES.clear()
         _FAMILIES[key] = text
@@ -84,7 +85,7 @@ def _citation(c: Citation) -> str:
     kept = _CITED.get(id(c))
     if kept is not None and kept[0] is c:
         return kept[1]
-    text = _ENCODE(c.as_dict())
+    text = encode(c.as_dict())
     if len(_CITED) >= MAX_KEPT:
         _CITED.clear()
     _CITED[id(c)] = (c, text)
@@ -102,7 +103,7 @@ def _head(f: Finding) -> str:
     ident = (f.rule, f.family, f.title, f.outcome)
     text = _HEADS.get(ident)
     if text is None:
-        text = _ENCODE(dict(zip(("rule", "family", "title", "outcome"), ident, strict=True)))[:-1]
+        text = encode(dict(zip(("rule", "family", "title", "outcome"), ident, strict=True)))[:-1]
         text += ', "why": '
         if len(_HEADS) >= MAX_KEPT:
             _HEADS.clear()
@@ -113,12 +114,12 @@ def _head(f: Finding) -> str:
 def finding_text(f: Finding) -> str:
     """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
     if f.matches or f.satisfied_by or f.waived_by or type(f.why) is not str:
-        return _ENCODE(f.as_dict())
+        return encode(f.as_dict())
     cites = ", ".join([_citation(c) for c in f.citations])
     places = ", ".join([_place(e) for e in f.evidence])
     advice = f', "advice": {_value(f.advice)}' if f.advice else ""
     counter = (
-        _ENCODE([{"change": c, "outcome": o} for c, o in f.counterfactuals])
+        encode([{"change": c, "outcome": o} for c, o in f.counterfactuals])
         if f.counterfactuals
         else "[]"
     )
@@ -137,9 +138,9 @@ def verdict_text(v: Verdict) -> str:
     notes = [note, *v.notes] if note else v.notes
     extra = ""
     if v.decisions is not None:
-        extra += f', "decisions": {_ENCODE(v.decisions)}'
+        extra += f', "decisions": {encode(v.decisions)}'
     if v.run is not None:
-        extra += f', "run": {_ENCODE(v.run)}'
+        extra += f', "run": {encode(v.run)}'
     return (
         f'{{"file": {_value(v.file)}, "name": {_value(v.name)}, "date": {_value(v.date)}, '
         f'"verdict": {_value(v.verdict)}, "families": {_families(v.families)}, '

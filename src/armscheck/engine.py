@@ -40,7 +40,7 @@ from .rulebook.book import Rule
 from .ruleset import RULESET, SENTINEL_RULE, compile_rules, read_fields
 
 SENTINEL_KEY = "__evaluate__"
-__all__ = ["Engine", "Match", "RunResult", "compile_rules", "read_fields"]
+__all__ = ["Engine", "Match", "RunResult"]
 MAX_LIVE_STATES = 256
 MAX_INT = 10**18
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts

@@ -51,9 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.rules is not None and not args.rules.is_dir():
         err.print(f"Error: --rules {args.rules}: no such folder — give the path of a rules/ folder")
         return EXIT_ERROR
-    run = handler(args.command)
+    command = handler(args.command)
     try:
-        return run(args, err)
+        return command(args, err)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
         import os
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..checker import Checker
-from ..engine import read_fields
 from ..facts import Fact
 from ..official.loaded import held
+from ..ruleset import read_fields
 from ..transfer.model import Transfer
 from ..verdict import rank
 from .counterfactuals import with_recipient, within_budget
