@@ -1,8 +1,11 @@
 """A cache of the validated rulebook, so each new process need not parse it again.
 
-The cache is plain data and can never run code when read: the rulebook as JSON, and
-after it each screening index (see :mod:`..screening.saved`) as a ``marshal`` image of
-tuples, mappings, text, numbers and bytes, which reads faster. Its key is a
+The cache is plain data: the rulebook as JSON, and after it each screening index (see
+:mod:`..screening.saved`) as a ``marshal`` image of tuples, mappings, text, numbers and
+bytes, which reads faster. Reading it runs nothing from the file (no pickle; code objects
+are refused where Python can refuse them, and every value read is checked to be of a plain
+type), but ``marshal`` is not made for hostile input: the cache is only as trustworthy as
+the user's own cache folder, whose files someone able to write there could forge. Its key is a
 SHA-256 over the package version, the path of the rules folder and the *content*
 of every rule and list file under ``rules/`` and every module of the package: any
 edit makes a new key, and a copy of the rules elsewhere gets a cache of its own.
@@ -26,6 +29,7 @@ import json
 import marshal
 import os
 import stat
+import sys
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +40,8 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
 FORMAT = "armscheck-rulebook-cache/5"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
+# marshal refuses code objects when asked (Python 3.13 and later)
+_NO_CODE: dict[str, bool] = {"allow_code": False} if sys.version_info >= (3, 13) else {}
 
 
 class _Doubt(Exception):
@@ -127,10 +133,12 @@ def _parts(sizes: Any, rest: bytes) -> dict[str, bytes]:
 def part(raw: bytes) -> Any:
     """A part :func:`read` returned, as the plain data :func:`write` was given.
 
-    :class:`ValueError` if it is not a ``marshal`` image (which can hold nothing that runs).
+    :class:`ValueError` if it is not a ``marshal`` image; one holding code is refused where
+    Python can refuse it (3.13 and later), and :mod:`..screening.saved` checks every value
+    it reads to be of a plain type.
     """
     try:
-        return marshal.loads(raw)
+        return marshal.loads(raw, **_NO_CODE)
     except (EOFError, TypeError) as exc:
         raise ValueError(f"not a cached part: {exc}") from None
 
