@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...errors import RuleError
 from ...facts import Change, Context
 from ...rulebook.reference import Reference
 
@@ -17,7 +18,12 @@ def enactment(ctx: Context) -> dt.date:
 def _enactment(ref: Reference) -> dt.date:
     statute = ref.get("caatsa-statute")
     day = statute.date((statute.data.get("enactment") or {}).get("date"), ("enactment", "date"))
-    return day or dt.date(2017, 8, 2)
+    if day is None:  # the list's schema requires it: never a date made up here
+        raise RuleError(
+            "caatsa-statute.yaml gives no enactment date",
+            hint="add enactment: date: with its citation (Pub. L. 115-44)",
+        )
+    return day
 
 
 def date_change(ctx: Context) -> Change:
