@@ -182,3 +182,15 @@ def test_changes_given_as_a_function_are_made_when_first_read() -> None:
     verdict = checker.check(load_transfer(seed, checker.rulebook.reference))
     proposed = [c for f in verdict.findings for c in f.changes]
     assert proposed and all(isinstance(c, Change) for c in proposed)
+
+
+def test_the_keys_that_skip_reading_extras_are_the_keys_read() -> None:
+    """An item with only a key missing from the shortcut's list would lose it silently."""
+    import inspect
+    import re
+
+    from armscheck.transfer import vocab
+
+    read = set(re.findall(r'raw(?:\.get\(|\[)"(\w+)"', inspect.getsource(vocab.read_extras)))
+    assert read, "no keys found: the pattern no longer fits read_extras"
+    assert read == set(vocab._EXTRA_KEYS)

@@ -104,7 +104,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     t = ctx.transfer
     section, channel_text = SECTIONS[ev.channel]
     rows, values = ev.rows, ev.values
-    met = [m for m, r in rows.items() if values[m] >= r.amount]
+    met = [m for m in rows if ev.met(m)]
     # each measure's headroom, once (the met ones are named in two texts)
     room = {m: cl.headroom(values[m], r.amount, m) for m, r in rows.items()}
     rooms = [
