@@ -175,12 +175,16 @@ def test_generated_documents_read_the_same(text: str) -> None:
     compare("top: " + text + "\nnext: [1, 2]\n")
 
 
-def test_a_file_that_grew_since_it_was_looked_at_is_read_to_the_same_limit() -> None:
-    import io
+def test_a_file_that_grew_since_it_was_looked_at_is_read_to_the_same_limit(
+    tmp_path: Path,
+) -> None:
+    from armscheck.transfer.decoding import MAX_BYTES, read_at_most
 
-    from armscheck.transfer.decoding import MAX_BYTES, read_limited
-
-    assert read_limited(io.BytesIO(b"a: 1\n"), 5) == b"a: 1\n"
-    assert read_limited(io.BytesIO(b"a: 1\nb: 2\n"), 5) == b"a: 1\nb: 2\n"
-    assert len(read_limited(io.BytesIO(b"x" * (MAX_BYTES + 10)), 5)) == MAX_BYTES + 1
-    assert len(read_limited(io.BytesIO(b"x" * (MAX_BYTES + 10)), MAX_BYTES + 10)) == MAX_BYTES + 1
+    f = tmp_path / "t.yaml"
+    f.write_bytes(b"a: 1\n")
+    assert read_at_most(f, 5) == b"a: 1\n"
+    f.write_bytes(b"a: 1\nb: 2\n")
+    assert read_at_most(f, 5) == b"a: 1\nb: 2\n"
+    f.write_bytes(b"x" * (MAX_BYTES + 10))
+    assert len(read_at_most(f, 5)) == MAX_BYTES + 1
+    assert len(read_at_most(f, MAX_BYTES + 10)) == MAX_BYTES + 1

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..garbage import no_collection
 from ..report import Format
 from ..transfer.values import ValueProblem, parse_date
 
@@ -66,14 +67,11 @@ def load_checker(rules: Path | None) -> Checker:
     """
     from .. import api
 
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return api.load_checker(rules)
-    finally:
-        gc.freeze()
-        if paused:
-            gc.enable()
+    with no_collection():
+        try:
+            return api.load_checker(rules)
+        finally:
+            gc.freeze()
 
 
 def _columns() -> int:

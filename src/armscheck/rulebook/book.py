@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -13,6 +12,7 @@ from typing import Any, TypeGuard
 
 from ..errors import RuleError
 from ..facts import Citation, Family
+from ..garbage import no_collection
 from ..screening import Index, curated, saved
 from ..screening.index import Searchable
 from ..transfer.yamldoc import Doc
@@ -158,15 +158,11 @@ def _thawed(raw: bytes) -> Searchable | None:
     """
     from . import cache
 
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        return saved.thawed(cache.part(raw))
+        with no_collection():
+            return saved.thawed(cache.part(raw))
     except (ValueError, TypeError, RecursionError):
         return None
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _without_marks(reference: Reference) -> Reference:

@@ -11,9 +11,9 @@ reads only the keys a name needs, for lists too large to index in every process.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
 from .keys import alias_keys, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
@@ -191,14 +191,9 @@ class Index(Searchable):
         self.norms: list[Normalised] = []
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
         # building makes many objects and no garbage cycles: no collection runs meanwhile
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with no_collection():
             # tuples of ints are left alone by the garbage collector, lists are not
             self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._table().items()}
-        finally:
-            if paused:
-                gc.enable()
 
     def _table(self) -> dict[str, list[int]]:
         """Each alias read into the lists of :meth:`__init__`; the ids under each key."""

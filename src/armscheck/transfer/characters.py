@@ -24,8 +24,8 @@ BIDI_CONTROLS = frozenset(
 )
 # characters YAML (1.1, as PyYAML reads it) takes as line breaks while editors show none,
 # and a byte-order mark, which belongs only at the very start of a file
-_HIDDEN_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
 _HIDDEN = ("\u0085", "\u2028", "\u2029")  # and the mark, anywhere but at the start
+_HIDDEN_BREAKS = re.compile(f"[{''.join(_HIDDEN)}\ufeff]")
 _CONTROL_NAMES = {
     "\x00": "NULL",
     "\x7f": "DELETE",

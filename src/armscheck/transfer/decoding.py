@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import BinaryIO
 
 from ..errors import ComplianceError, InputError
 from .characters import describe, invisible_break, sniff_encoding
@@ -26,30 +25,20 @@ def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = Input
                 file=str(path),
                 hint="give the path of a YAML file (not a folder, pipe or device)",
             )
-        with open(path, "rb") as fh:
-            return read_limited(fh, st.st_size)
+        return read_at_most(path, st.st_size)
     except OSError as exc:
         raise error(
             f"cannot read the file ({exc.strerror})", file=str(path), hint="check the path"
         ) from None
 
 
-def read_limited(fh: BinaryIO, size: int) -> bytes:
-    """Up to :data:`MAX_BYTES` + 1 bytes of ``fh`` (enough to tell that a file is too large).
+def read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
+    """Up to :data:`MAX_BYTES` + 1 bytes of the file at ``path`` (enough to tell it is too large).
 
     ``size`` is the file's size when it was looked at: reading that much first spares
     setting aside a buffer of the limit's size for every file; a file that has grown
     since is read on, up to the same limit.
     """
-    want = MAX_BYTES + 1
-    data = fh.read(min(size + 1, want))
-    if len(data) == size + 1 < want:
-        data += fh.read(want - len(data))
-    return data
-
-
-def read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
-    """What :func:`read_limited` reads from the file at ``path``, without a file object."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         want = MAX_BYTES + 1

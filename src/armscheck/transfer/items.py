@@ -15,7 +15,7 @@ from .components import (
 )
 from .model import ITEM_KEYS, SALE_KEYS, Item, RelatedSale
 from .values import MAX_COMPONENTS, MAX_ITEMS, MAX_MONEY, fold, money_text, shown, suggest_names
-from .vocab import read_extras
+from .vocab import category_names, read_extras
 
 if TYPE_CHECKING:
     from .reader import Reader
@@ -78,7 +78,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             f"{len(raw):,} items, over the limit of {MAX_ITEMS}",
             "split the transfer into several files",
         )
-    cats: list[str] = r.ref.memo("transfer.categories", lambda: list(r.ref.categories))
+    cats = category_names(r)
     out = []
     grand = 0.0
     for i, entry in enumerate(raw):

@@ -171,6 +171,11 @@ _EXTRA_KEYS = frozenset(
 _NO_EXTRAS = Extras()
 
 
+def category_names(r: Reader) -> list[str]:
+    """The item categories, in the rulebook's order (listed once per process)."""
+    return r.ref.memo("transfer.categories", lambda: list(r.ref.categories))
+
+
 def read_extras(
     r: Reader,
     raw: dict[str, Any],
@@ -194,7 +199,7 @@ def read_extras(
         serves = r.choice(
             raw["serves_category"],
             (*path, "serves_category"),
-            list(r.ref.categories),
+            category_names(r),
             "serves_category (an item category)",
         )
     return (
