@@ -116,6 +116,24 @@ def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
     return list(gone)
 
 
+def missing_fact(
+    ctx: Context, kind: str, key: str, gone: list[str], assumptions: tuple[str, ...] = ()
+) -> Fact:
+    """The fact that the lists ``gone`` are not imported.
+
+    It is the same for every check without those lists, so it is made once per process and
+    shared: nothing may change a fact once made.
+    """
+    kept: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Fact] = ctx.reference.memo(
+        "official:missing-facts", dict
+    )
+    ident = (kind, key, tuple(gone), assumptions)
+    fact = kept.get(ident)
+    if fact is None:
+        fact = kept[ident] = Fact(kind, key, {"lists": ", ".join(gone)}, assumptions=assumptions)
+    return fact
+
+
 def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:
     """Whether a curated list entry and an official entry are the same party.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...facts import Context, Fact, FactKind, list_citations
 from ..ofac_programs import caatsa_tags
-from ..official_names import cite_also, hits, missing, same_party
+from ..official_names import cite_also, hits, missing, missing_fact, same_party
 
 FAMILY_ID = "caatsa"
 DESIGNATED = FactKind(
@@ -41,13 +41,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     """Official CAATSA facts; curated designation facts naming the same party gain the citation."""
     gone = missing(ctx, ("us-sdn",))
     if gone:
-        kept: dict[tuple[str, ...], Fact] = ctx.reference.memo("caatsa:official:missing", dict)
-        fact = kept.get(tuple(gone))
-        if fact is None:  # the same for every check without the list: made once
-            fact = kept[tuple(gone)] = Fact(
-                MISSING.kind, "caatsa:official:missing", {"lists": ", ".join(gone)}
-            )
-        return [fact]
+        return [missing_fact(ctx, MISSING.kind, "caatsa:official:missing", gone)]
     designations = ctx.reference.get("caatsa-designations").data.get("designations") or []
     exposed = {
         "recipient" if f.fields["side"] == "supplier" else "supplier"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...facts import Context, Fact, FactKind, list_citations
 from ...transfer.vocab import end_user_class
-from ..official_names import cite_also, hits, missing, same_party
+from ..official_names import cite_also, hits, missing, missing_fact, same_party
 from . import bundled
 
 LISTED = FactKind(
@@ -73,27 +73,14 @@ def sellers(ctx: Context) -> frozenset[str]:
     return ctx.reference.memo("un-official:sellers", make)
 
 
-def _missing(ctx: Context, gone: tuple[str, ...], non_state: bool) -> Fact:
-    """The fact that the UN list is not imported (the same few for every check: kept)."""
-    kept: dict[tuple[tuple[str, ...], bool], Fact] = ctx.reference.memo("un-official:missing", dict)
-    fact = kept.get((gone, non_state))
-    if fact is None:
-        fact = kept[gone, non_state] = Fact(
-            MISSING.kind,
-            "un:official:missing",
-            {"lists": ", ".join(gone)},
-            assumptions=(bundled.scope_note(ctx),) if non_state else (),
-        )
-    return fact
-
-
 def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     """Official UN facts; ``curated`` facts naming the same party gain the UN citation."""
     gone = missing(ctx, ("un-sc",))
     out: list[Fact] = []
     if gone:
         non_state = end_user_class(ctx.transfer.recipient.end_user_type) == "non-state"
-        out.append(_missing(ctx, tuple(gone), non_state))
+        note = (bundled.scope_note(ctx),) if non_state else ()
+        out.append(missing_fact(ctx, MISSING.kind, "un:official:missing", gone, note))
     found_all = bundled.hits(ctx, side="recipient") if gone else hits(ctx, {"un-sc"}, "recipient")
     if not found_all:
         return out

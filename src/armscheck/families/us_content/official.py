@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...facts import Context, Fact, FactKind
 from ..ofac_programs import blocking_citations
-from ..official_names import OfficialHit, cite_also, hits, missing, same_party
+from ..official_names import OfficialHit, cite_also, hits, missing, missing_fact, same_party
 from .pieces import EAR_CLASSES, pieces
 from .shares import share
 
@@ -102,13 +102,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     gone = missing(ctx, LISTS)
     out: list[Fact] = []
     if gone:
-        kept: dict[tuple[str, ...], Fact] = ctx.reference.memo("us:official:missing", dict)
-        fact = kept.get(tuple(gone))
-        if fact is None:  # the same for every check without the lists: made once
-            fact = kept[tuple(gone)] = Fact(
-                MISSING.kind, "us:official:missing", {"lists": ", ".join(gone)}
-            )
-        out.append(fact)
+        out.append(missing_fact(ctx, MISSING.kind, "us:official:missing", gone))
     found_hits = hits(ctx, LIST_SET)
     if not found_hits:
         return out
