@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from json.encoder import encode_basestring
 from typing import Any
 
-from .facts import Citation
+from .facts import Citation, kept_for
 from .transfer.loc import Loc
 from .verdict import Finding, Verdict
 
@@ -22,7 +22,7 @@ MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then st
 # what json.dumps(value, ensure_ascii=False) writes, from one encoder made once
 encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _TEXT = encode_basestring  # a str as JSON text, as encode writes it (C)
-_CITED: dict[int, tuple[Citation, str]] = {}
+_CITED: dict[int, tuple[Any, str]] = {}
 _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
@@ -82,14 +82,7 @@ def _families(families: dict[str, str]) -> str:
 
 
 def _citation(c: Citation) -> str:
-    kept = _CITED.get(id(c))
-    if kept is not None and kept[0] is c:
-        return kept[1]
-    text = encode(c.as_dict())
-    if len(_CITED) >= MAX_KEPT:
-        _CITED.clear()
-    _CITED[id(c)] = (c, text)
-    return text
+    return kept_for(_CITED, c, lambda: encode(c.as_dict()))
 
 
 def _place(e: Loc) -> str:

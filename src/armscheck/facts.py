@@ -45,20 +45,33 @@ class Citation:
         return out
 
 
+MAX_KEPT = 4096  # answers kept per object-keyed table (then it starts afresh)
+
+
+def kept_for(table: dict[int, tuple[Any, T]], obj: object, make: Callable[[], T]) -> T:
+    """``make()`` for ``obj``, kept in ``table`` for the next time the same object asks.
+
+    For answers that depend only on a part of the lists, which do not change once read. The
+    table holds the object with its answer, so its ``id`` cannot be reused by another; at
+    :data:`MAX_KEPT` answers it starts afresh.
+    """
+    kept = table.get(id(obj))
+    if kept is not None and kept[0] is obj:
+        return kept[1]
+    value = make()
+    if len(table) >= MAX_KEPT:
+        table.clear()
+    table[id(obj)] = (obj, value)
+    return value
+
+
 def list_citations(raw: Any) -> tuple[Citation, ...]:
     """The citations of a reference-list entry (entries without an instrument are skipped).
 
     Reference lists do not change once read, so the answer for one ``citations`` value (the
     same object) is kept for the next time it is asked (a bounded number of them).
     """
-    kept = _CITED.get(id(raw))
-    if kept is not None and kept[0] is raw:
-        return kept[1]
-    out = _read_citations(raw)
-    if len(_CITED) >= 4096:
-        _CITED.clear()
-    _CITED[id(raw)] = (raw, out)
-    return out
+    return kept_for(_CITED, raw, lambda: _read_citations(raw))
 
 
 _CITED: dict[int, tuple[Any, tuple[Citation, ...]]] = {}

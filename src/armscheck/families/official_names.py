@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..facts import Citation, Context, Fact, Match
+from ..facts import Citation, Context, Fact, Match, kept_for
 from ..official import LISTS
 from ..official.loaded import loaded
 from ..screening import Entry, Hit, normalise
@@ -149,19 +149,18 @@ def same_party(found: OfficialHit, curated: dict[str, Any]) -> bool:
 
 def _curated_keys(curated: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     """(official refs, normalised names) of a curated entry, kept per entry (lists stay put)."""
-    kept = _KEYS.get(id(curated))
-    if kept is None or kept[0] is not curated:
-        refs = frozenset(str(r) for r in curated.get("official_refs") or [])
-        names = [curated.get("name"), *(curated.get("aliases") or [])]
-        mine = {normalise(str(n)).flat for n in names}
-        mine.discard("")
-        if len(_KEYS) >= 4096:
-            _KEYS.clear()
-        kept = _KEYS[id(curated)] = (curated, refs, frozenset(mine))
-    return kept[1], kept[2]
+    return kept_for(_KEYS, curated, lambda: _keys_of(curated))
 
 
-_KEYS: dict[int, tuple[dict[str, Any], frozenset[str], frozenset[str]]] = {}
+def _keys_of(curated: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    refs = frozenset(str(r) for r in curated.get("official_refs") or [])
+    names = [curated.get("name"), *(curated.get("aliases") or [])]
+    mine = {normalise(str(n)).flat for n in names}
+    mine.discard("")
+    return refs, frozenset(mine)
+
+
+_KEYS: dict[int, tuple[Any, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
 def cite_also(fact: Fact, found: OfficialHit, match: bool = True) -> Fact:

@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from ...facts import Citation
+from ...facts import Citation, kept_for
 from ...rulebook.reference import Reference, RefList
 from ...screening.normalise import text_key
 from ...transfer.model import Item
@@ -31,12 +31,7 @@ def citations(raw: Any, limit: int | None = None) -> list[Citation]:
     when the entry has another source. Lists do not change once read: the answer for one
     ``raw`` object is kept (a bounded number of them).
     """
-    kept = _CITED.get(id(raw))
-    if kept is None or kept[0] is not raw:
-        if len(_CITED) >= 4096:
-            _CITED.clear()
-        kept = _CITED[id(raw)] = (raw, _read_citations(raw))
-    out = kept[1]
+    out = kept_for(_CITED, raw, lambda: _read_citations(raw))
     return list(out[:limit] if limit is not None else out)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ...facts import Context, Match, in_force
+from ...facts import Context, Match, in_force, kept_for
 from ...rulebook.reference import RefList
 from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
@@ -24,11 +24,8 @@ T = TypeVar("T")
 
 def per_phase(ctx: Context, name: str, phase: dict[str, Any], build: Callable[[], T]) -> T:
     """A value that depends on ``phase`` alone (of the lists), made once per process and phase."""
-    kept: dict[int, tuple[dict[str, Any], T]] = ctx.reference.memo(name, dict)
-    found = kept.get(id(phase))
-    if found is None or found[0] is not phase:
-        found = kept[id(phase)] = (phase, build())
-    return found[1]
+    kept: dict[int, tuple[Any, T]] = ctx.reference.memo(name, dict)
+    return kept_for(kept, phase, build)
 
 
 def item_in_scope(
