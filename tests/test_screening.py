@@ -269,3 +269,62 @@ def test_fuzzy_comparisons_made_without_rapidfuzz_give_its_answers(
         assert fuzzy._similarity(text, other) * 100 == fuzz.ratio(text, other)
         words, theirs = " ".join(text.split("-")), " ".join(other.split("-"))
         assert fuzzy._sorted_similarity(words, theirs) * 100 == fuzz.token_sort_ratio(words, theirs)
+
+
+LISTED_COMPANIES = Index(
+    [
+        Entry(
+            "un-sc", "KPe.050", ("MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES",), countries=("KP",)
+        ),
+        Entry("un-sc", "KPe.004", ("GREEN PINE ASSOCIATED CORPORATION",), countries=("KP",)),
+        Entry("un-sc", "KPe.x", ("EXTERNAL TECHNOLOGY GENERAL CORPORATION",), countries=("KP",)),
+        Entry("un-sc", "IRe.x", ("Ammunition Industries Group",), countries=("IR",)),
+        Entry("un-sc", "QDe.x", ("Abu Ahmed Group",), kind="group"),
+        Entry("un-sc", "RUe.x", ("Wagner Group",), kind="group", countries=("RU",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "ref"),
+    [
+        (
+            "Mansudae Overseas Project Architectural and Technical Services (Pty) Ltd",
+            "NA",
+            "KPe.050",
+        ),
+        ("Mansudae Overseas Project", None, "KPe.050"),
+        ("Green Pine Shipping Co Ltd", None, "KPe.004"),
+    ],
+)
+def test_a_name_beginning_with_a_listed_companys_leading_words_is_possible(
+    name: str, country: str | None, ref: str
+) -> None:
+    (hit,) = LISTED_COMPANIES.screen(name, country=country)
+    assert (hit.entry.ref, hit.tier, hit.leading) == (ref, "possible", True)
+    assert "without its generic words" in hit.why()
+
+
+def test_short_leading_words_are_weak_evidence_abroad() -> None:
+    assert LISTED_COMPANIES.screen("Green Pine Shipping Co Ltd", country="MY") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Overseas Mansudae Project Services",  # the words, but not leading
+        "Mansudae Art Supplies",  # fewer than the leading words
+        "External Technology Solutions Ltd",  # leading words all ordinary
+        "Ammunition Supply Ltd",
+        "Abu Ahmed Trading Est.",
+        "Wagner Logistics GmbH",  # one short leading word
+    ],
+)
+def test_ordinary_leading_words_do_not_make_a_match(name: str) -> None:
+    assert [h for h in LISTED_COMPANIES.screen(name) if h.leading] == []
+
+
+def test_leading_words_never_make_an_exact_match() -> None:
+    hits = LISTED_COMPANIES.screen("Mansudae Overseas Project", country="KP")
+    assert [(h.tier, h.leading) for h in hits] == [("possible", True)]
+    assert LISTED_COMPANIES.screen("Mansudae Overseas Project", country="KP", fuzzy=False) == []

@@ -26,7 +26,7 @@ from .index import Index, Searchable
 from .model import Entry, Normalised, entry_dict, entry_from
 from .normalise import normalise
 
-VERSION = f"armscheck-screening-1 anyascii-{anyascii_version}"
+VERSION = f"armscheck-screening-2 anyascii-{anyascii_version}"
 _CHUNK = 500  # keys per query (SQLite allows 999 parameters in older releases)
 
 

@@ -68,3 +68,41 @@ DESCRIPTORS = frozenset(
         " faction organisation organization network brigades units unit wing"
     ).split()
 )
+
+# Generic words of company names ("group of companies", "trading", "holdings"). Dropped from the
+# end of a listed name, they leave its distinctive leading words: "Mansudae Overseas Project
+# Group of Companies" leads with "Mansudae Overseas Project", and a party whose name begins
+# with those words (a subsidiary, a branch) is a possible match. Legal forms, articles and
+# descriptors are dropped too.
+GENERIC = (
+    frozenset(
+        (
+            "companies company corporations corporation enterprises enterprise holdings holding"
+            " industries trading traders general associated international incorporated limited"
+            " co corp inc ltd"
+        ).split()
+    )
+    | DESCRIPTORS
+)
+
+# Words too common to tell a party apart, however many of them lead a listed name: a name's
+# leading words are a key (see above) only when one of them is not among these ("External
+# Technology", "Abu Ahmed", "Iran Electronics" and "Ammunition" are not distinctive;
+# "Green Pine", "Korea Ryonbong" and "Namchongang" are).
+PLAIN = frozenset(
+    (
+        # places and peoples
+        "korea korean iran iranian china chinese russia russian turkey turkish republic"
+        " national state people peoples hong kong eastern western northern southern"
+        # ordinary words of company, ministry and group names
+        " new green united first general ammunition metallurgy industry industrial technology"
+        " technical external aviation aerospace aircraft electronics chemical missile cruise"
+        " naval defence defense ministry presidency undersecretariat for strategic rocket"
+        " research production manufacturing development economics equipment mining leader"
+        " directorate aeronautics islamic armed allied democratic humanitarian commander army"
+        " emigrants supporters youth resistance trust combatant fighting jihad battalions"
+        " revolutionary"
+        # personal names common enough to begin many unrelated firms' names
+        " abu ahmed ahmad muhammad mohammed mohammad jamal ali hassan"
+    ).split()
+)

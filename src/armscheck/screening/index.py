@@ -134,7 +134,7 @@ class Searchable:
             return ()
         best: dict[int, Hit] = {}
         for a, how in found.items():
-            if not fuzzy and how in ("fuzzy", "skeleton", "subset"):
+            if not fuzzy and (how in ("fuzzy", "skeleton", "subset") or how[:5] == "head:"):
                 continue
             got = worths.get(a)
             if got is None:

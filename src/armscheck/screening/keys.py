@@ -3,12 +3,14 @@
 The folded key of every alias (whole names, and aliases contained in a longer name), the
 key without descriptive words, the words in sorted order (word order), each word (aliases
 whose words all appear), the consonants, and for fuzzy matching each word's last four
-letters and its first five letters less any one (one edit anywhere leaves a key shared).
+letters and its first five letters less any one (one edit anywhere leaves a key shared),
+and the distinctive leading words of a name that ends in generic words (see :mod:`.leading`).
 """
 
 from __future__ import annotations
 
 from .forms import DESCRIPTORS
+from .leading import head
 from .model import Normalised
 from .normalise import canonical
 
@@ -19,7 +21,7 @@ SKELETON_MIN = 3  # consonants of a name in Arabic script compared when at least
 LATIN_SKELETON_MIN = 5  # and of a name in Latin script
 
 # How a candidate was found, by the prefix of its key.
-EXACT, CORE, ORDER, WORD, SKELETON = "=", "c", "o", "w", "k"
+EXACT, CORE, ORDER, WORD, SKELETON, HEAD = "=", "c", "o", "w", "k", "p"
 
 
 def alias_keys(norm: Normalised, words: str | None = None) -> set[str]:
@@ -32,6 +34,9 @@ def alias_keys(norm: Normalised, words: str | None = None) -> set[str]:
         keys.update([WORD + t for t in norm.tokens])
     if len(norm.skeleton) >= SKELETON_MIN:
         keys.add(SKELETON + norm.skeleton)
+    lead = head(norm)
+    if lead:
+        keys.add(HEAD + canonical("".join(norm.words[:lead])))
     _add_grams(norm, keys)
     return keys
 
@@ -77,6 +82,8 @@ def query_keys(q: Normalised) -> dict[str, str]:
                     keys.setdefault(EXACT + canonical("".join(words[i:j])), f"run:{i}:{j}")
         for t in q.tokens:
             keys.setdefault(WORD + t, "subset")
+    for k in range(1, min(n, MAX_RUN) + 1):  # the name begins with a listed name's head
+        keys.setdefault(HEAD + canonical("".join(words[:k])), f"head:{k}")
     if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
         keys.setdefault(SKELETON + q.skeleton, "skeleton")
     for key in grams(q):

@@ -94,6 +94,9 @@ class Hit:
     matched_tokens: tuple[str, ...]
     normalised: tuple[str, ...]  # what was normalised in the screened name
     reasons: tuple[str, ...]
+    # the name begins with the distinctive leading words of a listed company's name (a
+    # subsidiary or branch, wherever it is registered); always a possible match
+    leading: bool = False
 
     @property
     def exact(self) -> bool:

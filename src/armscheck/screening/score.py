@@ -15,6 +15,7 @@ Possible: a score in the review band, from one of
   sorted order (typos, spelling variants), lowered when the names differ in a word
   beyond a typo ("Iraqi Ministry of Defence" is not "Ministry of Defence of Iran");
 * the same consonants (a name written in Arabic script has no short vowels);
+* the name begins with the distinctive leading words of a listed company (:mod:`.leading`);
 
 then weighed by the evidence: the same country raises the score, another country or
 another kind of party lowers it. At least :data:`POSSIBLE_MIN` is a possible match; below
@@ -24,10 +25,11 @@ it, nothing. The band was calibrated on ``tests/data/name-pairs.yaml``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import fuzzy
 from .forms import DESCRIPTORS
+from .leading import begins
 from .model import Entry, Hit, Normalised
 
 POSSIBLE_MIN = 0.86  # the lower edge of the review band
@@ -83,7 +85,9 @@ class Worth:
     (``armscheck matrix``) is assessed once per alias and weighed for each country.
     """
 
-    how: str  # "acronym", "exact" (same name, or adding only descriptive words) or "possible"
+    # "acronym", "exact" (same name, or adding only descriptive words), "possible", or
+    # "leading" (possible: the name begins with the alias's distinctive leading words)
+    how: str
     score: float  # before the evidence ("possible")
     matched: tuple[str, ...]
     reasons: tuple[str, ...]
@@ -94,6 +98,8 @@ class Worth:
 def assess(c: Candidate) -> Worth | None:
     """What ``c`` is worth whatever the evidence, or None when no evidence can make it a hit."""
     q = c.query
+    if c.how.startswith("head:"):
+        return _leading(c)
     matched: tuple[str, ...] = c.norm.words
     extra = _extra(q, c)
     plain = tuple(w for w in extra if w not in DESCRIPTORS)
@@ -133,6 +139,12 @@ def assess(c: Candidate) -> Worth | None:
     return Worth("possible", score, matched, tuple(reasons), plain, distinct)
 
 
+def _leading(c: Candidate) -> Worth:
+    """A name that begins with the distinctive leading words of the alias (see ``.leading``)."""
+    matched, plain, score, why = begins(c.query, c.norm, int(c.how[5:]))
+    return Worth("leading", score, matched, (why,), plain, True)
+
+
 def weigh(
     c: Candidate, worth: Worth, entry: Entry, country: str | None, kind: str | None
 ) -> Hit | None:
@@ -165,7 +177,8 @@ def weigh(
         reasons.append(f"the entry is {_a(entry.kind)}, the party {_a(kind or '')}")
     if score < POSSIBLE_MIN:
         return None
-    return _hit(c, entry, "possible", min(score, 0.999), matched, reasons)
+    hit = _hit(c, entry, "possible", min(score, 0.999), matched, reasons)
+    return replace(hit, leading=True) if worth.how == "leading" else hit
 
 
 def similarity(q: Normalised, alias: Normalised) -> float:

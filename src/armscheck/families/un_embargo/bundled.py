@@ -100,10 +100,16 @@ def _abroad(hit: Any, country: str) -> bool:
 
     Some listed names are generic ("Ministry of Defence", an alias of the DPRK's ministry):
     a near miss for a party in another country is no evidence. The full list, once imported,
-    still reports such possible matches for review.
+    still reports such possible matches for review. A name that begins with a listed
+    company's distinctive leading words is kept wherever the party is: a listed company's
+    subsidiary or branch abroad is what it looks like (Mansudae's in Namibia).
     """
     countries = hit.entry.countries
-    return not hit.exact and bool(country and countries and country not in countries)
+    return (
+        not hit.exact
+        and not hit.leading
+        and bool(country and countries and country not in countries)
+    )
 
 
 def scope_note(ctx: Context) -> str:
