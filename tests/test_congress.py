@@ -190,17 +190,21 @@ def test_pre_1981_thresholds() -> None:
 
 
 def test_before_any_threshold_not_assessed_note() -> None:
-    v = check(fms("SA", "1975-01-01", 1_000_000_000))
+    v = check(fms("SA", "1974-12-29", 1_000_000_000))
     assert v.families["congress"] == "not-evaluated"  # never a clear it cannot know
     assert "congress" in v.not_evaluated and not v.as_dict()["complete"]
     (note,) = notes(v)
     assert note.startswith("congress/not-assessed: Not assessed")
-    assert "only from 1976-06-30" in note and "P.L. 93-559" in note
+    assert "only from 1974-12-30" in note and "P.L. 93-559" in note
+    # the Foreign Military Sales Act's test (P.L. 93-559 §45): $25m or more, 20 days
+    (f,) = found(check(fms("SA", "1975-01-01", 25_000_000, mde=False)), "congress/fms-36b")
+    assert "$25m total threshold" in f.why and "20 days" in f.why
+    assert not found(check(fms("SA", "1975-01-01", 24_999_999)), "congress/fms-36b")
     day_before = check(fms("SA", "1976-06-29", 1_000_000, channel="dcs"))
     assert [n.split(":")[0] for n in notes(day_before)] == ["congress/not-assessed"]
     day_of = check(fms("SA", "1976-06-30", 1_000_000, channel="dcs"))
     assert [n.split(":")[0] for n in notes(day_of)] == ["congress/under-threshold"]
-    facts = congress.build(ctx_for(fms("SA", "1975-01-01", 1)))
+    facts = congress.build(ctx_for(fms("SA", "1974-12-29", 1)))
     assert {e.path for e in facts[0].evidence} == {"items[0]", "channel", "date"}
 
 
@@ -219,7 +223,7 @@ def test_timeline_marks_where_thresholds_start() -> None:
     checker = load_checker()
     text = yaml.safe_dump(fms("JO", "1975-07-10", "350m"))
     periods = timeline(checker, read_transfer(text, "t.yaml", checker.rulebook.reference))
-    second = next(p for p in periods if p.start == dt.date(1976, 6, 30))
+    second = next(p for p in periods if p.start == dt.date(1974, 12, 30))
     assert any("earlier dates: not assessed" in label for label in second.changed_by)
 
 
