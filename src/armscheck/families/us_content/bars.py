@@ -8,7 +8,8 @@ the Chile and Argentina amendments): a US supplier's item that is not EAR-contro
 content (or US content whose control is not given) that another country sells on. ``effect``
 is ``prohibited`` (a denial) or ``certification`` (allowed only on a Presidential
 certification); ``end_users`` limits a bar to those end-user types, and ``lethal_only`` to
-items not stated to be non-lethal (``items[].lethal``).
+items not stated to be non-lethal (``items[].lethal``); ``excepted_purpose`` leaves out items of
+a purpose the act excepts (see :mod:`.purposes`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...rulebook.reference import RefList
 from ...transfer.model import Item, Loc
 from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches
+from . import purposes
 from .pieces import pieces
 
 FAMILY_ID = "us-content"
@@ -245,6 +247,12 @@ def bar_facts(ctx: Context) -> list[Fact]:
         if prepared.lethal_only:
             covered = _lethal(covered)
             scope_text += " (lethal items only)"
+        purpose = bar.get("excepted_purpose")
+        if purpose:  # items of the excepted purpose are outside the bar, on that reading
+            read = [c for c in covered if purposes.serves(purpose, c[0])]
+            said = [purposes.assumption(purpose, c[0], "which the act excepts") for c in read]
+            common = (*common, *said)
+            covered = [c for c in covered if c not in read]
         for item, where, why in covered:
             out.append(
                 Fact(

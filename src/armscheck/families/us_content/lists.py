@@ -85,7 +85,7 @@ class Phase:
             return "case-by-case"
         if role == "supplier":
             return "denial"
-        if non_lethal and self.non_lethal_case_by_case:
+        if non_lethal and (self.non_lethal_case_by_case or self.raw.get("excepted_purpose")):
             return "case-by-case"
         deny = self.raw.get("denial_end_users")
         if deny is not None:

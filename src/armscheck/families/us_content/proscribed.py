@@ -10,7 +10,7 @@ from functools import partial
 
 from ...facts import Change, Context, Fact
 from ...transfer.model import Loc
-from . import changes
+from . import changes, purposes
 from . import lists as lists
 from .kinds import PROSCRIBED, UNREAD
 from .pieces import Piece
@@ -32,6 +32,9 @@ def _status_text(
         )
     if role == "supplier":
         return "The transfer originates there, and no exception covers that."
+    purpose = phase.raw.get("excepted_purpose")
+    if status == "case-by-case" and non_lethal and purpose:
+        return f"The country paragraph allows case-by-case review for {purpose['label']}."
     if status == "case-by-case" and non_lethal and phase.non_lethal_case_by_case:
         cond = phase.non_lethal_condition
         return "The country paragraph allows case-by-case review for non-lethal items" + (
@@ -50,8 +53,18 @@ def _status_text(
 def _lethality(
     ctx: Context, phase: lists.Phase, role: str, eut: str | None
 ) -> tuple[bool, list[str], tuple[Change, ...]]:
-    """(all items non-lethal, assumptions, changes) for a phase's non-lethal exception."""
+    """(all items non-lethal, assumptions, changes) for a phase's non-lethal exception.
+
+    For a phase that excepts items of a purpose instead (``excepted_purpose``), whether every
+    item serves it, with the assumptions that reading rests on.
+    """
     t = ctx.transfer
+    purpose = phase.raw.get("excepted_purpose")
+    if purpose and role == "recipient":
+        if not all(purposes.serves(purpose, item) for item in t.items):
+            return False, [], ()
+        treated = f"which {phase.paragraph} reviews case by case"
+        return True, [purposes.assumption(purpose, item, treated) for item in t.items], ()
     if role != "recipient" or not phase.non_lethal_case_by_case:
         return False, [], ()
     non_lethal = all(item.lethal is False for item in t.items)
