@@ -74,16 +74,22 @@ def query_keys(q: Normalised) -> dict[str, str]:
             keys.setdefault(EXACT + q.core, "core")
     words = q.words
     n = len(words)
+    heads: list[tuple[str, str]] = []  # the name's leading words (a listed name's head?)
     if n > 1:
         keys.setdefault(ORDER + sorted_tokens(q), "order")
         for i in range(n):
             for j in range(i + 1, min(n, i + MAX_RUN) + 1):
                 if j - i < n:
-                    keys.setdefault(EXACT + canonical("".join(words[i:j])), f"run:{i}:{j}")
+                    run = canonical("".join(words[i:j]))
+                    keys.setdefault(EXACT + run, f"run:{i}:{j}")
+                    if not i:
+                        heads.append((HEAD + run, f"head:{j}"))
         for t in q.tokens:
             keys.setdefault(WORD + t, "subset")
-    for k in range(1, min(n, MAX_RUN) + 1):  # the name begins with a listed name's head
-        keys.setdefault(HEAD + canonical("".join(words[:k])), f"head:{k}")
+    if n:
+        heads.append((HEAD + q.flat, f"head:{n}"))
+    for key, how in heads:
+        keys.setdefault(key, how)
     if len(q.skeleton) >= (SKELETON_MIN if q.scripts else LATIN_SKELETON_MIN):
         keys.setdefault(SKELETON + q.skeleton, "skeleton")
     for key in grams(q):
