@@ -887,3 +887,17 @@ def test_statutory_bar_denies_f35_to_turkey_from_the_act(checker: Checker) -> No
         )
     )
     assert not any(f.rule == "us-content/statutory-bar" for f in elsewhere.findings)
+
+
+def test_sudan_e1_denial_states_its_own_licensing_policy(checker: Checker) -> None:
+    """Sudan's E:1 licences followed 15 CFR 742.10(b) (case by case for non-military end
+    users), not a part 746 embargo: the denial says it is the reading for a military end user;
+    Iran's carries no such note."""
+    raw = (ROOT / "scenarios" / "us-law" / "ear-sudan-e1-2021-01-13.yaml").read_text()
+    sudan = check(checker, raw)
+    (deny,) = [f for f in sudan.findings if f.rule == "us-content/ear-embargoed-destination"]
+    assert any("742.10(b)" in a and "non-military" in a for a in deny.assumptions)
+    iran_raw = raw.replace("country: SD", "country: IR").replace("  region: Khartoum\n", "")
+    iran = check(checker, iran_raw)
+    (deny,) = [f for f in iran.findings if f.rule == "us-content/ear-embargoed-destination"]
+    assert not any("742.10" in a for a in deny.assumptions)

@@ -24,7 +24,7 @@ from . import changes as changes
 from . import lists as lists
 from . import official as us_official
 from .bars import BAR, bar_dates, bar_facts
-from .groups import OTHER, group_unconfirmed, groups_of, near_memberships
+from .groups import OTHER, group_unconfirmed, groups_of, licence_policies, near_memberships
 from .kinds import (
     AUTHORITY,
     BARRED,
@@ -124,6 +124,8 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
     group_note = group_unconfirmed(ctx.reference, group)
     if group_note:
         notes.append(group_note)
+    if test.over and {"E:1", "E:2"} & set(groups):
+        notes += licence_policies(ctx.reference, t.recipient.country, ctx.date)
     if group == OTHER:  # the general level rests on the dates of a nearby group membership
         for near, when in near_memberships(ctx.reference, t.recipient.country, ctx.date):
             flag = group_unconfirmed(ctx.reference, near)

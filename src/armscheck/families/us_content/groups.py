@@ -60,6 +60,24 @@ def _group_spans(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt
     return out
 
 
+def licence_policies(ref: Reference, country: str, day: dt.date) -> list[str]:
+    """The ``licence_policy`` notes of ``country``'s memberships in force on ``day``.
+
+    A member row says so where the country's licences follow a policy of its own rather
+    than the group's (Sudan in E:1: 15 CFR 742.10(b), case by case for some end users).
+    """
+    lst, groups = _groups(ref)
+    out: list[str] = []
+    for name, g in groups.items():
+        for m in g.get("members") or []:
+            if str(m.get("country")) != country or not m.get("licence_policy"):
+                continue
+            start = lst.date(m.get("from"), ("groups", name))
+            if in_force(start, lst.date(m.get("to"), ("groups", name)), day):
+                out.append(" ".join(str(m["licence_policy"]).split()))
+    return out
+
+
 def near_memberships(
     ref: Reference, country: str, day: dt.date, days: int = 365
 ) -> list[tuple[str, dt.date]]:
