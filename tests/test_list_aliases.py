@@ -92,3 +92,25 @@ def test_every_list_file_reads_the_same_either_way() -> None:
         assert _shape(parse_list(text, str(path)).data, {}) == _shape(
             _events(text, str(path)).data, {}
         ), path
+
+
+@pytest.mark.parametrize("first", ["marks", "key_marks", "where"])
+def test_a_list_with_aliases_gives_its_marks_whichever_is_read_first(first: str) -> None:
+    text = "a: &x [1, {x: yes}]\nb: [*x, *x]\nc: {d: 2}\n"
+    reference = _events(text, "list.yaml")
+    doc = parse_list(text, "list.yaml")
+    assert type(doc) is not Doc  # the walk read it; its marks are drawn later
+    if first == "where":
+        assert doc.where(("c", "d")) == (3, 8)
+    else:
+        assert getattr(doc, first) == getattr(reference, first)
+    assert doc.marks == reference.marks and doc.key_marks == reference.key_marks
+    assert doc.where_key(("c", "d")) == reference.where_key(("c", "d")) == (3, 5)
+
+
+def test_a_document_given_marks_alone_keeps_them_when_its_key_marks_are_read() -> None:
+    doc = Doc({"a": {"b": 1}}, "t.yaml", {(): (1, 1), ("a",): (1, 1), ("a", "b"): (1, 5)})
+    assert doc.key_marks == {}
+    assert doc.where(("a", "b", "c")) == (1, 5)
+    assert doc.where_key(("a", "b")) == (1, 5)
+    assert doc.marks == {(): (1, 1), ("a",): (1, 1), ("a", "b"): (1, 5)}

@@ -26,9 +26,7 @@ from ..transfer import nodes
 from ..transfer.decoding import decode
 from ..transfer.scalars import REFUSED, TRIGGERS, plain
 from ..transfer.stream import read_events
-from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, parse
-
-Path = tuple[str | int, ...]
+from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
 
 
 def parse_list(raw: str | bytes, file: str) -> Doc:
@@ -45,26 +43,21 @@ def parse_list(raw: str | bytes, file: str) -> Doc:
 
 
 class _LateMarks(Doc):
-    """A :class:`Doc` whose line marks are read from the event stream when first needed."""
+    """A :class:`Doc` whose line marks are read from the event stream when first needed.
+
+    They are needed by :meth:`where` and :meth:`where_key`, and when ``marks`` or
+    ``key_marks`` is read.
+    """
 
     def __init__(self, data: Any, file: str, text: str) -> None:
         super().__init__(data, file)
-        self._text: str | None = text
+        self._text = text
 
-    def _read_marks(self) -> None:
-        if self._text is not None:
-            _, self.marks, self.key_marks = read_events(self._text, self.file, RuleError)
-            self._text = None
-
-    def where(self, path: Path) -> tuple[int | None, int | None]:
-        """Return (line, column) of ``path``, or of its nearest marked ancestor."""
-        self._read_marks()
-        return super().where(path)
-
-    def where_key(self, path: Path) -> tuple[int | None, int | None]:
-        """Return (line, column) of the key that ends ``path`` (else as :meth:`where`)."""
-        self._read_marks()
-        return super().where_key(path)
+    def drawn_marks(self) -> tuple[Marks, Marks]:
+        """(marks, key marks) as the event-stream reader records them; the text is let go."""
+        text, self._text = self._text, ""
+        _, marks, key_marks = read_events(text, self.file, RuleError)
+        return marks, key_marks
 
 
 class _Unsure(Exception):

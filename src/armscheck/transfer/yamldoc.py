@@ -33,7 +33,11 @@ E = TypeVar("E", bound=ComplianceError)
 
 
 class _LazyMarks:
-    """A :class:`Doc` field holding marks, drawn from the document's node tree when first read."""
+    """A :class:`Doc` field holding marks, drawn when first read if none were given.
+
+    When neither marks nor key marks were given, both are drawn (:meth:`Doc.drawn_marks`)
+    when either is first read; one kind given alone leaves the other empty.
+    """
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.slot = "_" + name
@@ -47,11 +51,14 @@ class _LazyMarks:
     def __get__(self, doc: Doc | None, owner: type) -> Marks | None:
         if doc is None:
             return None  # the field's default: no marks given
-        got: Marks | None = doc.__dict__[self.slot]
+        own = doc.__dict__
+        got: Marks | None = own[self.slot]
         if got is None:
-            marks, key_marks = doc.tree.marks() if doc.tree is not None else ({}, {})
-            doc.__dict__["_marks"], doc.__dict__["_key_marks"] = marks, key_marks
-            got = doc.__dict__[self.slot]
+            if own["_marks"] is None and own["_key_marks"] is None:
+                own["_marks"], own["_key_marks"] = doc.drawn_marks()
+            else:
+                own[self.slot] = {}
+            got = own[self.slot]
         return got
 
     def __set__(self, doc: Doc, marks: Marks | None) -> None:
@@ -69,6 +76,10 @@ class Doc:
     # libyaml's node tree the data was read from, where marks are looked up until
     # ``marks`` is read; None when the marks were given or read from the event stream
     tree: nodes.Tree | None = field(default=None, init=False, repr=False, compare=False)
+
+    def drawn_marks(self) -> tuple[Marks, Marks]:
+        """(marks, key marks) for a document given neither: from its node tree, else none."""
+        return self.tree.marks() if self.tree is not None else ({}, {})
 
     def where(self, path: Path) -> tuple[int | None, int | None]:
         """Return (line, column) of ``path``, or of its nearest marked ancestor."""
