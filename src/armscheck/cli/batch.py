@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..batch import default_jobs
@@ -45,9 +46,6 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     import sys
     import time
 
-    from rich.console import Console
-    from rich.progress import Progress
-
     from ..batch import run_batch, yaml_files
     from ..decisions.baseline import fails
     from ..report import batch as out
@@ -70,23 +68,21 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
         if fmt == "sarif"
         else out.writer(fmt, sys.stdout, args.fail_on)
     )
-    show_bar = err.is_terminal and not args.quiet
     new_hits = 0
-    with Progress(console=err.console(), transient=True, disable=not show_bar) as bar:
-        task = bar.add_task("checking", total=len(files))
-        for res in run_batch(
-            files, rules=args.rules, as_of=args.as_of, jobs=args.jobs, settings=run
-        ):
+    results = run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs, settings=run)
+    with _progress(err, len(files), show=err.is_terminal and not args.quiet) as advance:
+        for res in results:
             totals.add(res, args.fail_on)
             if keys is not None and res.verdict is not None:
                 new_hits += fails(json.loads(res.payload), keys, args.fail_on)
             write(res)
-            if show_bar:  # (a hidden bar's bookkeeping costs as much as writing a line)
-                bar.advance(task)
+            advance()
     finish()
     sys.stdout.flush()
     elapsed = time.perf_counter() - start
     if fmt in out.HUMAN:
+        from rich.console import Console
+
         out.summary(Console(highlight=False), totals, elapsed)
     elif err.is_terminal and not args.quiet:
         out.summary(err.console(), totals, elapsed)
@@ -95,6 +91,26 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     if keys is not None:
         return 1 if new_hits else 0
     return 1 if totals.hits else 0
+
+
+@contextmanager
+def _progress(err: ErrorOutput, total: int, show: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error while the files are checked; its step, called per file.
+
+    Without a bar, nothing of rich is imported and each step does nothing.
+    """
+    if not show:
+        yield _nothing
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err.console(), transient=True) as bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _nothing() -> None:
+    """A step with no bar to advance."""
 
 
 def _sarif_writer(

@@ -13,19 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..batch import BatchResult
 from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
-from .human import STYLE
+
+if TYPE_CHECKING:  # rich and XML escaping are imported by the formats that use them
+    from rich.console import Console
 
 
 @dataclass
@@ -76,10 +71,12 @@ def writer(
     cases: list[str] = []
     counts = Counter[str]()
     kept: list[dict[str, Any]] = []
-    # one line per file whatever its length: the terminal wraps it, a pipe keeps it whole
-    console = (
-        Console(file=out, highlight=False, emoji=False, soft_wrap=True) if fmt in HUMAN else None
-    )
+    console = None
+    if fmt in HUMAN:
+        from rich.console import Console
+
+        # one line per file whatever its length: the terminal wraps it, a pipe keeps it whole
+        console = Console(file=out, highlight=False, emoji=False, soft_wrap=True)
 
     def one(r: BatchResult) -> None:
         if console is not None:
@@ -136,6 +133,10 @@ HTML_EXCERPTS = 500  # up to this many files, the HTML report quotes each file's
 
 def file_lines(console: Console, r: BatchResult, brief: bool) -> None:
     """One file's verdict on one line; unless ``brief``, its findings' rules under it."""
+    from rich.text import Text
+
+    from .human import STYLE
+
     if r.verdict is None:
         console.print(
             Text.assemble(("error".ljust(19), STYLE["error"]), " ", printable(r.error or r.file))
@@ -167,6 +168,9 @@ def _escaped(ch: str) -> str:
 
 
 def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
+    from xml.sax.saxutils import escape as xml_escape
+    from xml.sax.saxutils import quoteattr
+
     name = quoteattr(xml_text(r.file))
     head = f'  <testcase classname="armscheck" name={name} time="{r.seconds:.4f}"'
     if r.verdict is None:
@@ -183,6 +187,12 @@ def _case(r: BatchResult, fail_on: str, counts: Counter[str]) -> str:
 
 def summary(console: Console, s: Summary, seconds: float) -> None:
     """Counts per verdict and per family, the files in error and the slowest files."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from .human import STYLE
+
     noun = "file" if s.files == 1 else "files"
     console.print()
     console.print(Text(f"{s.files} {noun} in {seconds:.2f}s", style="bold"))
