@@ -93,3 +93,17 @@ def test_any_text_is_written_as_encoded(
     )
     v = Verdict(path, title, "2020-01-01", "prohibited", {"un-embargo": "violation"}, [f], notes)
     assert verdict_text(v) == encoded(v.as_dict())
+
+
+def test_a_run_is_written_as_encoded_for_every_verdict_that_carries_it(checker: Checker) -> None:
+    from armscheck.decisions.record import run_info, with_run
+
+    run = run_info(checker.rulebook)
+    verdict = checker.check_file(str(SEED))
+    decided = replace(verdict, decisions={"file": "d.yaml", "sha256": "ab", "applied": []})
+    for v in (verdict, decided, verdict):  # the run's shared parts written again from kept text
+        carried = with_run(v, run)
+        assert verdict_text(carried) == encoded(carried.as_dict())
+    own = dict(run, rules={"sha256": "other", "files": 1}, lists={"é": {"n": [1, 2.5, None]}})
+    again = replace(verdict, run=own)
+    assert verdict_text(again) == encoded(again.as_dict())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import partial
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -27,6 +28,7 @@ _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
 _FAMILIES: dict[tuple[tuple[str, str], ...], str] = {}
+_RUN_PARTS: dict[int, tuple[Any, str]] = {}
 
 
 def _value(value: Any) -> str:
@@ -81,6 +83,25 @@ def _families(families: dict[str, str]) -> str:
     return text
 
 
+def _run(run: dict[str, Any]) -> str:
+    """A verdict's ``run`` as ``encode`` writes it; its mappings encoded once per object.
+
+    Every verdict of one invocation carries a copy of the same ``run`` (see
+    :func:`~armscheck.decisions.record.with_run`): its ``rules`` and ``lists`` are the same
+    objects, made from the rulebook and not changed after, so each is encoded once.
+    """
+    parts = []
+    for key, value in run.items():
+        if type(value) is not dict or key not in ("rules", "lists"):
+            text = _value(value)
+        elif (kept := _RUN_PARTS.get(id(value))) is not None and kept[0] is value:
+            text = kept[1]
+        else:
+            text = kept_for(_RUN_PARTS, value, partial(encode, value))
+        parts.append(f"{_TEXT(key)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
 def _citation(c: Citation) -> str:
     return kept_for(_CITED, c, lambda: encode(c.as_dict()))
 
@@ -133,7 +154,7 @@ def verdict_text(v: Verdict) -> str:
     if v.decisions is not None:
         extra += f', "decisions": {encode(v.decisions)}'
     if v.run is not None:
-        extra += f', "run": {encode(v.run)}'
+        extra += f', "run": {_run(v.run)}'
     return (
         f'{{"file": {_value(v.file)}, "name": {_value(v.name)}, "date": {_value(v.date)}, '
         f'"verdict": {_value(v.verdict)}, "families": {_families(v.families)}, '
