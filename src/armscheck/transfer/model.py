@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .loc import Loc
 from .vocab import END_USER_TYPES, Extras, end_user_class
 from .yamldoc import Doc, path_text
 
 __all__ = ["END_USER_TYPES", "Extras", "Loc"]
+NO_EXTRAS = Extras()  # what an item or a part without optional vocabulary has
+T = TypeVar("T")
 CONTROLS = ("itar", "ear-600", "ear", "ear99", "none")
 CHANNELS = ("fms", "dcs", "drawdown")
 
@@ -84,6 +87,29 @@ class Party:
         return end_user_class(self.end_user_type)
 
 
+def fields_at_once(cls: type[T]) -> type[T]:
+    """The frozen dataclass ``cls`` with an initialiser that writes its fields at once.
+
+    A frozen dataclass's own initialiser sets each field through ``object.__setattr__``;
+    for the classes a file has many of, this one (made, as the dataclass's is, from the
+    fields: the same parameters and defaults) writes them into the instance's dictionary.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not dataclasses.MISSING or not f.init for f in fields):
+        raise TypeError(f"{cls.__name__}: only plain fields, with or without a default")
+    params = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_{f.name}" for f in fields
+    )
+    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in fields)
+    scope = {f"_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
+    exec(f"def __init__(self, {params}):\n    own = self.__dict__{body}", scope)  # noqa: S102
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@fields_at_once
 @dataclass(frozen=True)
 class Component:
     """A part inside an item; ``value`` is its total over the whole line."""
@@ -98,9 +124,10 @@ class Component:
     mde: bool | None
     loc: Loc
     from_catalogue: bool = False
-    extras: Extras = Extras()
+    extras: Extras = NO_EXTRAS
 
 
+@fields_at_once
 @dataclass(frozen=True)
 class Item:
     """One line of the transfer; ``value`` is the line total."""
@@ -119,7 +146,7 @@ class Item:
     components: tuple[Component, ...]
     loc: Loc
     filled: tuple[str, ...] = ()
-    extras: Extras = Extras()
+    extras: Extras = NO_EXTRAS
 
     @property
     def lethal(self) -> bool | None:
