@@ -9,6 +9,8 @@ and the distinctive leading words of a name that ends in generic words (see :mod
 
 from __future__ import annotations
 
+import functools
+
 from .forms import DESCRIPTORS
 from .leading import head
 from .model import Normalised
@@ -37,7 +39,8 @@ def alias_keys(norm: Normalised, words: str | None = None) -> set[str]:
     lead = head(norm)
     if lead:
         keys.add(HEAD + canonical("".join(norm.words[:lead])))
-    _add_grams(norm, keys)
+    for word in {*norm.tokens, norm.flat}:
+        keys.update(word_grams(word))
     return keys
 
 
@@ -52,16 +55,18 @@ def grams(norm: Normalised) -> set[str]:
     The name written as one word counts as a word; short and descriptive words have none.
     """
     keys: set[str] = set()
-    _add_grams(norm, keys)
+    for word in {*norm.tokens, norm.flat}:
+        keys.update(word_grams(word))
     return keys
 
 
-def _add_grams(norm: Normalised, keys: set[str]) -> None:
-    for word in {*norm.tokens, norm.flat}:
-        if len(word) > GRAM and word not in DESCRIPTORS:
-            head = word[: GRAM + 1]
-            keys.update([f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1)])
-            keys.add(f"s{word[-GRAM:]}")
+@functools.lru_cache(maxsize=65536)  # the words of a list's aliases recur from alias to alias
+def word_grams(word: str) -> tuple[str, ...]:
+    """The fuzzy keys of one word (see :func:`grams`); none for a short or descriptive word."""
+    if len(word) <= GRAM or word in DESCRIPTORS:
+        return ()
+    head = word[: GRAM + 1]
+    return (*[f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1)], f"s{word[-GRAM:]}")
 
 
 def query_keys(q: Normalised) -> dict[str, str]:

@@ -53,6 +53,7 @@ _VARIANTS = (
 _VOWELS = str.maketrans("", "", "aeiouwy")
 
 
+@functools.lru_cache(maxsize=4096)  # a list's names share their letters; naming one is slow
 def _script(ch: str) -> str:
     """The script of a letter, in a word a reader knows: Latin, Cyrillic, Arabic, Chinese..."""
     if ch < "\u0250":

@@ -1,0 +1,65 @@
+"""Building a screening index from the lists gives exactly what the plain formulas give.
+
+Every name and alias of every list a check screens is normalised and keyed here, and the
+keys are compared with the keys written out from their definition (see
+:mod:`armscheck.screening.keys`), so a quicker way of making them cannot drift.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from armscheck.families import FAMILIES
+from armscheck.rulebook.book import _indexes, _load_rulebook
+from armscheck.screening.forms import DESCRIPTORS
+from armscheck.screening.keys import CORE_MIN, GRAM, SKELETON_MIN, alias_keys, grams
+from armscheck.screening.model import Normalised
+from armscheck.screening.normalise import normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = _load_rulebook(ROOT / "rules", FAMILIES)
+INDEXES = {name: build() for name, build in _indexes(BOOK.reference, FAMILIES).items()}
+NAMES = sorted({text for index in INDEXES.values() for e in index.entries for text in e.names})
+
+
+def _grams(norm: Normalised) -> set[str]:
+    out = set()
+    for word in {*norm.tokens, norm.flat}:
+        if len(word) > GRAM and word not in DESCRIPTORS:
+            head = word[: GRAM + 1]
+            out.update(f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1))
+            out.add(f"s{word[-GRAM:]}")
+    return out
+
+
+def _keys(norm: Normalised) -> set[str]:
+    out = {"=" + norm.flat}
+    if len(norm.core) >= CORE_MIN:
+        out.add("c" + norm.core)
+    if len(norm.tokens) > 1:
+        out.add("o" + " ".join(sorted(norm.tokens)))
+        out.update("w" + t for t in norm.tokens)
+    if len(norm.skeleton) >= SKELETON_MIN:
+        out.add("k" + norm.skeleton)
+    return out | _grams(norm)
+
+
+def test_the_lists_give_names_in_several_scripts() -> None:
+    assert len(NAMES) > 1_000
+    assert sum(not n.isascii() for n in NAMES) > 50
+
+
+def test_an_alias_is_kept_under_the_keys_its_definition_gives() -> None:
+    for name in NAMES:
+        norm = normalise(name)
+        assert grams(norm) == _grams(norm), name
+        assert alias_keys(norm) == _keys(norm), name
+
+
+def test_an_index_holds_each_alias_under_its_keys() -> None:
+    for index in INDEXES.values():
+        expected: dict[str, list[int]] = {}
+        for a, norm in enumerate(index.norms):
+            for key in _keys(norm):
+                expected.setdefault(key, []).append(a)
+        assert {k: list(v) for k, v in index.keys.items()} == expected
