@@ -7,14 +7,18 @@ keys are compared with the keys written out from their definition (see
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armscheck.families import FAMILIES
 from armscheck.rulebook.book import _indexes, _load_rulebook
 from armscheck.screening.forms import DESCRIPTORS
 from armscheck.screening.keys import CORE_MIN, GRAM, SKELETON_MIN, alias_keys, grams
 from armscheck.screening.model import Normalised
-from armscheck.screening.normalise import normalise
+from armscheck.screening.normalise import _VARIANTS, canonical, normalise, skeleton
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = _load_rulebook(ROOT / "rules", FAMILIES)
@@ -63,3 +67,32 @@ def test_an_index_holds_each_alias_under_its_keys() -> None:
             for key in _keys(norm):
                 expected.setdefault(key, []).append(a)
         assert {k: list(v) for k, v in index.keys.items()} == expected
+
+
+_RUNS = re.compile(r"([a-z])\1+")
+
+
+def _one_of_each_run(text: str) -> str:
+    return _RUNS.sub(lambda m: m.group(1), text)
+
+
+def _canonical(word: str) -> str:
+    for a, b in _VARIANTS:
+        word = word.replace(a, b)
+    return _one_of_each_run(word.replace("y", "i"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aabbkkhhsscxyouw119 .ğĞ", max_size=40))
+def test_folded_words_and_skeletons_are_what_their_definitions_give(text: str) -> None:
+    assert canonical.__wrapped__(text) == _canonical(text)
+    assert skeleton(text) == _one_of_each_run(text.translate(str.maketrans("", "", "aeiouwy")))
+
+
+def test_every_listed_name_folds_as_its_definition_gives() -> None:
+    for name in NAMES:
+        norm = normalise(name)
+        assert norm.tokens == tuple(_canonical(w) for w in norm.words), name
+        assert norm.flat == _canonical("".join(norm.words)), name
+        consonants = "".join(norm.words).translate(str.maketrans("", "", "aeiouwy"))
+        assert norm.skeleton == _one_of_each_run(consonants), name

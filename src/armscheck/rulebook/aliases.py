@@ -71,11 +71,16 @@ class _Walk:
     plain value, and for a mapping or a list one plus its keys and its values' weights.
     ``total`` is what the event-stream reader counts against :data:`MAX_NODES`: every plain
     value and key where it is written, and an alias's weight where the alias is.
+
+    A plain value weighs one and reads the same wherever it is met, so only the mappings
+    and lists are kept by node (an alias to one adds its weight without reading it again);
+    plain values are read in line, their nodes noted only to tell an alias used as a key.
     """
 
     def __init__(self) -> None:
         self.total = 0
-        self.done: dict[int, tuple[Any, int]] = {}  # node id -> (value, weight)
+        self.done: dict[int, tuple[Any, int]] = {}  # mapping or list node id -> (value, weight)
+        self.plain: set[int] = set()  # the ids of the plain value nodes read
         self.keys: set[int] = set()  # the ids of the nodes read as keys
         self.open: set[int] = set()  # the mappings and lists being read
 
@@ -87,22 +92,23 @@ class _Walk:
             raise _Unsure from None
         if root is None:
             raise _Unsure
-        return self.value(root, 0)[0]
+        if type(root) is yaml.ScalarNode:
+            self.total = 1
+            return _scalar(root)
+        value = self.value(root, 0)[0]
+        if self.total > MAX_NODES:
+            raise _Unsure
+        return value
 
     def value(self, node: Any, depth: int) -> tuple[Any, int]:
-        """(value, weight) of ``node``, written at ``depth`` containers deep."""
+        """(value, weight) of the mapping or list ``node``, written at ``depth`` deep."""
         n = id(node)
-        if n in self.keys or n in self.open:
-            raise _Unsure  # an alias to a key (read as its text), or inside its own anchor
+        if n in self.open:
+            raise _Unsure  # an alias inside its own anchor
         got = self.done.get(n)
         if got is not None:
             self.total += got[1]  # an alias: what the anchored value expands to
-        elif node.tag is not None:
-            raise _Unsure
-        elif type(node) is yaml.ScalarNode:
-            self.total += 1
-            got = (_scalar(node), 1)
-        elif depth >= MAX_DEPTH:
+        elif node.tag is not None or depth >= MAX_DEPTH:
             raise _Unsure
         else:
             self.open.add(n)
@@ -112,43 +118,77 @@ class _Walk:
                 else self._list(node, depth)
             )
             self.open.discard(n)
+            self.done[n] = got
         if self.total > MAX_NODES:
             raise _Unsure
-        self.done[n] = got
         return got
 
     def _list(self, node: Any, depth: int) -> tuple[list[Any], int]:
         items = []
         weight = 1
+        plains = 0
+        keys, seen = self.keys, self.plain
         for item in node.value:
-            value, w = self.value(item, depth + 1)
-            items.append(value)
-            weight += w
-        return items, weight
+            if type(item) is yaml.ScalarNode:  # read in line: see _mapping
+                n = id(item)
+                if n in keys or item.tag is not None:
+                    raise _Unsure
+                seen.add(n)
+                text = item.value
+                items.append(
+                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
+                )
+                plains += 1
+            else:
+                value, w = self.value(item, depth + 1)
+                items.append(value)
+                weight += w
+        self.total += plains
+        return items, weight + plains
 
     def _mapping(self, node: Any, depth: int) -> tuple[dict[str, Any], int]:
         out: dict[str, Any] = {}
         weight = 1
+        plains = 0
+        keys, seen = self.keys, self.plain
         for key, item in node.value:
             k = id(key)
             if type(key) is not yaml.ScalarNode or key.tag is not None:
                 raise _Unsure
-            if k in self.done or k in self.keys:
+            if k in seen or k in keys:
                 raise _Unsure  # an alias as a key
-            self.keys.add(k)
-            self.total += 1
-            value, w = self.value(item, depth + 1)
-            out[key.value] = value
-            weight += 1 + w
+            keys.add(k)
+            if type(item) is yaml.ScalarNode:  # a plain value weighs one wherever it is met
+                n = id(item)
+                if n in keys or item.tag is not None:
+                    raise _Unsure  # an alias to a key (read as its text), or a tag
+                seen.add(n)
+                text = item.value
+                out[key.value] = (
+                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
+                )
+                plains += 2
+            else:
+                value, w = self.value(item, depth + 1)
+                out[key.value] = value
+                plains += 1
+                weight += w
         if len(out) < len(node.value):
             raise _Unsure  # a key written twice
-        return out, weight
+        self.total += plains
+        return out, weight + plains
 
 
 def _scalar(node: Any) -> Any:
+    if node.tag is not None:
+        raise _Unsure
     text = node.value
     if node.style or (text and text[0] not in TRIGGERS):
         return text
+    return _plain(text)
+
+
+def _plain(text: str) -> Any:
     value = plain(text)
     if value is REFUSED:
         raise _Unsure

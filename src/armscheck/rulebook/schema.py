@@ -16,6 +16,7 @@ messages); a list is walked by the error-reporting checker only when that test f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -253,6 +254,7 @@ _SCALAR_TESTS: dict[str, Test] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # the lists write the same days again and again
 def _is_date(text: str) -> bool:
     if not _DATE.match(text):
         return False

@@ -12,7 +12,6 @@ transliteration variants (``x``/``ks``, ``kh``/``h``, ``y``/``i``, ``ou``/``u``,
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import unicodedata
 
@@ -38,8 +37,8 @@ _DROPPABLE = LEGAL_FORMS | ARTICLES | _PHRASES.keys()
 _HAN = r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"  # compiled for the first Chinese name
 _APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
-_DOUBLE = re.compile(r"([a-z])\1+")
-_FIRST = operator.methodcaller("group", 1)
+# a letter followed by the same letter: deleting each leaves one of every run ("ll" -> "l")
+_DOUBLED = re.compile(r"([a-z])(?=\1)")
 _VARIANTS = (
     ("sch", "sh"),
     ("x", "ks"),
@@ -50,7 +49,8 @@ _VARIANTS = (
     ("ou", "u"),
     ("w", "v"),
 )
-_VOWELS = str.maketrans("", "", "aeiouwy")
+_VOWELS = "aeiouwy"
+_VOWELS_GONE = str.maketrans("", "", _VOWELS)
 
 
 @functools.lru_cache(maxsize=4096)  # a list's names share their letters; naming one is slow
@@ -184,12 +184,14 @@ def canonical(word: str) -> str:
     for a, b in _VARIANTS:
         if a in word:
             word = word.replace(a, b)
-    return _DOUBLE.sub(_FIRST, word.replace("y", "i"))
+    return _DOUBLED.sub("", word.replace("y", "i"))
 
 
 def skeleton(flat: str) -> str:
     """The consonants of a folded name, doubled letters single (Arabic script writes no vowels)."""
-    return _DOUBLE.sub(_FIRST, flat.translate(_VOWELS))
+    if flat.isascii():  # as a name's folded key always is: bytes drop letters faster
+        return _DOUBLED.sub("", flat.encode().translate(None, _VOWELS.encode()).decode())
+    return _DOUBLED.sub("", flat.translate(_VOWELS_GONE))
 
 
 @functools.lru_cache(maxsize=65536)
