@@ -244,16 +244,6 @@ def _scalar(value: Any, kind: str, path: Path, fail: Callable[..., RuleError]) -
         raise fail(path, f"expected {_EXAMPLES[kind]}, found {_kind(value)}", _hint(kind))
 
 
-_SCALAR_TESTS: dict[str, Test] = {
-    "text": lambda v: isinstance(v, str) and bool(v.strip()),
-    "date": lambda v: isinstance(v, str) and _is_date(v),
-    "url": lambda v: isinstance(v, str) and v.startswith(("https://", "http://")),
-    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "bool": lambda v: isinstance(v, bool),
-}
-
-
 @functools.lru_cache(maxsize=4096)  # the lists write the same days again and again
 def _is_date(text: str) -> bool:
     if not _DATE.match(text):
@@ -263,6 +253,16 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_SCALAR_TESTS: dict[str, Test] = {
+    "text": lambda v: isinstance(v, str) and bool(v.strip()),
+    "date": lambda v: isinstance(v, str) and _is_date(v),
+    "url": lambda v: isinstance(v, str) and v.startswith(("https://", "http://")),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+}
 
 
 def _hint(kind: str) -> str:
