@@ -17,6 +17,7 @@ from armscheck.families import FAMILIES
 from armscheck.rulebook.book import _indexes, _load_rulebook
 from armscheck.screening.forms import DESCRIPTORS
 from armscheck.screening.keys import CORE_MIN, GRAM, SKELETON_MIN, alias_keys, grams
+from armscheck.screening.leading import head
 from armscheck.screening.model import Normalised
 from armscheck.screening.normalise import _VARIANTS, canonical, normalise, skeleton
 
@@ -45,6 +46,8 @@ def _keys(norm: Normalised) -> set[str]:
         out.update("w" + t for t in norm.tokens)
     if len(norm.skeleton) >= SKELETON_MIN:
         out.add("k" + norm.skeleton)
+    if head(norm):
+        out.add("p" + _canonical("".join(norm.words[: head(norm)])))
     return out | _grams(norm)
 
 
