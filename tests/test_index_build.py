@@ -95,7 +95,10 @@ def test_folded_words_and_skeletons_are_what_their_definitions_give(text: str) -
 def test_every_listed_name_folds_as_its_definition_gives() -> None:
     for name in NAMES:
         norm = normalise(name)
+        assert norm.original == name and len(norm.upper) == len(norm.words), name
         assert norm.tokens == tuple(_canonical(w) for w in norm.words), name
+        if norm.core:
+            assert norm.core == _canonical("".join(w for w in norm.words if w not in DESCRIPTORS))
         assert norm.flat == _canonical("".join(norm.words)), name
         consonants = "".join(norm.words).translate(str.maketrans("", "", "aeiouwy"))
         assert norm.skeleton == _one_of_each_run(consonants), name

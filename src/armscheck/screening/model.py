@@ -58,13 +58,17 @@ class Entry:
         return self.listed_to is None or day < self.listed_to
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Normalised:
     """A name ready for comparison, with the steps that made it so (for explanations).
 
     ``words`` are the readable folded words with legal forms and articles removed;
     ``tokens`` the same words with transliteration variants unified (``x``/``ks``,
     ``y``/``i``, doubled letters); ``flat`` the tokens written as one string.
+
+    Never changed once made (it is shared, and hashed as its fields), but not a frozen
+    dataclass: one is made for every alias of every list indexed, and a frozen one sets
+    each of its fields through ``object.__setattr__``, several times slower.
     """
 
     original: str

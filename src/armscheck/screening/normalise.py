@@ -215,10 +215,12 @@ def normalise(name: str) -> Normalised:
         text = text.replace("&", " and ")
     if not text.isascii() or "'" in text or "`" in text:  # ASCII text has no other apostrophe
         text = _APOSTROPHES.sub("", text)
-    cased = _join_letters(_WORD.findall(text))
-    words = [w.lower() for w in cased]
+    cased = _WORD.findall(text)
+    if 1 in map(len, cased):  # only single letters are joined
+        cased = _join_letters(cased)
+    words = list(map(str.lower, cased))
     if _DROPPABLE.isdisjoint(words):  # the common case: every word stays
-        upper = tuple([w.isupper() for w in cased])
+        upper = tuple(map(str.isupper, cased))
     else:
         kept = _drop_forms(words, cased, steps)
         words = [words[i] for i in kept]
@@ -229,16 +231,16 @@ def normalise(name: str) -> Normalised:
         if DESCRIPTORS.isdisjoint(words)
         else "".join([w for w in words if w not in DESCRIPTORS])
     )
-    return Normalised(
-        original=name,
-        words=tuple(words),
-        tokens=tuple(map(canonical, words)),
-        flat=canonical(flat),
-        upper=upper,
-        steps=tuple(steps),
-        scripts=scripts,
-        skeleton=skeleton(flat),
-        core=canonical(core) if core and core != flat else "",
+    return Normalised(  # by position, as the fields are declared: a name is made often
+        name,  # original
+        tuple(words),  # words
+        tuple(map(canonical, words)),  # tokens
+        canonical(flat),  # flat
+        upper,
+        tuple(steps),  # steps
+        scripts,
+        skeleton(flat),  # skeleton
+        canonical(core) if core and core != flat else "",  # core
     )
 
 
