@@ -17,6 +17,7 @@ import unicodedata
 
 from .forms import ARTICLES, DESCRIPTORS, LEGAL_FORMS, LEGAL_PHRASES
 from .model import MAX_NAME_CHARS, NameTooLong, Normalised
+from .transliterate import anyascii
 
 # Cyrillic and Greek letters that look like Latin ones.
 LOOK_ALIKES = dict(
@@ -132,8 +133,6 @@ def _transliterate(text: str, steps: list[str]) -> str:
         steps.append(f"{script} transliterated")
     if accents:
         steps.append("diacritics removed")
-    from anyascii import anyascii  # loaded for the first name not written in ASCII
-
     return anyascii(text)
 
 
@@ -252,8 +251,6 @@ def text_key(text: str) -> str:
     but legal forms and articles kept: the text is searched for words, not compared whole.
     """
     if not text.isascii():
-        from anyascii import anyascii
-
         text = anyascii(unicodedata.normalize("NFKC", text))
     text = _APOSTROPHES.sub("", text.replace("&", " and ")).lower()
     return " ".join(canonical(w) for w in _WORD.findall(text))
