@@ -95,7 +95,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     if not listed and state is None:
         return None
     start = enactment(ctx)
-    items = military if not listed and side == "supplier" else list(t.items)
+    items = list(military) if not listed and side == "supplier" else list(t.items)
     role, exposed_text, exposed_locs = exposed(ctx, side)
     other = "recipient" if side == "supplier" else "supplier"
     designated = [h for h in des if h.named.side == other]

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind
 from ...rulebook.reference import Reference
 from ...screening import curated
 from ...transfer.model import Item, Loc, Transfer
+from ..catalogue import system_entry
 from ..parties import Hit, Named, named_parties, screen
 from ..register import register_category, register_of
 
@@ -45,22 +45,6 @@ KIND = FactKind(
     },
     "arms go to or from Iran (CAATSA §107)",
 )
-
-
-def system_entry(ref: Reference, system: str | None) -> dict[str, Any] | None:
-    """The catalogue entry (``systems.yaml``) with id ``system``."""
-    if not system or "systems" not in ref.lists:
-        return None
-    found: dict[str, Any] | None = ref.memo("caatsa:systems", lambda: _systems(ref)).get(system)
-    return found
-
-
-def _systems(ref: Reference) -> dict[Any, dict[str, Any]]:
-    """The catalogue's systems by id (the first of an id)."""
-    out: dict[Any, dict[str, Any]] = {}
-    for s in ref.lists["systems"].data.get("systems") or []:
-        out.setdefault(s.get("id"), s)
-    return out
 
 
 def scope(item: Item, ref: Reference, to_iran: bool = True) -> tuple[str | None, str]:

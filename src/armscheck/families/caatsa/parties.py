@@ -39,10 +39,10 @@ def is_military(item: Item, ctx: Context) -> bool:
     return (ctx.reference.categories.get(item.category) or {}).get("military") is not False
 
 
-def military_items(ctx: Context) -> list[Item]:
-    """The transfer's items whose category is military, in order (shared: do not modify)."""
+def military_items(ctx: Context) -> tuple[Item, ...]:
+    """The transfer's items whose category is military, in order (made once a check)."""
     return ctx.once(
-        "caatsa:military", lambda: [it for it in ctx.transfer.items if is_military(it, ctx)]
+        "caatsa:military", lambda: tuple(it for it in ctx.transfer.items if is_military(it, ctx))
     )
 
 
@@ -79,7 +79,7 @@ def exposed_phrase(role: str, text: str) -> str:
 
 
 def inferred(
-    ctx: Context, side: str, military: list[Item]
+    ctx: Context, side: str, military: tuple[Item, ...]
 ) -> tuple[str, str, tuple[Loc, ...]] | None:
     """(counterparty text, assumption, evidence) when the Russian state is the counterparty."""
     t = ctx.transfer

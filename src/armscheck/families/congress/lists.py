@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Citation, Context, in_force, list_citations
-from ...rulebook.reference import RefList
 from ...transfer.values import fold, money_text
+from .. import nato_plus
+from ..nato_plus import Membership as Membership
 
 MEASURES: dict[str, tuple[str, ...]] = {
     "fms": ("mde", "total", "design-construction"),
@@ -64,18 +65,6 @@ class Row:
         return f"{SECTION_WORD[self.channel]} {self.tier}-tier {what}{since}"
 
 
-@dataclass(frozen=True)
-class Membership:
-    """The recipient's place in the NATO+ group on a date."""
-
-    start: dt.date | None
-    end: dt.date | None
-    basis: str
-    note: str
-    citations: tuple[Citation, ...]
-    unconfirmed: bool = False
-
-
 citations = list_citations
 
 
@@ -115,30 +104,10 @@ def names_nato(ctx: Context) -> bool:
     return bool(_NATO_BUYER.search(fold(ctx.transfer.recipient.end_user or "")))
 
 
-def _membership(lst: RefList, node: dict[str, Any], path: tuple[str | int, ...]) -> Membership:
-    return Membership(
-        lst.date(node.get("from"), (*path, "from")),
-        lst.date(node.get("to"), (*path, "to")),
-        str(node.get("basis") or ""),
-        " ".join(str(node.get("note") or "").split()),
-        citations(node.get("citations")),
-        bool(node.get("unconfirmed")),
-    )
-
-
 def memberships(ctx: Context) -> list[Membership]:
     """Every NATO+ entry for the recipient country, any date (read once per process)."""
-    lst = ctx.reference.get("nato-plus")
-    country = ctx.transfer.recipient.country
-
-    def read() -> tuple[Membership, ...]:
-        return tuple(
-            _membership(lst, m, ("members", i))
-            for i, m in enumerate(lst.data.get("members") or [])
-            if str(m.get("country")) == country
-        )
-
-    return list(ctx.reference.memo(f"congress:nato-plus:{country}", read))
+    ctx.reference.get(nato_plus.LIST)  # the list is required here (a clear error if absent)
+    return list(nato_plus.memberships(ctx.reference, ctx.transfer.recipient.country))
 
 
 def membership_on(ctx: Context, day: dt.date) -> Membership | None:
@@ -153,7 +122,7 @@ def membership_on(ctx: Context, day: dt.date) -> Membership | None:
     org = lst.data.get("nato_organisation")
     if member is None or not isinstance(org, dict) or not names_nato(ctx):
         return member
-    own = _membership(lst, org, ("nato_organisation",))
+    own = nato_plus.membership(lst, org, ("nato_organisation",))
     if not in_force(own.start, own.end, day):
         return member
     return Membership(
@@ -168,13 +137,8 @@ def membership_on(ctx: Context, day: dt.date) -> Membership | None:
 
 def in_group(ctx: Context, country: str, day: dt.date) -> bool:
     """Whether ``country`` is in the AECA NATO+ group on ``day``."""
-    lst = ctx.reference.get("nato-plus")
-    for i, m in enumerate(lst.data.get("members") or []):
-        if str(m.get("country")) == country:
-            mem = _membership(lst, m, ("members", i))
-            if in_force(mem.start, mem.end, day):
-                return True
-    return False
+    ctx.reference.get(nato_plus.LIST)
+    return nato_plus.in_group(ctx.reference, country, day)
 
 
 _TERRITORY_LAW = {

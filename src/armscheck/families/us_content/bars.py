@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
-from ...rulebook.reference import RefList
+from ...rulebook.reference import Reference, RefList
 from ...transfer.model import Item, Loc
 from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches
@@ -42,6 +42,7 @@ BAR = FactKind(
     },
     "an item is a US defense article (or named system) an Act of Congress bars from this recipient",
 )
+T = TypeVar("T")
 _NOT_ARTICLES = ("ear-600", "ear", "ear99", "none")
 
 
@@ -158,10 +159,19 @@ class Bar:
     lethal_only: bool
 
 
-def _bars_of(lst: RefList, country: str) -> tuple[Bar, ...]:
+def _bars_of(ref: Reference, lst: RefList, country: str) -> tuple[Bar, ...]:
     """The bars naming ``country`` (and every foreign country), in list order."""
-    by_recipient: dict[Any, list[tuple[int, dict[str, Any]]]] = _by_recipient(lst)
-    return tuple(_bar(lst, i, bar) for i, bar in bars_for(by_recipient, country))
+    return tuple(
+        bar for _, bar in bars_for(ref.memo("us-content:bars", lambda: _read(lst)), country)
+    )
+
+
+def _read(lst: RefList) -> dict[Any, list[tuple[int, Bar]]]:
+    """Every bar of the list, read once per process, by recipient."""
+    return {
+        recipient: [(i, _bar(lst, i, bar)) for i, bar in rows]
+        for recipient, rows in _by_recipient(lst).items()
+    }
 
 
 def _bar(lst: RefList, i: int, bar: dict[str, Any]) -> Bar:
@@ -200,9 +210,7 @@ def _by_recipient(lst: RefList) -> dict[Any, list[tuple[int, dict[str, Any]]]]:
     return out
 
 
-def bars_for(
-    by_recipient: dict[Any, list[tuple[int, dict[str, Any]]]], country: str
-) -> list[tuple[int, dict[str, Any]]]:
+def bars_for(by_recipient: dict[Any, list[tuple[int, T]]], country: str) -> list[tuple[int, T]]:
     """The bars naming ``country``, and those naming every foreign country, in list order."""
     own = list(by_recipient.get(country, ()))
     if country != "US":
@@ -221,7 +229,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
     kept: dict[str, tuple[Bar, ...]] = ctx.reference.memo("us-content:bars-of", dict)
     mine = kept.get(country)
     if mine is None:
-        mine = kept[country] = _bars_of(lst, country)
+        mine = kept[country] = _bars_of(ctx.reference, lst, country)
     for prepared in mine:
         i, bar, start = prepared.index, prepared.raw, prepared.start
         if not in_force(start, prepared.end, ctx.date):

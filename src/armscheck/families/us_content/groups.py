@@ -21,12 +21,12 @@ OTHER = "other"
 KEPT = 4096  # answers kept per lookup table (by country and day) before it starts afresh
 
 
-def _kept(ref: Reference, table: str) -> dict[Any, Any]:
+def kept_table(ref: Reference, table: str) -> dict[Any, Any]:
     """A table of answers derived from the lists only, for this process (bounded)."""
-    kept: dict[Any, Any] = ref.memo(table, dict)
-    if len(kept) >= KEPT:
-        kept.clear()
-    return kept
+    found: dict[Any, Any] = ref.memo(table, dict)
+    if len(found) >= KEPT:
+        found.clear()
+    return found
 
 
 def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
@@ -36,7 +36,7 @@ def _groups(ref: Reference) -> tuple[RefList, dict[str, Any]]:
 
 def groups_of(ref: Reference, country: str, day: dt.date) -> list[str]:
     """The country groups (of the list) that hold ``country`` on ``day``."""
-    kept = _kept(ref, "us-content:groups-of")
+    kept = kept_table(ref, "us-content:groups-of")
     found: tuple[str, ...] | None = kept.get((country, day))
     if found is None:
         spans = ref.memo("us-content:group-spans", lambda: _group_spans(ref))
@@ -157,7 +157,7 @@ def first_row_date(ref: Reference, content: str) -> dt.date | None:
 
 def threshold(ref: Reference, content: str, country: str, day: dt.date) -> Threshold | None:
     """The applicable de minimis level, the lowest of the country's groups; ``None`` if no row."""
-    kept = _kept(ref, "us-content:thresholds")
+    kept = kept_table(ref, "us-content:thresholds")
     key = (content, country, day)
     if key not in kept:
         kept[key] = _threshold(ref, content, country, day)
@@ -185,7 +185,7 @@ def _threshold(ref: Reference, content: str, country: str, day: dt.date) -> Thre
 
 def exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
     """The 15 CFR 734.4(a) rows (no de minimis level) in force for ``country`` on ``day``."""
-    kept = _kept(ref, "us-content:exclusions")
+    kept = kept_table(ref, "us-content:exclusions")
     found: tuple[dict[str, Any], ...] | None = kept.get((country, day))
     if found is None:
         found = kept[country, day] = tuple(_exclusions_at(ref, country, day))
@@ -229,7 +229,7 @@ def exclusion_hits(row: dict[str, Any], eccn: str, item_eccn: str | None, milita
 
 def group_unconfirmed(ref: Reference, group: str) -> str | None:
     """The flag for a country group whose membership dates are marked unconfirmed."""
-    kept = _kept(ref, "us-content:group-flags")
+    kept = kept_table(ref, "us-content:group-flags")
     if group not in kept:
         kept[group] = _group_unconfirmed(ref, group)
     flag: str | None = kept[group]

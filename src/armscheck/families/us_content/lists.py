@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ...facts import Match, in_force, list_citations
+from ...facts import Match, list_citations
 from ...rulebook.reference import Reference
 from ...screening import Hit as Found
 from ...screening import curated
 from ...screening.index import Searchable
 from ...transfer.values import fold
 from ...transfer.vocab import END_USER_TYPES, denial_reaches, end_user_matches
+from .. import catalogue, nato_plus
 from ..parties import Matched, assumption
 
 ITAR_LIST = "itar-126-1"
@@ -263,34 +264,10 @@ def barred_named(ref: Reference, names: list[str], country: str) -> list[Barred]
 
 
 def system_entry(ref: Reference, system_id: str | None) -> dict[str, Any]:
-    """The catalogue entry with id ``system_id`` (empty when absent)."""
-    if not system_id or "systems" not in ref.lists:
-        return {}
-    entry = ref.memo("us-content:systems-by-id", lambda: _systems(ref)).get(system_id)
-    return dict(entry) if entry is not None else {}
-
-
-def _systems(ref: Reference) -> dict[str, dict[str, Any]]:
-    """Each catalogue entry by id (the first of an id), read once per process."""
-    out: dict[str, dict[str, Any]] = {}
-    for entry in ref.get("systems").data.get("systems") or []:
-        out.setdefault(str(entry.get("id")), entry)
-    return out
+    """The catalogue entry with id ``system_id`` (empty when absent; shared: read only)."""
+    return catalogue.system_entry(ref, system_id) or {}
 
 
 def in_nato_plus(ref: Reference, country: str, day: dt.date) -> bool:
     """Whether ``country`` is in the NATO+ group of lists/nato-plus.yaml on ``day``."""
-    spans = ref.memo("us-content:nato-plus", lambda: _nato_plus(ref))
-    return any(in_force(start, end, day) for start, end in spans.get(country, ()))
-
-
-def _nato_plus(ref: Reference) -> dict[str, list[tuple[dt.date | None, dt.date | None]]]:
-    """Country → the (from, to) spans of its NATO+ membership, in list order."""
-    lst = ref.lists.get("nato-plus")
-    out: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
-    for i, m in enumerate(lst.data.get("members") or [] if lst else []):
-        if lst is not None:
-            start = lst.date(m.get("from"), ("members", i, "from"))
-            end = lst.date(m.get("to"), ("members", i, "to"))
-            out.setdefault(str(m.get("country")), []).append((start, end))
-    return out
+    return nato_plus.in_group(ref, country, day)

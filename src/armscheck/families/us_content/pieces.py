@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from ...facts import Context, Fact
 from ...transfer.model import Component, Item, Loc
 from . import groups, lists
-from .groups import KEPT
 from .kinds import CATALOGUE
 
 EAR_CLASSES = ("ear-600", "ear", "ear99")
@@ -206,11 +205,10 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
 
 def ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
     """The day ``usml``'s items left the USML for the EAR (the latest move when not given)."""
-    ref = ctx.reference
-    kept: dict[str | None, dt.date | None] = ref.memo("us-content:ecr-moves", dict)
+    kept: dict[str | None, dt.date | None] = groups.kept_table(
+        ctx.reference, "us-content:ecr-moves"
+    )
     if usml not in kept:
-        if len(kept) >= KEPT:  # categories come from the files: keep a bounded number
-            kept.clear()
         kept[usml] = _ecr_move_date(ctx, usml)
     return kept[usml]
 
@@ -227,10 +225,8 @@ def _ecr_move_date(ctx: Context, usml: str | None) -> dt.date | None:
 
 def ecr_unconfirmed(ctx: Context, usml: str | None) -> str | None:
     """The flag for an Export Control Reform move date marked unconfirmed."""
-    kept: dict[str | None, str | None] = ctx.reference.memo("us-content:ecr-flags", dict)
+    kept: dict[str | None, str | None] = groups.kept_table(ctx.reference, "us-content:ecr-flags")
     if usml not in kept:
-        if len(kept) >= KEPT:  # categories come from the files: keep a bounded number
-            kept.clear()
         kept[usml] = _ecr_unconfirmed(ctx, usml)
     return kept[usml]
 
