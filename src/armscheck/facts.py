@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .later import Later
 from .rulebook.reference import Reference
@@ -220,10 +220,10 @@ class Context:
 
     def once(self, name: str, build: Callable[[], T]) -> T:
         """A value several families need in this check, built by the first that asks."""
-        value = self._once.get(name, _UNMADE)
+        value: T = self._once.get(name, _UNMADE)  # (no typing.cast: a call, many a check)
         if value is _UNMADE:
             value = self._once[name] = build()
-        return cast(T, value)
+        return value
 
 
 @dataclass(frozen=True)
