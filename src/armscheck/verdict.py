@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,36 @@ class Finding:
     matches: tuple[Match, ...] = ()
     satisfied_by: str | None = None
     waived_by: str | None = None
+
+    def __init__(
+        self,
+        rule: str,
+        family: str,
+        title: str,
+        outcome: str,
+        why: str,
+        citations: tuple[Citation, ...],
+        evidence: tuple[Loc, ...],
+        assumptions: tuple[str, ...] = (),
+        contested: bool = False,
+        review_days: int | None = None,
+        advice: str = "",
+        counterfactuals: tuple[tuple[str, str], ...] = (),
+        changes: tuple[Change, ...] | Callable[[], tuple[Change, ...]] = (),
+        matches: tuple[Match, ...] = (),
+        satisfied_by: str | None = None,
+        waived_by: str | None = None,
+    ) -> None:
+        # a check makes a finding for each rule that fires: its fields are written straight
+        # into the instance, not one by one through object.__setattr__ (it stays frozen)
+        own = self.__dict__
+        own["rule"], own["family"], own["title"], own["outcome"] = rule, family, title, outcome
+        own["why"], own["citations"], own["evidence"] = why, citations, evidence
+        own["assumptions"], own["contested"] = assumptions, contested
+        own["review_days"], own["advice"] = review_days, advice
+        own["counterfactuals"], own["matches"] = counterfactuals, matches
+        own["satisfied_by"], own["waived_by"] = satisfied_by, waived_by
+        own["changes"] = () if isinstance(changes, Later) else changes
 
     @property
     def match(self) -> str | None:
