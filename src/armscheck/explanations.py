@@ -32,6 +32,20 @@ class _Context:
         return f"<{name}>"
 
 
+def _value(facts: Sequence[Fact], name: str) -> Any:
+    """What ``{name}`` stands for: the first matched fact's field (a long list cut short)."""
+    if name == "ctx":
+        return _Context(facts)
+    for fact in facts:
+        fields = fact.fields
+        if name in fields:
+            value = fields[name]
+            if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                return _short(value)
+            return value
+    return f"<{name}>"
+
+
 class _Fields(dict[str, Any]):
     """The matched facts' fields by name, each looked up when a template asks for it."""
 
@@ -40,102 +54,43 @@ class _Fields(dict[str, Any]):
         self._facts = facts
 
     def __missing__(self, key: str) -> Any:
-        if key == "ctx":
-            return _Context(self._facts)
-        for fact in self._facts:
-            if key in fact.fields:
-                return _short(fact.fields[key])
-        return f"<{key}>"
+        return _value(self._facts, key)
 
 
 def render(template: str, facts: Sequence[Fact]) -> str:
     """Fill a rule's explanation template from the matched facts' fields."""
-    obj: Any
-    plain = _plain(template)
-    if plain is not None:  # names only (the commonest): what the loop below does for them
-        out: list[str] = []
-        for literal, name in plain:
-            out.append(literal)
-            if name is None:
-                continue
-            for fact in facts:
-                fields = fact.fields
-                if name in fields:
-                    obj = fields[name]
-                    break
-            else:
-                out.append(f"<{name}>")
-                continue
-            if isinstance(obj, str):
-                if len(obj) > MAX_FIELD_CHARS:
-                    obj = _short(obj)
-                out.append(obj if type(obj) is str else format(obj, ""))
-            else:
-                out.append(format(obj, ""))
-        return "".join(out)
-    parts = _compiled(template)
-    if parts is None:  # positional or nested fields: the general path
+    compiled = _compiled(template)
+    if compiled is None:  # positional or nested fields: the general path
         return _FORMATTER.vformat(template, (), _Fields(facts))
-    out = []
-    for literal, name, attrs, spec, conversion in parts:  # what vformat does, inline
-        out.append(literal)
-        if name is None:
-            continue
-        if attrs is None:  # an index: the formatter's own lookup
-            obj = _FORMATTER.get_field(name, (), _Fields(facts))[0]
-        else:
-            if name == "ctx":  # as _Fields looks a name up, written out
-                obj = _Context(facts)
-            else:
-                for fact in facts:
-                    if name in fact.fields:
-                        obj = fact.fields[name]
-                        if isinstance(obj, str) and len(obj) > MAX_FIELD_CHARS:
-                            obj = _short(obj)
-                        break
-                else:
-                    obj = f"<{name}>"
-            for attr in attrs:
-                obj = getattr(obj, attr)
-        if conversion is not None:
-            obj = _FORMATTER.convert_field(obj, conversion)
-        out.append(obj if not spec and type(obj) is str else format(obj, spec))
-    return "".join(out)
+    text, names = compiled
+    return text.format(*[_value(facts, name) for name in names])
 
 
 _FORMATTER = string.Formatter()
-# literal text, then the field: its name, its attributes (None: it has an index), spec, conversion
-_Part = tuple[str, str | None, tuple[str, ...] | None, str, str | None]
 
 
 @functools.lru_cache(maxsize=2048)
-def _compiled(template: str) -> tuple[_Part, ...] | None:
-    """``template`` parsed once; ``None`` when it has positional or nested fields."""
-    parts: list[_Part] = []
+def _compiled(template: str) -> tuple[str, tuple[str, ...]] | None:
+    """``template`` with each field's name made a position, and the names in order.
+
+    Formatting the result with each name's value gives what the general formatter gives
+    (attributes, indexes, conversions and specs stay as written); ``None`` when the
+    template has positional or nested fields.
+    """
+    text: list[str] = []
+    names: list[str] = []
     for literal, field, spec, conversion in _FORMATTER.parse(template):
+        text.append(literal.replace("{", "{{").replace("}", "}}"))
         if field is None:
-            parts.append((literal, None, None, "", None))
             continue
         first = field.partition(".")[0].partition("[")[0]
         if not first or first.isdigit() or "{" in (spec or ""):
             return None
-        name, *attrs = field.split(".")
-        if "[" in field or not all(attrs):  # an index or an empty attribute: the general way
-            parts.append((literal, field, None, spec or "", conversion))
-        else:
-            parts.append((literal, name, tuple(attrs), spec or "", conversion))
-    return tuple(parts)
-
-
-@functools.lru_cache(maxsize=2048)
-def _plain(template: str) -> tuple[tuple[str, str | None], ...] | None:
-    """(literal, name) pairs when every field is a plain name other than ``ctx``, else None."""
-    parts = _compiled(template)
-    if parts is None or any(p[1] == "ctx" or p[2] or p[3] or p[4] for p in parts):
-        return None
-    if any(p[1] is not None and p[2] is None for p in parts):  # an index
-        return None
-    return tuple((p[0], p[1]) for p in parts)
+        text.append(f"{{{len(names)}{field[len(first) :]}")
+        text.append(f"!{conversion}" if conversion else "")
+        text.append(f":{spec}}}" if spec else "}")
+        names.append(first)
+    return "".join(text), tuple(names)
 
 
 def _short(value: Any) -> Any:
