@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import random
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import durable_rules_engine as _dre
 import pytest
 import yaml
 
-from armscheck.engine import Engine
+from armscheck.engine import MAX_KEPT_FACTS, Engine
 from armscheck.errors import EngineError
 from armscheck.facts import Citation, Fact
 from armscheck.rulebook.book import Pattern, Rule
@@ -108,9 +110,43 @@ def test_states_do_not_leak_between_checks() -> None:
 def test_many_checks_stay_under_the_state_limit() -> None:
     eng = Engine([FLAG])
     for n in range(2500):
-        res = eng.run([fact("item", f"i{n}", flagged=True)], DAY)
+        res = eng.run([fact("item", f"i{n % 7}", flagged=True)], DAY)
         assert len(res.matches) == 1
-    assert eng._live == 0
+    assert holds_no_fact(eng)
+
+
+def _mixed_checks() -> list[list[Fact]]:
+    """Checks whose facts repeat from one to the next, joins, and some too big to keep."""
+    rng = random.Random(5)
+    checks = []
+    for _ in range(120):
+        size = rng.choice([0, 1, 2, 5, 9, MAX_KEPT_FACTS, MAX_KEPT_FACTS + 1, 150])
+        facts = []
+        for i in range(size):
+            k = f"k{rng.randrange(4)}"
+            if rng.random() < 0.5:
+                facts.append(fact("item", f"i{i}", item_key=k, flagged=rng.random() < 0.5))
+            else:
+                facts.append(fact("comp", f"c{i}", item_key=k))
+        checks.append(facts)
+    return checks
+
+
+def test_a_state_emptied_for_the_next_check_is_as_a_fresh_one() -> None:
+    eng = Engine([JOIN, FLAG, BIG])
+    for n, facts in enumerate(_mixed_checks()):
+        again = eng.run(facts, DAY)
+        fresh = Engine([JOIN, FLAG, BIG]).run(facts, DAY)
+        assert again == fresh, n
+        assert holds_no_fact(eng), n
+
+
+def holds_no_fact(eng: Engine) -> bool:
+    """Whether the engine's state is empty, or deleted (after a big check)."""
+    try:
+        return bool(_dre.get_facts(eng._handle, "c") == "[]")
+    except _dre.error as exc:
+        return "error code: 309" in str(exc)  # no such state
 
 
 def test_an_unreadable_action_voids_the_result() -> None:

@@ -2,9 +2,11 @@
 
 Rules are compiled once per process into one durable-rules ruleset, driven
 through the C module's own entry points (``durable_rules_engine``): no host, no
-timer threads, no Python action wrappers. Each check runs in a fresh state
-(``sid``) that is deleted afterwards. The hazards measured in durable-rules
-2.0.28 are designed out here:
+timer threads, no Python action wrappers. Each check runs in a state (``sid``)
+that holds no fact: afterwards its facts are retracted, leaving it as a fresh one
+(making and freeing a state costs more than the check's own facts; after a check
+with many facts the state is deleted instead, so that none stays large). The
+hazards measured in durable-rules 2.0.28 are designed out here:
 
 * no ``$not`` (absence is computed into boolean fields before asserting);
 * every pattern has a ``kind`` equality; no ``$in``, no events, no timers;
@@ -15,16 +17,16 @@ timer threads, no Python action wrappers. Each check runs in a fresh state
 * a sentinel fact, asserted last, proves the rules ran; without it, no result.
 
 Every value is checked and converted before a check reaches the engine, so
-nothing raised on our side can interrupt a run. A state is deleted only after
-the sentinel's action ran: durable-rules leaves a state's action context
+nothing raised on our side can interrupt a run. A state is kept or deleted only
+after the sentinel's action ran: durable-rules leaves a state's action context
 uninitialised until some action starts, and deleting such a state frees garbage
 pointers (a crash, or heap corruption that shows later). When a run fails
-part-way, its state is abandoned with the whole ruleset instead.
+part-way, or its facts cannot be retracted, its state is abandoned with the whole
+ruleset instead.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +43,8 @@ from .ruleset import RULESET, SENTINEL_RULE, compile_rules, read_fields
 
 SENTINEL_KEY = "__evaluate__"
 __all__ = ["Engine", "Match", "RunResult"]
-MAX_LIVE_STATES = 256
+MAX_KEPT_FACTS = 64  # after a check with more facts, its state is deleted, not emptied
+_SID = "c"  # the one state of a ruleset
 MAX_INT = 10**18
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
 _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
@@ -122,7 +125,6 @@ class Engine:
             for kind, names in self._fields.items()
         }
         self._order = {r.id: i for i, r in enumerate(self._rules)}
-        self._counter = itertools.count()
         self._build()
 
     def _build(self) -> None:
@@ -137,7 +139,6 @@ class Engine:
                 f"the rules could not be compiled: {exc}",
                 hint="run 'armscheck rules' to find the rule at fault",
             ) from None
-        self._live = 0
 
     def _message(self, facts: Sequence[Fact], sid: str, date_ord: int) -> str:
         """The check's facts as one JSON array, only what the rules read, sentinel last.
@@ -197,15 +198,12 @@ class Engine:
                 raise _refused(fact, exc) from None
 
     def run(self, facts: Iterable[Fact], date_ord: int) -> RunResult:
-        """Assert ``facts`` in a fresh state, then the sentinel; return what fired."""
-        if self._live >= MAX_LIVE_STATES:
-            self._build()
+        """Assert ``facts`` in an empty state, then the sentinel; return what fired."""
         facts = list(facts)
-        sid = f"c{next(self._counter)}"
-        message = self._message(facts, sid, date_ord)  # nothing asserted yet
+        message = self._message(facts, _SID, date_ord)  # nothing asserted yet
         result = RunResult()
         handle = self._handle
-        self._live += 1
+        emptied = False
         try:
             code, state = _dre.assert_facts(handle, message)
             if code == _OBSERVED:
@@ -216,6 +214,7 @@ class Engine:
             while fired is not None:
                 self._record(fired if isinstance(fired, str) else fired[1], result)
                 fired = _dre.complete_and_start_action(handle, state)
+            emptied = result.evaluated and self._empty(handle, message, len(facts))
         except EngineError:
             raise
         except Exception as exc:  # noqa: BLE001 - durable raises its own error type
@@ -224,7 +223,8 @@ class Engine:
                 hint="this is a bug; please report it with the file",
             ) from None
         finally:
-            self._release(handle, sid, result.evaluated)
+            if not emptied:  # the state may hold facts or uninitialised pointers: abandon it
+                self._build()
         # the order of one-fact-at-a-time assertion: by the fact that completed the match
         place = {f.key: i for i, f in enumerate(facts)}
         order = self._order
@@ -273,13 +273,17 @@ class Engine:
         except Exception as exc:  # noqa: BLE001 - recorded; it voids the check
             result.errors.append(f"{message[:200]}: {exc!r}")
 
-    def _release(self, handle: int, sid: str, evaluated: bool) -> None:
-        """Delete the state of a finished run; abandon the ruleset after a broken one."""
-        if not evaluated:  # the state may hold uninitialised pointers: never delete it
-            self._build()
-            return
+    def _empty(self, handle: int, message: str, size: int) -> bool:
+        """Leave the state of a finished run holding no fact; False if that failed.
+
+        Retracting the run's facts (the message that asserted them) removes each with
+        every match it made; after a run of more than :data:`MAX_KEPT_FACTS` facts the
+        state is deleted instead, and the next run makes a new one.
+        """
         try:
-            _dre.delete_state(handle, sid)
-            self._live -= 1
-        except Exception:  # noqa: BLE001 - a failed delete means a fresh ruleset
-            self._build()
+            if size <= MAX_KEPT_FACTS:
+                return bool(_dre.retract_facts(handle, message)[0] == 0)
+            _dre.delete_state(handle, _SID)
+        except Exception:  # noqa: BLE001 - a state not emptied means a fresh ruleset
+            return False
+        return True
