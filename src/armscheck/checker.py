@@ -164,8 +164,11 @@ class Checker:
         built = self._built
         live = self._in_force[bisect.bisect_right(self._bounds, date)]
         families: dict[str, str] = {}
+        by_family: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_family.setdefault(f.family, []).append(f)
         for fam in FAMILY_OUTCOMES:
-            found = [f for f in findings if f.family == fam]
+            found = by_family.get(fam, [])
             if fam not in built:
                 families[fam] = NOT_EVALUATED
                 notes.append(f"{fam} not evaluated: its rules are not yet encoded.")
@@ -177,7 +180,7 @@ class Checker:
             elif fam in unassessed and not found:
                 families[fam] = NOT_EVALUATED
             else:
-                families[fam] = family_outcome(fam, found)
+                families[fam] = family_outcome(fam, found) if found else "clear"
         return families
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
@@ -195,24 +198,24 @@ class Checker:
         return cites
 
     def _finding(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> Finding:
+        outcome = rule.outcome
         review = matched[0].fields.get("review_days")
         why, evidence = _why(rule, matched, evidence)
         return Finding(
-            rule=rule.id,
-            family=rule.family,
-            title=rule.title,
-            outcome=rule.outcome,
-            why=why,
-            citations=self._citations(rule, matched),
-            evidence=evidence,
-            assumptions=each(matched, "assumptions"),
-            contested=any(f.contested for f in matched),
-            review_days=int(review)
-            if rule.outcome == "notification-required" and isinstance(review, int)
-            else None,
-            advice=render(rule.advice, matched) if rule.advice else "",
-            changes=partial(each, matched, "changes"),  # made when asked (counterfactuals)
-            matches=each(matched, "matches"),
+            rule.id,
+            rule.family,
+            rule.title,
+            outcome,
+            why,
+            self._citations(rule, matched),
+            evidence,
+            each(matched, "assumptions"),
+            any(f.contested for f in matched),
+            int(review) if outcome == "notification-required" and isinstance(review, int) else None,
+            render(rule.advice, matched) if rule.advice else "",
+            (),
+            partial(each, matched, "changes"),  # made when asked (counterfactuals)
+            each(matched, "matches"),
         )
 
 
@@ -236,5 +239,7 @@ def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Ver
 
 def rests_on_contested(findings: list[Finding], verdict: str) -> bool:
     """Whether every finding behind the overall verdict rests on contested law."""
+    if not any(f.contested for f in findings):  # (the commonest case, known at once)
+        return False
     behind = [f for f in findings if f.open and level(f.outcome) == verdict]
     return bool(behind) and all(f.contested for f in behind)
