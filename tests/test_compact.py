@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from armscheck import compact, facts
 from armscheck.api import load_checker
 from armscheck.checker import Checker
 from armscheck.compact import finding_text, verdict_text
@@ -107,3 +108,54 @@ def test_a_run_is_written_as_encoded_for_every_verdict_that_carries_it(checker: 
     own = dict(run, rules={"sha256": "other", "files": 1}, lists={"é": {"n": [1, 2.5, None]}})
     again = replace(verdict, run=own)
     assert verdict_text(again) == encoded(again.as_dict())
+
+
+def test_pieces_made_afresh_are_written_as_encoded(
+    checker: Checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # with one piece kept at a time, every table starts afresh at each new piece: each
+    # finding's head, citation, note and family outcomes is encoded, not taken as kept
+    monkeypatch.setattr(compact, "MAX_KEPT", 1)
+    monkeypatch.setattr(compact, "MAX_KNOWN", 1)
+    monkeypatch.setattr(facts, "MAX_KEPT", 1)
+    for table in (
+        compact._CITED,
+        compact._HEADS,
+        compact._KNOWN,
+        compact._FAMILIES,
+        compact._RUN_PARTS,
+    ):
+        table.clear()
+    checked = 0
+    for path in sorted((ROOT / "scenarios").rglob("*.yaml"))[::4]:
+        try:
+            verdict = checker.check_file(str(path))
+        except ComplianceError:
+            continue
+        assert verdict_text(verdict) == encoded(verdict.as_dict()), path
+        assert len(compact._HEADS) <= 1 and len(compact._KNOWN) <= 1
+        checked += 1
+    assert checked > 25
+
+
+def test_values_that_are_not_text_are_written_as_encoded() -> None:
+    # values outside a verdict's declared types take the ordinary encoder's way
+    place = Loc("items[0]", None, "x")
+    odd: Any = Loc("items[1]", 2, 3.5)  # a value that is not text
+    cites = (Citation("I", "u"),)
+    assumptions: Any = ("a", 1, None, 2.5, True)
+    f = Finding("r/1", "un-embargo", "t", "violation", "w", cites, (place, odd), assumptions)
+    f = replace(f, review_days=7)
+    no_text = replace(f, why=cast(Any, None))
+    findings = [f, no_text, replace(f, advice=cast(Any, 5))]
+    for one in findings:
+        assert finding_text(one) == encoded(one.as_dict())
+    families: Any = {"un-embargo": ["violation"], 3: "not-evaluated", "congress": None}
+    v = Verdict("f.yaml", cast(Any, 12), "2020-01-01", "prohibited", families, findings)
+    v.notes = cast(Any, [1, None, "n", 2.5, False, {"a": 1}])
+    v.assumptions = cast(Any, [["x"], 0.1])
+    assert v.not_evaluated == [3]  # a family name that is not text
+    assert verdict_text(v) == encoded(v.as_dict())
+    v.families = {"un-embargo": "violation", "congress": "clear"}
+    assert verdict_text(v) == encoded(v.as_dict())  # outcomes kept as text
+    assert verdict_text(v) == encoded(v.as_dict())  # and taken as kept
