@@ -54,6 +54,7 @@ def test_decisions_matches_and_counterfactuals_are_written_as_encoded(checker: C
         replace(first, satisfied_by="licence 1"),
         replace(first, waived_by="w\n2"),
         replace(first, matches=(match,)),
+        replace(first, matches=(match, Match("P", "ofac", "e2")), satisfied_by="l", waived_by="w"),
         replace(first, counterfactuals=(("recipient.country: TR", "clear"),)),
         replace(first, advice="ask \\ first", review_days=30, contested=True),
         replace(first, evidence=(Loc("items[0]", 3, "x\ty"), Loc("a", None), Loc("b", 7, ""))),

@@ -3,8 +3,8 @@
 :func:`verdict_text` gives exactly what ``json.dumps(verdict.as_dict(), ensure_ascii=False)``
 gives, without building the dictionaries first. What a rule makes the same in every check
 (a finding's rule, family, title and outcome; each citation) is encoded once per process;
-a finding that rests on name matches or carries a decision, and a verdict with decisions or
-a run, are encoded the ordinary way.
+a finding's name matches, a verdict's decisions and run, and whatever is not of its
+declared type, are encoded the ordinary way.
 """
 
 from __future__ import annotations
@@ -125,9 +125,24 @@ def _head(f: Finding) -> str:
     return text
 
 
+def _answered(f: Finding) -> str:
+    """The keys a finding has after its counterfactuals: its name matches, its decision."""
+    out = ""
+    best = f.best
+    if best is not None:
+        matches = encode([m.as_dict() for m in f.matches])
+        out += f', "match": {_value(f.match)}, "score": {_value(best.score)}'
+        out += f', "alias": {_value(best.alias)}, "matches": {matches}'
+    if f.satisfied_by:
+        out += f', "satisfied_by": {_value(f.satisfied_by)}'
+    if f.waived_by:
+        out += f', "waived_by": {_value(f.waived_by)}'
+    return out
+
+
 def finding_text(f: Finding) -> str:
     """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
-    if f.matches or f.satisfied_by or f.waived_by or type(f.why) is not str:
+    if type(f.why) is not str:
         return encode(f.as_dict())
     cites = ", ".join([_citation(c) for c in f.citations])
     places = ", ".join([_place(e) for e in f.evidence])
@@ -141,7 +156,8 @@ def finding_text(f: Finding) -> str:
         f"{_head(f)}{_TEXT(f.why)}, "
         f'"citations": [{cites}], "evidence": [{places}], '
         f'"assumptions": {_known(f.assumptions)}, "contested": {_value(f.contested)}, '
-        f'"review_days": {_value(f.review_days)}{advice}, "counterfactuals": {counter}}}'
+        f'"review_days": {_value(f.review_days)}{advice}, "counterfactuals": {counter}'
+        f"{_answered(f) if f.matches or f.satisfied_by or f.waived_by else ''}}}"
     )
 
 

@@ -94,6 +94,11 @@ class Finding:
         return "exact" if any(m.exact for m in self.matches) else "possible"
 
     @property
+    def best(self) -> Match | None:
+        """The match the finding stands on most: an exact one first, then the best score."""
+        return max(self.matches, key=lambda m: (m.exact, m.score)) if self.matches else None
+
+    @property
     def open(self) -> bool:
         """Whether the finding counts toward the verdict (no decision answers it)."""
         return self.satisfied_by is None and self.waived_by is None
@@ -118,8 +123,8 @@ class Finding:
         if self.advice:
             out["advice"] = self.advice
         out["counterfactuals"] = [{"change": c, "outcome": o} for c, o in self.counterfactuals]
-        if self.matches:
-            best = max(self.matches, key=lambda m: (m.exact, m.score))
+        best = self.best
+        if best is not None:
             out["match"] = self.match
             out["score"] = best.score
             out["alias"] = best.alias
