@@ -141,6 +141,28 @@ def test_a_state_emptied_for_the_next_check_is_as_a_fresh_one() -> None:
         assert holds_no_fact(eng), n
 
 
+def test_a_state_left_holding_a_fact_is_abandoned(monkeypatch: pytest.MonkeyPatch) -> None:
+    import armscheck.engine as engine_module
+
+    real = engine_module._dre
+
+    class Forgetful:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def retract_facts(self, handle: int, message: str) -> tuple[int, int]:
+            return (0, 0)  # retracts nothing
+
+    eng = Engine([FLAG])
+    first = eng._handle
+    monkeypatch.setattr(engine_module, "_dre", Forgetful())
+    assert len(eng.run([fact("item", "i", flagged=True)], DAY).matches) == 1
+    assert eng._handle != first  # the state still held the fact: its ruleset was replaced
+    monkeypatch.setattr(engine_module, "_dre", real)
+    assert len(eng.run([fact("item", "i", flagged=True)], DAY).matches) == 1
+    assert holds_no_fact(eng)
+
+
 def holds_no_fact(eng: Engine) -> bool:
     """Whether the engine's state is empty, or deleted (after a big check)."""
     try:
@@ -152,6 +174,7 @@ def holds_no_fact(eng: Engine) -> bool:
 def test_an_unreadable_action_voids_the_result() -> None:
     eng = Engine([FLAG])
     eng._aliases["t/flag"] = ("nope",)  # the fired rule's frame cannot be read
+    eng._frames["t/flag"] = '":{"nope":{'
     res = eng.run([fact("item", "i2", flagged=True)], DAY)
     assert res.errors, "an action that cannot be read must be visible"
 

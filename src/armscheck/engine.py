@@ -118,6 +118,8 @@ class Engine:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._rules = tuple(rules)
         self._aliases = {r.id: tuple(p.alias for p in r.patterns) for r in self._rules}
+        # what follows a one-pattern rule's name in its action: '":{"alias":{'
+        self._frames = {r: f'":{{"{a[0]}":{{' for r, a in self._aliases.items() if len(a) == 1}
         self._fields = read_fields(self._rules)
         # for each kind: '"kind","key":' and each field read with its '"name":' label
         self._labels = {
@@ -250,10 +252,9 @@ class Engine:
             result.evaluated = True
             return
         end = message.find('"', 2)
-        aliases = self._aliases.get(message[2:end]) if message.startswith('{"') else None
-        if aliases is not None and len(aliases) == 1:
-            frame = f'":{{"{aliases[0]}":{{'
-            at = message.find(_KEY, end) if message.startswith(frame, end) else -1
+        frame = self._frames.get(message[2:end]) if message.startswith('{"') else None
+        if frame is not None and message.startswith(frame, end):
+            at = message.find(_KEY, end)
             if at > 0:
                 try:
                     key = scanstring(message, at + len(_KEY))[0]
@@ -277,12 +278,14 @@ class Engine:
         """Leave the state of a finished run holding no fact; False if that failed.
 
         Retracting the run's facts (the message that asserted them) removes each with
-        every match it made; after a run of more than :data:`MAX_KEPT_FACTS` facts the
-        state is deleted instead, and the next run makes a new one.
+        every match it made, and the state must then list no fact; after a run of more
+        than :data:`MAX_KEPT_FACTS` facts the state is deleted instead, and the next run
+        makes a new one.
         """
         try:
             if size <= MAX_KEPT_FACTS:
-                return bool(_dre.retract_facts(handle, message)[0] == 0)
+                _dre.retract_facts(handle, message)
+                return bool(_dre.get_facts(handle, _SID) == "[]")
             _dre.delete_state(handle, _SID)
         except Exception:  # noqa: BLE001 - a state not emptied means a fresh ruleset
             return False
