@@ -7,10 +7,10 @@ import inspect
 
 import pytest
 
-from armscheck.transfer.model import Component, Item
+from armscheck.transfer.model import Component, Item, Party, Transfer
 
 
-@pytest.mark.parametrize("cls", [Item, Component])
+@pytest.mark.parametrize("cls", [Item, Component, Party, Transfer])
 def test_an_initialiser_takes_and_sets_every_field_as_the_dataclass_would(cls: type) -> None:
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = dataclasses.fields(cls)

@@ -67,6 +67,30 @@ SALE_KEYS = {"date", "value_usd", "mde_value_usd", "description"}
 EXPECT_KEYS = {"verdict", "families", "rules", "not_rules", "official_lists"}
 
 
+def fields_at_once(cls: type[T]) -> type[T]:
+    """The frozen dataclass ``cls`` with an initialiser that writes its fields at once.
+
+    A frozen dataclass's own initialiser sets each field through ``object.__setattr__``;
+    for the classes every check builds several of, this one (made from the fields as the
+    dataclass's is: the same parameters and defaults) writes them into the instance's
+    dictionary.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not dataclasses.MISSING or not f.init for f in fields):
+        raise TypeError(f"{cls.__name__}: only plain fields, with or without a default")
+    params = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_{f.name}" for f in fields
+    )
+    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in fields)
+    scope = {f"_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
+    exec(f"def __init__(self, {params}):\n    own = self.__dict__{body}", scope)  # noqa: S102
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@fields_at_once
 @dataclass(frozen=True)
 class Party:
     """The supplier or the recipient side of a transfer."""
@@ -85,28 +109,6 @@ class Party:
     def end_user_class(self) -> str:
         """``government``, ``non-state`` or ``un-mission``: the class of the end-user type."""
         return end_user_class(self.end_user_type)
-
-
-def fields_at_once(cls: type[T]) -> type[T]:
-    """The frozen dataclass ``cls`` with an initialiser that writes its fields at once.
-
-    A frozen dataclass's own initialiser sets each field through ``object.__setattr__``;
-    for the classes a file has many of, this one (made, as the dataclass's is, from the
-    fields: the same parameters and defaults) writes them into the instance's dictionary.
-    """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    if any(f.default_factory is not dataclasses.MISSING or not f.init for f in fields):
-        raise TypeError(f"{cls.__name__}: only plain fields, with or without a default")
-    params = ", ".join(
-        f.name if f.default is dataclasses.MISSING else f"{f.name}=_{f.name}" for f in fields
-    )
-    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in fields)
-    scope = {f"_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
-    exec(f"def __init__(self, {params}):\n    own = self.__dict__{body}", scope)  # noqa: S102
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
 
 
 @fields_at_once
@@ -165,6 +167,7 @@ class RelatedSale:
     loc: Loc
 
 
+@fields_at_once
 @dataclass(frozen=True)
 class Transfer:
     """A validated transfer, ready to be turned into facts."""
