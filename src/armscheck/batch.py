@@ -13,12 +13,13 @@ import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .compact import encode, verdict_text
 from .errors import ComplianceError
+from .records import record
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 from .verdict import Verdict
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BatchResult:
     """One file's outcome, small enough to pass between processes cheaply.
 
@@ -67,7 +68,7 @@ NOT_TRANSFERS = {"armscheck-decisions.yaml", "armscheck-decisions.yml"}  # skipp
 _Init = tuple[Path | None, dt.date | None, bool, "Settings | None"]  # _init's arguments
 
 
-@dataclass
+@record
 class _Worker:
     """What a process checking files holds between files (see :func:`_init`)."""
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (C)
 from json.encoder import encode_basestring
 from typing import Any
@@ -38,6 +37,7 @@ import durable_rules_engine as _dre
 
 from .errors import EngineError
 from .facts import Fact
+from .records import field, record
 from .rulebook.book import Rule
 from .ruleset import RULESET, SENTINEL_RULE, compile_rules, read_fields
 
@@ -54,7 +54,7 @@ _KEY = '"key":"'
 _SENTINEL_FIRED = f'{{"{SENTINEL_RULE}":{{"m":{{'
 
 
-@dataclass
+@record
 class Match:
     """A rule that fired, with the keys of the facts it matched."""
 
@@ -62,7 +62,7 @@ class Match:
     keys: tuple[str, ...]
 
 
-@dataclass
+@record
 class RunResult:
     """What one check produced in the engine.
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .later import Later
+from .records import field, record
 from .rulebook.reference import Reference
 from .transfer.model import Loc, Transfer
 
@@ -26,7 +26,7 @@ T = TypeVar("T")
 _UNMADE = object()  # no value yet (see Context.once)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Citation:
     """A legal source: instrument, pinpoint and a link."""
 
@@ -89,7 +89,7 @@ def _read_citations(raw: Any) -> tuple[Citation, ...]:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     """A change to the transfer that could alter a finding, as YAML edits.
 
@@ -103,7 +103,7 @@ class Change:
     edits: tuple[tuple[str, Any], ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Match:
     """A party name in the transfer that a screening list entry matched.
 
@@ -148,7 +148,7 @@ class Match:
         return cls(party, list_name, entry, hit.exact, hit.score, hit.alias, hit.why())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FactKind:
     """The declared shape of one kind of fact: field name → type name."""
 
@@ -158,7 +158,7 @@ class FactKind:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fact:
     """One fact about the transfer under check."""
 
@@ -196,7 +196,7 @@ class Fact:
         own["changes"], own["matches"] = changes, matches
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """What a family needs to build its facts."""
 
@@ -226,7 +226,7 @@ class Context:
         return value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Family:
     """A rule family: its id, title, declared fact kinds and fact builder."""
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from .facts import Change, Citation, Match
 from .later import Later
+from .records import field, record
 from .transfer.model import EXPECT_KEYS, Loc
 
 NOT_EVALUATED = "not-evaluated"
@@ -32,7 +32,7 @@ _LEVEL = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One rule that fired on the transfer."""
 
@@ -160,7 +160,7 @@ def overall(families: dict[str, str]) -> str:
     return worst
 
 
-@dataclass
+@record
 class Verdict:
     """The result of checking one transfer."""
 

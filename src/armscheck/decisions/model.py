@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+from ..records import record
 
 KINDS = ("licence", "notification", "un-approval", "not-a-match", "waiver")
 
@@ -18,7 +19,7 @@ UNWAIVABLE = ("violation", "denial")
 AUTHORITIES = ("ddtc", "bis", "state")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scope:
     """What a licence, notification or approval covers; empty fields cover anything."""
 
@@ -29,7 +30,7 @@ class Scope:
     destination_name: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decision:
     """One entry of a decisions file.
 
@@ -58,7 +59,7 @@ class Decision:
         return {"ref": self.ref, "kind": self.kind, "line": self.line}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Decisions:
     """A validated decisions file: its label, content hash and entries."""
 

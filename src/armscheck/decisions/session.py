@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..records import field, record
 from ..rulebook.book import Rulebook
 from ..transfer.model import Transfer
 from ..verdict import Verdict
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .model import Decisions
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """A run's options: ``--decisions``, ``--record`` and the shared ``run`` object."""
 
@@ -33,7 +33,7 @@ class Settings:
     today: dt.date | None = None
 
 
-@dataclass
+@record
 class Session:
     """Applies a run's settings to each verdict."""
 

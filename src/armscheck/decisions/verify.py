@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..checker import Checker
 from ..errors import InputError
+from ..records import field, record
 from ..verdict import Verdict
 from .record import read_record, run_info, with_run
 
 
-@dataclass
+@record
 class Verification:
     """The outcome of checking a record again."""
 

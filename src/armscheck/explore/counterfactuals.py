@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from ..api import read_doc
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
+from ..records import field, record
 from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
 from ..verdict import NOT_EVALUATED, Verdict
@@ -132,7 +133,7 @@ def counterfactuals(
     return verdict
 
 
-@dataclass
+@record
 class Period:
     """A span of dates with one verdict; ``end`` is exclusive, ``None`` while open."""
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..checker import Checker
 from ..facts import Change
+from ..records import record
 from ..transfer.model import Transfer
 from .counterfactuals import Period, apply_change, change_dates, timeline, within_budget
 
 
-@dataclass
+@record
 class RecipientHistory:
     """One recipient's verdicts across time."""
 

@@ -12,13 +12,13 @@ import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError, InputError, RuleError
+from ..records import field, record
 from ..rulebook.book import load_rulebook
 
 
@@ -75,7 +75,7 @@ def rules_at_revision(rules: Path, rev: str, into: Path) -> Path:
     return out
 
 
-@dataclass
+@record
 class FileDiff:
     """What changes for one file between the base and head rules."""
 

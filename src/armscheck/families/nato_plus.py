@@ -7,16 +7,16 @@ also reads each membership's basis, note and citations.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from ..facts import Citation, in_force, list_citations
+from ..records import record
 from ..rulebook.reference import Reference, RefList
 
 LIST = "nato-plus"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Membership:
     """A country's (or NATO's own) place in the NATO+ group for a span of days."""
 

@@ -9,12 +9,13 @@ match becomes an assumption of the finding it supports, never a silent "clear".
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ..facts import Citation, Context, Fact, Match, kept_for
 from ..official import LISTS
 from ..official.loaded import loaded
+from ..records import record
 from ..screening import Entry, Hit, normalise
 from .parties import Named, named_parties
 
@@ -26,7 +27,7 @@ LIST_URLS = {
 CSL_URL = "https://www.trade.gov/consolidated-screening-list"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OfficialHit:
     """A party name that matched an entry of an imported official list."""
 

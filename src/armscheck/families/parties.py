@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..facts import Match, in_force
+from ..records import record
 from ..rulebook.reference import Reference
 from ..screening import Hit as Found
 from ..screening import curated
@@ -51,7 +51,7 @@ class Matched:
         return self.found.exact
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Hit(Matched):
     """A party name that matched a curated list entry."""
 

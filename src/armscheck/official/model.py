@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ListError
+from ..records import record
 from ..screening import Entry
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ FORMATS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Parsed:
     """The entries read from one official file, with the file's own date."""
 

@@ -16,11 +16,12 @@ import functools
 import json
 import os
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..errors import ListError
+from ..records import record
 from ..screening import Entry
 from ..screening.model import entry_dict, entry_from
 from .model import CountryFn, Parsed
@@ -46,7 +47,7 @@ def _data_dir(override: str | None, xdg: str | None, home: str | None) -> Path:
     return Path(base) / "armscheck"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Stored:
     """The provenance of one stored import."""
 
@@ -60,7 +61,7 @@ class Stored:
     lists: dict[str, int]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Imported:
     """What importing one file did: ``imported`` or ``unchanged``."""
 

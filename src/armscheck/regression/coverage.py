@@ -8,16 +8,16 @@ fire: a near miss that shows the rule's conditions really discriminate.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError
+from ..records import field, record
 from .runner import fired, official_lists
 
 
-@dataclass
+@record
 class RuleCoverage:
     """The scenarios that fire a rule and those where it stays silent."""
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..api import load_transfer
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
+from ..records import field, record
 from ..transfer.model import Transfer
 from ..verdict import FAMILY_OUTCOMES, NOT_EVALUATED, VERDICTS, Verdict
 
 
-@dataclass
+@record
 class ScenarioResult:
     """The outcome of one scenario: mismatches (empty when it passes)."""
 

@@ -12,10 +12,10 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..batch import BatchResult
+from ..records import field, record
 from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # rich and XML escaping are imported by the formats that use 
     from rich.console import Console
 
 
-@dataclass
+@record
 class Summary:
     """Running totals of a batch: counts, errors and the slowest files."""
 

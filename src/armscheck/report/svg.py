@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape as _xml
 
+from ..records import record
 from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, level
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Swatch:
     """How one verdict level is drawn: fill, text colour, pattern and its words."""
 

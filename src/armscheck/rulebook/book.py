@@ -6,13 +6,14 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from ..errors import RuleError
 from ..facts import Citation, Family
 from ..garbage import no_collection
+from ..records import field, record
 from ..screening import Index, curated, saved
 from ..screening.index import Searchable
 from ..transfer.yamldoc import Doc
@@ -24,7 +25,7 @@ from .rulefile import Rule, read_citations, read_rule
 __all__ = ["Pattern", "Rule", "Rulebook", "default_rules_dir", "load_rulebook", "read_citations"]
 
 
-@dataclass
+@record
 class Rulebook:
     """Every rule and reference list, with the families that use them."""
 

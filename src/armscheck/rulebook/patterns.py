@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 from typing import Any
 
 from ..facts import FactKind, Family
+from ..records import record
 from ..transfer.values import suggest
 
 PATTERN_KEYS = {"fact", "where", "as"}
@@ -16,7 +16,7 @@ PATTERN_KEYS = {"fact", "where", "as"}
 OPERATORS = {"eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "ref"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pattern:
     """One fact pattern of a rule: a fact kind and conditions on its fields."""
 

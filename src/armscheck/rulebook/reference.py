@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import RuleError
+from ..records import field, record
 from ..transfer.decoding import read_file
 from ..transfer.values import ValueProblem, fold, parse_date, suggest_names
 from ..transfer.yamldoc import Doc
@@ -17,7 +17,7 @@ LIST_KEYS = ("title", "last_reviewed", "sources")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Country:
     """A country or territory from the country table."""
 
@@ -42,7 +42,7 @@ class Country:
         return f"{self.existed_from} to {self.existed_to or 'now'}"
 
 
-@dataclass
+@record
 class RefList:
     """One reference list file: its data and where each value sits."""
 
@@ -69,7 +69,7 @@ class RefList:
             raise self.error(path, str(exc), exc.hint) from None
 
 
-@dataclass
+@record
 class Reference:
     """All reference lists, plus the country and category vocabularies."""
 

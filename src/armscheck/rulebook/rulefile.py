@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
 from ..facts import Citation, FactKind, Family
+from ..records import record
 from ..transfer.decoding import read_file
 from ..transfer.values import suggest
 from ..transfer.yamldoc import parse
@@ -55,7 +55,7 @@ CITATION_KEYS = {"instrument", "url", "pinpoint", "quote"}
 _ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """One rule, as written in its file."""
 

@@ -19,11 +19,11 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
 from ..errors import RuleError
+from ..records import field, record
 from ..transfer.values import suggest
 from ..transfer.yamldoc import Doc
 
@@ -31,21 +31,21 @@ Path = tuple[str | int, ...]
 FilePath = str | PathLike[str]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scalar:
     """A plain value: ``text``, ``date``, ``url``, ``int``, ``number`` or ``bool``."""
 
     kind: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ListOf:
     """A list whose entries all follow ``item``."""
 
     item: Spec
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Map:
     """A mapping with known ``fields`` (or any keys whose ``values`` all follow one spec)."""
 
@@ -54,7 +54,7 @@ class Map:
     values: Spec | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OneOf:
     """Any one of ``options``."""
 

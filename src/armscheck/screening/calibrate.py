@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..records import field, record
 from .index import Index
 from .model import Entry
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pair:
     """One labelled pair."""
 
@@ -31,7 +31,7 @@ class Pair:
     kind: str  # the kind of variant: typo, cyrillic, acronym, false-friend...
 
 
-@dataclass
+@record
 class Figures:
     """Counts over a labelled set, and the pairs the matcher got wrong."""
 

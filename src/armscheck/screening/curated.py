@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..records import record
 from .index import Index
 from .model import Entry
 
@@ -28,7 +28,7 @@ class Lists(Protocol):
         """A value derived from the lists, built once per process."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Shape:
     """Where a curated list keeps its entries, and what they are."""
 

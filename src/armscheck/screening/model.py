@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..records import field, record
 
 KINDS = ("entity", "individual", "group", "vessel", "aircraft", "place", "unknown")
 TIERS = ("exact", "possible")
@@ -25,7 +25,7 @@ class NameTooLong(InputError):
         self.limit = limit
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
     """One party on one list, as the list itself gives it.
 
@@ -58,7 +58,7 @@ class Entry:
         return self.listed_to is None or day < self.listed_to
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@record(slots=True, unsafe_hash=True)
 class Normalised:
     """A name ready for comparison, with the steps that made it so (for explanations).
 
@@ -87,7 +87,7 @@ class Normalised:
         return " ".join(self.words)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Hit:
     """A name that matched a list entry, with its tier, score and explanation."""
 

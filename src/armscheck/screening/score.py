@@ -25,8 +25,9 @@ it, nothing. The band was calibrated on ``tests/data/name-pairs.yaml``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..records import record
 from . import fuzzy
 from .forms import DESCRIPTORS
 from .leading import begins
@@ -48,7 +49,7 @@ ARABIC_SKELETON = 0.88  # the score of a name in Arabic script with the alias's 
 LATIN_SKELETON = 0.87  # of a name in Latin script with the same consonants, other vowels
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Candidate:
     """A screened name and one alias the index proposed, with how it was found."""
 
@@ -77,7 +78,7 @@ def judge(c: Candidate, entry: Entry, country: str | None, kind: str | None) -> 
     return None if worth is None else weigh(c, worth, entry, country, kind)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Worth:
     """What a candidate is worth before the evidence (the party's country and kind).
 

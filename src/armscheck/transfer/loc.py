@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+from ..records import record
 
 Steps = tuple[str | int, ...]
 
@@ -20,7 +21,7 @@ class Located(Protocol):
         ...
 
 
-@dataclass(frozen=True, init=False, eq=False)
+@record(frozen=True, init=False, eq=False)
 class Loc:
     """Where a value sits in the YAML file.
 

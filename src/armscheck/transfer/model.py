@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ..records import field, record
 from .loc import Loc
 from .vocab import END_USER_TYPES, Extras, end_user_class
 from .yamldoc import Doc, path_text
@@ -91,7 +91,7 @@ def fields_at_once(cls: type[T]) -> type[T]:
 
 
 @fields_at_once
-@dataclass(frozen=True)
+@record(frozen=True)
 class Party:
     """The supplier or the recipient side of a transfer."""
 
@@ -112,7 +112,7 @@ class Party:
 
 
 @fields_at_once
-@dataclass(frozen=True)
+@record(frozen=True)
 class Component:
     """A part inside an item; ``value`` is its total over the whole line."""
 
@@ -130,7 +130,7 @@ class Component:
 
 
 @fields_at_once
-@dataclass(frozen=True)
+@record(frozen=True)
 class Item:
     """One line of the transfer; ``value`` is the line total."""
 
@@ -156,7 +156,7 @@ class Item:
         return self.extras.lethal
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RelatedSale:
     """An earlier sale to the same recipient, for split-sale warnings."""
 
@@ -168,7 +168,7 @@ class RelatedSale:
 
 
 @fields_at_once
-@dataclass(frozen=True)
+@record(frozen=True)
 class Transfer:
     """A validated transfer, ready to be turned into facts."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..records import record
 from .values import shown
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def is_dot_y(eccn: str | None) -> bool:
     return bool(eccn and _DOT_Y.match(eccn))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Extras:
     """The optional vocabulary of one item or component."""
 

@@ -16,10 +16,10 @@ event stream (:mod:`.stream`), which gives the same data and marks, or the locat
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 
 from ..errors import ComplianceError, InputError
+from ..records import field, record
 from . import nodes
 from .decoding import decode
 from .nodes import MAX_DEPTH, MAX_NODES
@@ -65,7 +65,7 @@ class _LazyMarks:
         doc.__dict__[self.slot] = marks
 
 
-@dataclass
+@record
 class Doc:
     """A loaded YAML document: plain Python data and a mark for every path."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Citation
+from ...records import record
 from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
 from .text import citations, names_of, names_pattern
@@ -18,7 +18,7 @@ _OUTCOME_TEXT = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Precedent:
     """One dated precedent, with the wording it contributes (read once per process)."""
 

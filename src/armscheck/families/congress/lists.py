@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Citation, Context, in_force, list_citations
+from ...records import record
 from ...transfer.values import fold, money_text
 from .. import nato_plus
 from ..nato_plus import Membership as Membership
@@ -41,7 +41,7 @@ NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One threshold row in force: amount, review period and its citations."""
 

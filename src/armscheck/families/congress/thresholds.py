@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ...facts import Context, in_force
+from ...records import record
 from . import lists as cl
 from .notes import COST_NOTE
 from .values import Line, measure_value, third_party_lines, us_lines
@@ -17,7 +17,7 @@ SECTIONS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Evaluation:
     """A channel's lines, thresholds and values on one date."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Context
+from ...records import record
 from ...transfer.model import Component, Item, Loc
 from ...transfer.values import money_text
 
@@ -22,7 +22,7 @@ EAR = ("ear-600", "ear", "ear99", "none")
 FIREARMS_TO_EAR = dt.date(2020, 3, 9)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Line:
     """One counted piece of the transfer."""
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...facts import Change, Context
+from ...records import field, record
 from ...transfer.vocab import end_user_matches
 
 SEVERITY = {"exempt": 0, "notification": 1, "approval": 2, "prohibited": 3}
 IN, POSSIBLE, OUT = "in", "possible", "out"
 
 
-@dataclass
+@record
 class Judged:
     """One item's status under a phase, and what that rests on."""
 

@@ -14,17 +14,17 @@ originating in" it. ``supplier.country`` is only one way a transfer can come fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Context, Match
+from ...records import record
 from ...transfer.model import Item, Loc
 from ..official_names import OfficialHit, hits, missing
 from . import bundled
 from . import official as un_official
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Route:
     """How an export ban reaches this seller: who, where, which items, on what reading."""
 

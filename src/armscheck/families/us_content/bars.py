@@ -15,10 +15,10 @@ a purpose the act excepts (see :mod:`.purposes`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
+from ...records import record
 from ...rulebook.reference import Reference, RefList
 from ...transfer.model import Item, Loc
 from ...transfer.values import fold
@@ -140,7 +140,7 @@ def _waivers(bar: dict[str, Any], lst: Any, i: int, day: dt.date) -> str:
     return f" Partial relief that did not lift the bar: {'; '.join(texts)}." if texts else ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Bar:
     """A bar of the list, read once per process: its place, dates and the names it uses."""
 

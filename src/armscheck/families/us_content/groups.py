@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import in_force
+from ...records import record
 from ...rulebook.reference import Reference, RefList
 from ...transfer.vocab import normal_eccn
 
@@ -117,7 +117,7 @@ def membership_dates(ref: Reference, country: str) -> list[tuple[dt.date, str]]:
     return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Threshold:
     """The de minimis level for one content class at one destination on one day."""
 

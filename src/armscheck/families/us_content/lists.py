@@ -8,11 +8,11 @@ Reads ``itar-126-1.yaml`` (dated 22 CFR 126.1 phases), ``us-barred-parties.yaml`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from ...facts import Match, list_citations
+from ...records import field, record
 from ...rulebook.reference import Reference
 from ...screening import Hit as Found
 from ...screening import curated
@@ -29,7 +29,7 @@ BARRED_LIST = "us-barred-parties"
 citations = list_citations
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phase:
     """One dated 22 CFR 126.1 phase of a country (read once per process, answers kept)."""
 
@@ -228,7 +228,7 @@ def is_barred_name(ref: Reference, name: str, country: str, entry_id: str) -> bo
     return any(h.entry.ref == entry_id for h in barred_index(ref).screen(name, country=country))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Barred(Matched):
     """A barred party named on the buying side."""
 

@@ -10,9 +10,9 @@ share of the pieces is in ``shares.py``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ...facts import Context, Fact
+from ...records import record
 from ...transfer.model import Component, Item, Loc
 from . import groups, lists
 from .kinds import CATALOGUE
@@ -23,7 +23,7 @@ _ESTIMATED = {"unit_value_usd", "components"}
 _SIGNIFICANT = ("itar", "ear-600", "ear")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Piece:
     """A US-controlled item or component."""
 

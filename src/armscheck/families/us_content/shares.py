@@ -8,10 +8,10 @@ de minimis level at all.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from ...facts import Context
+from ...records import record
 from ...transfer.model import Item
 from ...transfer.values import money_text
 from ...transfer.vocab import is_dot_y
@@ -25,7 +25,7 @@ def ear99_counted(ctx: Context) -> bool:
     return thr is not None and thr.percent is not None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Share:
     """The EAR de minimis test of one foreign-made item."""
 

@@ -1,0 +1,223 @@
+"""``record``: :func:`dataclasses.dataclass` for the package's classes, made at less cost.
+
+The standard decorator compiles Python source for every method it writes: for a frozen
+dataclass six small modules (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
+``__setattr__``, ``__delattr__``). A command imports about fifty dataclasses, and compiling
+their methods took about a fifth of a cold ``armscheck check``. :func:`record` lets the
+standard decorator read the fields (defaults, ``field()`` options, slots, ``__match_args__``)
+and compiles only ``__init__``; the other methods are shared functions over the class's
+fields that answer exactly as the generated ones do. ``dataclasses.fields``, ``replace``,
+``asdict`` and ``is_dataclass`` work on its classes as on any dataclass; type checkers see
+:func:`dataclasses.dataclass` itself.
+
+Supported options: ``init``, ``repr``, ``eq``, ``frozen``, ``slots``, ``unsafe_hash`` (the
+package uses no others; any other option is refused). ``field`` is :func:`dataclasses.field`,
+named here so a module imports both from one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+import reprlib
+from collections.abc import Callable
+from dataclasses import field
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["field", "record"]
+
+_OPTIONS = frozenset({"init", "repr", "eq", "frozen", "slots", "unsafe_hash"})
+
+
+def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
+    cls: type,
+    init: bool,
+    repr: bool,
+    eq: bool,
+    frozen: bool,
+    slots: bool,
+    unsafe_hash: bool,  # noqa: A002
+) -> type:
+    documented = bool(cls.__doc__)
+    own = set(cls.__dict__)
+    class_hash = cls.__dict__.get("__hash__", dataclasses.MISSING)
+    explicit_hash = not (
+        class_hash is dataclasses.MISSING or (class_hash is None and "__eq__" in own)
+    )
+    if frozen and own & {"__setattr__", "__delattr__"}:
+        raise TypeError(f"cannot overwrite __setattr__ or __delattr__ of frozen {cls.__name__}")
+    cls = dataclasses.dataclass(  # fields, defaults and slots only: no method written
+        cls, init=False, repr=False, eq=False, frozen=False, slots=slots
+    )
+    every = dataclasses.fields(cls)
+    if len(every) != len(cls.__dataclass_fields__) and any(  # type: ignore[attr-defined]
+        "InitVar" in str(f.type)
+        for f in cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
+    ):
+        raise TypeError(f"record() does not support InitVar ({cls.__name__})")
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    params.init, params.repr, params.eq, params.frozen = init, repr, eq, frozen
+    methods: dict[str, Any] = {}
+    if init and "__init__" not in own:
+        methods["__init__"] = _init(cls, every, frozen, slots)
+    if repr and "__repr__" not in own:
+        methods["__repr__"] = _repr(tuple(f.name for f in every if f.repr))
+    if eq and "__eq__" not in own:
+        methods["__eq__"] = _eq(_getter(tuple(f.name for f in every if f.compare)))
+    if unsafe_hash and explicit_hash:
+        raise TypeError(f"cannot overwrite attribute __hash__ in class {cls.__name__}")
+    if not explicit_hash and (unsafe_hash or (eq and frozen)):
+        hashed = tuple(f.name for f in every if (f.compare if f.hash is None else f.hash))
+        methods["__hash__"] = _hash(_getter(hashed))
+    elif eq and not frozen and not explicit_hash:
+        cls.__hash__ = None  # type: ignore[assignment]
+    if frozen:
+        names = frozenset(f.name for f in every)
+        methods["__setattr__"] = _frozen_set(cls, names)
+        methods["__delattr__"] = _frozen_del(cls, names)
+    for name, method in methods.items():
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
+    if frozen and slots:  # as the standard decorator does: pickle and copy cannot set fields
+        setattr(cls, "__getstate__", _getstate)  # noqa: B010 - not a method of type
+        setattr(cls, "__setstate__", _setstate)  # noqa: B010
+    if not documented:  # the standard decorator's text, from the real __init__
+        import inspect
+
+        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    return cls
+
+
+def _init(cls: type, every: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool) -> Any:
+    """``__init__`` as the standard decorator writes it."""
+    prefix = "__record_"
+    scope: dict[str, Any] = {f"{prefix}object": object, f"{prefix}factory": _FACTORY}
+    params: list[str] = []
+    body: list[str] = []
+    for f in every:
+        default = f.default is not dataclasses.MISSING
+        factory = f.default_factory is not dataclasses.MISSING
+        if factory:
+            scope[f"{prefix}make_{f.name}"] = f.default_factory
+        if f.init:
+            if factory:
+                params.append(f"{f.name}={prefix}factory")
+                value = f"{prefix}make_{f.name}() if {f.name} is {prefix}factory else {f.name}"
+            else:
+                if default:
+                    scope[f"{prefix}default_{f.name}"] = f.default
+                params.append(f"{f.name}={prefix}default_{f.name}" if default else f.name)
+                value = f.name
+        elif factory:
+            value = f"{prefix}make_{f.name}()"
+        elif slots and default:  # no class attribute holds it
+            scope[f"{prefix}default_{f.name}"] = f.default
+            value = f"{prefix}default_{f.name}"
+        else:
+            continue  # no value given: the class attribute (its default) stands
+        if frozen:
+            body.append(f"  {prefix}object.__setattr__(self, {f.name!r}, {value})")
+        else:
+            body.append(f"  self.{f.name} = {value}")
+    if hasattr(cls, "__post_init__"):
+        body.append("  self.__post_init__()")
+    text = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "  pass")
+    if not params:
+        text = text.replace("(self, )", "(self)")
+    defined: dict[str, Any] = {}
+    exec(text, scope, defined)  # noqa: S102 - text made above from the field names alone
+    function = defined["__init__"]
+    function.__annotations__ = {f.name: f.type for f in every if f.init} | {"return": None}
+    return function
+
+
+class _Factory:
+    """The default of a parameter whose field has a ``default_factory``."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The fields ``names`` of an object, as a tuple (also for one field or none)."""
+    if len(names) >= 2:
+        return operator.attrgetter(*names)
+    if names:
+        (name,) = names
+        return lambda obj: (getattr(obj, name),)
+    return lambda obj: ()
+
+
+def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
+    @reprlib.recursive_repr()
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _eq(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, Any], Any]:
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _hash(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _frozen_set(owner: type, names: frozenset[str]) -> Callable[[Any, str, Any], None]:
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is owner or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(owner, self).__setattr__(name, value)  # type: ignore[arg-type]
+
+    return __setattr__
+
+
+def _frozen_del(owner: type, names: frozenset[str]) -> Callable[[Any, str], None]:
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is owner or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(owner, self).__delattr__(name)  # type: ignore[arg-type]
+
+    return __delattr__
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in dataclasses.fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(dataclasses.fields(self), state, strict=False):
+        object.__setattr__(self, f.name, value)
+
+
+def _record(cls: type | None = None, /, **options: bool) -> Any:
+    """:func:`dataclasses.dataclass` with the options the package uses (see above)."""
+    unknown = set(options) - _OPTIONS
+    if unknown:
+        raise TypeError(f"record() got unsupported options {sorted(unknown)}")
+    chosen = dict.fromkeys(_OPTIONS, False) | {"init": True, "repr": True, "eq": True}
+    chosen.update(options)
+
+    def wrap(c: type) -> type:
+        return _make(c, **chosen)
+
+    return wrap if cls is None else wrap(cls)
+
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass as record
+else:
+    record = _record

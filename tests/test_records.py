@@ -1,0 +1,227 @@
+"""``record`` makes the classes :func:`dataclasses.dataclass` makes, method for method."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib
+import inspect
+import pickle
+import pkgutil
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import armscheck
+from armscheck.later import Later
+from armscheck.records import _record
+
+ROOT = Path(__file__).resolve().parents[1]
+T129 = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+
+
+def _package_records() -> list[type]:
+    found: dict[str, type] = {}
+    for info in pkgutil.walk_packages(armscheck.__path__, "armscheck."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == info.name
+                and "__dataclass_fields__" in value.__dict__  # decorated, not inherited
+            ):
+                found[f"{info.name}.{value.__qualname__}"] = value
+    return [found[k] for k in sorted(found)]
+
+
+RECORDS = _package_records()
+
+
+def _twin(cls: type) -> type:
+    """``cls`` made again from its source by the standard decorator."""
+    module = importlib.import_module(cls.__module__)
+    source = textwrap.dedent(inspect.getsource(cls)).replace("@record", "@dataclasses.dataclass")
+    space = {**vars(module), "dataclasses": dataclasses}
+    flags = annotations.compiler_flag  # the source is read as this module reads it
+    exec(compile(source, module.__file__ or "", "exec", flags=flags, dont_inherit=True), space)  # noqa: S102
+    twin = space[cls.__name__]
+    assert isinstance(twin, type)
+    return twin
+
+
+def _shape(cls: type) -> list[tuple[Any, ...]]:
+    return [
+        (f.name, f.type, f.init, f.repr, f.compare, f.hash, type(f.default), made)
+        for f in dataclasses.fields(cls)
+        for made in [getattr(f.default_factory, "__qualname__", f.default_factory)]
+    ]
+
+
+def _signature(cls: type) -> list[tuple[str, Any, str, bool]]:
+    return [
+        (p.name, p.kind, str(p.annotation), p.default is inspect.Parameter.empty)
+        for p in inspect.signature(cls).parameters.values()
+    ]
+
+
+def test_every_dataclass_of_the_package_is_a_record() -> None:
+    assert len(RECORDS) > 60
+    for cls in RECORDS:
+        assert "@record" in inspect.getsource(cls), cls
+
+
+@pytest.mark.parametrize("cls", RECORDS, ids=lambda c: f"{c.__module__}.{c.__qualname__}")
+def test_a_record_class_has_the_dataclass_shape(cls: type) -> None:
+    twin = _twin(cls)
+    assert _shape(cls) == _shape(twin)
+    assert _signature(cls) == _signature(twin)
+    assert cls.__doc__ == twin.__doc__
+    assert cls.__match_args__ == twin.__match_args__  # type: ignore[attr-defined]
+    assert getattr(cls, "__slots__", None) == getattr(twin, "__slots__", None)
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
+        mine, theirs = cls.__dict__.get(name), twin.__dict__.get(name)
+        assert (mine is None) == (theirs is None), name
+        if mine is not None:
+            assert mine.__qualname__ == theirs.__qualname__
+    for name in ("init", "repr", "eq", "frozen"):
+        assert getattr(cls.__dataclass_params__, name) == getattr(twin.__dataclass_params__, name)  # type: ignore[attr-defined]
+
+
+def _walk(value: Any, seen: dict[int, Any]) -> None:
+    if id(value) in seen:
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        seen[id(value)] = value
+        for f in dataclasses.fields(value):
+            _walk(getattr(value, f.name), seen)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            _walk(v, seen)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _walk(v, seen)
+
+
+def _hash(value: object) -> int | str:
+    try:
+        return hash(value)
+    except TypeError as exc:  # a field holds a list or a mapping, as in a dataclass
+        return str(exc)
+
+
+def test_the_records_of_a_check_answer_as_dataclasses_do() -> None:
+    from armscheck.api import load_checker, load_transfer
+    from armscheck.explore.counterfactuals import counterfactuals
+
+    checker = load_checker()
+    transfer = load_transfer(T129, checker.rulebook.reference)
+    verdict = counterfactuals(checker, transfer, checker.check(transfer), None)
+    seen: dict[int, Any] = {}
+    _walk([transfer, verdict, checker.facts(transfer, transfer.date), checker.rulebook], seen)
+    twins: dict[type, type] = {}
+    for value in seen.values():
+        cls = type(value)
+        if "__dataclass_fields__" not in cls.__dict__:
+            continue  # a subclass with its own __init__ (a document whose marks come later)
+        twin = twins.setdefault(cls, _twin(cls))
+        given = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.init}
+        made = [cls(**given), twin(**given), twin(**given)]
+        for copy_ in made:  # a field __init__ makes (a factory's fresh value): copied across
+            for f in dataclasses.fields(value):
+                if not f.init:
+                    object.__setattr__(copy_, f.name, getattr(value, f.name))
+        again, other, other2 = made
+        assert repr(value) == repr(again) == repr(other)
+        assert (value == again) == (other == other2)
+        assert value != other and other != value  # not of the same class
+        assert (cls.__hash__ is None) == (twin.__hash__ is None)
+        if cls.__hash__ is not None and cls.__eq__ is not object.__eq__:
+            assert _hash(value) == _hash(again) == _hash(other)
+    assert len(twins) > 10
+
+
+@_record(frozen=True, slots=True)
+class _Slotted:
+    """A frozen, slotted record (module level, for pickle)."""
+
+    a: int
+    b: list[int] = dataclasses.field(default_factory=list, compare=False)
+    c: str = "c"
+    d: int = dataclasses.field(default=4, init=False, repr=False)
+
+
+@_record(frozen=True)
+class _Lazy:
+    """A record with a :class:`Later` field."""
+
+    a: int
+    later: Later[tuple[int, ...]] = dataclasses.field(default=Later(()), compare=False)
+
+
+@_record
+class _Plain:
+    """A mutable record."""
+
+    a: int
+    b: dict[str, int] = dataclasses.field(default_factory=dict)
+    c: int = dataclasses.field(default=0, hash=False)
+    seen: list[str] = dataclasses.field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self.seen.append("post")
+
+
+@_record(eq=False)
+class _Same:
+    a: int
+
+
+def test_record_semantics() -> None:
+    s = _Slotted(1)
+    assert (s.a, s.b, s.c, s.d) == (1, [], "c", 4)
+    assert repr(s) == "_Slotted(a=1, b=[], c='c')"
+    assert s == _Slotted(1, [2]) and s != _Slotted(2) and hash(s) == hash(_Slotted(1, [3]))
+    assert _Slotted(1).b is not _Slotted(1).b
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.a = 2  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del s.a  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(s)) == s and copy.deepcopy(s) == s
+    assert dataclasses.replace(s, a=5).a == 5 and dataclasses.asdict(s)["d"] == 4
+    with pytest.raises(TypeError):
+        _Slotted()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        _Slotted(1, x=2)  # type: ignore[call-arg]
+
+    lazy = _Lazy(1, lambda: (7,))
+    assert lazy.later == (7,) and _Lazy(2).later == () and lazy == _Lazy(1)
+    assert repr(_Lazy(2)) == "_Lazy(a=2, later=())"
+
+    p = _Plain(1)
+    assert p.seen == ["post"] and p.b == {} and p == _Plain(1) and p != _Plain(1, c=2)
+    p.a = 3
+    assert p.a == 3 and _Plain.__hash__ is None
+    with pytest.raises(TypeError):
+        hash(p)
+    assert _Same(1) != _Same(1)
+    assert _Same.__eq__ is object.__eq__
+    assert (
+        str(inspect.signature(_Slotted))
+        == "(a: 'int', b: 'list[int]' = <factory>, c: 'str' = 'c') -> None"
+    )
+    assert _Same.__doc__ == "_Same(a: 'int')"
+
+
+def test_recursive_repr() -> None:
+    p = _Plain(1)
+    p.b = {"self": p}  # type: ignore[dict-item]
+    assert repr(p) == "_Plain(a=1, b={'self': ...}, c=0, seen=['post'])"
+
+
+def test_unsupported_options_are_refused() -> None:
+    with pytest.raises(TypeError):
+        _record(order=True)
