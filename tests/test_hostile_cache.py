@@ -9,6 +9,8 @@ import os
 import pickle
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,7 +105,7 @@ def _hazards() -> dict[str, object]:
         payload = json.dumps(["C", "Popen", "args", "touch pwned"]).encode()
         head, _, _ = p.read_bytes().partition(b"\n")
         meta = json.loads(head)
-        meta["sha256"] = __import__("hashlib").sha256(payload).hexdigest()
+        meta["blake2b"] = hashlib.blake2b(payload, digest_size=32).hexdigest()
         meta["parts"] = []
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
@@ -113,7 +115,7 @@ def _hazards() -> dict[str, object]:
         bad = marshal.dumps({"entries": [{"ref": "x"}]})
         meta["parts"] = [[name, len(bad)] for name, _ in meta["parts"]]
         payload = payload.partition(b"\n")[0] + b"\n" + bad * len(meta["parts"])
-        meta["sha256"] = hashlib.sha256(payload).hexdigest()
+        meta["blake2b"] = hashlib.blake2b(payload, digest_size=32).hexdigest()
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
     def pickle_bomb(p: Path) -> None:
@@ -259,7 +261,10 @@ def test_a_damaged_stat_record_is_never_trusted(
         doc["files"] = doc["files"][1:]
         doc["key"] = "0" * 64
         body = json.dumps(doc).encode()
-        meta = {"format": json.loads(head)["format"], "sha256": hashlib.sha256(body).hexdigest()}
+        meta = {
+            "format": json.loads(head)["format"],
+            "blake2b": hashlib.blake2b(body, digest_size=32).hexdigest(),
+        }
         record.write_bytes(json.dumps(meta).encode() + b"\n" + body)
     else:
         record.unlink()
@@ -328,3 +333,19 @@ def test_a_copy_of_the_rules_elsewhere_is_not_read_from_the_first_copys_cache(
     load_rulebook(first)  # read from the cache
     files = {r.file for r in load_rulebook(second).rules}
     assert files and all(f.startswith(str(second)) for f in files)
+
+
+def test_a_check_that_reads_its_cache_loads_no_openssl(own_cache: Path) -> None:
+    """The cache's own digests need no OpenSSL (``hashlib``), which takes time to load."""
+    code = (
+        "import io, sys\n"
+        "from armscheck.cli import main\n"
+        "sys.stdout = io.StringIO()\n"
+        f"main(['check', '--format', 'json', {IRAN!r}])\n"
+        "sys.__stdout__.write(' '.join(m for m in ('_hashlib', 'rich') if m in sys.modules))\n"
+    )
+    for run in ("writes the cache", "reads it"):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, (run, done.stderr)
+    assert done.stdout == ""
+    assert list(own_cache.glob("rulebook-*.json"))

@@ -9,7 +9,6 @@ today's rules and says what changed).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -102,6 +101,8 @@ def _clock() -> dt.datetime:
 
 def sha256_text(data: bytes) -> str:
     """The hex sha256 of ``data``."""
+    import hashlib  # only a record written or read needs it
+
     return hashlib.sha256(data).hexdigest()
 
 

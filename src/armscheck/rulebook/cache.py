@@ -9,7 +9,7 @@ the user's own cache folder, whose files someone able to write there could forge
 SHA-256 over the package version, the path of the rules folder and the *content*
 of every rule and list file under ``rules/`` and every module of the package: any
 edit makes a new key, and a copy of the rules elsewhere gets a cache of its own.
-Each cache file starts with a header line carrying the key and a SHA-256 digest
+Each cache file starts with a header line carrying the key and a BLAKE2b digest
 of the payload that follows, so a file that was truncated, overwritten or
 edited (even one byte) is noticed, removed and rebuilt. Anything at the cache
 path that is not a regular file (a FIFO, a device, a folder, a symbolic link)
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import marshal
 import os
@@ -37,7 +36,7 @@ from typing import Any
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
-FORMAT = "armscheck-rulebook-cache/5"
+FORMAT = "armscheck-rulebook-cache/6"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
 # marshal refuses code objects when asked (Python 3.13 and later)
@@ -101,7 +100,7 @@ def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, bytes]] | Non
             not isinstance(meta, dict)
             or meta.get("format") != FORMAT
             or meta.get("key") != k
-            or meta.get("sha256") != hashlib.sha256(payload).hexdigest()
+            or meta.get("blake2b") != stamps.check_digest(payload)
         ):
             raise _Doubt("header")
         book, _, rest = payload.partition(b"\n")
@@ -165,7 +164,7 @@ def write(k: str, value: Any, parts: dict[str, Any] | None = None) -> None:
     meta = {
         "format": FORMAT,
         "key": k,
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        "blake2b": stamps.check_digest(payload),
         "parts": [[name, len(image)] for name, image in images.items()],
     }
     stamps.store(folder, "rulebook-*", _KEEP, _path(k), json.dumps(meta).encode() + b"\n" + payload)

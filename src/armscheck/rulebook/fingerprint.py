@@ -17,7 +17,6 @@ made within the clock's resolution of that moment cannot go unseen.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -25,7 +24,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-FORMAT = "armscheck-stat-record/1"
+try:  # the BLAKE2 module Python always builds, without loading OpenSSL as hashlib does
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import blake2b
+
+FORMAT = "armscheck-stat-record/2"
 SETTLED_NS = 2_000_000_000  # a file changed more recently than this is not recorded
 MAX_RECORD_BYTES = 1_000_000
 _KEEP = 8  # stat records kept (one per rules folder and package)
@@ -118,6 +122,15 @@ def statuses(found: Sources, root: Path) -> list[Status]:
     ]
 
 
+def check_digest(data: bytes) -> str:
+    """The digest a cache file or stat record carries of itself, to tell damage (BLAKE2b).
+
+    Not a fingerprint (those are SHA-256, see :func:`compute`): only a file's check of its
+    own bytes, so that a run that finds its cache loads no OpenSSL.
+    """
+    return blake2b(data, digest_size=32).hexdigest()
+
+
 def compute(
     found: Sources, root: Path, head: bytes, limit: int
 ) -> tuple[str, tuple[str, int]] | None:
@@ -125,6 +138,8 @@ def compute(
 
     The rules digest is :func:`rules_hash` of the same bytes.
     """
+    import hashlib
+
     digest = hashlib.sha256(head)
     rules: list[tuple[list[str], str, bytes]] = []
     for base, rel, _ in found:
@@ -139,6 +154,8 @@ def compute(
 
 
 def _rules_digest(files: Any) -> tuple[str, int]:
+    import hashlib
+
     digest = hashlib.sha256()
     count = 0
     for rel, data in files:
@@ -158,7 +175,7 @@ def rules_hash(root: Path) -> tuple[str, int]:
 
 
 def _record_path(folder: Path, root: Path, package: Path) -> Path:
-    name = hashlib.sha256(f"{root}\0{package}".encode()).hexdigest()[:32]
+    name = check_digest(f"{root}\0{package}".encode())[:32]
     return folder / f"stat-{name}.json"
 
 
@@ -171,7 +188,7 @@ def recorded(
         return None
     try:
         top, _, body = raw.partition(b"\n")
-        if json.loads(top) != {"format": FORMAT, "sha256": hashlib.sha256(body).hexdigest()}:
+        if json.loads(top) != {"format": FORMAT, "blake2b": check_digest(body)}:
             return None
         doc = json.loads(body)
         if (doc["root"], doc["package"], doc["head"]) != (str(root), str(package), head.hex()):
@@ -202,7 +219,7 @@ def record(
     doc = {"root": str(root), "package": str(package), "head": head.hex(), "files": now}
     doc["key"] = key
     body = json.dumps({**doc, "rules": [digest, count]}, separators=(",", ":")).encode()
-    top = json.dumps({"format": FORMAT, "sha256": hashlib.sha256(body).hexdigest()})
+    top = json.dumps({"format": FORMAT, "blake2b": check_digest(body)})
     store(
         folder,
         "stat-*.json",
