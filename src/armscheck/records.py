@@ -57,6 +57,7 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
         raise TypeError(f"record() does not support InitVar ({cls.__name__})")
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     params.init, params.repr, params.eq, params.frozen = init, repr, eq, frozen
+    params.unsafe_hash = unsafe_hash
     methods: dict[str, Any] = {}
     if init and "__init__" not in own:
         methods["__init__"] = _init(cls, every, frozen, slots)
