@@ -5,8 +5,9 @@ dataclass six small modules (``__init__``, ``__repr__``, ``__eq__``, ``__hash__`
 ``__setattr__``, ``__delattr__``). A command imports about fifty dataclasses, and compiling
 their methods took about a fifth of a cold ``armscheck check``. :func:`record` lets the
 standard decorator read the fields (defaults, ``field()`` options, slots, ``__match_args__``)
-and compiles only ``__init__``; the other methods are shared functions over the class's
-fields that answer exactly as the generated ones do. ``dataclasses.fields``, ``replace``,
+and compiles only ``__init__``, when the class is first instantiated (a command uses about
+two thirds of the classes it imports); the other methods are shared functions over the
+class's fields that answer exactly as the generated ones do. ``dataclasses.fields``, ``replace``,
 ``asdict`` and ``is_dataclass`` work on its classes as on any dataclass; type checkers see
 :func:`dataclasses.dataclass` itself.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import reprlib
+import types
 from collections.abc import Callable
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
@@ -60,7 +62,7 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
     params.unsafe_hash = unsafe_hash
     methods: dict[str, Any] = {}
     if init and "__init__" not in own:
-        methods["__init__"] = _init(cls, every, frozen, slots)
+        methods["__init__"] = _LaterInit(cls, every, frozen, slots)
     if repr and "__repr__" not in own:
         methods["__repr__"] = _repr(tuple(f.name for f in every if f.repr))
     if eq and "__eq__" not in own:
@@ -87,6 +89,48 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
 
         cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
     return cls
+
+
+class _LaterInit:
+    """A class's ``__init__``, compiled from its fields when the class is first instantiated.
+
+    The first call (or a first look at its signature) compiles the function :func:`_init`
+    writes and puts it in the class in place of this one, so later calls cost nothing more.
+    """
+
+    def __init__(
+        self, cls: type, every: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool
+    ) -> None:
+        self.__qualname__ = f"{cls.__qualname__}.__init__"
+        self._made: tuple[type, tuple[dataclasses.Field[Any], ...], bool, bool] | None = (
+            cls,
+            every,
+            frozen,
+            slots,
+        )
+        self._function: Any = None
+
+    def _compiled(self) -> Any:
+        if self._function is None and self._made is not None:
+            cls, every, frozen, slots = self._made
+            function = _init(cls, every, frozen, slots)
+            function.__qualname__ = self.__qualname__
+            self._function, self._made = function, None
+            if cls.__dict__.get("__init__") is self:
+                type.__setattr__(cls, "__init__", function)
+        return self._function
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        return self if obj is None else types.MethodType(self, obj)
+
+    def __call__(self, obj: object, /, *args: Any, **kwargs: Any) -> None:
+        self._compiled()(obj, *args, **kwargs)
+
+    @property
+    def __signature__(self) -> Any:  # what inspect.signature() reads first
+        import inspect
+
+        return inspect.signature(self._compiled())
 
 
 def _init(cls: type, every: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool) -> Any:
