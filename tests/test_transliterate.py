@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import anyascii as theirs
 import pytest
 
 from armscheck.screening import transliterate
+from armscheck.screening.normalise import _spaced_han
 from armscheck.screening.transliterate import anyascii
 
 DATA = Path(theirs.__file__).parent / "_data"
@@ -68,3 +70,12 @@ def test_a_check_does_not_import_the_resource_readers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_chinese_characters_are_spaced_as_the_pattern_of_their_ranges_spaces_them() -> None:
+    pattern = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+    for block in range(0x110000 >> 8):
+        points = range(block << 8, (block + 1) << 8)
+        text = "".join(chr(p) for p in points if not 0xD800 <= p < 0xE000)
+        if text:
+            assert _spaced_han(text) == pattern.sub(r" \1 ", text), hex(block)

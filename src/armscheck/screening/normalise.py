@@ -35,7 +35,9 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LEGAL_PHRASES:
     _PHRASES.setdefault(_phrase[0], []).append(_phrase)
 _DROPPABLE = LEGAL_FORMS | ARTICLES | _PHRASES.keys()
-_HAN = r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"  # compiled for the first Chinese name
+# the Chinese characters (CJK unified ideographs, extension A, compatibility ideographs),
+# tested by range: a pattern of them takes a millisecond to compile
+_HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # a letter followed by the same letter: deleting each leaves one of every run ("ll" -> "l")
@@ -128,12 +130,17 @@ def _transliterate(text: str, steps: list[str]) -> str:
     if "Arabic" in scripts or "Persian" in scripts:
         text = re.sub(r"(?<![\w])ال(?=\w\w)", "", text)  # the article al-, written apart in Latin
     if "Chinese" in scripts:
-        text = re.sub(_HAN, r" \1 ", text)  # one syllable per character
+        text = _spaced_han(text)  # one syllable per character
     for script in scripts:
         steps.append(f"{script} transliterated")
     if accents:
         steps.append("diacritics removed")
     return anyascii(text)
+
+
+def _spaced_han(text: str) -> str:
+    """``text`` with a space before and after each Chinese character."""
+    return "".join([f" {ch} " if any(a <= ch <= b for a, b in _HAN) else ch for ch in text])
 
 
 def _join_letters(cased: list[str]) -> list[str]:
