@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -321,6 +322,43 @@ def test_a_doubtful_index_state_is_refused(bad: dict[str, object]) -> None:
 
     with pytest.raises(ValueError):
         saved.thawed(bad)
+
+
+def _ids(*numbers: int) -> bytes:
+    return array("I", numbers).tobytes()
+
+
+_EMPTY_INDEX = {
+    "byteorder": sys.byteorder,
+    "entries": ((),) * 10,
+    "owner": (),
+    "texts": (),
+    "norms": (),
+    "keys": (),
+    "counts": b"",
+    "ids": b"",
+}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"keys": ("=a",), "counts": _ids(1), "ids": _ids(0)},  # no alias 0
+        {"keys": ("=a",), "counts": _ids(1), "ids": b""},  # counts more than there are
+        {"keys": ("=a",), "counts": _ids(0), "ids": _ids(0)},  # an id no key counts
+        {"keys": ("=a", "=b"), "counts": _ids(0), "ids": b""},  # a count missing
+        {"keys": (1,), "counts": _ids(0), "ids": b""},
+        {"keys": ["=a"], "counts": _ids(0), "ids": b""},
+        {"keys": ("=a",), "counts": (0,), "ids": b""},
+        {"keys": ("=a",), "counts": _ids(0), "ids": b"\0"},
+    ],
+)
+def test_a_doubtful_key_table_is_refused(table: dict[str, object]) -> None:
+    from armscheck.screening import saved
+
+    assert len(saved.thawed(_EMPTY_INDEX)) == 0  # the table alone is at fault
+    with pytest.raises(ValueError):
+        saved.thawed({**_EMPTY_INDEX, **table})
 
 
 def test_a_copy_of_the_rules_elsewhere_is_not_read_from_the_first_copys_cache(

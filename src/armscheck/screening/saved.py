@@ -4,11 +4,13 @@ Building the indexes of the curated lists normalises every alias (transliteratio
 included) and costs more than the rest of a check; the rulebook cache keeps them as
 built, so a new process reads them instead. The state holds only tuples, text-keyed
 mappings, text, bytes, numbers and booleans (kept by ``marshal``), in columns: each
-entry field and each normalised-name field is one tuple, and the alias numbers under each
-key are packed in bytes. :func:`thawed` checks every value's type, column by column,
-raising :class:`ValueError` on anything else; the :class:`Thawed` index it returns makes
-an entry or a normalised alias into an object only when screening first reaches it (a
-check screens a few names, which reach a few of the aliases).
+entry field and each normalised-name field is one tuple, and the key table is the keys in
+sorted order, with the number of aliases under each key and all their alias numbers packed
+in two strings of bytes (found by bisection, so that reading it makes no mapping of
+thousands of keys). :func:`thawed` checks every value's type, column by column, and every
+alias number, raising :class:`ValueError` on anything else; the :class:`Thawed` index it
+returns makes an entry or a normalised alias into an object only when screening first
+reaches it (a check screens a few names, which reach a few of the aliases).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 import itertools
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -25,7 +28,8 @@ from .keys import sorted_tokens
 from .model import Entry, Normalised
 
 Columns = tuple[tuple[Any, ...], ...]
-IDS: Final = "I"  # how the alias numbers under a key are packed (array typecode)
+Ids = memoryview  # alias numbers, as IDS
+IDS: Final = "I"  # how alias numbers and counts are packed (array typecode)
 _WIDTH = array(IDS).itemsize
 _DAY_MAX = dt.date.max.toordinal()
 # each field of Entry as stored, in order: its type (None: a day number or None), and the
@@ -86,7 +90,17 @@ def frozen(index: Index) -> dict[str, Any]:
             )
             for n in index.norms
         ),
-        "keys": {key: array(IDS, ids).tobytes() for key, ids in index.keys.items()},
+        **_table(index.keys),
+    }
+
+
+def _table(keys: Mapping[str, Sequence[int]]) -> dict[str, Any]:
+    """The key table: the keys sorted, how many aliases each has, and their numbers in turn."""
+    order = sorted(keys)
+    return {
+        "keys": tuple(order),
+        "counts": array(IDS, [len(keys[k]) for k in order]).tobytes(),
+        "ids": array(IDS, itertools.chain.from_iterable(keys[k] for k in order)).tobytes(),
     }
 
 
@@ -154,23 +168,32 @@ def _norms(raw: Any) -> Columns:
     return raw
 
 
-def _keys(raw: Any, bound: int) -> dict[str, bytes]:
-    """The key table :func:`frozen` wrote: text keys, each with alias numbers below ``bound``."""
+def _keys(keys: Any, counts: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], list[int], Ids]:
+    """The key table :func:`_table` wrote, as (keys, where each key's ids end, the ids).
+
+    The keys must be text, and the counts add up to the alias ids given, each below ``bound``.
+    """
     if (
-        type(raw) is not dict
-        or set(map(type, raw)) - {str}
-        or set(map(type, raw.values())) - {bytes}
-        or any(size % _WIDTH for size in set(map(len, raw.values())))
+        type(keys) is not tuple
+        or set(map(type, keys)) - {str}
+        or type(counts) is not bytes
+        or type(ids) is not bytes
+        or len(counts) != len(keys) * _WIDTH
+        or len(ids) % _WIDTH
     ):
         raise ValueError("not a key table")
-    if max(array(IDS, b"".join(raw.values())), default=-1) >= bound:
+    ends = list(itertools.accumulate(array(IDS, counts)))
+    numbers = memoryview(ids).cast(IDS)
+    if (ends[-1] if ends else 0) != len(numbers):
+        raise ValueError("not a key table: its counts do not add up to its alias numbers")
+    if max(numbers, default=-1) >= bound:
         raise ValueError("not a key table: an alias number out of range")
-    return raw
+    return keys, ends, numbers
 
 
 def thawed(state: Any) -> Thawed:
     """The index :func:`frozen` wrote; :class:`ValueError` for anything else."""
-    fields = {"byteorder", "entries", "owner", "texts", "norms", "keys"}
+    fields = {"byteorder", "entries", "owner", "texts", "norms", "keys", "counts", "ids"}
     if not isinstance(state, dict) or set(state) != fields:
         raise ValueError("not an index")
     if state["byteorder"] != sys.byteorder:
@@ -181,7 +204,8 @@ def thawed(state: Any) -> Thawed:
     norms = _norms(state["norms"])
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
-    return Thawed(entries, owner, texts, norms, _keys(state["keys"], len(norms)))
+    table = _keys(state["keys"], state["counts"], state["ids"], len(norms))
+    return Thawed(entries, owner, texts, norms, table)
 
 
 class Thawed(Searchable):
@@ -197,13 +221,14 @@ class Thawed(Searchable):
         owner: tuple[int, ...],
         texts: tuple[str, ...],
         norms: Columns,
-        keys: dict[str, bytes],
+        table: tuple[tuple[str, ...], list[int], Ids],
     ) -> None:
         self._columns = entries
         self.owner = owner  # alias id -> entry number
         self.texts = texts  # alias id -> the alias as the list writes it
         self._rows = norms
-        self.keys = keys  # key -> alias ids, packed
+        # every key, sorted; where the alias ids of each end in the ids of all keys
+        self.keys, self._ends, self._ids = table
         self._entries: list[Entry | None] = [None] * len(entries[0])
         self._norms: list[Normalised | None] = [None] * len(norms)
         self._pairs: list[tuple[str, str] | None] = [None] * len(norms)
@@ -213,8 +238,16 @@ class Thawed(Searchable):
 
     def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         """The alias ids under each of ``keys`` that has any."""
-        get = self.keys.get
-        return {k: memoryview(ids).cast(IDS) for k in keys if (ids := get(k))}
+        table, ends, ids = self.keys, self._ends, self._ids
+        count = len(table)
+        found: dict[str, Sequence[int]] = {}
+        for k in keys:
+            at = bisect_left(table, k)
+            if at < count and table[at] == k:
+                start = ends[at - 1] if at else 0
+                if ends[at] > start:
+                    found[k] = ids[start : ends[at]]
+        return found
 
     def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
         """Each alias's folded key and sorted words, in the order of ``ids``."""
