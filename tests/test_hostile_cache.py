@@ -387,3 +387,36 @@ def test_a_check_that_reads_its_cache_loads_no_openssl(own_cache: Path) -> None:
         assert done.returncode == 0, (run, done.stderr)
     assert done.stdout == ""
     assert list(own_cache.glob("rulebook-*.json"))
+
+
+def test_a_cached_value_reads_back_as_it_was_written() -> None:
+    from armscheck.rulebook.book import _CACHED
+
+    book = load_rulebook(families=load_rulebook().families)  # built from the files
+    value = (book.reference.countries, book.rules, ((), [], {1: "a"}, "x", None))
+    assert cache.decode(json.loads(json.dumps(cache.encode(value))), _CACHED) == value
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        {"J": 1},
+        ["J"],
+        ["J", 1, 2],
+        ["X", 1],
+        ["D", "a"],
+        ["d", 20210101],
+        ["d", "2021-01-01", "x"],
+        ["C", "Country", "code"],
+        ["C", "Country", "code", "IQ", "nickname", "x"],
+        ["C", "Popen", "args", "x"],
+        ["T", ["C", "Country", "code", "IQ"]],  # a country needs its name
+        ["L", ["T", ["?"]]],
+    ],
+)
+def test_a_doubtful_cached_value_is_refused(data: object) -> None:
+    from armscheck.rulebook.book import _CACHED
+
+    with pytest.raises((ValueError, TypeError, cache._Doubt)):
+        cache.decode(data, _CACHED)

@@ -211,37 +211,46 @@ def _encode(value: Any) -> tuple[Any, bool]:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+_SCALARS = frozenset({type(None), bool, int, float, str})  # what json gives as it is
+
+
 def decode(data: Any, classes: dict[str, type]) -> Any:
     """The value :func:`encode` wrote; :class:`_Doubt` for anything else."""
-    if data is None or isinstance(data, (bool, int, float, str)):
+    if type(data) in _SCALARS:
         return data
-    if not isinstance(data, list) or not data:
+    if type(data) is not list or not data:
+        if isinstance(data, (bool, int, float, str)):
+            return data
         raise _Doubt("shape")
-    tag, rest = data[0], data[1:]
-    if tag == "J" and len(rest) == 1:
-        return rest[0]  # built by json: plain data only
-    if tag == "L":
-        return [decode(v, classes) for v in rest]
-    if tag == "T":
-        return tuple(decode(v, classes) for v in rest)
-    if tag == "D" and len(rest) % 2 == 0:
-        pairs = zip(rest[::2], rest[1::2], strict=True)
+    tag, size = data[0], len(data)
+    if tag == "J" and size == 2:
+        return data[1]  # built by json: plain data only
+    if tag == "T" or tag == "L":
+        items = [v if type(v) in _SCALARS else decode(v, classes) for v in data[1:]]
+        return tuple(items) if tag == "T" else items
+    if tag == "C" and size % 2 == 0 and data[1] in classes:
+        return _record(classes[data[1]], data, classes)
+    if tag == "D" and size % 2 == 1:
+        pairs = zip(data[1::2], data[2::2], strict=True)
         return {decode(k, classes): decode(v, classes) for k, v in pairs}
-    if tag == "d" and len(rest) == 1 and isinstance(rest[0], str):
-        return dt.date.fromisoformat(rest[0])
-    if tag == "C" and rest and rest[0] in classes and len(rest) % 2 == 1:
-        cls = classes[rest[0]]
-        names = _init_fields(cls)
-        kwargs = {}
-        for name, v in zip(rest[1::2], rest[2::2], strict=True):
-            if name not in names:
-                raise _Doubt(f"field {name!r}")
-            kwargs[name] = decode(v, classes)
-        try:
-            return cls(**kwargs)
-        except TypeError as exc:
-            raise _Doubt(str(exc)) from None
+    if tag == "d" and size == 2 and isinstance(data[1], str):
+        return dt.date.fromisoformat(data[1])
     raise _Doubt(f"tag {tag!r}")
+
+
+def _record(cls: type, data: list[Any], classes: dict[str, type]) -> Any:
+    """The record ``["C", name, field, value, ...]`` of class ``cls``."""
+    names = _init_fields(cls)
+    kwargs = {}
+    for at in range(2, len(data), 2):
+        name, value = data[at], data[at + 1]
+        if name not in names:
+            raise _Doubt(f"field {name!r}")
+        kwargs[name] = value if type(value) in _SCALARS else decode(value, classes)
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise _Doubt(str(exc)) from None
 
 
 @functools.lru_cache(maxsize=64)
