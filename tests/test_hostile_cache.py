@@ -335,7 +335,7 @@ _EMPTY_INDEX = {
     "texts": (),
     "norms": (),
     "keys": (),
-    "counts": b"",
+    "ends": b"",
     "ids": b"",
 }
 
@@ -343,14 +343,14 @@ _EMPTY_INDEX = {
 @pytest.mark.parametrize(
     "table",
     [
-        {"keys": ("=a",), "counts": _ids(1), "ids": _ids(0)},  # no alias 0
-        {"keys": ("=a",), "counts": _ids(1), "ids": b""},  # counts more than there are
-        {"keys": ("=a",), "counts": _ids(0), "ids": _ids(0)},  # an id no key counts
-        {"keys": ("=a", "=b"), "counts": _ids(0), "ids": b""},  # a count missing
-        {"keys": (1,), "counts": _ids(0), "ids": b""},
-        {"keys": ["=a"], "counts": _ids(0), "ids": b""},
-        {"keys": ("=a",), "counts": (0,), "ids": b""},
-        {"keys": ("=a",), "counts": _ids(0), "ids": b"\0"},
+        {"keys": ("=a",), "ends": _ids(1), "ids": _ids(0)},  # no alias 0
+        {"keys": ("=a",), "ends": _ids(1), "ids": b""},  # ends after the ids
+        {"keys": ("=a",), "ends": _ids(0), "ids": _ids(0)},  # an id after the last end
+        {"keys": ("=a", "=b"), "ends": _ids(0), "ids": b""},  # an end missing
+        {"keys": (1,), "ends": _ids(0), "ids": b""},
+        {"keys": ["=a"], "ends": _ids(0), "ids": b""},
+        {"keys": ("=a",), "ends": (0,), "ids": b""},
+        {"keys": ("=a",), "ends": _ids(0), "ids": b"\0"},
     ],
 )
 def test_a_doubtful_key_table_is_refused(table: dict[str, object]) -> None:

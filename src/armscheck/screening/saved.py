@@ -5,9 +5,9 @@ included) and costs more than the rest of a check; the rulebook cache keeps them
 built, so a new process reads them instead. The state holds only tuples, text-keyed
 mappings, text, bytes, numbers and booleans (kept by ``marshal``), in columns: each
 entry field and each normalised-name field is one tuple, and the key table is the keys in
-sorted order, with the number of aliases under each key and all their alias numbers packed
-in two strings of bytes (found by bisection, so that reading it makes no mapping of
-thousands of keys). :func:`thawed` checks every value's type, column by column, and every
+sorted order, all their alias numbers in turn and where each key's numbers end, packed in
+two strings of bytes (found by bisection, so that reading it makes no mapping of thousands
+of keys). :func:`thawed` checks every value's type, column by column, and every
 alias number, raising :class:`ValueError` on anything else; the :class:`Thawed` index it
 returns makes an entry or a normalised alias into an object only when screening first
 reaches it (a check screens a few names, which reach a few of the aliases).
@@ -20,7 +20,7 @@ import itertools
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from .index import Index, Searchable
@@ -29,7 +29,7 @@ from .model import Entry, Normalised
 
 Columns = tuple[tuple[Any, ...], ...]
 Ids = memoryview  # alias numbers, as IDS
-IDS: Final = "I"  # how alias numbers and counts are packed (array typecode)
+IDS: Final = "I"  # how alias numbers and where they end are packed (array typecode)
 _WIDTH = array(IDS).itemsize
 _DAY_MAX = dt.date.max.toordinal()
 # each field of Entry as stored, in order: its type (None: a day number or None), and the
@@ -46,17 +46,17 @@ _ENTRY: tuple[tuple[str, type | None, type | None], ...] = (
     ("source", str, None),
     ("extra", dict, str),
 )
-# each field of Normalised as stored: its type, and the type of its items if a tuple
-_NORM: tuple[tuple[type, type | None], ...] = (
-    (str, None),  # original
-    (tuple, str),  # words
-    (tuple, str),  # tokens
-    (str, None),  # flat
-    (tuple, bool),  # upper
-    (tuple, str),  # steps
-    (tuple, str),  # scripts
-    (str, None),  # skeleton
-    (str, None),  # core
+# each field of Normalised as stored, in order: its name, its type, and its items' if a tuple
+_NORM: tuple[tuple[str, type, type | None], ...] = (
+    ("original", str, None),
+    ("words", tuple, str),
+    ("tokens", tuple, str),
+    ("flat", str, None),
+    ("upper", tuple, bool),
+    ("steps", tuple, str),
+    ("scripts", tuple, str),
+    ("skeleton", str, None),
+    ("core", str, None),
 )
 
 
@@ -76,38 +76,36 @@ def frozen(index: Index) -> dict[str, Any]:
         "entries": tuple(columns),
         "owner": tuple(index.owner),
         "texts": tuple(index.texts),
-        "norms": tuple(
-            (
-                n.original,
-                n.words,
-                n.tokens,
-                n.flat,
-                n.upper,
-                n.steps,
-                n.scripts,
-                n.skeleton,
-                n.core,
-            )
-            for n in index.norms
-        ),
+        "norms": tuple(tuple(getattr(n, name) for name, _, _ in _NORM) for n in index.norms),
         **_table(index.keys),
     }
 
 
 def _table(keys: Mapping[str, Sequence[int]]) -> dict[str, Any]:
-    """The key table: the keys sorted, how many aliases each has, and their numbers in turn."""
+    """The key table: the keys sorted, their alias numbers in turn, and where each key's end."""
     order = sorted(keys)
     return {
         "keys": tuple(order),
-        "counts": array(IDS, [len(keys[k]) for k in order]).tobytes(),
+        "ends": array(IDS, itertools.accumulate(len(keys[k]) for k in order)).tobytes(),
         "ids": array(IDS, itertools.chain.from_iterable(keys[k] for k in order)).tobytes(),
     }
 
 
 def _texts(raw: Any) -> tuple[str, ...]:
-    if type(raw) is not tuple or set(map(type, raw)) - {str}:
+    if type(raw) is not tuple or not _only(raw, str):
         raise ValueError("not a tuple of text")
     return raw
+
+
+def _only(values: Iterable[Any], kind: type) -> bool:
+    """Whether every one of ``values`` is a ``kind`` (text is told by joining it: quicker)."""
+    if kind is str:
+        try:
+            "".join(values)
+        except TypeError:
+            return False
+        return True
+    return not set(map(type, values)) - {kind}
 
 
 def _ids(raw: Any, bound: int) -> tuple[int, ...]:
@@ -130,7 +128,7 @@ def _columns(raw: Any, count: int, what: str) -> Columns:
 
 def _typed(column: tuple[Any, ...], kind: type, item: type | None, what: str) -> None:
     """Raise :class:`ValueError` unless every value in ``column`` is a ``kind`` of ``item``."""
-    if set(map(type, column)) - {kind}:
+    if not _only(column, kind):
         raise ValueError(f"not {what}")
     if item is None:
         return
@@ -141,7 +139,7 @@ def _typed(column: tuple[Any, ...], kind: type, item: type | None, what: str) ->
         )
     else:
         inner = itertools.chain.from_iterable(column)
-    if set(map(type, inner)) - {item}:
+    if not _only(inner, item):
         raise ValueError(f"not {what}")
 
 
@@ -163,37 +161,37 @@ def _norms(raw: Any) -> Columns:
     if type(raw) is not tuple or set(map(type, raw)) - {tuple} or set(map(len, raw)) - {9}:
         raise ValueError("not a tuple of normalised names")
     columns = list(zip(*raw, strict=True)) if raw else [()] * 9
-    for column, (kind, item) in zip(columns, _NORM, strict=True):
+    for column, (_, kind, item) in zip(columns, _NORM, strict=True):
         _typed(column, kind, item, "a normalised name")
     return raw
 
 
-def _keys(keys: Any, counts: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], list[int], Ids]:
+def _keys(keys: Any, ends: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], Ids, Ids]:
     """The key table :func:`_table` wrote, as (keys, where each key's ids end, the ids).
 
-    The keys must be text, and the counts add up to the alias ids given, each below ``bound``.
+    The keys must be text, one end each, the last end that of the alias ids, and every id
+    below ``bound``. (Ends out of order would only find fewer ids, each of them checked.)
     """
     if (
         type(keys) is not tuple
-        or set(map(type, keys)) - {str}
-        or type(counts) is not bytes
+        or not _only(keys, str)
+        or type(ends) is not bytes
         or type(ids) is not bytes
-        or len(counts) != len(keys) * _WIDTH
+        or len(ends) != len(keys) * _WIDTH
         or len(ids) % _WIDTH
     ):
         raise ValueError("not a key table")
-    ends = list(itertools.accumulate(array(IDS, counts)))
-    numbers = memoryview(ids).cast(IDS)
-    if (ends[-1] if ends else 0) != len(numbers):
-        raise ValueError("not a key table: its counts do not add up to its alias numbers")
+    last, numbers = memoryview(ends).cast(IDS), memoryview(ids).cast(IDS)
+    if (last[-1] if keys else 0) != len(numbers):
+        raise ValueError("not a key table: its last key does not end with its alias numbers")
     if max(numbers, default=-1) >= bound:
         raise ValueError("not a key table: an alias number out of range")
-    return keys, ends, numbers
+    return keys, last, numbers
 
 
 def thawed(state: Any) -> Thawed:
     """The index :func:`frozen` wrote; :class:`ValueError` for anything else."""
-    fields = {"byteorder", "entries", "owner", "texts", "norms", "keys", "counts", "ids"}
+    fields = {"byteorder", "entries", "owner", "texts", "norms", "keys", "ends", "ids"}
     if not isinstance(state, dict) or set(state) != fields:
         raise ValueError("not an index")
     if state["byteorder"] != sys.byteorder:
@@ -204,7 +202,7 @@ def thawed(state: Any) -> Thawed:
     norms = _norms(state["norms"])
     if not len(owner) == len(texts) == len(norms):
         raise ValueError("aliases of different lengths")
-    table = _keys(state["keys"], state["counts"], state["ids"], len(norms))
+    table = _keys(state["keys"], state["ends"], state["ids"], len(norms))
     return Thawed(entries, owner, texts, norms, table)
 
 
@@ -221,7 +219,7 @@ class Thawed(Searchable):
         owner: tuple[int, ...],
         texts: tuple[str, ...],
         norms: Columns,
-        table: tuple[tuple[str, ...], list[int], Ids],
+        table: tuple[tuple[str, ...], Ids, Ids],
     ) -> None:
         self._columns = entries
         self.owner = owner  # alias id -> entry number
