@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ...facts import Context, Match, in_force, kept_for
+from ...facts import Context, Match, kept_for
 from ...rulebook.reference import RefList
 from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
@@ -206,13 +206,21 @@ def _by_party(ctx: Context) -> tuple[list[dt.date], list[Run]]:
 
 
 def _by_day(ctx: Context) -> tuple[list[dt.date], list[tuple[Dated, ...]]]:
+    """The days a phase starts or ends, and the phases in force from each (in list order).
+
+    A phase is in force over the runs from the one its first day starts to the one its
+    end starts (every such day starts a run), so each is put in those runs alone.
+    """
     dated = dated_phases(ctx)
     bounds = sorted({d for _, _, _, start, end in dated for d in (start, end) if d})
-    runs = [
-        tuple(p for p in dated if in_force(p[3], p[4], first))
-        for first in [dt.date.min, *bounds]  # the first day of each run
-    ]
-    return bounds, runs
+    firsts = [dt.date.min, *bounds]  # the first day of each run
+    runs: list[list[Dated]] = [[] for _ in firsts]
+    for p in dated:
+        start, end = p[3], p[4]
+        begin = bisect.bisect_left(firsts, start) if start else 0
+        for run in runs[begin : bisect.bisect_left(firsts, end) if end else len(runs)]:
+            run.append(p)
+    return bounds, [tuple(run) for run in runs]
 
 
 def _end_user_type(
