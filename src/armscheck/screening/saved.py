@@ -21,16 +21,15 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any
 
 from .index import Index, Searchable
 from .keys import sorted_tokens
 from .model import Entry, Normalised
+from .packed import IDS, WIDTH, below
 
 Columns = tuple[tuple[Any, ...], ...]
 Ids = memoryview  # alias numbers, as IDS
-IDS: Final = "I"  # how alias numbers and where they end are packed (array typecode)
-_WIDTH = array(IDS).itemsize
 _DAY_MAX = dt.date.max.toordinal()
 # each field of Entry as stored, in order: its type (None: a day number or None), and the
 # type of its items (the keys' and values' type for the mapping)
@@ -177,14 +176,14 @@ def _keys(keys: Any, ends: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], 
         or not _only(keys, str)
         or type(ends) is not bytes
         or type(ids) is not bytes
-        or len(ends) != len(keys) * _WIDTH
-        or len(ids) % _WIDTH
+        or len(ends) != len(keys) * WIDTH
+        or len(ids) % WIDTH
     ):
         raise ValueError("not a key table")
     last, numbers = memoryview(ends).cast(IDS), memoryview(ids).cast(IDS)
     if (last[-1] if keys else 0) != len(numbers):
         raise ValueError("not a key table: its last key does not end with its alias numbers")
-    if max(numbers, default=-1) >= bound:
+    if not below(ids, bound):
         raise ValueError("not a key table: an alias number out of range")
     return keys, last, numbers
 
