@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
-from .keys import alias_keys, query_keys, sorted_tokens
+from .keys import key_list, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
@@ -196,7 +196,11 @@ class Index(Searchable):
             self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._table().items()}
 
     def _table(self) -> dict[str, list[int]]:
-        """Each alias read into the lists of :meth:`__init__`; the ids under each key."""
+        """Each alias read into the lists of :meth:`__init__`; the ids under each key.
+
+        An alias's keys come as a list that may repeat one (see :func:`.keys.key_list`):
+        a bucket whose last id is the alias's own already holds it.
+        """
         keys: dict[str, list[int]] = {}
         bucket = keys.get
         owner = self.owner
@@ -213,11 +217,11 @@ class Index(Searchable):
                     self.norms.append(norm)
                     words = sorted_tokens(norm)
                     self.pairs.append((flat, words))
-                    for key in alias_keys(norm, words):
+                    for key in key_list(norm, words):
                         ids = bucket(key)
                         if ids is None:
                             keys[key] = [a]
-                        else:
+                        elif ids[-1] != a:
                             ids.append(a)
         return keys
 

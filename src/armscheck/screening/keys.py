@@ -28,19 +28,31 @@ EXACT, CORE, ORDER, WORD, SKELETON, HEAD = "=", "c", "o", "w", "k", "p"
 
 def alias_keys(norm: Normalised, words: str | None = None) -> set[str]:
     """Every key under which an alias is indexed (``words``: its :func:`sorted_tokens`)."""
-    keys = {EXACT + norm.flat}
+    return set(key_list(norm, sorted_tokens(norm) if words is None else words))
+
+
+def key_list(norm: Normalised, words: str) -> list[str]:
+    """The keys of :func:`alias_keys`, in a list that may name a key more than once.
+
+    ``words`` is the alias's :func:`sorted_tokens`. An index is built from these lists
+    (see :class:`.index.Index`), without making a set of each alias's keys.
+    """
+    flat = norm.flat
+    tokens = norm.tokens
+    keys = [EXACT + flat]
     if len(norm.core) >= CORE_MIN:
-        keys.add(CORE + norm.core)
-    if len(norm.tokens) > 1:
-        keys.add(ORDER + (sorted_tokens(norm) if words is None else words))
-        keys.update([WORD + t for t in norm.tokens])
+        keys.append(CORE + norm.core)
+    if len(tokens) > 1:
+        keys.append(ORDER + words)
+        keys += [WORD + t for t in tokens]
     if len(norm.skeleton) >= SKELETON_MIN:
-        keys.add(SKELETON + norm.skeleton)
+        keys.append(SKELETON + norm.skeleton)
     lead = head(norm)
     if lead:
-        keys.add(HEAD + canonical("".join(norm.words[:lead])))
-    for word in {*norm.tokens, norm.flat}:
-        keys.update(word_grams(word))
+        keys.append(HEAD + canonical("".join(norm.words[:lead])))
+    for word in tokens:
+        keys += word_grams(word)
+    keys += word_grams(flat)
     return keys
 
 
@@ -65,8 +77,16 @@ def word_grams(word: str) -> tuple[str, ...]:
     """The fuzzy keys of one word (see :func:`grams`); none for a short or descriptive word."""
     if len(word) <= GRAM or word in DESCRIPTORS:
         return ()
-    head = word[: GRAM + 1]
-    return (*[f"d{head[:i]}{head[i + 1 :]}" for i in range(GRAM + 1)], f"s{word[-GRAM:]}")
+    # the first five letters less each one in turn (GRAM is 4), written out: a list's
+    # every alias has a word or two not met before
+    return (
+        "d" + word[1:5],
+        "d" + word[0] + word[2:5],
+        "d" + word[:2] + word[3:5],
+        "d" + word[:3] + word[4],
+        "d" + word[:4],
+        "s" + word[-GRAM:],
+    )
 
 
 def query_keys(q: Normalised) -> dict[str, str]:
