@@ -164,8 +164,13 @@ def phases_for(ctx: Context, day: dt.date, listed: bool) -> tuple[Dated, ...]:
     a check looks only at these rather than at every phase in force; and, once asked, the
     phases for each recipient country (with or without listed groups), in list order.
     """
-    bounds, runs = ctx.reference.memo("un-embargo:phases-by-party", lambda: _by_party(ctx))
-    export, by_target, groups, merged = runs[bisect.bisect_right(bounds, day)]
+    bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
+    by_party: dict[int, Run] = ctx.reference.memo("un-embargo:phases-by-party", dict)
+    at = bisect.bisect_right(bounds, day)
+    found_run = by_party.get(at)
+    if found_run is None:
+        found_run = by_party[at] = _by_party(runs[at])
+    export, by_target, groups, merged = found_run
     key = (ctx.transfer.recipient.country, listed)
     found = merged.get(key)
     if found is None:
@@ -183,26 +188,23 @@ def _first(numbered: tuple[int, Dated]) -> int:
     return numbered[0]
 
 
-def _by_party(ctx: Context) -> tuple[list[dt.date], list[Run]]:
-    """Each run's phases as (export bans, import bans by target, bans on listed groups).
+def _by_party(run: tuple[Dated, ...]) -> Run:
+    """A run's phases as (export bans, import bans by target, bans on listed groups).
 
     The fourth part keeps :func:`phases_for`'s answers by recipient country and ``listed``.
+    Each run is grouped when a check first asks for a day in it.
     """
-    bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
-    out: list[Run] = []
-    for run in runs:
-        export, listed = [], []
-        by_target: dict[Any, list[tuple[int, Dated]]] = {}
-        for n, p in enumerate(run):
-            if p[0].get("direction") == "export":
-                export.append((n, p))
-            elif p[2].get("scope") == "listed":
-                listed.append((n, p))
-            else:
-                by_target.setdefault(p[0].get("target"), []).append((n, p))
-        grouped = {k: tuple(v) for k, v in by_target.items()}
-        out.append((tuple(export), grouped, tuple(listed), {}))
-    return bounds, out
+    export, listed = [], []
+    by_target: dict[Any, list[tuple[int, Dated]]] = {}
+    for n, p in enumerate(run):
+        if p[0].get("direction") == "export":
+            export.append((n, p))
+        elif p[2].get("scope") == "listed":
+            listed.append((n, p))
+        else:
+            by_target.setdefault(p[0].get("target"), []).append((n, p))
+    grouped = {k: tuple(v) for k, v in by_target.items()}
+    return tuple(export), grouped, tuple(listed), {}
 
 
 def _by_day(ctx: Context) -> tuple[list[dt.date], list[tuple[Dated, ...]]]:
