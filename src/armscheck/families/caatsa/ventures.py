@@ -30,17 +30,17 @@ def _names(entry: dict[str, Any]) -> list[str]:
     return [str(x) for x in [entry.get("name"), *(entry.get("aliases") or [])] if x]
 
 
-def _pattern(entry: dict[str, Any]) -> re.Pattern[str] | None:
+def _pattern(entry: dict[str, Any]) -> str | None:
     """One pattern that finds any name of ``entry`` as whole words (None: it has no name)."""
     names = _names(entry)
     if not names:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(text_key(a))}(?!\w)" for a in names))
+    return "|".join(rf"(?<!\w){re.escape(text_key(a))}(?!\w)" for a in names)
 
 
 Prepared = tuple[
     str,
-    list[tuple[dict[str, Any], re.Pattern[str]]],
+    list[tuple[dict[str, Any], str]],
     dict[str, dict[str, Any]],
     "re.Pattern[str] | None",
 ]
@@ -49,13 +49,14 @@ Prepared = tuple[
 def _prepared(ref: Reference) -> Prepared:
     """(enactment date as written, (venture, pattern) pairs, persons by id, a pattern of all).
 
-    Read once per process; the last pattern finds any venture's name.
+    Read once per process; the last pattern finds any venture's name, and only then is a
+    venture's own pattern compiled (by :func:`re.search`, which keeps it).
     """
     data = ref.get("caatsa-specified-persons").data
     start = (ref.get("caatsa-statute").data.get("enactment") or {}).get("date")
     ventures = [(v, p) for v in data.get("joint_ventures") or [] if (p := _pattern(v)) is not None]
     persons = {str(p.get("id")): p for p in data.get("persons") or []}
-    every = re.compile("|".join(p.pattern for _, p in ventures)) if ventures else None
+    every = re.compile("|".join(p for _, p in ventures)) if ventures else None
     return str(start) if start else "", ventures, persons, every
 
 
@@ -96,7 +97,7 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
         if every.search(key) is None:
             continue  # no venture's name in it: none of the patterns below can match
         for v, pattern in ventures:
-            if pattern.search(key) is None:
+            if re.search(pattern, key) is None:
                 continue
             owners, flags = _owners(v, persons)
             if other == "recipient":
