@@ -9,9 +9,11 @@ it here.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 from typing import Any
 
+from ..garbage import no_collection
 from .deferred import Subcommands
 from .shared import Handler
 
@@ -45,7 +47,15 @@ _MODULES = {command: module for command, module, _ in SUBCOMMANDS}
 
 
 def _module(command: str) -> Any:
-    return importlib.import_module(f"{__package__}.{_MODULES[command]}")
+    """The module of ``command``, imported with no collection running, then left out of them.
+
+    It brings in most of the library; importing makes no garbage cycles, and the modules
+    live as long as the process (as in ``__main__``).
+    """
+    with no_collection():
+        module = importlib.import_module(f"{__package__}.{_MODULES[command]}")
+        gc.freeze()  # before collections resume, or the first would walk them all
+    return module
 
 
 def handler(command: str) -> Handler:
