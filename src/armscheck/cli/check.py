@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from contextlib import nullcontext
 from typing import Any
 
 from ..errors import EngineError, InputError
 from ..explore.counterfactuals import counterfactuals
+from ..garbage import no_collection
 from ..report import Format
 from ..report import json as json_report
 from ..verdict import VERDICTS, Verdict
@@ -66,16 +69,22 @@ def cmd_check(args: argparse.Namespace, err: ErrorOutput) -> int:
     session = Session(book, settings(args, book))
     verdicts: list[Verdict] = []
     errors: list[tuple[str, str]] = []
-    for name in args.files:
-        try:
-            data, label = read_input(name)
-            transfer = read_transfer(data, label, book.reference)
-            verdict = checker.check(transfer, args.as_of)
-            verdict = counterfactuals(checker, transfer, verdict, args.as_of)
-            verdicts.append(session.finish(transfer, verdict, data))
-        except (InputError, EngineError) as exc:  # this file only; the others are still checked
-            err.print(f"Error: {exc}", markup=False, highlight=False)
-            errors.append((name, str(exc)))
+    for at, name in enumerate(args.files):
+        # The first check reads the screening indexes and makes the rulebook's per-process
+        # values, which live as long as the process (as the rulebook does, see load_checker):
+        # no collection walks them as they are made, and none will again.
+        with no_collection() if at == 0 else nullcontext():
+            try:
+                data, label = read_input(name)
+                transfer = read_transfer(data, label, book.reference)
+                verdict = checker.check(transfer, args.as_of)
+                verdict = counterfactuals(checker, transfer, verdict, args.as_of)
+                verdicts.append(session.finish(transfer, verdict, data))
+            except (InputError, EngineError) as exc:  # this file only; the others are checked
+                err.print(f"Error: {exc}", markup=False, highlight=False)
+                errors.append((name, str(exc)))
+            if at == 0:
+                gc.freeze()
     if fmt is Format.SARIF:
         print(sarif_text([v.as_dict() for v in verdicts], book, errors, session.settings.run))
     elif verdicts:
