@@ -42,6 +42,10 @@ except ImportError:  # pragma: no cover
 
 
 _NOTHING: dict[Any, Any] = {}  # stays empty
+MAX_KNOWN = 4096
+# the values of plain scalars that may be more than text (numbers, words like "no"), by their
+# text, kept for the next document: looked up in line, without a call (false values not kept)
+_KNOWN: dict[str, Any] = {}
 
 
 class _Composer(_CParser):  # type: ignore[misc]
@@ -117,12 +121,19 @@ class Tree:
             self.count += len(pairs)
             items: list[Any] = []
             for i, item in enumerate(pairs):
-                if type(item) is _Scalar:
-                    items.append(_scalar(item))
-                else:
+                if type(item) is not _Scalar:
                     sub = (*path, i)
                     spots[sub] = boxes[sub] = item
                     items.append(self.read(item, sub))
+                elif item.tag is not None:
+                    raise Unsure
+                else:  # as _scalar(item), written out
+                    text = item.value
+                    items.append(
+                        text
+                        if item.style or (text and text[0] not in TRIGGERS)
+                        else _KNOWN.get(text) or _plain(text)
+                    )
             return items
         self.count += 2 * len(pairs)  # keys and values
         out: dict[str, Any] = {}
@@ -140,7 +151,9 @@ class Tree:
             else:  # as _scalar(item), written out: most values are here
                 text = item.value
                 out[name] = (
-                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
+                    text
+                    if item.style or (text and text[0] not in TRIGGERS)
+                    else _KNOWN.get(text) or _plain(text)
                 )
         if len(out) < len(pairs):
             raise Unsure  # a key written twice
@@ -226,6 +239,10 @@ def _plain(text: str) -> Any:
     value = plain(text)
     if value is REFUSED:
         raise Unsure
+    if value and len(text) <= 64:  # (a false value is read again: the table gives no answer)
+        if len(_KNOWN) >= MAX_KNOWN:
+            _KNOWN.clear()
+        _KNOWN[text] = value
     return value
 
 
