@@ -128,7 +128,7 @@ class Checker:
                 f.rule,
             )
         )
-        assumptions = list(unique(a for f in facts for a in f.assumptions))
+        assumptions = list(unique([a for f in facts if f.assumptions for a in f.assumptions]))
         findings = bounded(findings, notes)
         parties = (transfer.supplier.country, transfer.recipient.country)
         assumptions += self.rulebook.reference.historic_notes(parties, date)
