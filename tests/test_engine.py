@@ -182,8 +182,8 @@ def test_an_unreadable_action_voids_the_result() -> None:
 def test_only_the_fields_rules_read_reach_the_engine() -> None:
     eng = Engine([FLAG, JOIN])
     sent = json.loads(eng._message([fact("item", "i", flagged=True, note="x" * 500)], "s", DAY))
-    assert sent[0] == {"sid": "s", "date_ord": DAY, "kind": "item", "key": "i", "flagged": True}
-    assert sent[-1]["kind"] == "evaluate"
+    assert sent[0] == {"sid": "s", "date_ord": DAY, "is-item": True, "key": "i", "flagged": True}
+    assert sent[-1]["is-evaluate"] is True
 
 
 def test_the_message_is_the_facts_encoded_as_one_array() -> None:
@@ -195,16 +195,32 @@ def test_the_message_is_the_facts_encoded_as_one_array() -> None:
     for f in facts:
         if f.kind == "unread":
             continue
-        body: dict[str, object] = {"sid": "s", "date_ord": DAY, "kind": f.kind, "key": f.key}
+        body: dict[str, object] = {"sid": "s", "date_ord": DAY, f"is-{f.kind}": True, "key": f.key}
         for name in sorted(f.fields):
             value = f.fields[name]
             if name != "other":
                 small = type(value) is float and abs(value) < 1e-4
                 body[name] = 0.0 if small else value
         bodies.append(body)
-    bodies.append({"sid": "s", "kind": "evaluate", "key": "__evaluate__"})
+    bodies.append({"sid": "s", "is-evaluate": True, "key": "__evaluate__"})
     expected = json.dumps(bodies, ensure_ascii=False, separators=(",", ":"))
     assert eng._message(facts, "s", DAY) == expected
+
+
+def test_a_fact_meets_only_its_own_kinds_patterns() -> None:
+    eng = Engine([FLAG, rule("t/other", Pattern("m", "part", (("flagged", "eq", True),)))])
+    res = eng.run([fact("part", "p", flagged=True), fact("tool", "t", flagged=True)], DAY)
+    assert [(m.rule, m.keys) for m in res.matches] == [("t/other", ("p",))]
+    assert res.unmatched == ["t"] and holds_no_fact(eng)
+
+
+def test_field_names_durable_rules_would_confuse_are_refused() -> None:
+    # the two names have one 32-bit FNV-1a hash, by which durable-rules finds a field
+    both = rule(
+        "t/both", Pattern("m", "item", (("field_1079599", "eq", 1), ("field_1262382", "eq", 2)))
+    )
+    with pytest.raises(EngineError, match="cannot be told apart"):
+        Engine([both])
 
 
 def test_matches_come_in_assertion_order() -> None:

@@ -9,7 +9,7 @@ with many facts the state is deleted instead, so that none stays large). The
 hazards measured in durable-rules 2.0.28 are designed out here:
 
 * no ``$not`` (absence is computed into boolean fields before asserting);
-* every pattern has a ``kind`` equality; no ``$in``, no events, no timers;
+* every pattern tests its fact kind first; no ``$in``, no events, no timers;
 * no data field called ``id`` or ``sid``;
 * a check's facts go to the engine in one ``assert_facts`` call, as one JSON
   array holding only the fields some rule reads; its actions are then drained
@@ -39,7 +39,7 @@ from .errors import EngineError
 from .facts import Fact
 from .records import field, record
 from .rulebook.book import Rule
-from .ruleset import RULESET, SENTINEL_RULE, compile_rules, read_fields
+from .ruleset import RULESET, SENTINEL_KIND, SENTINEL_RULE, compile_rules, kind_flag, read_fields
 
 SENTINEL_KEY = "__evaluate__"
 __all__ = ["Engine", "Match", "RunResult"]
@@ -103,6 +103,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _flag(kind: str) -> str:
+    """What a fact of ``kind`` begins with after its state and date: its kind, then its key."""
+    return f'{_TEXT(kind_flag(kind))}:true,"key":'
+
+
 def _refused(fact: Fact, exc: ValueError) -> EngineError:
     where = next((e for e in fact.evidence if e.line is not None), None)
     return EngineError(
@@ -121,9 +126,9 @@ class Engine:
         # what follows a one-pattern rule's name in its action: '":{"alias":{'
         self._frames = {r: f'":{{"{a[0]}":{{' for r, a in self._aliases.items() if len(a) == 1}
         self._fields = read_fields(self._rules)
-        # for each kind: '"kind","key":' and each field read with its '"name":' label
+        # for each kind: '"is-kind":true,"key":' and each field read with its '"name":' label
         self._labels = {
-            kind: (_TEXT(kind) + ',"key":', tuple((n, f",{_TEXT(n)}:") for n in names))
+            kind: (_flag(kind), tuple((n, f",{_TEXT(n)}:") for n in names))
             for kind, names in self._fields.items()
         }
         self._order = {r.id: i for i, r in enumerate(self._rules)}
@@ -150,7 +155,7 @@ class Engine:
         :class:`EngineError` for a value the engine cannot hold, before anything has
         reached the engine.
         """
-        head = f'{{"sid":{_TEXT(sid)},"date_ord":{date_ord},"kind":'
+        head = f'{{"sid":{_TEXT(sid)},"date_ord":{date_ord},'
         bodies: list[str] = []
         labels = self._labels
         for fact in facts:
@@ -181,7 +186,7 @@ class Engine:
                 else:
                     body += label + _ENCODE(value)
             bodies.append(body + "}")
-        bodies.append(f'{{"sid":{_TEXT(sid)},"kind":"evaluate","key":"{SENTINEL_KEY}"}}')
+        bodies.append(f'{{"sid":{_TEXT(sid)},{_flag(SENTINEL_KIND)}"{SENTINEL_KEY}"}}')
         message = "[" + ",".join(bodies) + "]"
         if not message.isascii():  # only text outside ASCII can be text the engine refuses
             self._refuse(facts)
