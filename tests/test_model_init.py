@@ -1,4 +1,4 @@
-"""Items and parts are built by initialisers made from their fields, as a dataclass's are."""
+"""Items, parts and batch results are built by initialisers that set every field, as dataclasses."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import inspect
 
 import pytest
 
+from armscheck.batch import BatchResult
 from armscheck.transfer.model import Component, Item, Party, Transfer
 
 
-@pytest.mark.parametrize("cls", [Item, Component, Party, Transfer])
+@pytest.mark.parametrize("cls", [Item, Component, Party, Transfer, BatchResult])
 def test_an_initialiser_takes_and_sets_every_field_as_the_dataclass_would(cls: type) -> None:
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = dataclasses.fields(cls)

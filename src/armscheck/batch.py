@@ -47,6 +47,27 @@ class BatchResult:
     reasons: str = ""
     warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
+    def __init__(  # noqa: PLR0913 - the fields
+        self,
+        file: str,
+        verdict: str | None,
+        families: dict[str, str],
+        error: str | None,
+        seconds: float,
+        payload: str,
+        reasons: str = "",
+        warmup: bool = False,
+    ) -> None:
+        # one per file: the fields written straight into the instance (it stays frozen)
+        own = self.__dict__
+        own["file"], own["verdict"], own["families"], own["error"] = file, verdict, families, error
+        own["seconds"], own["payload"], own["reasons"], own["warmup"] = (
+            seconds,
+            payload,
+            reasons,
+            warmup,
+        )
+
 
 def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
     """Pack a verdict (or an error) into a :class:`BatchResult`."""

@@ -107,11 +107,13 @@ class Checker:
         notes: list[str] = []
         seen: dict[Any, list[tuple[Loc, ...]]] = {}
         unassessed: set[str] = set()
-        for match in result.matches:
+        matches = result.matches
+        again = len({m.rule for m in matches}) < len(matches)  # else every match is a first
+        for match in matches:
             rule = self._rules[match.rule]
             matched = [by_key[k] for k in match.keys]
             evidence = places(matched)
-            if not first_time(seen, rule.id, evidence):
+            if again and not first_time(seen, rule.id, evidence):
                 continue
             if rule.outcome == "clear":  # only its sentence is shown, among the notes
                 notes.append(f"{rule.id}: {_why(rule, matched, evidence)[0]}")
@@ -120,14 +122,15 @@ class Checker:
             else:
                 findings.append(self._finding(rule, matched, evidence))
         families = self._families(findings, date, notes, unassessed)
-        order = list(FAMILY_OUTCOMES)
-        findings.sort(
-            key=lambda f: (
-                order.index(f.family),
-                FAMILY_OUTCOMES[f.family].index(f.outcome),
-                f.rule,
+        if len(findings) > 1:
+            order = list(FAMILY_OUTCOMES)
+            findings.sort(
+                key=lambda f: (
+                    order.index(f.family),
+                    FAMILY_OUTCOMES[f.family].index(f.outcome),
+                    f.rule,
+                )
             )
-        )
         assumptions = list(unique([a for f in facts if f.assumptions for a in f.assumptions]))
         findings = bounded(findings, notes)
         parties = (transfer.supplier.country, transfer.recipient.country)

@@ -233,14 +233,15 @@ class Engine:
             if not emptied:  # the state may hold facts or uninitialised pointers: abandon it
                 self._build()
         # the order of one-fact-at-a-time assertion: by the fact that completed the match
-        place = {f.key: i for i, f in enumerate(facts)}
-        order = self._order
-        result.matches.sort(
-            key=lambda m: (
-                place[m.keys[0]] if len(m.keys) == 1 else max(place[k] for k in m.keys),
-                order[m.rule],
+        if len(result.matches) > 1:
+            place = {f.key: i for i, f in enumerate(facts)}
+            order = self._order
+            result.matches.sort(
+                key=lambda m: (
+                    place[m.keys[0]] if len(m.keys) == 1 else max(place[k] for k in m.keys),
+                    order[m.rule],
+                )
             )
-        )
         used = {k for m in result.matches for k in m.keys}
         result.unmatched = [f.key for f in facts if f.key not in used]
         return result
