@@ -225,3 +225,37 @@ def test_recursive_repr() -> None:
 def test_unsupported_options_are_refused() -> None:
     with pytest.raises(TypeError):
         _record(order=True)
+
+
+def test_an_initialiser_is_compiled_when_first_called_and_then_kept() -> None:
+    @_record(frozen=True)
+    class Later:
+        """A class no one has made yet."""
+
+        a: int
+        b: tuple[int, ...] = ()
+
+    waiting = Later.__dict__["__init__"]
+    assert not inspect.isfunction(waiting)  # not compiled yet
+    assert (
+        waiting.__qualname__
+        == "test_an_initialiser_is_compiled_when_first_called_and_then_kept.<locals>.Later.__init__"
+    )
+    made = Later(1)
+    compiled = Later.__dict__["__init__"]
+    assert inspect.isfunction(compiled) and compiled.__qualname__ == waiting.__qualname__
+    assert made == Later(1, ()) and made.b == () and Later.__dict__["__init__"] is compiled
+    with pytest.raises(TypeError, match="missing 1 required positional argument"):
+        Later()  # type: ignore[call-arg]
+
+    @_record
+    class Base:
+        """Its signature read, and its initialiser first called through a subclass."""
+
+        x: int
+
+    class Child(Base):
+        pass
+
+    assert str(inspect.signature(Base)) == "(x: 'int') -> None"  # read from the compiled one
+    assert Child(3).x == 3 and Base(4).x == 4 and inspect.isfunction(Base.__dict__["__init__"])
