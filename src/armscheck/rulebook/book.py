@@ -142,7 +142,7 @@ def _freeze(reference: Reference, fams: tuple[Family, ...]) -> dict[str, Any]:
     return out
 
 
-def _thaw(reference: Reference, parts: dict[str, bytes], fams: tuple[Family, ...]) -> None:
+def _thaw(reference: Reference, parts: dict[str, memoryview], fams: tuple[Family, ...]) -> None:
     """Let ``reference``'s memo take each cached index, read when a check first needs it.
 
     An index whose cached state is doubtful is built again from the lists.
@@ -152,7 +152,7 @@ def _thaw(reference: Reference, parts: dict[str, bytes], fams: tuple[Family, ...
             reference.keep(name, functools.partial(_thawed, parts[name]))
 
 
-def _thawed(raw: bytes) -> Searchable | None:
+def _thawed(raw: memoryview) -> Searchable | None:
     """The index whose cached state is ``raw``, or ``None`` if it is doubtful.
 
     Reading it makes many objects and no garbage cycles: no collection runs meanwhile.

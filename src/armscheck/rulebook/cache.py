@@ -82,20 +82,22 @@ def _path(k: str) -> Path:
     return _folder() / f"rulebook-{k}.json"
 
 
-def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, bytes]] | None:
+def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, memoryview]] | None:
     """The cached value for ``k`` and its parts (see :func:`write`), or ``None``.
 
     ``classes`` names the dataclasses the value may hold; nothing else is built. The
     parts are returned undecoded, each to be read with :func:`part` when first needed.
-    A doubtful file is removed.
+    A doubtful file is removed. The payload and the parts are read where the file's bytes
+    lie, not copied out of them (a copy of a large file costs the memory it fills).
     """
     path = _path(k)
     raw = stamps.regular_bytes(path, MAX_CACHE_BYTES)
     if raw is None:
         return None
     try:
-        head, _, payload = raw.partition(b"\n")
-        meta = json.loads(head)
+        view, end = memoryview(raw), raw.find(b"\n")
+        meta = json.loads(raw[:end]) if end >= 0 else None
+        payload = view[end + 1 :]
         if (
             not isinstance(meta, dict)
             or meta.get("format") != FORMAT
@@ -103,21 +105,23 @@ def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, bytes]] | Non
             or meta.get("blake2b") != stamps.check_digest(payload)
         ):
             raise _Doubt("header")
-        book, _, rest = payload.partition(b"\n")
-        return decode(json.loads(book), classes), _parts(meta.get("parts"), rest)
+        split = raw.find(b"\n", end + 1)
+        split = len(raw) if split < 0 else split
+        book = str(view[end + 1 : split], "utf-8", "surrogatepass")  # as json.loads decodes
+        return decode(json.loads(book), classes), _parts(meta.get("parts"), view[split + 1 :])
     except (ValueError, TypeError, _Doubt, RecursionError):  # json's errors are ValueErrors
         _remove(path)
         return None
 
 
-def _parts(sizes: Any, rest: bytes) -> dict[str, bytes]:
+def _parts(sizes: Any, rest: memoryview) -> dict[str, memoryview]:
     """The parts after the rulebook, by name, as the header's (name, size) pairs cut them."""
     if not isinstance(sizes, list) or not all(
         isinstance(p, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
         for p in sizes
     ):
         raise _Doubt("parts")
-    parts: dict[str, bytes] = {}
+    parts: dict[str, memoryview] = {}
     at = 0
     for name, size in sizes:
         if size < 0 or name in parts:
@@ -129,7 +133,7 @@ def _parts(sizes: Any, rest: bytes) -> dict[str, bytes]:
     return parts
 
 
-def part(raw: bytes) -> Any:
+def part(raw: bytes | memoryview) -> Any:
     """A part :func:`read` returned, as the plain data :func:`write` was given.
 
     :class:`ValueError` if it is not a ``marshal`` image; one holding code is refused where

@@ -122,7 +122,7 @@ def statuses(found: Sources, root: Path) -> list[Status]:
     ]
 
 
-def check_digest(data: bytes) -> str:
+def check_digest(data: bytes | memoryview) -> str:
     """The digest a cache file or stat record carries of itself, to tell damage (BLAKE2b).
 
     Not a fingerprint (those are SHA-256, see :func:`compute`): only a file's check of its
