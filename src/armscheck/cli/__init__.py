@@ -18,7 +18,7 @@ from ..version import __version__
 
 _COLLECTING = gc.isenabled()
 gc.disable()  # for the ``armscheck`` script as for ``python -m armscheck``: see __main__.py
-from .commands import add_subcommands, handler  # noqa: E402
+from .commands import add_subcommands, handler, preload  # noqa: E402
 from .shared import EXIT_ERROR, EXIT_OK, ErrorOutput, Parser  # noqa: E402
 
 if _COLLECTING:
@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.freeze()  # the modules imported so far live as long as the process: not scanned again
     err = ErrorOutput()
     parser = build_parser()
+    preload(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.rules is not None and not args.rules.is_dir():
         err.print(f"Error: --rules {args.rules}: no such folder — give the path of a rules/ folder")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
+from collections.abc import Sequence
 from typing import Any
 
 from ..garbage import no_collection
@@ -56,6 +57,23 @@ def _module(command: str) -> Any:
         module = importlib.import_module(f"{__package__}.{_MODULES[command]}")
         gc.freeze()  # before collections resume, or the first would walk them all
     return module
+
+
+def preload(argv: Sequence[str]) -> None:
+    """Import the module of the command ``argv`` names (if any) now, not while parsing.
+
+    Parsing imports it anyway, but from deep inside argparse: there the imports, and the
+    regular expressions compiled as modules load, keep crossing the end of a chunk of
+    Python's frame stack, which the interpreter (3.11) maps and unmaps each time.
+    """
+    value = False  # the next argument is the value of --rules
+    for arg in argv:
+        if value or arg == "--rules":
+            value = not value
+        elif not arg.startswith("-"):
+            if arg in _MODULES:
+                _module(arg)
+            return
 
 
 def handler(command: str) -> Handler:
