@@ -88,3 +88,25 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
         "effective_to",
     } <= set(rows[0])
     assert len({r["id"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("argv", "imported"),
+    [
+        (["check", "a.yaml"], ["check"]),
+        (["--rules", "check", "rules"], ["rules"]),  # a folder named like a command
+        (["--rules=x", "timeline", "a.yaml"], ["timeline"]),
+        (["--version"], []),
+        (["nonsense", "check"], []),
+        ([], []),
+    ],
+)
+def test_the_command_named_is_imported_before_parsing(
+    argv: list[str], imported: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armscheck.cli import commands
+
+    seen: list[str] = []
+    monkeypatch.setattr(commands, "_module", seen.append)
+    commands.preload(argv)
+    assert seen == imported
