@@ -23,7 +23,6 @@ from ..records import field, record
 from . import nodes
 from .decoding import decode
 from .nodes import MAX_DEPTH, MAX_NODES
-from .stream import read_events
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "Doc", "parse", "path_text"]
 
@@ -158,6 +157,8 @@ def parse(text: str | bytes, file: str, error: type[ComplianceError] = InputErro
     try:
         data, tree = nodes.compose(text)
     except nodes.Unsure:
+        from .stream import read_events  # the reader of what the quick one is unsure of
+
         data, marks, key_marks = read_events(text, file, error)
         return Doc(data, file, marks, key_marks)
     doc = Doc(data, file)
