@@ -110,3 +110,27 @@ def test_the_phases_a_check_looks_at_include_every_phase_that_reaches_a_party() 
             assert [p for p in looked if p in reach] == reach, (path.name, day)
             seen += len(reach)
     assert seen > 100
+
+
+def test_a_ban_routes_as_its_copy_does_whose_reach_is_worked_out_afresh() -> None:
+    from armscheck.api import load_transfer
+    from armscheck.facts import Context
+    from armscheck.families.un_embargo import sellers
+
+    ref = load_checker().rulebook.reference
+    bans = [
+        e
+        for e in ref.get("un-embargoes").data.get("embargoes") or []
+        if e.get("direction") == "export"
+    ]
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    routed = 0
+    for path in sorted(root.rglob("*.yaml")):
+        transfer = load_transfer(path, ref)
+        for day in (transfer.date, DAY(2012, 6, 1)):
+            for ban in bans:
+                # a copy is not the list's own object: its reach is worked out, not looked up
+                kept = sellers.route(Context(transfer, day, ref), ban)
+                assert kept == sellers.route(Context(transfer, day, ref), dict(ban)), path.name
+                routed += kept is not None
+    assert routed > 5

@@ -52,14 +52,41 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     The way depends on the ban's target and whether it reaches items of the target's origin
     alone, so a check works it out once for the several bans on one country's exports.
     """
+    got = _keys(ctx).get(id(embargo))
+    key = got[1] if got is not None and got[0] is embargo else _key(ctx, embargo)
+    if key is None:
+        return None
+    known: dict[tuple[str, bool], Route | None] = ctx.once("un-embargo:routes", dict)
+    if key not in known:
+        known[key] = _route(ctx, key[0], key[1])
+    return known[key]
+
+
+Key = tuple[str, bool]
+
+
+def _key(ctx: Context, embargo: dict[str, Any]) -> Key | None:
+    """(target, reaches origin) of an export ban that a route can reach, else None.
+
+    A route runs through a listed entity of the target's regime (the target is a regime's
+    seller) or through items of the target's origin (``reaches_origin``); any other export ban
+    reaches only a supplier in the target itself.
+    """
     target = str(embargo.get("target") or "")
     if embargo.get("direction") != "export" or not target:
         return None
-    key = (target, bool(embargo.get("reaches_origin")))
-    known: dict[tuple[str, bool], Route | None] = ctx.once("un-embargo:routes", dict)
-    if key not in known:
-        known[key] = _route(ctx, target, key[1])
-    return known[key]
+    origin = bool(embargo.get("reaches_origin"))
+    return (target, origin) if origin or target in un_official.sellers(ctx) else None
+
+
+def _keys(ctx: Context) -> dict[int, tuple[dict[str, Any], Key | None]]:
+    """Each embargo of the list (by ``id``, with itself) and its :func:`_key`, once per process."""
+
+    def make() -> dict[int, tuple[dict[str, Any], Key | None]]:
+        embargoes = ctx.reference.get("un-embargoes").data.get("embargoes") or []
+        return {id(e): (e, _key(ctx, e)) for e in embargoes}
+
+    return ctx.reference.memo("un-embargo:route-keys", make)
 
 
 def _route(ctx: Context, target: str, reaches_origin: bool) -> Route | None:
