@@ -2,7 +2,8 @@
 
 * the screening index finds what judging every alias of every entry finds, and gives a
   name screened again with another country or kind what a new index gives;
-* explanations render as string.Formatter renders them.
+* explanations render as string.Formatter renders them;
+* a fact laid out as its kind declares is judged at once as :func:`check_fact` judges it.
 """
 
 from __future__ import annotations
@@ -194,3 +195,40 @@ def test_the_keys_that_skip_reading_extras_are_the_keys_read() -> None:
     read = set(re.findall(r'raw(?:\.get\(|\[)"(\w+)"', inspect.getsource(vocab.read_extras)))
     assert read, "no keys found: the pattern no longer fits read_extras"
     assert read == set(vocab._EXTRA_KEYS)
+
+
+def test_a_fact_judged_at_once_fits_exactly_when_its_kind_says_it_does() -> None:
+    from armscheck.api import load_checker, load_transfer
+    from armscheck.shapes import check_fact, fact_shapes, fits
+
+    checker = load_checker()
+    kinds = {k.kind: k for f in checker.rulebook.families for k in f.kinds}
+    shapes = fact_shapes(kinds)
+
+    def passes(fact: Fact) -> bool:
+        try:
+            check_fact(fact, kinds)
+        except ValueError:
+            return False
+        return True
+
+    judged = 0
+    for path in sorted((ROOT / "scenarios").rglob("*.yaml"))[::3]:
+        transfer = load_transfer(path, checker.rulebook.reference)
+        for fact in checker.facts(transfer, transfer.date):
+            fields = dict(fact.fields)
+            first = next(iter(fields))
+            variants = [
+                fields,
+                dict(reversed(fields.items())),  # the declared names in another order
+                {**fields, first: 1},  # an int: right only where a float or int is declared
+                {**fields, first: True},
+                {**fields, first: 1.5},
+                {**fields, "extra": "x"},
+                {k: v for k, v in fields.items() if k != first},
+            ]
+            for variant in variants:
+                changed = Fact(fact.kind, fact.key, variant)
+                assert fits(changed, shapes) == passes(changed), (path.name, variant)
+                judged += 1
+    assert judged > 1000

@@ -43,7 +43,11 @@ def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
             )
 
 
-Shape = tuple[frozenset[str], tuple[tuple[str, frozenset[type]], ...]]
+# field names; each field's name and exact types; the names in declared order, and each one's
+# usual type (``float`` for a float field, which takes an int too)
+Shape = tuple[
+    frozenset[str], tuple[tuple[str, frozenset[type]], ...], tuple[str, ...], tuple[type, ...]
+]
 # the exact types each field type name accepts on the fast path of :func:`fits`; a value of
 # another type (a subclass, say) is left to :func:`check_fact`, which judges it the same way
 _EXACT: dict[str, frozenset[type]] = {
@@ -52,6 +56,7 @@ _EXACT: dict[str, frozenset[type]] = {
     "float": frozenset({int, float}),
     "bool": frozenset({bool}),
 }
+_USUAL: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
 
 
 def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
@@ -64,7 +69,12 @@ def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
     for kind, spec in kinds.items():
         items = tuple(spec.fields.items())
         if not RESERVED & set(spec.fields) and all(t in FIELD_TYPES for _, t in items):
-            out[kind] = (frozenset(spec.fields), tuple((n, _EXACT[t]) for n, t in items))
+            out[kind] = (
+                frozenset(spec.fields),
+                tuple((n, _EXACT[t]) for n, t in items),
+                tuple(n for n, _ in items),
+                tuple(_USUAL[t] for _, t in items),
+            )
     return out
 
 
@@ -76,8 +86,10 @@ def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
     shape = shapes.get(fact.kind)
     if shape is None:
         return False
-    names, types = shape
+    names, types, order, usual = shape
     fields = fact.fields
+    if tuple(map(type, fields.values())) == usual and tuple(fields) == order:
+        return True  # (the usual case, at once) the declared names in order, of the usual types
     if fields.keys() != names:
         return False
     for name, exact in types:
