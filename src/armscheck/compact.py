@@ -24,7 +24,6 @@ MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then st
 encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _TEXT = encode_basestring  # a str as JSON text, as encode writes it (C)
 _CITED: dict[int, tuple[Any, str]] = {}
-_CITES: dict[int, tuple[Any, str]] = {}  # a finding's citations, joined
 _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
@@ -107,11 +106,6 @@ def _citation(c: Citation) -> str:
     return kept_for(_CITED, c, lambda: encode(c.as_dict()))
 
 
-def _citations(cites: tuple[Citation, ...]) -> str:
-    """A finding's citations, written once per tuple (a rule's own are one tuple in every check)."""
-    return kept_for(_CITES, cites, lambda: ", ".join([_citation(c) for c in cites]))
-
-
 def _place(e: Loc) -> str:
     value = e.value
     tail = f', "value": {_value(value)}}}' if value else "}"
@@ -150,7 +144,7 @@ def finding_text(f: Finding) -> str:
     """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
     if type(f.why) is not str:
         return encode(f.as_dict())
-    cites = _citations(f.citations)
+    cites = ", ".join([_citation(c) for c in f.citations])
     places = ", ".join([_place(e) for e in f.evidence])
     advice = f', "advice": {_value(f.advice)}' if f.advice else ""
     counter = (
