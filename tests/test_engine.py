@@ -219,8 +219,10 @@ def test_field_names_durable_rules_would_confuse_are_refused() -> None:
     both = rule(
         "t/both", Pattern("m", "item", (("field_1079599", "eq", 1), ("field_1262382", "eq", 2)))
     )
-    with pytest.raises(EngineError, match="cannot be told apart"):
+    with pytest.raises(EngineError, match="cannot be told apart") as caught:
         Engine([both])
+    assert caught.value.file == both.file
+    assert caught.value.hint
 
 
 def test_matches_come_in_assertion_order() -> None:

@@ -84,7 +84,18 @@ def _names_apart(rules: tuple[Rule, ...]) -> None:
     for name in sorted(names):
         other = seen.setdefault(_fnv(name), name)
         if other != name:
-            raise EngineError(f"the fields {other!r} and {name!r} cannot be told apart")
+            raise EngineError(
+                f"the fields {other!r} and {name!r} cannot be told apart by durable-rules",
+                file=next((r.file for r in rules if _reads(r, {other, name})), None),
+                hint="rename one of them in its fact kind's declaration",
+            )
+
+
+def _reads(rule: Rule, names: set[str]) -> bool:
+    """Whether ``rule`` tests a fact kind or a field called one of ``names``."""
+    return any(
+        kind_flag(p.kind) in names or any(n in names for n, _, _ in p.where) for p in rule.patterns
+    )
 
 
 def _fnv(name: str) -> int:
