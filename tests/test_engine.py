@@ -15,11 +15,11 @@ import durable_rules_engine as _dre
 import pytest
 import yaml
 
-from armscheck.engine import MAX_KEPT_FACTS, Engine
+from armscheck.engine import MAX_IDS, MAX_KEPT_FACTS, Engine
 from armscheck.errors import EngineError
 from armscheck.facts import Citation, Fact
 from armscheck.rulebook.book import Pattern, Rule
-from armscheck.ruleset import compile_rules
+from armscheck.ruleset import _fnv, compile_rules
 
 DAY = dt.date(2020, 1, 1).toordinal()
 
@@ -182,8 +182,15 @@ def test_an_unreadable_action_voids_the_result() -> None:
 def test_only_the_fields_rules_read_reach_the_engine() -> None:
     eng = Engine([FLAG, JOIN])
     sent = json.loads(eng._message([fact("item", "i", flagged=True, note="x" * 500)], "s", DAY))
-    assert sent[0] == {"sid": "s", "date_ord": DAY, "is-item": True, "key": "i", "flagged": True}
-    assert sent[-1]["is-evaluate"] is True
+    assert sent[0] == {
+        "sid": "s",
+        "id": "0",
+        "date_ord": DAY,
+        "is-item": True,
+        "key": "i",
+        "flagged": True,
+    }
+    assert sent[-1]["is-evaluate"] is True and sent[-1]["id"] == "1"
 
 
 def test_the_message_is_the_facts_encoded_as_one_array() -> None:
@@ -195,14 +202,15 @@ def test_the_message_is_the_facts_encoded_as_one_array() -> None:
     for f in facts:
         if f.kind == "unread":
             continue
-        body: dict[str, object] = {"sid": "s", "date_ord": DAY, f"is-{f.kind}": True, "key": f.key}
+        body: dict[str, object] = {"sid": "s", "id": str(len(bodies)), "date_ord": DAY}
+        body[f"is-{f.kind}"], body["key"] = True, f.key
         for name in sorted(f.fields):
             value = f.fields[name]
             if name != "other":
                 small = type(value) is float and abs(value) < 1e-4
                 body[name] = 0.0 if small else value
         bodies.append(body)
-    bodies.append({"sid": "s", "is-evaluate": True, "key": "__evaluate__"})
+    bodies.append({"sid": "s", "id": str(len(bodies)), "is-evaluate": True, "key": "__evaluate__"})
     expected = json.dumps(bodies, ensure_ascii=False, separators=(",", ":"))
     assert eng._message(facts, "s", DAY) == expected
 
@@ -234,8 +242,27 @@ def test_matches_come_in_assertion_order() -> None:
 
 def test_duplicate_fact_is_an_engine_error() -> None:
     eng = Engine([FLAG])
-    with pytest.raises(EngineError):
+    with pytest.raises(EngineError, match="asserted twice"):
         eng.run([fact("item", "i1", flagged=True), fact("item", "i1", flagged=True)], DAY)
+    # the same fields under another key, or another kind's fact, are other facts
+    res = eng.run([fact("item", "i1", flagged=True), fact("item", "i2", flagged=True)], DAY)
+    assert [m.keys for m in res.matches] == [("i1",), ("i2",)] and holds_no_fact(eng)
+
+
+def test_facts_named_by_place_have_ids_durable_rules_tells_apart() -> None:
+    # durable-rules finds a stored fact by a 32-bit FNV-1a hash of its id; the state's
+    # own document is named "sid-c"
+    hashes = {_fnv(str(i)) for i in range(MAX_IDS)} | {_fnv("sid-c")}
+    assert len(hashes) == MAX_IDS + 1
+
+
+def test_a_run_of_more_facts_than_ids_is_named_by_durable_rules() -> None:
+    eng = Engine([FLAG])
+    facts = [fact("item", f"i{n}", flagged=n % 2 == 0) for n in range(MAX_IDS + 5)]
+    message = eng._message(facts, "c", DAY)
+    assert '"id":' not in message and len(json.loads(message)) == MAX_IDS + 6
+    res = eng.run(facts, DAY)
+    assert res.evaluated and len(res.matches) == (MAX_IDS + 5 + 1) // 2 and holds_no_fact(eng)
 
 
 def test_compile_builds_a_fresh_definition_each_time() -> None:

@@ -10,7 +10,7 @@ hazards measured in durable-rules 2.0.28 are designed out here:
 
 * no ``$not`` (absence is computed into boolean fields before asserting);
 * every pattern tests its fact kind first; no ``$in``, no events, no timers;
-* no data field called ``id`` or ``sid``;
+* no data field called ``id`` or ``sid``: a fact's ``id`` is its place in its run;
 * a check's facts go to the engine in one ``assert_facts`` call, as one JSON
   array holding only the fields some rule reads; its actions are then drained
   one by one, so none is left for a background thread;
@@ -40,18 +40,19 @@ from .facts import Fact
 from .records import field, record
 from .rulebook.book import Rule
 from .ruleset import RULESET, SENTINEL_KIND, SENTINEL_RULE, compile_rules, kind_flag, read_fields
+from .sendable import MAX_INT, plain, refused
 
 SENTINEL_KEY = "__evaluate__"
 __all__ = ["Engine", "Match", "RunResult"]
 MAX_KEPT_FACTS = 64  # after a check with more facts, its state is deleted, not emptied
 _SID = "c"  # the one state of a ruleset
-MAX_INT = 10**18
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
 _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 _DECODE = json.JSONDecoder().raw_decode  # what json.loads does, without its checks around it
 _TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
 _KEY = '"key":"'
 _SENTINEL_FIRED = f'{{"{SENTINEL_RULE}":{{"m":{{'
+MAX_IDS = 100_000  # facts named by their place: ids whose hashes durable-rules tells apart
 
 
 @record
@@ -75,46 +76,27 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _plain(value: Any) -> Any:
-    """A value durable-rules' JSON parser accepts, or ``ValueError``.
-
-    Python writes floats below 1e-4 as ``6e-05``, which the engine rejects (error
-    204); such tiny magnitudes are zero for every rule, so they are sent as 0.
-    Magnitudes the engine cannot hold, non-finite numbers and text that is not
-    valid Unicode are refused.
-    """
-    kind = type(value)
-    if kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"the number {value!r} is not finite")
-        size = abs(value)
-        if size < 1e-4:
-            return 0.0
-        if size >= 1e15:
-            raise ValueError(f"the number {value!r} is too large for the rules engine")
-    elif kind is int:
-        if not -MAX_INT < value < MAX_INT:
-            raise ValueError(f"the number {value} is too large for the rules engine")
-    elif kind is str:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError(f"the text {value!r} is not valid Unicode") from None
-    return value
-
-
 def _flag(kind: str) -> str:
     """What a fact of ``kind`` begins with after its state and date: its kind, then its key."""
     return f'{_TEXT(kind_flag(kind))}:true,"key":'
 
 
-def _refused(fact: Fact, exc: ValueError) -> EngineError:
-    where = next((e for e in fact.evidence if e.line is not None), None)
-    return EngineError(
-        str(exc),
-        line=where.line if where else None,
-        hint=f"check the values at {where.path}" if where else None,
-    )
+_SENTINEL_TAIL = f',{_flag(SENTINEL_KIND)}"{SENTINEL_KEY}"}}'
+_NAMED = f'{{"sid":"{_SID}","id":"'  # how each object of a run's message begins
+_RETRACTIONS: dict[int, str] = {}  # by the number of objects: each one's state and id
+
+
+def _retraction(message: str) -> str:
+    """What retracts the objects of ``message`` (a run's): each one's state and id alone.
+
+    No text in the message but an object's start reads ``{"sid":"c","id":"`` (a JSON
+    string holds no unescaped quote), so counting it counts the objects.
+    """
+    count = message.count(_NAMED)
+    text = _RETRACTIONS.get(count)
+    if text is None:
+        text = _RETRACTIONS[count] = "[" + ",".join(f'{_NAMED}{i}"}}' for i in range(count)) + "]"
+    return text
 
 
 class Engine:
@@ -151,12 +133,14 @@ class Engine:
         """The check's facts as one JSON array, only what the rules read, sentinel last.
 
         The text is what encoding a list of one object per fact would give, written
-        directly: each kind's field labels are encoded once per process. Raises
-        :class:`EngineError` for a value the engine cannot hold, before anything has
-        reached the engine.
+        directly: each kind's field labels are encoded once per process. Each object
+        names its place in the array as its ``id``, so durable-rules neither hashes a
+        fact to name it nor needs more than its ``id`` to retract it. Raises
+        :class:`EngineError` for a value the engine cannot hold, or for a fact sent
+        twice, before anything has reached the engine.
         """
-        head = f'{{"sid":{_TEXT(sid)},"date_ord":{date_ord},'
-        bodies: list[str] = []
+        date = f',"date_ord":{date_ord},'
+        tails: list[str] = []  # each object after its state and id
         labels = self._labels
         for fact in facts:
             kind = fact.kind
@@ -165,7 +149,7 @@ class Engine:
                 continue
             fields = fact.fields
             key = fact.key
-            body = head + written[0] + (_TEXT(key) if type(key) is str else _ENCODE(key))
+            body = date + written[0] + (_TEXT(key) if type(key) is str else _ENCODE(key))
             for name, label in written[1]:
                 if name not in fields:  # a missing field matches no condition, as in durable
                     continue
@@ -175,7 +159,7 @@ class Engine:
                     body += label + ("true" if value else "false")
                 elif kind_of is str:
                     body += label + _TEXT(value)
-                elif kind_of is float:  # what _plain accepts or changes, inline
+                elif kind_of is float:  # what plain() accepts or changes, inline
                     if not -1e15 < value < 1e15:
                         self._refuse(facts)
                     body += label + ("0.0" if -1e-4 < value < 1e-4 else float.__repr__(value))
@@ -185,12 +169,18 @@ class Engine:
                     body += label + int.__repr__(value)
                 else:
                     body += label + _ENCODE(value)
-            bodies.append(body + "}")
-        bodies.append(f'{{"sid":{_TEXT(sid)},{_flag(SENTINEL_KIND)}"{SENTINEL_KEY}"}}')
-        message = "[" + ",".join(bodies) + "]"
+            tails.append(body + "}")
+        tails.append(_SENTINEL_TAIL)
+        start = '{"sid":' + _TEXT(sid)
+        if len(tails) <= MAX_IDS:
+            message = ",".join([f'{start},"id":"{i}"{tail}' for i, tail in enumerate(tails)])
+        else:  # (never in practice) durable-rules names each fact by hashing it
+            message = ",".join([start + tail for tail in tails])
         if not message.isascii():  # only text outside ASCII can be text the engine refuses
             self._refuse(facts)
-        return message
+        if len(set(tails)) < len(tails):  # durable-rules, naming a fact by its hash, refused it
+            raise EngineError("a fact was asserted twice", hint="this is a bug; please report it")
+        return "[" + message + "]"
 
     def _refuse(self, facts: Sequence[Fact]) -> None:
         """Raise for the first value, in fact order, that the engine cannot hold (if any)."""
@@ -200,9 +190,9 @@ class Engine:
             try:
                 for name in read.get(fact.kind) or ():
                     if name in fields and type(fields[name]) is not bool:
-                        _plain(fields[name])
+                        plain(fields[name])
             except ValueError as exc:
-                raise _refused(fact, exc) from None
+                raise refused(fact, exc) from None
 
     def run(self, facts: Iterable[Fact], date_ord: int) -> RunResult:
         """Assert ``facts`` in an empty state, then the sentinel; return what fired."""
@@ -290,7 +280,7 @@ class Engine:
         """
         try:
             if size <= MAX_KEPT_FACTS:
-                _dre.retract_facts(handle, message)
+                _dre.retract_facts(handle, _retraction(message))
                 return bool(_dre.get_facts(handle, _SID) == "[]")
             _dre.delete_state(handle, _SID)
         except Exception:  # noqa: BLE001 - a state not emptied means a fresh ruleset
