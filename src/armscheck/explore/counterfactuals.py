@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from ..api import read_doc
 from ..checker import Checker
@@ -24,6 +24,7 @@ from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
 from ..verdict import NOT_EVALUATED, Verdict
 
+T = TypeVar("T")
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -246,14 +247,38 @@ def with_recipient(checker: Checker, transfer: Transfer, code: str) -> Transfer:
     Only the recipient's country, name and region change (the document too, for the
     places reports quote); a state that did not exist on the date goes through the
     reader, which refuses it as it refuses it in a file.
+
+    A matrix makes one for each recipient: the transfer, its recipient and its document
+    are copied field by field with the three changed (what :func:`dataclasses.replace`
+    and :func:`edit` give, without their general steps), and the new document shares the
+    marks of the old one, which no reader changes.
     """
     ref = checker.rulebook.reference
     state = ref.countries.get(code)
     if state is None or ref.country(code) is not state or not state.exists_on(transfer.date):
         change = Change(code, (("recipient.country", code), ("recipient.region", None)))
         return apply_change(checker, transfer, change)[0]
-    data = edit(edit(transfer.doc.data, "recipient.country", code), "recipient.region", None)
-    recipient = replace(transfer.recipient, country=code, country_name=state.name, region=None)
-    return replace(
-        transfer, recipient=recipient, doc=Doc(data, transfer.file, dict(transfer.doc.marks))
-    )
+    data = transfer.doc.data
+    given = data.get("recipient") if type(data) is dict else None
+    if type(given) is dict:
+        data = dict(data)
+        given = data["recipient"] = dict(given)
+        given["country"] = code
+        given.pop("region", None)
+    else:  # never for a transfer that was read: its recipient is a mapping
+        data = edit(edit(data, "recipient.country", code), "recipient.region", None)
+    recipient = _copied(transfer.recipient, country=code, country_name=state.name, region=None)
+    return _copied(transfer, recipient=recipient, doc=Doc(data, transfer.file, transfer.doc.marks))
+
+
+def _copied(record: T, **changes: Any) -> T:
+    """``dataclasses.replace(record, **changes)`` for a record that holds its fields alone.
+
+    A frozen record of the transfer model keeps its fields in its instance and nothing else,
+    and its initialiser only writes them there: a copy of the instance is what a new one is.
+    """
+    new: T = object.__new__(type(record))
+    own = new.__dict__
+    own.update(record.__dict__)
+    own.update(changes)
+    return new
