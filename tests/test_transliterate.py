@@ -47,6 +47,8 @@ def test_without_the_tables_anyascii_itself_is_asked(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(transliterate, "_ITS_WAY", ("a line anyascii never wrote",))
     monkeypatch.setattr(transliterate, "_folder", [])
     monkeypatch.setattr(transliterate, "_tables", {})
+    monkeypatch.setattr(transliterate, "_ascii", {})
+    monkeypatch.setattr(transliterate, "_done", {chr(p) for p in range(0x80)})
     assert transliterate._find() is None
     assert anyascii("Рособоронэкспорт") == theirs.anyascii("Рособоронэкспорт")
 
@@ -57,6 +59,8 @@ def test_a_table_that_cannot_be_read_is_left_to_anyascii(
     (tmp_path / "004").write_bytes(b"not deflated")
     monkeypatch.setattr(transliterate, "_folder", [str(tmp_path)])
     monkeypatch.setattr(transliterate, "_tables", {})
+    monkeypatch.setattr(transliterate, "_ascii", {})
+    monkeypatch.setattr(transliterate, "_done", {chr(p) for p in range(0x80)})
     assert anyascii("Рос") == theirs.anyascii("Рос") == "Ros"
     assert 4 not in transliterate._tables
 

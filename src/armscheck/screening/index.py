@@ -17,7 +17,7 @@ from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
 from .keys import key_list, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
-from .normalise import normalise
+from .normalise import normalise, normalise_all
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
 
 BUCKET_CAP = 32  # a fuzzy key shared by more aliases than this says too little to use
@@ -204,10 +204,12 @@ class Index(Searchable):
         keys: dict[str, list[int]] = {}
         bucket = keys.get
         owner = self.owner
+        texts = list(dict.fromkeys([text for entry in self.entries for text in entry.names]))
+        known = dict(zip(texts, normalise_all(texts), strict=True))  # each name once, all at once
         for e, entry in enumerate(self.entries):
             seen: set[str] = set()
             for text in entry.names:
-                norm = normalise(text)
+                norm = known[text]
                 flat = norm.flat
                 if flat and flat not in seen:
                     seen.add(flat)

@@ -91,6 +91,13 @@ def _invisible(text: str, steps: list[str]) -> str:
 
 def _fold_mixed(word: str, steps: list[str]) -> str:
     """A word mixing Latin with Cyrillic or Greek look-alikes, written in one script."""
+    if max(word) < "\u0250" or min(word) >= "\u0250":
+        return word  # every letter Latin, or no ASCII letter and no look-alike of one
+    return _fold_letters(word, steps)
+
+
+def _fold_letters(word: str, steps: list[str]) -> str:
+    """:func:`_fold_mixed`, the scripts read letter by letter."""
     scripts = [_script(ch) for ch in word if ch.isalpha()]
     latin = scripts.count("Latin")
     other = len(scripts) - latin
@@ -117,7 +124,7 @@ def _transliterate(text: str, steps: list[str]) -> str:
     """``text`` in ASCII, noting which scripts were transliterated and whether accents went."""
     scripts: dict[str, None] = {}
     accents = False
-    for ch in text:
+    for ch in dict.fromkeys(text):  # each character once, in the order first met
         if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
             continue
         script = _script(ch)
@@ -187,10 +194,15 @@ def _drop_forms(words: list[str], cased: list[str], steps: list[str]) -> list[in
 @functools.lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """``word`` with common transliteration variants unified: ``eksport`` for ``export``."""
+    return _unified(word)
+
+
+def _unified(text: str) -> str:
+    """:func:`canonical` of ``text``, uncached (and of each line of it: no variant spans two)."""
     for a, b in _VARIANTS:
-        if a in word:
-            word = word.replace(a, b)
-    return _DOUBLED.sub("", word.replace("y", "i"))
+        if a in text:
+            text = text.replace(a, b)
+    return _DOUBLED.sub("", text.replace("y", "i"))
 
 
 def skeleton(flat: str) -> str:
@@ -203,6 +215,25 @@ def skeleton(flat: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> Normalised:
     """``name`` ready for screening, with the steps taken; raises :class:`NameTooLong`."""
+    part = _read(name)
+    flat = "".join(part[1])
+    return _made(part, canonical(flat), skeleton(flat))
+
+
+def normalise_all(names: list[str]) -> list[Normalised]:
+    """:func:`normalise` of each of ``names``, their folded forms and consonants made at once."""
+    parts = [_read(name) for name in names]
+    flats = "\n".join(["".join(p[1]) for p in parts])  # no variant spans two lines
+    folded = _unified(flats).split("\n")
+    consonants = skeleton(flats).split("\n")
+    return [_made(*made) for made in zip(parts, folded, consonants, strict=True)] if parts else []
+
+
+_Read = tuple[str, list[str], tuple[bool, ...], list[str], tuple[str, ...]]
+
+
+def _read(name: str) -> _Read:
+    """``name``, its folded words, whether each was in capitals, the steps, the scripts."""
     if len(name) > MAX_NAME_CHARS:
         raise NameTooLong(len(name))
     steps: list[str] = []
@@ -231,6 +262,12 @@ def normalise(name: str) -> Normalised:
         kept = _drop_forms(words, cased, steps)
         words = [words[i] for i in kept]
         upper = tuple([cased[i].isupper() for i in kept])
+    return name, words, upper, steps, scripts
+
+
+def _made(part: _Read, folded: str, consonants: str) -> Normalised:
+    """The :class:`Normalised` of ``part``, given its folded form and its consonants."""
+    name, words, upper, steps, scripts = part
     flat = "".join(words)
     core = (
         flat
@@ -241,11 +278,11 @@ def normalise(name: str) -> Normalised:
         name,  # original
         tuple(words),  # words
         tuple(map(canonical, words)),  # tokens
-        canonical(flat),  # flat
+        folded,  # flat
         upper,
         tuple(steps),  # steps
         scripts,
-        skeleton(flat),  # skeleton
+        consonants,  # skeleton
         canonical(core) if core and core != flat else "",  # core
     )
 

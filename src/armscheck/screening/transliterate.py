@@ -29,6 +29,10 @@ _ITS_WAY = (
 )
 _tables: dict[int, tuple[str, ...]] = {}
 _folder: list[str | None] = []  # the tables' folder once looked for (None: use anyascii)
+# each character met so far, by code point, as anyascii writes it (for str.translate); the
+# characters in it, and the ASCII ones, which stay as they are
+_ascii: dict[int, str] = {}
+_done: set[str] = {chr(point) for point in range(0x80)}
 
 
 def anyascii(text: str) -> str:
@@ -38,22 +42,26 @@ def anyascii(text: str) -> str:
     folder = _folder[0] if _folder else _find()
     if folder is None:
         return _theirs()(text)
-    out = []
-    for ch in text:
+    new = set(text).difference(_done)
+    if new and not _learn(folder, new):
+        return _theirs()(text)
+    return text.translate(_ascii)
+
+
+def _learn(folder: str, chars: set[str]) -> bool:
+    """Add the ASCII form of each of ``chars`` to :data:`_ascii`; False if a table is unreadable."""
+    for ch in chars:
         point = ord(ch)
-        if point <= 0x7F:
-            out.append(ch)
-            continue
         table = _tables.get(point >> 8)
         if table is None:
             table = _read(folder, point >> 8)
             if table is None:
-                return _theirs()(text)
+                return False
             _tables[point >> 8] = table
         low = point & 0xFF
-        if len(table) > low:
-            out.append(table[low])
-    return "".join(out)
+        _ascii[point] = table[low] if len(table) > low else ""  # "" drops the character
+        _done.add(ch)
+    return True
 
 
 def _find() -> str | None:

@@ -1,0 +1,50 @@
+"""Names normalised many at once, and the quick tests of a word's scripts, agree with one by one."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.test_index_build import INDEXES, NAMES
+
+from armscheck.screening import transliterate
+from armscheck.screening.index import Index
+from armscheck.screening.model import Entry
+from armscheck.screening.normalise import (
+    _fold_letters,
+    _fold_mixed,
+    normalise,
+    normalise_all,
+)
+
+ALPHABET = "aAbkhsScxyouwé1 .&'-ßДдоРрΑαοİı中国ال\u200d\u0301Ḁ\u2028"
+
+
+def test_every_listed_name_normalised_at_once_is_as_alone() -> None:
+    assert normalise_all(NAMES) == [normalise.__wrapped__(name) for name in NAMES]
+    assert normalise_all([]) == []
+    for index in INDEXES.values():
+        assert index.norms == [normalise(index.texts[a]) for a in range(len(index.texts))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=30), max_size=6))
+def test_any_names_normalised_at_once_are_as_alone(names: list[str]) -> None:
+    assert normalise_all(names) == [normalise.__wrapped__(name) for name in names]
+    index = Index([Entry("test", str(i), (name, *names)) for i, name in enumerate(names)])
+    assert index.norms == [normalise(text) for text in index.texts]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ЕКМНТХВ\u1e00\u0250\u024f", min_size=1, max_size=12))
+def test_a_word_in_one_script_stays_as_letter_by_letter(word: str) -> None:
+    mine: list[str] = []
+    theirs: list[str] = []
+    assert _fold_mixed(word, mine) == _fold_letters(word, theirs)
+    assert len(mine) == len(theirs)
+
+
+def test_transliterated_characters_are_kept_for_the_next_name() -> None:
+    before = len(transliterate._ascii)
+    assert transliterate.anyascii("Ḁ Ꭰ 𝔄") == transliterate.anyascii("Ḁ Ꭰ 𝔄")
+    assert len(transliterate._ascii) >= before
+    assert {"Ḁ", "Ꭰ", "𝔄"} <= transliterate._done
