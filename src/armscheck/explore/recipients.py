@@ -36,7 +36,7 @@ def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> l
         for code in recipients:
             changed = with_recipient(checker, transfer, code)
             facts = checker.facts(changed, changed.date)
-            seen = (changed.date, tuple(_read(f, reads) for f in facts))
+            seen = (changed.date, tuple([_read(f, reads) for f in facts]))
             if seen not in outcomes:
                 v = checker.check(changed, facts=facts)
                 outcomes[seen] = (v.verdict, dict(v.families))
@@ -53,17 +53,18 @@ def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> l
     return rows
 
 
+_ABSENT = object()  # a field a fact does not have (told apart from one that is None)
+
+
 def _read(fact: Fact, reads: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
     """What the rules engine is given of ``fact``: its kind, key and the fields rules read.
 
-    Each value with its type, so that ``1``, ``1.0`` and ``True`` stay apart.
+    Each value with its type, so that ``1``, ``1.0`` and ``True`` stay apart; the kind
+    fixes the names read, so values and types are kept in the names' order.
     """
     names = reads.get(fact.kind)
     if names is None:
         return (fact.kind,)  # no rule matches this kind: the engine is not given it
-    fields = fact.fields
-    return (
-        fact.kind,
-        fact.key,
-        tuple((n, type(fields[n]), fields[n]) for n in names if n in fields),
-    )
+    get = fact.fields.get
+    values = tuple([get(n, _ABSENT) for n in names])
+    return (fact.kind, fact.key, values, tuple(map(type, values)))

@@ -104,16 +104,20 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     t = ctx.transfer
     section, channel_text = SECTIONS[ev.channel]
     rows, values = ev.rows, ev.values
-    met = [m for m in rows if ev.met(m)]
-    # each measure's headroom, once (the met ones are named in two texts)
-    room = {m: cl.headroom(values[m], r.amount, m) for m, r in rows.items()}
-    rooms = [
-        (values[m] / r.amount, room[m])
-        for m, r in rows.items()
-        if m in ("mde", "total") or values[m] > 0
-    ]
-    behind = [rows[m] for m in (met or rows)]
-    review = max(ev.review_days(m) for m in (met or rows))
+    met: list[str] = []  # (as Evaluation.met: the rows and the values have the same keys)
+    room: dict[str, str] = {}  # each measure's headroom, once (the met ones are named twice)
+    rooms: list[tuple[float, str]] = []
+    for m, r in rows.items():
+        value, amount = values[m], r.amount
+        if value >= amount:
+            met.append(m)
+        text = room[m] = cl.headroom(value, amount, m)
+        if value > 0 or m in ("mde", "total"):
+            rooms.append((value / amount, text))
+    named = met or list(rows)
+    behind = [rows[m] for m in named]
+    own = ev.review_rows or {}
+    review = max((own.get(m) or rows[m]).review_days for m in named)  # as ev.review_days(m)
     cites: list[Citation] = [c for r in behind for c in r.citations]
     if ev.member is not None:
         cites.extend(ev.member.citations)
@@ -122,7 +126,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
         evidence.append(t.loc("channel"))
     evidence.append(t.loc("recipient", "country"))
     met_text = "; ".join(
-        f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met
+        [f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met]
     )
     return Fact(
         kind=CHANNEL.kind,
@@ -143,11 +147,11 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "mde_value": values.get("mde", 0),
             "total_value": values.get("total", 0),
             "met_text": met_text or "none",
-            "headroom_text": "; ".join(text for _, text in rooms),
+            "headroom_text": "; ".join([text for _, text in rooms]),
             "nearest_text": max(rooms)[1],
             "review_days": review,
             "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
-            "counted": counted_text(ev.lines, (r.amount for r in rows.values())),
+            "counted": counted_text(ev.lines, [r.amount for r in rows.values()]),
         },
         evidence=tuple(dict.fromkeys(evidence)),
         citations=tuple(dict.fromkeys(cites)),

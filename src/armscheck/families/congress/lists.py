@@ -238,9 +238,9 @@ def amount_text(amount: int) -> str:
 
 def value_text(value: int, near: int | Iterable[int] | None = None) -> str:
     """Dollars, exact when ``value`` is within 1% of (but not at) a threshold in ``near``."""
-    amounts = [near] if isinstance(near, int) else list(near or ())
-    if any(0 < abs(value - a) <= a / 100 for a in amounts):
-        return f"${value:,}"
+    for a in [near] if isinstance(near, int) else near or ():
+        if 0 < abs(value - a) <= a / 100:
+            return f"${value:,}"
     return money_text(value)
 
 

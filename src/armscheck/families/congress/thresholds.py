@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from typing import Any
 
 from ...facts import Context, in_force
 from ...records import record
@@ -84,7 +86,25 @@ def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
 
 
 def rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[str, cl.Row]:
-    """The row that applies to each measure of ``channel`` on ``day`` (absent: no test)."""
+    """The row that applies to each measure of ``channel`` on ``day`` (absent: no test).
+
+    Between two consecutive dates on which a row starts or ends the same rows are in
+    force: the answer is worked out once per process for each such run of days.
+    """
+    bounds, kept = ctx.reference.memo("congress:rows-by-run", lambda: _runs(cl.all_rows(ctx)))
+    key = (channel, nato_plus, bisect.bisect_right(bounds, day))
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _rows_on(ctx, channel, nato_plus, day)
+    return dict(found)
+
+
+def _runs(rows: list[cl.Row]) -> tuple[list[dt.date], dict[tuple[str, bool, int], Any]]:
+    """The dates on which a row starts or ends, in order; an empty table of answers."""
+    return sorted({d for r in rows for d in (r.start, r.end) if d is not None}), {}
+
+
+def _rows_on(ctx: Context, channel: str, nato_plus: bool, day: dt.date) -> dict[str, cl.Row]:
     tiers = ctx.reference.memo("congress:rows-by-measure", lambda: _by_measure(cl.all_rows(ctx)))
     out: dict[str, cl.Row] = {}
     for measure in cl.MEASURES[channel]:

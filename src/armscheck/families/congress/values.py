@@ -255,8 +255,9 @@ def measure_value(lines: list[Line], channel: str, measure: str) -> int:
 
 
 def _dollars(value: int, amounts: list[int]) -> str:
-    if any(0 < abs(value - a) <= a / 100 for a in amounts):
-        return f"${value:,}"
+    for a in amounts:
+        if 0 < abs(value - a) <= a / 100:
+            return f"${value:,}"
     return money_text(value)
 
 

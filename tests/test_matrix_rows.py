@@ -1,0 +1,55 @@
+"""The recipient matrix gives each recipient the verdict a check of the file, so edited, gives.
+
+The matrix copies the transfer for each recipient instead of reading it again, builds each
+recipient's facts in full, and runs the rules once per distinct set of facts the rules read;
+each of these shortcuts must leave every row as a plain check of that recipient makes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armscheck.api import load_checker, load_transfer
+from armscheck.cli.pictures import recipients
+from armscheck.explore.counterfactuals import apply_change
+from armscheck.explore.recipients import matrix
+from armscheck.facts import Change
+from armscheck.verdict import rank
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = [
+    "seeds/iraq-turkey-t129-2021.yaml",  # a §3(d) transfer of US content
+    "seeds/iraq-russia-s300-2020.yaml",  # a Russian seller (CAATSA), a UN-listed region
+    "real/congress-finland-mde-20m-accession-day-2023.yaml",  # FMS: the NATO+ tier's dates
+    "real/congress-korea-harpoon-on-tier-date-2008.yaml",  # a sales territory
+    "real/congress-iraq-hellfire-split-2014.yaml",  # related sales: a split sale
+]
+
+
+def _checked_one_by_one(checker: Any, transfer: Any, codes: list[str]) -> list[dict[str, Any]]:
+    """The matrix's rows made the long way: the file edited and read again, then checked."""
+    rows = []
+    for code in codes:
+        edits = (("recipient.country", code), ("recipient.region", None))
+        changed = apply_change(checker, transfer, Change(code, edits))[0]
+        v = checker.check(changed)
+        name = checker.rulebook.reference.countries[code].name
+        rows.append(
+            {"recipient": code, "name": name, "verdict": v.verdict, "families": dict(v.families)}
+        )
+    rows.sort(key=lambda r: (rank(str(r["verdict"])), str(r["name"])))
+    return rows
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_each_row_is_the_check_of_that_recipient(name: str) -> None:
+    checker = load_checker()
+    ref = checker.rulebook.reference
+    transfer = load_transfer(ROOT / "scenarios" / name, ref)
+    codes = recipients(ref, transfer, "all")
+    rows = matrix(checker, transfer, codes)
+    assert rows == _checked_one_by_one(checker, transfer, codes)
+    assert len({(r["verdict"], tuple(r["families"].items())) for r in rows}) > 1
