@@ -971,3 +971,28 @@ def test_a_joint_venture_note_gives_way_to_a_listed_shareholder() -> None:
     v = check(data)
     assert v.families["caatsa"] == "exposure"
     assert "caatsa/listed-joint-venture" not in fired(v)
+
+
+def test_the_significant_systems_found_are_those_whose_own_pattern_finds_them() -> None:
+    """Systems are passed over by their first words and compiled when needed: as searching all."""
+    import dataclasses
+
+    from armscheck.families.caatsa.text import advanced_systems, item_text, names_of, names_pattern
+
+    ref = checker().rulebook.reference
+    systems = ref.get("caatsa-precedents").data["significant_systems"]
+    item = load(base()).items[0]
+    names = [n for s in systems for n in names_of(s)]
+    texts = [*names, *(f"upgraded {n} batteries" for n in names[::3]), "trucks", "S-", "400"]
+    every_found = 0
+    for text in texts:
+        items = [dataclasses.replace(item, description=text, system=None)]
+        keys = [f" {item_text(it, ref)} " for it in items]
+        expected = [
+            s
+            for s in systems
+            if (p := names_pattern(tuple(names_of(s)))) and any(p.search(k) for k in keys)
+        ]
+        assert advanced_systems(items, ref) == expected, text
+        every_found += bool(expected)
+    assert every_found >= len(names)

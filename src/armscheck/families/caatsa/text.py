@@ -126,32 +126,35 @@ def advanced_systems(items: list[Item], ref: Reference) -> list[dict[str, Any]]:
     systems = ref.memo("caatsa:significant-systems", lambda: _significant(ref))
     texts = [f" {item_text(it, ref)} " for it in items]
     words = {w for t in texts for w in t.split()}
-    return [
-        s
-        for s, pattern, first in systems
-        if (first is None or not first.isdisjoint(words)) and any(pattern.search(t) for t in texts)
-    ]
+    found = []
+    for s, names, first in systems:
+        if first is not None and first.isdisjoint(words):
+            continue
+        pattern = names_pattern(names)  # compiled when first needed, then kept
+        if pattern is not None and any(pattern.search(t) for t in texts):
+            found.append(s)
+    return found
 
 
-Significant = tuple[dict[str, Any], re.Pattern[str], "frozenset[str] | None"]
+Significant = tuple[dict[str, Any], tuple[str, ...], "frozenset[str] | None"]
 
 
 def _significant(ref: Reference) -> list[Significant]:
-    """(entry, pattern of its names, first words of its names) for each system with a name.
+    """(entry, its names, first words of its names) for each system with a name.
 
     Match keys are words of letters and digits with one space between them, so a name found
     as whole words starts at a word of the text equal to its own first word: a system none of
-    whose first words is in the text is not named there (``None``: a name has no word).
+    whose first words is in the text is not named there (``None``: a name has no word). The
+    pattern of a system's names is compiled only for a text that has one of those words.
     """
     systems = ref.get("caatsa-precedents").data.get("significant_systems") or []
     out: list[Significant] = []
     for s in systems:
         names = tuple(names_of(s))
-        pattern = names_pattern(names)
-        if pattern is not None:
+        if names:
             keys = [text_key(n) for n in names]
             first = None if "" in keys else frozenset(k.split(" ", 1)[0] for k in keys)
-            out.append((s, pattern, first))
+            out.append((s, names, first))
     return out
 
 
