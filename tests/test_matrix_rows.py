@@ -7,6 +7,7 @@ each of these shortcuts must leave every row as a plain check of that recipient 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from armscheck.api import load_checker, load_transfer
 from armscheck.cli.pictures import recipients
 from armscheck.explore.counterfactuals import apply_change
-from armscheck.explore.recipients import matrix
+from armscheck.explore.recipients import as_json, matrix
 from armscheck.facts import Change
 from armscheck.verdict import rank
 
@@ -53,3 +54,27 @@ def test_each_row_is_the_check_of_that_recipient(name: str) -> None:
     rows = matrix(checker, transfer, codes)
     assert rows == _checked_one_by_one(checker, transfer, codes)
     assert len({(r["verdict"], tuple(r["families"].items())) for r in rows}) > 1
+    assert as_json(transfer.file, rows) == _dumps(transfer.file, rows)
+
+
+def _dumps(file: str, rows: list[dict[str, Any]]) -> str:
+    return json.dumps({"file": file, "rows": rows}, indent=2, ensure_ascii=False)
+
+
+ODD = 'a "quoted" name\\ with \u2028, \x00, é and 😀'
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [],
+        [{"recipient": "IQ", "name": ODD, "verdict": "clear", "families": {}}],
+        [{"recipient": "IQ", "name": "Iraq", "verdict": "clear", "families": {ODD: ODD}}] * 3,
+        [{"recipient": "IQ", "name": "Iraq", "verdict": 1, "families": {}}],
+        [{"recipient": "IQ", "name": None, "verdict": "clear", "families": {"a": 2}}],
+        [{"name": "Iraq", "recipient": "IQ", "verdict": "clear", "families": {}}],
+        [{"recipient": "IQ", "name": "Iraq", "verdict": "clear", "families": [], "x": 1}],
+    ],
+)
+def test_the_matrix_json_is_the_standard_encoders(rows: list[dict[str, Any]]) -> None:
+    assert as_json(ODD, rows) == _dumps(ODD, rows)

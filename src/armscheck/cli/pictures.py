@@ -100,7 +100,7 @@ def recipients(ref: Reference, transfer: Transfer, chosen: str) -> list[str]:
 def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     """``armscheck matrix``: the same deal checked against many recipients."""
     from ..api import load_transfer
-    from ..explore.recipients import matrix
+    from ..explore.recipients import as_json, matrix
 
     checker = load_checker(args.rules)
     ref = checker.rulebook.reference
@@ -111,7 +111,7 @@ def cmd_matrix(args: argparse.Namespace, err: ErrorOutput) -> int:
     rows = matrix(checker, transfer, codes)
     fmt = _format(args)
     if fmt == "json":
-        print(json.dumps({"file": transfer.file, "rows": rows}, indent=2, ensure_ascii=False))
+        print(as_json(transfer.file, rows))
     elif fmt in ("html", "svg"):
         from ..report.svgmap import map_svg
 

@@ -9,7 +9,9 @@ see exactly as an earlier one's gets that recipient's verdict and family outcome
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..checker import Checker
@@ -53,6 +55,46 @@ def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> l
     return rows
 
 
+def as_json(file: str, rows: list[dict[str, Any]]) -> str:
+    """``json.dumps({"file": file, "rows": rows}, indent=2, ensure_ascii=False)``, written directly.
+
+    The standard encoder writes indented JSON in Python, value by value; a matrix's rows
+    hold text in a fixed layout, so each is written with its strings encoded at once.
+    """
+    if not all(_plain(row) for row in rows):
+        return json.dumps({"file": file, "rows": rows}, indent=2, ensure_ascii=False)
+    text = encode_basestring
+    out = ['{\n  "file": ', text(file), ',\n  "rows": [']
+    for row in rows:
+        families: dict[str, str] = row["families"]
+        out += ['\n    {\n      "recipient": ', text(row["recipient"])]
+        out += [',\n      "name": ', text(row["name"]), ',\n      "verdict": ']
+        out += [text(row["verdict"]), ',\n      "families": {']
+        if families:
+            out.append(",".join([f"\n        {text(k)}: {text(v)}" for k, v in families.items()]))
+            out.append("\n      }")
+        else:
+            out.append("}")
+        out.append("\n    },")
+    if rows:
+        out[-1] = "\n    }\n  ]\n}"
+    else:
+        out.append("]\n}")
+    return "".join(out)
+
+
+def _plain(row: dict[str, Any]) -> bool:
+    """Whether ``row`` is a matrix row of text only, in the usual order of keys."""
+    families = row.get("families")
+    return (
+        list(row) == _ROW
+        and type(families) is dict
+        and all(type(row[k]) is str for k in _ROW[:3])
+        and all(type(k) is str and type(v) is str for k, v in families.items())
+    )
+
+
+_ROW = ["recipient", "name", "verdict", "families"]
 _ABSENT = object()  # a field a fact does not have (told apart from one that is None)
 
 
