@@ -15,9 +15,9 @@ import pytest
 
 from armscheck.api import load_checker, load_transfer
 from armscheck.cli.pictures import recipients
-from armscheck.explore.counterfactuals import apply_change
+from armscheck.explore.counterfactuals import apply_change, with_recipient
 from armscheck.explore.recipients import as_json, matrix
-from armscheck.facts import Change
+from armscheck.facts import Change, Fact
 from armscheck.verdict import rank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,3 +78,35 @@ ODD = 'a "quoted" name\\ with \u2028, \x00, é and 😀'
 )
 def test_the_matrix_json_is_the_standard_encoders(rows: list[dict[str, Any]]) -> None:
     assert as_json(ODD, rows) == _dumps(ODD, rows)
+
+
+def _whole(fact: Fact) -> tuple[Any, ...]:
+    """Everything a fact says, its places read out and the changes it proposes made."""
+    places = [(loc.path, loc.line, loc.value) for loc in fact.evidence]
+    return (
+        fact.kind,
+        fact.key,
+        dict(fact.fields),
+        places,
+        fact.citations,
+        fact.assumptions,
+        fact.contested,
+        dict(fact.context),
+        fact.changes,
+        fact.matches,
+    )
+
+
+@pytest.mark.parametrize("name", [*SCENARIOS, "real/us-gripen-brazil-2014.yaml"])
+def test_what_the_matrix_makes_once_is_each_recipients_own(name: str) -> None:
+    """The values made once for every recipient give the facts each recipient's check gives."""
+    checker = load_checker()
+    ref = checker.rulebook.reference
+    transfer = load_transfer(ROOT / "scenarios" / name, ref)
+    shared: dict[str, Any] = {}
+    for code in recipients(ref, transfer, "all"):
+        changed = with_recipient(checker, transfer, code)
+        alone = checker.facts(changed, changed.date)
+        together = checker.facts(changed, changed.date, shared)
+        assert [_whole(f) for f in together] == [_whole(f) for f in alone], code
+    assert shared

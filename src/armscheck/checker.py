@@ -56,9 +56,17 @@ class Checker:
             for first in [dt.date.min, *self._bounds]
         ]
 
-    def facts(self, transfer: Transfer, date: dt.date) -> list[Fact]:
-        """Every family's facts about ``transfer`` at ``date``, checked against their kinds."""
+    def facts(
+        self, transfer: Transfer, date: dt.date, shared: dict[str, Any] | None = None
+    ) -> list[Fact]:
+        """Every family's facts about ``transfer`` at ``date``, checked against their kinds.
+
+        ``shared``: the values that do not depend on the recipient, kept for other checks of
+        the same transfer and date with other recipients (see :meth:`Context.sharing`).
+        """
         ctx = Context(transfer, date, self.rulebook.reference)
+        if shared is not None:
+            ctx.sharing(shared)
         facts: list[Fact] = []
         for family in self.rulebook.families:
             facts.extend(family.build(ctx))

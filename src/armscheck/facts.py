@@ -207,6 +207,8 @@ class Context:
     _locs: dict[tuple[str | int, ...], Loc] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # where :meth:`once_for_transfer` keeps its values when they outlive the check
+    _shared: dict[str, Any] | None = field(default=None, init=False, compare=False, repr=False)
 
     # both are asked for values a check has not made yet as often as for made ones: a lookup
     # that misses costs less than a KeyError caught
@@ -224,6 +226,25 @@ class Context:
         if value is _UNMADE:
             value = self._once[name] = build()
         return value
+
+    def once_for_transfer(self, name: str, build: Callable[[], T]) -> T:
+        """A value of the transfer and the date that does not depend on the recipient.
+
+        It is built once a check, as :meth:`once` builds values, or once for all the checks
+        that share a table of them (:meth:`sharing`): the recipient matrix checks one transfer
+        on one date for each recipient. Such a value holds nothing of the recipient, not even
+        a place in the recipient's part of the file.
+        """
+        kept = self._once if self._shared is None else self._shared
+        value: T = kept.get(name, _UNMADE)
+        if value is _UNMADE:
+            value = kept[name] = build()
+        return value
+
+    def sharing(self, kept: dict[str, Any]) -> Context:
+        """This context, with :meth:`once_for_transfer`'s values kept in ``kept``."""
+        self.__dict__["_shared"] = kept
+        return self
 
 
 @record(frozen=True)

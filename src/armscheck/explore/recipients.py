@@ -34,10 +34,11 @@ def matrix(checker: Checker, transfer: Transfer, recipients: Iterable[str]) -> l
     reads = read_fields(checker.rulebook.rules)
     outcomes: dict[tuple[Any, ...], tuple[str, dict[str, str]]] = {}
     rows = []
+    shared: dict[str, Any] = {}  # what the facts take of the transfer alone, made once
     with held():
         for code in recipients:
             changed = with_recipient(checker, transfer, code)
-            facts = checker.facts(changed, changed.date)
+            facts = checker.facts(changed, changed.date, shared)
             seen = (changed.date, tuple([_read(f, reads) for f in facts]))
             if seen not in outcomes:
                 v = checker.check(changed, facts=facts)

@@ -41,7 +41,7 @@ def is_military(item: Item, ctx: Context) -> bool:
 
 def military_items(ctx: Context) -> tuple[Item, ...]:
     """The transfer's items whose category is military, in order (made once a check)."""
-    return ctx.once(
+    return ctx.once_for_transfer(
         "caatsa:military", lambda: tuple(it for it in ctx.transfer.items if is_military(it, ctx))
     )
 

@@ -70,8 +70,8 @@ def channel_of(ctx: Context) -> str | None:
 def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
     """The lines a channel counts (US-origin content only for third-party transfers).
 
-    They depend on the transfer alone, so they are worked out once per check; ``notes``
-    gains what they assume each time.
+    They depend on the transfer alone, so they are worked out once per check (once per
+    matrix); ``notes`` gains what they assume each time.
     """
 
     def count() -> tuple[tuple[Line, ...], tuple[str, ...]]:
@@ -80,7 +80,7 @@ def counted_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
             return tuple(third_party_lines(ctx, said)), tuple(said)
         return tuple(us_lines(ctx, channel, said)), tuple(said)
 
-    lines, said = ctx.once(f"congress:lines:{channel}", count)
+    lines, said = ctx.once_for_transfer(f"congress:lines:{channel}", count)
     notes.extend(said)
     return list(lines)
 

@@ -243,11 +243,20 @@ def _ecr_unconfirmed(ctx: Context, usml: str | None) -> str | None:
 
 
 def pieces(ctx: Context) -> list[Piece]:
-    """US-controlled pieces moved by a non-US supplier (a US-origin item hides its parts)."""
+    """US-controlled pieces moved by a non-US supplier (a US-origin item hides its parts).
+
+    Several parts of the family ask in a check; the pieces are made once (the same for
+    every recipient but the United States).
+    """
     t = ctx.transfer
     if t.supplier.country == "US" or t.recipient.country == "US":
         return []
+    return ctx.once_for_transfer("us-content:pieces", lambda: _pieces(ctx))
+
+
+def _pieces(ctx: Context) -> list[Piece]:
     out: list[Piece] = []
+    t = ctx.transfer
     for item in t.items:
         whole = as_piece(ctx, item, None)
         if whole is not None:
