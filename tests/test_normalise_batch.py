@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.test_index_build import INDEXES, NAMES
 
 from armscheck.screening import transliterate
 from armscheck.screening.index import Index
@@ -15,6 +14,7 @@ from armscheck.screening.normalise import (
     normalise,
     normalise_all,
 )
+from test_index_build import INDEXES, NAMES
 
 ALPHABET = "aAbkhsScxyouwé1 .&'-ßДдоРрΑαοİı中国ال\u200d\u0301Ḁ\u2028"
 
