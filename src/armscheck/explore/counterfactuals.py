@@ -255,7 +255,10 @@ def with_recipient(checker: Checker, transfer: Transfer, code: str) -> Transfer:
     """
     ref = checker.rulebook.reference
     state = ref.countries.get(code)
-    if state is None or ref.country(code) is not state or not state.exists_on(transfer.date):
+    read: dict[str, Any] = ref.memo("explore:codes-read", dict)  # what the reader makes of each
+    if code not in read:
+        read[code] = ref.country(code)
+    if state is None or read[code] is not state or not state.exists_on(transfer.date):
         change = Change(code, (("recipient.country", code), ("recipient.region", None)))
         return apply_change(checker, transfer, change)[0]
     data = transfer.doc.data

@@ -104,9 +104,10 @@ def hits(ctx: Context, list_ids: AbstractSet[str], side: str | None = None) -> l
 def missing(ctx: Context, wanted: tuple[str, ...]) -> list[str]:
     """Titles of the ``wanted`` lists not imported, when the transfer names any party.
 
-    Several families ask, some many times a check: each answer is kept for the check.
+    Several families ask, some many times a check: each answer is kept for the check (and
+    for the other recipients of a matrix: the parties' names and the lists stay the same).
     """
-    known: dict[tuple[str, ...], list[str]] = ctx.once("official-missing", dict)
+    known: dict[tuple[str, ...], list[str]] = ctx.once_for_transfer("official-missing", dict)
     gone = known.get(wanted)
     if gone is None:
         gone = known[wanted] = (
