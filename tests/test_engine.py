@@ -141,6 +141,31 @@ def test_a_state_emptied_for_the_next_check_is_as_a_fresh_one() -> None:
         assert holds_no_fact(eng), n
 
 
+def test_facts_found_in_an_action_s_text_are_those_found_by_decoding_it() -> None:
+    quick, slow = Engine([JOIN, FLAG, BIG]), Engine([JOIN, FLAG, BIG])
+    slow._frames.clear()  # every action decoded in full
+    for n, facts in enumerate(_mixed_checks()):
+        facts = [*facts[:3], fact("unread", "u"), *facts[3:]]
+        ran = quick.run(facts, DAY)
+        assert ran == slow.run(facts, DAY), n
+        place = {f.key: i for i, f in enumerate(facts)}
+        ranks = [(max(place[k] for k in m.keys), quick._order[m.rule]) for m in ran.matches]
+        assert ranks == sorted(ranks), n
+
+
+def test_a_one_pattern_rule_s_fact_is_found_without_decoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import armscheck.engine as engine_module
+
+    def refuse(text: str) -> object:
+        raise AssertionError(text)
+
+    monkeypatch.setattr(engine_module, "_DECODE", refuse)
+    res = Engine([FLAG, BIG]).run([fact("item", "a", flagged=True, value=20_000_000)], DAY)
+    assert not res.errors and [m.rule for m in res.matches] == ["t/flag", "t/big"]
+
+
 def test_a_state_left_holding_a_fact_is_abandoned(monkeypatch: pytest.MonkeyPatch) -> None:
     import armscheck.engine as engine_module
 
