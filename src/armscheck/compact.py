@@ -107,9 +107,15 @@ def _citation(c: Citation) -> str:
 
 
 def _place(e: Loc) -> str:
-    value = e.value
-    tail = f', "value": {_value(value)}}}' if value else "}"
-    return f'{{"path": {_value(e.path)}, "line": {_value(e.line)}{tail}'
+    # (the usual types written in line, as _value writes them, without a call each)
+    path, line, value = e.path, e.line, e.value
+    head = (
+        f'{{"path": {_TEXT(path) if type(path) is str else _value(path)}, '
+        f'"line": {int.__repr__(line) if type(line) is int else _value(line)}'
+    )
+    if not value:
+        return head + "}"
+    return f'{head}, "value": {_TEXT(value) if type(value) is str else _value(value)}}}'
 
 
 def _head(f: Finding) -> str:
@@ -146,7 +152,12 @@ def finding_text(f: Finding) -> str:
         return encode(f.as_dict())
     cites = ", ".join([_citation(c) for c in f.citations])
     places = ", ".join([_place(e) for e in f.evidence])
-    advice = f', "advice": {_value(f.advice)}' if f.advice else ""
+    advice = ""
+    if f.advice:
+        advice = f', "advice": {_TEXT(f.advice) if type(f.advice) is str else _value(f.advice)}'
+    contested = f.contested
+    disputed = ("true" if contested else "false") if type(contested) is bool else _value(contested)
+    days = "null" if f.review_days is None else _value(f.review_days)
     counter = (
         encode([{"change": c, "outcome": o} for c, o in f.counterfactuals])
         if f.counterfactuals
@@ -155,8 +166,8 @@ def finding_text(f: Finding) -> str:
     return (
         f"{_head(f)}{_TEXT(f.why)}, "
         f'"citations": [{cites}], "evidence": [{places}], '
-        f'"assumptions": {_known(f.assumptions)}, "contested": {_value(f.contested)}, '
-        f'"review_days": {_value(f.review_days)}{advice}, "counterfactuals": {counter}'
+        f'"assumptions": {_known(f.assumptions)}, "contested": {disputed}, '
+        f'"review_days": {days}{advice}, "counterfactuals": {counter}'
         f"{_answered(f) if f.matches or f.satisfied_by or f.waived_by else ''}}}"
     )
 
@@ -171,13 +182,20 @@ def verdict_text(v: Verdict) -> str:
         extra += f', "decisions": {encode(v.decisions)}'
     if v.run is not None:
         extra += f', "run": {_run(v.run)}'
+    # text and booleans written in line, as _value writes them, without a call each
+    head = [v.file, v.name, v.date, v.verdict]
+    file, name, date, verdict = [_TEXT(t) if type(t) is str else _value(t) for t in head]
+    contested = v.contested
+    disputed = ("true" if contested else "false") if type(contested) is bool else _value(contested)
+    reviewed = v.law_reviewed
     return (
-        f'{{"file": {_value(v.file)}, "name": {_value(v.name)}, "date": {_value(v.date)}, '
-        f'"verdict": {_value(v.verdict)}, "families": {_families(v.families)}, '
-        f'"contested": {_value(v.contested)}, '
-        f'"rests_on_possible_match": {_value(note is not None)}, '
+        f'{{"file": {file}, "name": {name}, "date": {date}, '
+        f'"verdict": {verdict}, "families": {_families(v.families)}, '
+        f'"contested": {disputed}, '
+        f'"rests_on_possible_match": {"false" if note is None else "true"}, '
         f'"findings": [{", ".join([finding_text(f) for f in v.findings])}], '
         f'"assumptions": {_known(v.assumptions)}, "notes": {_known(notes)}, '
-        f'"complete": {_value(not missing)}, "not_evaluated": {_texts(missing)}, '
-        f'"law_reviewed": {_value(v.law_reviewed)}{extra}}}'
+        f'"complete": {"false" if missing else "true"}, "not_evaluated": {_texts(missing)}, '
+        f'"law_reviewed": {_TEXT(reviewed) if type(reviewed) is str else _value(reviewed)}'
+        f"{extra}}}"
     )
