@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..batch import default_jobs
+from ..batch import BatchResult, default_jobs
+from ..garbage import no_collection
 from ..verdict import VERDICTS
 from .decide import add_options
 from .examples import examples
@@ -69,7 +71,9 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
         else out.writer(fmt, sys.stdout, args.fail_on)
     )
     new_hits = 0
-    results = run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs, settings=run)
+    results = _first_alone(
+        run_batch(files, rules=args.rules, as_of=args.as_of, jobs=args.jobs, settings=run)
+    )
     with _progress(err, len(files), show=err.is_terminal and not args.quiet) as advance:
         for res in results:
             totals.add(res, args.fail_on)
@@ -91,6 +95,21 @@ def cmd_batch(args: argparse.Namespace, err: ErrorOutput) -> int:
     if keys is not None:
         return 1 if new_hits else 0
     return 1 if totals.hits else 0
+
+
+def _first_alone(results: Iterator[BatchResult]) -> Iterator[BatchResult]:
+    """``results``, the first got with no collection running, then what it made left out of them.
+
+    With one job, the first check reads the screening indexes and makes the rulebook's
+    per-process values, which live as long as the process (as in ``armscheck check``):
+    no collection walks them as they are made, and none will again.
+    """
+    with no_collection():
+        first = next(results, None)
+    gc.freeze()
+    if first is not None:
+        yield first
+        yield from results
 
 
 @contextmanager
