@@ -37,12 +37,16 @@ def read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
 
     ``size`` is the file's size when it was looked at: reading that much first spares
     setting aside a buffer of the limit's size for every file; a file that has grown
-    since is read on, up to the same limit.
+    since is read on, up to the same limit. A first read that asked for a byte more
+    than ``size`` and got exactly ``size`` bytes met the end of the file: there is no
+    second read to find it.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         want = MAX_BYTES + 1
         data = os.read(fd, min(size + 1, want))
+        if len(data) == size < want - 1:  # the end, met by the first read
+            return data
         while len(data) < want:  # to the end, or the limit if the file has grown
             more = os.read(fd, want - len(data))
             if not more:
