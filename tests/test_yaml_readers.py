@@ -188,3 +188,31 @@ def test_a_file_that_grew_since_it_was_looked_at_is_read_to_the_same_limit(
     f.write_bytes(b"x" * (MAX_BYTES + 10))
     assert len(read_at_most(f, 5)) == MAX_BYTES + 1
     assert len(read_at_most(f, MAX_BYTES + 10)) == MAX_BYTES + 1
+
+
+def test_a_file_read_at_its_size_is_read_once_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from armscheck.transfer import decoding
+
+    reads: list[int] = []
+    real = os.read
+
+    def counted(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real(fd, n)
+
+    monkeypatch.setattr(decoding.os, "read", counted)
+    f = tmp_path / "t.yaml"
+    for body, size, calls in [
+        (b"a: 1\n", 5, 1),  # read at its size: the end is met at once
+        (b"a: 1\n", 9, 2),  # shrunk since: read on to find the end
+        (b"", 0, 1),
+        (b"x" * decoding.MAX_BYTES, decoding.MAX_BYTES, 2),  # at the limit: read on
+    ]:
+        f.write_bytes(body)
+        reads.clear()
+        assert decoding.read_at_most(f, size) == body
+        assert len(reads) == calls, (size, reads)
