@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from armscheck.screening import transliterate
 from armscheck.screening.index import Index
 from armscheck.screening.model import Entry
-from armscheck.screening.normalise import normalise, normalise_all
+from armscheck.screening.normalise import _drop_forms, normalise, normalise_all
 from armscheck.screening.scripts import _fold_letters, fold_mixed
 from test_index_build import INDEXES, NAMES
 
@@ -44,3 +44,15 @@ def test_transliterated_characters_are_kept_for_the_next_name() -> None:
     assert transliterate.anyascii("Ḁ Ꭰ 𝔄") == transliterate.anyascii("Ḁ Ꭰ 𝔄")
     assert len(transliterate._ascii) >= before
     assert {"Ḁ", "Ꭰ", "𝔄"} <= transliterate._done
+
+
+@given(
+    st.lists(st.sampled_from(["the", "of", "and", "al", "acme", "bank", "rosoboron"]), min_size=1)
+)
+def test_a_name_with_articles_and_no_legal_form_loses_the_articles_unless_all_are(
+    words: list[str],
+) -> None:
+    steps: list[str] = []
+    kept = [i for i, word in enumerate(words) if word not in ("the", "of", "and", "al")]
+    assert _drop_forms(words, words, steps) == (kept or list(range(len(words))))
+    assert steps == []

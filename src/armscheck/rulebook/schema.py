@@ -188,6 +188,7 @@ def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -
 
 
 Test = Callable[[Any], bool]
+_BLANKS = (str, list)  # the types of "" and [], which count as absent as None does
 
 
 def _passes(spec: Spec) -> Test:
@@ -231,7 +232,8 @@ def _map_test(spec: Map) -> Test:
             if ok is None or (item is not None and not ok(item)):
                 return False
         for key in required:
-            if value.get(key) in (None, "", []):
+            got = value.get(key)
+            if got is None or not got and type(got) in _BLANKS:
                 return False
         return True
 

@@ -24,7 +24,8 @@ from .transliterate import anyascii
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LEGAL_PHRASES:
     _PHRASES.setdefault(_phrase[0], []).append(_phrase)
-_DROPPABLE = LEGAL_FORMS | ARTICLES | _PHRASES.keys()
+_FORMS = LEGAL_FORMS | _PHRASES.keys()  # the words that begin a legal form
+_DROPPABLE = _FORMS | ARTICLES
 _APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # a letter followed by the same letter: deleting each leaves one of every run ("ll" -> "l")
@@ -78,6 +79,9 @@ def _drop_forms(words: list[str], cased: list[str], steps: list[str]) -> list[in
     """Indexes of the words that remain once legal forms and articles are dropped."""
     if _DROPPABLE.isdisjoint(words):
         return list(range(len(words)))
+    if _FORMS.isdisjoint(words):  # articles only ("of", "the"): dropped unless all are
+        kept = [i for i, word in enumerate(words) if word not in ARTICLES]
+        return kept or list(range(len(words)))
     drop: set[int] = set()
     forms: list[str] = []
     for i, word in enumerate(words):
