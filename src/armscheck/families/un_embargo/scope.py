@@ -18,6 +18,7 @@ from ...transfer.model import Loc
 from ...transfer.vocab import end_user_class
 from ..register import register_of
 from .names import non_state_actor, place_in
+from .sellers import reach
 
 T = TypeVar("T")
 
@@ -158,11 +159,12 @@ def phases_on(ctx: Context, day: dt.date) -> list[Dated]:
 def phases_for(ctx: Context, day: dt.date, listed: bool) -> tuple[Dated, ...]:
     """The phases in force on ``day`` that could reach this transfer, in list order.
 
-    That is every export ban (its target may sell through a party in another country),
-    the import bans on the recipient's country, and the bans on listed groups when
-    ``listed`` (the recipient names one). Each run of days keeps its phases by target, so
-    a check looks only at these rather than at every phase in force; and, once asked, the
-    phases for each recipient country (with or without listed groups), in list order.
+    That is the export bans on the supplier's country and those whose target may sell
+    through a party in another country (:func:`.sellers.reach`), the import bans on the
+    recipient's country, and the bans on listed groups when ``listed`` (the recipient names
+    one). Each run of days keeps its phases by target, so a check looks only at these rather
+    than at every phase in force; and, once asked, the phases for each pair of countries
+    (with or without listed groups), in list order.
     """
     bounds, runs = ctx.reference.memo("un-embargo:phases-by-day", lambda: _by_day(ctx))
     by_party: dict[int, Run] = ctx.reference.memo("un-embargo:phases-by-party", dict)
@@ -171,17 +173,20 @@ def phases_for(ctx: Context, day: dt.date, listed: bool) -> tuple[Dated, ...]:
     if found_run is None:
         found_run = by_party[at] = _by_party(runs[at])
     export, by_target, groups, merged = found_run
-    key = (ctx.transfer.recipient.country, listed)
+    t = ctx.transfer
+    key = (t.recipient.country, t.supplier.country, listed)
     found = merged.get(key)
     if found is None:
-        numbered = [*export, *by_target.get(key[0], ()), *(groups if listed else ())]
+        supplier = key[1]
+        numbered = [n for n in export if n[1][0].get("target") == supplier or reach(ctx, n[1][0])]
+        numbered += [*by_target.get(key[0], ()), *(groups if listed else ())]
         numbered.sort(key=_first)
         found = merged[key] = tuple(p for _, p in numbered)
     return found
 
 
 Numbered = tuple[tuple[int, Dated], ...]
-Run = tuple[Numbered, dict[Any, Numbered], Numbered, dict[tuple[Any, bool], tuple[Dated, ...]]]
+Run = tuple[Numbered, dict[Any, Numbered], Numbered, dict[tuple[Any, Any, bool], tuple[Dated, ...]]]
 
 
 def _first(numbered: tuple[int, Dated]) -> int:
@@ -191,7 +196,8 @@ def _first(numbered: tuple[int, Dated]) -> int:
 def _by_party(run: tuple[Dated, ...]) -> Run:
     """A run's phases as (export bans, import bans by target, bans on listed groups).
 
-    The fourth part keeps :func:`phases_for`'s answers by recipient country and ``listed``.
+    The fourth part keeps :func:`phases_for`'s answers by recipient and supplier country and
+    ``listed``.
     Each run is grouped when a check first asks for a day in it.
     """
     export, listed = [], []

@@ -52,8 +52,7 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     The way depends on the ban's target and whether it reaches items of the target's origin
     alone, so a check works it out once for the several bans on one country's exports.
     """
-    got = _keys(ctx).get(id(embargo))
-    key = got[1] if got is not None and got[0] is embargo else _key(ctx, embargo)
+    key = _key_of(ctx, embargo)
     if key is None:
         return None
     known: dict[tuple[str, bool], Route | None] = ctx.once("un-embargo:routes", dict)
@@ -62,7 +61,18 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     return known[key]
 
 
+def reach(ctx: Context, embargo: dict[str, Any]) -> bool:
+    """Whether ``embargo`` (an export ban) may reach a seller outside its target at all."""
+    return _key_of(ctx, embargo) is not None
+
+
 Key = tuple[str, bool]
+
+
+def _key_of(ctx: Context, embargo: dict[str, Any]) -> Key | None:
+    """:func:`_key` of ``embargo``, looked up when it is one of the list's."""
+    got = _keys(ctx).get(id(embargo))
+    return got[1] if got is not None and got[0] is embargo else _key(ctx, embargo)
 
 
 def _key(ctx: Context, embargo: dict[str, Any]) -> Key | None:
