@@ -43,21 +43,27 @@ Prepared = tuple[
     list[tuple[dict[str, Any], str]],
     dict[str, dict[str, Any]],
     "re.Pattern[str] | None",
+    "frozenset[str] | None",
 ]
 
 
 def _prepared(ref: Reference) -> Prepared:
-    """(enactment date as written, (venture, pattern) pairs, persons by id, a pattern of all).
+    """(enactment date, (venture, pattern) pairs, persons by id, two prefilters) of the list.
 
-    Read once per process; the last pattern finds any venture's name, and only then is a
-    venture's own pattern compiled (by :func:`re.search`, which keeps it).
+    Read once per process. The prefilters are a pattern of all the ventures' names and the
+    first words of those names: a name is found as whole words of a match key (words of
+    letters and digits, one space between them), so only in a key that has its first word
+    (``None``: a name has no word). Only when both pass is a venture's own pattern compiled
+    (by :func:`re.search`, which keeps it).
     """
     data = ref.get("caatsa-specified-persons").data
     start = (ref.get("caatsa-statute").data.get("enactment") or {}).get("date")
     ventures = [(v, p) for v in data.get("joint_ventures") or [] if (p := _pattern(v)) is not None]
     persons = {str(p.get("id")): p for p in data.get("persons") or []}
     every = re.compile("|".join(p for _, p in ventures)) if ventures else None
-    return str(start) if start else "", ventures, persons, every
+    keys = [text_key(n) for v, _ in ventures for n in _names(v)]
+    firsts = None if "" in keys else frozenset(k.split(" ", 1)[0] for k in keys)
+    return str(start) if start else "", ventures, persons, every, firsts
 
 
 def _owners(entry: dict[str, Any], persons: dict[str, dict[str, Any]]) -> tuple[str, list[str]]:
@@ -84,7 +90,9 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
     taken as the defence sector (its counterparty is then exposed by a finding).
     """
     ref = ctx.reference
-    start, ventures, persons, every = ref.memo("caatsa:joint-ventures", lambda: _prepared(ref))
+    start, ventures, persons, every, firsts = ref.memo(
+        "caatsa:joint-ventures", lambda: _prepared(ref)
+    )
     if every is None or (start and ctx.date.isoformat() < start):
         return []
     t = ctx.transfer
@@ -94,6 +102,8 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
         if other in exposed_sides:
             continue
         key = f" {text_key(named.name)} "
+        if firsts is not None and firsts.isdisjoint(key.split()):
+            continue  # no venture's first word in it: no venture's name either
         if every.search(key) is None:
             continue  # no venture's name in it: none of the patterns below can match
         for v, pattern in ventures:

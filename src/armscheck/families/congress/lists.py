@@ -100,8 +100,12 @@ _NATO_BUYER = re.compile(r"(?<!\bnon )\b(?:nato|nspa|north atlantic treaty organ
 
 
 def names_nato(ctx: Context) -> bool:
-    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer."""
-    return bool(_NATO_BUYER.search(fold(ctx.transfer.recipient.end_user or "")))
+    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer (once a check)."""
+    return ctx.once("congress:names-nato", lambda: _names_nato(ctx.transfer.recipient.end_user))
+
+
+def _names_nato(end_user: str | None) -> bool:
+    return bool(end_user) and _NATO_BUYER.search(fold(end_user or "")) is not None
 
 
 def memberships(ctx: Context) -> list[Membership]:
@@ -115,8 +119,17 @@ def membership_on(ctx: Context, day: dt.date) -> Membership | None:
 
     The tier follows ``recipient.country``: NATO (or NSPA) named as the buyer adds its
     own entry only when that country is itself in the group, because the NATO+ values
-    apply only if the transfer includes no other countries (22 CFR 123.15(a)(2)).
+    apply only if the transfer includes no other countries (22 CFR 123.15(a)(2)). A check asks
+    more than once for a day: each answer is kept for the check.
     """
+    known: dict[dt.date, Membership | None] = ctx.once("congress:membership-on", dict)
+    if day in known:
+        return known[day]
+    found = known[day] = _membership_on(ctx, day)
+    return found
+
+
+def _membership_on(ctx: Context, day: dt.date) -> Membership | None:
     member = next((m for m in memberships(ctx) if in_force(m.start, m.end, day)), None)
     lst = ctx.reference.get("nato-plus")
     org = lst.data.get("nato_organisation")
