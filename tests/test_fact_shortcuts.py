@@ -3,13 +3,16 @@
 * a name none of whose words begins a joint venture's name is one the ventures' pattern
   does not find;
 * a check's NATO+ membership and NATO-buyer answers, kept for the check, are those worked
-  out afresh.
+  out afresh;
+* the note on a fact every check shares, kept by the checker, is the one written afresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from armscheck.api import load_checker, load_transfer
 from armscheck.facts import Context
@@ -76,3 +79,21 @@ def test_a_checks_nato_answers_are_those_worked_out_afresh() -> None:
                 )
             )
     assert seen > 20
+
+
+@pytest.mark.parametrize("kept", [256, 1])  # with one note kept, the table starts afresh often
+def test_a_note_kept_on_a_shared_fact_is_the_one_written_afresh(
+    kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armscheck import checker as checker_module
+    from armscheck.checker import Checker
+
+    monkeypatch.setattr(checker_module, "MAX_NOTES", kept)
+    warm = Checker(load_checker().rulebook)
+    for path in sorted(SCENARIOS.rglob("*.yaml"))[::3]:
+        transfer = load_transfer(path, warm.rulebook.reference)
+        got = warm.check(transfer)
+        again = warm.check(transfer)  # its shared facts' notes from the table now
+        fresh = Checker(warm.rulebook).check(transfer)
+        assert got.notes == again.notes == fresh.notes, path.name
+        assert 0 < len(warm._notes) <= max(kept, 3)

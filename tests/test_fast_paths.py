@@ -148,6 +148,29 @@ def test_explanations_render_as_the_general_formatter_does(template: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "template",
+    ["plain", "{a} {b!r} {missing} {n:,.2f} {a!s:^9}", "{ctx.where} {ctx.o} {z} {long}"],
+)
+def test_an_explanation_of_one_fact_is_what_the_general_path_writes(template: str) -> None:
+    from armscheck.explanations import _FORMATTER, _Fields, render
+
+    many = "; ".join(f"item {i}" for i in range(400))
+    for fields in (
+        {"a": "alpha", "b": "b", "n": 1234.5, "long": many},
+        {"a": "x", "ctx": "no", "z": 1, "long": many[:1000]},
+        {},
+    ):
+        facts = [Fact("k", "x", fields, context={"where": "hi", "o": many})]
+        try:
+            expected = _FORMATTER.vformat(template, (), _Fields(facts))
+        except ValueError:  # a number's format for the text of a missing name: both refuse
+            with pytest.raises(ValueError):
+                render(template, facts)
+            continue
+        assert render(template, facts) == expected
+
+
+@pytest.mark.parametrize(
     "name",
     ["seeds/iraq-turkey-t129-2021.yaml", "real/un-belarus-sudan-su24-darfur-variant-2013.yaml"],
 )

@@ -32,6 +32,7 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 # finding, and long lists inside a sentence cut short with a count of the rest.
 NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
+MAX_NOTES = 256  # notes kept on facts shared by every check (then the table starts afresh)
 
 
 class Checker:
@@ -44,6 +45,7 @@ class Checker:
         self._shapes = fact_shapes(self._kinds)
         self._rules = {r.id: r for r in rulebook.rules}
         self._rule_cites: dict[str, tuple[Citation, ...]] = {}  # each rule's, each once
+        self._notes: dict[tuple[str, int], tuple[Fact, str]] = {}  # on shared facts (_note)
         self._built = {f.id for f in rulebook.families}
         self._first: dict[str, dt.date] = {}  # each family's first rule to take effect
         for r in rulebook.rules:
@@ -124,7 +126,7 @@ class Checker:
             if again and not first_time(seen, rule.id, evidence):
                 continue
             if rule.outcome == "clear":  # only its sentence is shown, among the notes
-                notes.append(f"{rule.id}: {_why(rule, matched, evidence)[0]}")
+                notes.append(self._note(rule, matched, evidence))
                 if rule.id.endswith(NOT_ASSESSED):
                     unassessed.add(rule.family)
             else:
@@ -197,6 +199,24 @@ class Checker:
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
         """Load and check the transfer file at ``path``."""
         return check_path(self, path, as_of)
+
+    def _note(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> str:
+        """A clear rule's sentence, as a note.
+
+        A fact with no place in the file (a list not imported, say) is made once per process
+        and shared by every check: the note on it is written once and kept with the fact.
+        """
+        fact = matched[0]
+        if len(matched) != 1 or fact.evidence:
+            return f"{rule.id}: {_why(rule, matched, evidence)[0]}"
+        kept = self._notes.get((rule.id, id(fact)))
+        if kept is not None and kept[0] is fact:
+            return kept[1]
+        text = f"{rule.id}: {_why(rule, matched, evidence)[0]}"
+        if len(self._notes) >= MAX_NOTES:
+            self._notes.clear()
+        self._notes[rule.id, id(fact)] = (fact, text)
+        return text
 
     def _citations(self, rule: Rule, matched: list[Fact]) -> tuple[Citation, ...]:
         """The rule's citations, then the matched facts' own, each once."""

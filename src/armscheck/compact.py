@@ -103,6 +103,9 @@ def _run(run: dict[str, Any]) -> str:
 
 
 def _citation(c: Citation) -> str:
+    kept = _CITED.get(id(c))  # (most are kept: looked up in line)
+    if kept is not None and kept[0] is c:
+        return kept[1]
     return kept_for(_CITED, c, lambda: encode(c.as_dict()))
 
 

@@ -63,7 +63,24 @@ def render(template: str, facts: Sequence[Fact]) -> str:
     if compiled is None:  # positional or nested fields: the general path
         return _FORMATTER.vformat(template, (), _Fields(facts))
     text, names = compiled
-    return text.format(*[_value(facts, name) for name in names])
+    if len(facts) != 1:
+        return text.format(*[_value(facts, name) for name in names])
+    # one fact (the usual case): its fields read in line, short text as it is
+    fields = facts[0].fields
+    values = []
+    for name in names:
+        value = fields.get(name, _ABSENT)
+        if (
+            value is _ABSENT
+            or name == "ctx"
+            or (isinstance(value, str) and len(value) > MAX_FIELD_CHARS)
+        ):
+            value = _value(facts, name)
+        values.append(value)
+    return text.format(*values)
+
+
+_ABSENT = object()  # a name the fact does not carry
 
 
 _FORMATTER = string.Formatter()
