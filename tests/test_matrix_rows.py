@@ -97,7 +97,15 @@ def _whole(fact: Fact) -> tuple[Any, ...]:
     )
 
 
-@pytest.mark.parametrize("name", [*SCENARIOS, "real/us-gripen-brazil-2014.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *SCENARIOS,
+        "real/us-gripen-brazil-2014.yaml",  # catalogue systems
+        "un-listed/komid-selling-from-a-third-country-2014.yaml",  # a listed seller abroad
+        "un-listed/dprk-made-launchers-resold-2015.yaml",  # banned exports, resold
+    ],
+)
 def test_what_the_matrix_makes_once_is_each_recipients_own(name: str) -> None:
     """The values made once for every recipient give the facts each recipient's check gives."""
     checker = load_checker()

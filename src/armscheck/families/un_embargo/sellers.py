@@ -36,14 +36,18 @@ class Route:
 
 
 def supplier_hits(ctx: Context) -> list[OfficialHit]:
-    """The selling side's parties on the UN list (imported, or else the bundled copy)."""
+    """The selling side's parties on the UN list (imported, or else the bundled copy).
+
+    They do not depend on the recipient, nor do the ways a ban reaches the seller (below): a
+    matrix finds them once for all its recipients.
+    """
 
     def screen() -> list[OfficialHit]:
         if missing(ctx, ("un-sc",)):
             return bundled.hits(ctx, side="supplier")
         return hits(ctx, {"un-sc"}, "supplier")
 
-    return ctx.once("un-embargo:supplier-hits", screen)
+    return ctx.once_for_transfer("un-embargo:supplier-hits", screen)
 
 
 def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
@@ -55,7 +59,7 @@ def route(ctx: Context, embargo: dict[str, Any]) -> Route | None:
     key = _key_of(ctx, embargo)
     if key is None:
         return None
-    known: dict[tuple[str, bool], Route | None] = ctx.once("un-embargo:routes", dict)
+    known: dict[tuple[str, bool], Route | None] = ctx.once_for_transfer("un-embargo:routes", dict)
     if key not in known:
         known[key] = _route(ctx, key[0], key[1])
     return known[key]
@@ -126,7 +130,7 @@ def _route(ctx: Context, target: str, reaches_origin: bool) -> Route | None:
 def _origins(ctx: Context) -> frozenset[str | None]:
     """The countries of origin of the transfer's items and their parts."""
     items = ctx.transfer.items
-    return ctx.once(
+    return ctx.once_for_transfer(
         "un-embargo:origins",
         lambda: frozenset(
             [*(it.origin for it in items), *(c.origin for it in items for c in it.components)]
