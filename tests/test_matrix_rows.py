@@ -104,6 +104,7 @@ def _whole(fact: Fact) -> tuple[Any, ...]:
         "real/us-gripen-brazil-2014.yaml",  # catalogue systems
         "un-listed/komid-selling-from-a-third-country-2014.yaml",  # a listed seller abroad
         "un-listed/dprk-made-launchers-resold-2015.yaml",  # banned exports, resold
+        "real/congress-ukraine-nspa-excalibur-2024.yaml",  # NATO's agency as the buyer
     ],
 )
 def test_what_the_matrix_makes_once_is_each_recipients_own(name: str) -> None:

@@ -100,8 +100,13 @@ _NATO_BUYER = re.compile(r"(?<!\bnon )\b(?:nato|nspa|north atlantic treaty organ
 
 
 def names_nato(ctx: Context) -> bool:
-    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer (once a check)."""
-    return ctx.once("congress:names-nato", lambda: _names_nato(ctx.transfer.recipient.end_user))
+    """Whether ``recipient.end_user`` names NATO itself (or NSPA) as the buyer.
+
+    Worked out once a check, and once for all the recipients of a matrix (the end user stays).
+    """
+    return ctx.once_for_transfer(
+        "congress:names-nato", lambda: _names_nato(ctx.transfer.recipient.end_user)
+    )
 
 
 def _names_nato(end_user: str | None) -> bool:
