@@ -100,9 +100,25 @@ def _tier_text(ctx: Context, ev: Evaluation) -> str:
     return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
 
 
-def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
-    t = ctx.transfer
-    section, channel_text = SECTIONS[ev.channel]
+Texts = tuple[tuple[str, ...], str, str, str, str]
+
+
+def _texts(ctx: Context, ev: Evaluation) -> Texts:
+    """(met measures, met text, headrooms, nearest headroom, what was counted) of ``ev``.
+
+    They follow from the lines counted and the rows in force alone: worked out once a check,
+    and once for all the recipients of a matrix held to the same rows.
+    """
+    kept: dict[tuple[int, ...], tuple[tuple[cl.Row, ...], Texts]]
+    kept = ctx.once_for_transfer(f"congress:texts:{ev.channel}", dict)
+    rows = tuple(ev.rows.values())
+    got = kept.get(key := tuple(map(id, rows)))
+    if got is None or any(a is not b for a, b in zip(got[0], rows, strict=True)):
+        got = kept[key] = (rows, _texts_of(ev))
+    return got[1]
+
+
+def _texts_of(ev: Evaluation) -> Texts:
     rows, values = ev.rows, ev.values
     met: list[str] = []  # (as Evaluation.met: the rows and the values have the same keys)
     room: dict[str, str] = {}  # each measure's headroom, once (the met ones are named twice)
@@ -114,7 +130,24 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
         text = room[m] = cl.headroom(value, amount, m)
         if value > 0 or m in ("mde", "total"):
             rooms.append((value / amount, text))
-    named = met or list(rows)
+    met_text = "; ".join(
+        [f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met]
+    )
+    return (
+        tuple(met),
+        met_text or "none",
+        "; ".join([text for _, text in rooms]),
+        max(rooms)[1],
+        counted_text(ev.lines, [r.amount for r in rows.values()]),
+    )
+
+
+def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
+    t = ctx.transfer
+    section, channel_text = SECTIONS[ev.channel]
+    rows, values = ev.rows, ev.values
+    met, met_text, headroom_text, nearest_text, counted = _texts(ctx, ev)
+    named = met or tuple(rows)
     behind = [rows[m] for m in named]
     own = ev.review_rows or {}
     review = max((own.get(m) or rows[m]).review_days for m in named)  # as ev.review_days(m)
@@ -125,9 +158,6 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     if ev.channel != "third-party":
         evidence.append(t.loc("channel"))
     evidence.append(t.loc("recipient", "country"))
-    met_text = "; ".join(
-        [f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met]
-    )
     return Fact(
         kind=CHANNEL.kind,
         key=f"congress:{ev.channel}",
@@ -146,12 +176,12 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "articles_met": "mde" in met or "total" in met,
             "mde_value": values.get("mde", 0),
             "total_value": values.get("total", 0),
-            "met_text": met_text or "none",
-            "headroom_text": "; ".join([text for _, text in rooms]),
-            "nearest_text": max(rooms)[1],
+            "met_text": met_text,
+            "headroom_text": headroom_text,
+            "nearest_text": nearest_text,
             "review_days": review,
             "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
-            "counted": counted_text(ev.lines, [r.amount for r in rows.values()]),
+            "counted": counted,
         },
         evidence=tuple(dict.fromkeys(evidence)),
         citations=tuple(dict.fromkeys(cites)),
