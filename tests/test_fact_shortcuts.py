@@ -4,12 +4,15 @@
   does not find;
 * a check's NATO+ membership and NATO-buyer answers, kept for the check, are those worked
   out afresh;
-* the note on a fact every check shares, kept by the checker, is the one written afresh.
+* the note on a fact every check shares, and a finding's citations, kept by the checker, are
+  those worked out afresh;
+* a family's outcome is the most severe one, as sorting finds it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -82,7 +85,7 @@ def test_a_checks_nato_answers_are_those_worked_out_afresh() -> None:
 
 
 @pytest.mark.parametrize("kept", [256, 1])  # with one note kept, the table starts afresh often
-def test_a_note_kept_on_a_shared_fact_is_the_one_written_afresh(
+def test_notes_and_citations_kept_by_the_checker_are_those_made_afresh(
     kept: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from armscheck import checker as checker_module
@@ -93,7 +96,45 @@ def test_a_note_kept_on_a_shared_fact_is_the_one_written_afresh(
     for path in sorted(SCENARIOS.rglob("*.yaml"))[::3]:
         transfer = load_transfer(path, warm.rulebook.reference)
         got = warm.check(transfer)
-        again = warm.check(transfer)  # its shared facts' notes from the table now
+        again = warm.check(transfer)  # its shared facts' notes and citations kept now
         fresh = Checker(warm.rulebook).check(transfer)
-        assert got.notes == again.notes == fresh.notes, path.name
-        assert 0 < len(warm._notes) <= max(kept, 3)
+        assert got.as_dict() == again.as_dict() == fresh.as_dict(), path.name
+        assert 0 < len(warm._notes) <= max(kept, 3) and len(warm._cited) <= max(kept, 3)
+
+
+def test_outcomes_are_the_most_severe_as_sorting_finds_them() -> None:
+    from armscheck.verdict import (
+        ERROR,
+        FAMILY_OUTCOMES,
+        NOT_EVALUATED,
+        VERDICTS,
+        Finding,
+        family_outcome,
+        level,
+        overall,
+    )
+
+    def finding(family: str, outcome: str, answered: str | None) -> Finding:
+        return Finding("r/x", family, "t", outcome, "w", (), (), satisfied_by=answered)
+
+    pool = [
+        finding(fam, outcome, answered)
+        for fam, order in FAMILY_OUTCOMES.items()
+        for outcome in (*order, "odd")
+        for answered in (None, "d.yaml")
+    ]
+    for fam, order in FAMILY_OUTCOMES.items():
+        for many in range(4):
+            for found in itertools.combinations(pool, many):
+                mine = [
+                    f.outcome for f in found if f.family == fam and f.outcome in order and f.open
+                ]
+                slow = min(mine, key=order.index) if mine else "clear"
+                assert family_outcome(fam, list(found)) == slow
+    every = [NOT_EVALUATED, ERROR, *{o for order in FAMILY_OUTCOMES.values() for o in order}]
+    for outcomes in itertools.product(every, repeat=3):
+        families = dict(zip(("a", "b", "c"), outcomes, strict=True))
+        levels = [level(o) for o in outcomes if o not in (NOT_EVALUATED, ERROR)]
+        worst = min(levels, key=VERDICTS.index) if levels else "clear"
+        slow = ERROR if worst == "clear" and ERROR in outcomes else worst
+        assert overall(families) == slow

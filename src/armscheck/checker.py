@@ -32,7 +32,7 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 # finding, and long lists inside a sentence cut short with a count of the rest.
 NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
-MAX_NOTES = 256  # notes kept on facts shared by every check (then the table starts afresh)
+MAX_NOTES = 256  # notes (citations) kept on facts (tuples) checks share, then started afresh
 
 
 class Checker:
@@ -46,6 +46,7 @@ class Checker:
         self._rules = {r.id: r for r in rulebook.rules}
         self._rule_cites: dict[str, tuple[Citation, ...]] = {}  # each rule's, each once
         self._notes: dict[tuple[str, int], tuple[Fact, str]] = {}  # on shared facts (_note)
+        self._cited: dict[tuple[str, int], tuple[Any, tuple[Citation, ...]]] = {}  # _citations
         self._built = {f.id for f in rulebook.families}
         self._first: dict[str, dt.date] = {}  # each family's first rule to take effect
         for r in rulebook.rules:
@@ -219,10 +220,27 @@ class Checker:
         return text
 
     def _citations(self, rule: Rule, matched: list[Fact]) -> tuple[Citation, ...]:
-        """The rule's citations, then the matched facts' own, each once."""
-        own = [c for f in matched for c in f.citations]
-        if own:
-            return citations_once([*rule.citations, *own])
+        """The rule's citations, then the matched facts' own, each once.
+
+        Most facts cite a list entry's citations, the same tuple in every check: the answer
+        for a rule and one fact's tuple is kept with the tuple (a bounded number of them).
+        """
+        if len(matched) != 1:
+            own = [c for f in matched for c in f.citations]
+            return citations_once([*rule.citations, *own]) if own else self._rule_only(rule)
+        mine = matched[0].citations
+        if not mine:
+            return self._rule_only(rule)
+        kept = self._cited.get((rule.id, id(mine)))
+        if kept is not None and kept[0] is mine:
+            return kept[1]
+        cites = citations_once([*rule.citations, *mine])
+        if len(self._cited) >= MAX_NOTES:
+            self._cited.clear()
+        self._cited[rule.id, id(mine)] = (mine, cites)
+        return cites
+
+    def _rule_only(self, rule: Rule) -> tuple[Citation, ...]:
         cites = self._rule_cites.get(rule.id)
         if cites is None:
             cites = self._rule_cites[rule.id] = citations_once(list(rule.citations))

@@ -142,9 +142,17 @@ def level(outcome: str) -> str:
 
 def family_outcome(family: str, findings: list[Finding]) -> str:
     """The most severe outcome among a family's open findings, ``clear`` if none."""
-    order = FAMILY_OUTCOMES[family]
-    found = [f.outcome for f in findings if f.family == family and f.outcome in order and f.open]
-    return min(found, key=order.index) if found else "clear"
+    ranks = _RANKS[family]
+    worst, rank = "clear", len(ranks)
+    for f in findings:
+        mine = ranks.get(f.outcome, rank) if f.family == family else rank
+        if mine < rank and f.satisfied_by is None and f.waived_by is None:  # (open)
+            worst, rank = f.outcome, mine
+    return worst
+
+
+# each family's outcomes by severity (0 the most severe)
+_RANKS = {fam: {o: i for i, o in enumerate(order)} for fam, order in FAMILY_OUTCOMES.items()}
 
 
 def overall(families: dict[str, str]) -> str:
