@@ -105,6 +105,7 @@ def _whole(fact: Fact) -> tuple[Any, ...]:
         "un-listed/komid-selling-from-a-third-country-2014.yaml",  # a listed seller abroad
         "un-listed/dprk-made-launchers-resold-2015.yaml",  # banned exports, resold
         "real/congress-ukraine-nspa-excalibur-2024.yaml",  # NATO's agency as the buyer
+        "us-law/bar-f22-japan-2009.yaml",  # a statutory bar on a system, to any country
     ],
 )
 def test_what_the_matrix_makes_once_is_each_recipients_own(name: str) -> None:

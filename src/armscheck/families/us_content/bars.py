@@ -2,13 +2,12 @@
 
 A bar names one country, or every foreign country (``recipient: any``: the F-22 ban). It covers
 named systems (``scope: systems``: F-35s for Turkey, with their parts under ``related``) or every
-US-origin defense
-article (``scope: defense-articles``: the Glenn and Pressler amendments, the 1975 Turkey embargo,
-the Chile and Argentina amendments): a US supplier's item that is not EAR-controlled, and ITAR
-content (or US content whose control is not given) that another country sells on. ``effect``
-is ``prohibited`` (a denial) or ``certification`` (allowed only on a Presidential
-certification); ``end_users`` limits a bar to those end-user types, and ``lethal_only`` to
-items not stated to be non-lethal (``items[].lethal``); ``excepted_purpose`` leaves out items of
+US-origin defense article (``scope: defense-articles``: the Glenn and Pressler amendments, the 1975
+Turkey embargo, the Chile and Argentina amendments): a US supplier's item that is not
+EAR-controlled, and ITAR content (or US content whose control is not given) that another country
+sells on. ``effect`` is ``prohibited`` (a denial) or ``certification`` (allowed only on a
+Presidential certification); ``end_users`` limits a bar to those end-user types, and ``lethal_only``
+to items not stated to be non-lethal (``items[].lethal``); ``excepted_purpose`` leaves out items of
 a purpose the act excepts (see :mod:`.purposes`).
 """
 
@@ -244,8 +243,10 @@ def bar_facts(ctx: Context) -> list[Fact]:
                 continue
         covered: list[tuple[Item, Loc, tuple[str, ...]]] = []
         if prepared.systems_only:
+            known = ctx.once_for_transfer(f"us-content:bar-systems:{i}", dict[int, Any])
             for item in t.items:
-                hit, why = _covered_by_system(prepared, item)
+                found = known.get(item.index) or _covered_by_system(prepared, item)
+                hit, why = known[item.index] = found
                 if hit:
                     covered.append((item, item.loc, why))
             scope_text = "named systems"
