@@ -101,6 +101,7 @@ def test_a_long_name_costs_little() -> None:
     "template",
     [
         "plain text",
+        "plain {{braces}} and }} alone",
         "{a} and {b} {{literal}} {missing}: {n}{z}",
         "{a} and {b!r} {{literal}} {missing}",
         "{n:,.2f} {n:>12} {a!s:^9}",
@@ -271,3 +272,11 @@ def test_a_fact_judged_at_once_fits_exactly_when_its_kind_says_it_does() -> None
                 assert fits(changed, shapes) == passes(changed), (path.name, variant)
                 judged += 1
     assert judged > 1000
+
+
+def test_a_template_naming_no_field_is_one_text_at_every_use() -> None:
+    from armscheck.explanations import render
+
+    facts = [Fact("k", "x", {"a": 1})]
+    first = render("Ask first {{in braces}}.", facts)
+    assert first == "Ask first {in braces}." and render("Ask first {{in braces}}.", []) is first

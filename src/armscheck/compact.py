@@ -27,6 +27,7 @@ _CITED: dict[int, tuple[Any, str]] = {}
 _HEADS: dict[tuple[str, str, str, str], str] = {}
 _KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
+_ADVICE: dict[str, str] = {}  # findings' advice, most of it the same text at every use
 _FAMILIES: dict[tuple[tuple[str, str], ...], str] = {}
 _RUN_PARTS: dict[int, tuple[Any, str]] = {}
 
@@ -157,7 +158,12 @@ def finding_text(f: Finding) -> str:
     places = ", ".join([_place(e) for e in f.evidence])
     advice = ""
     if f.advice:
-        advice = f', "advice": {_TEXT(f.advice) if type(f.advice) is str else _value(f.advice)}'
+        known = _ADVICE.get(f.advice) if type(f.advice) is str else None
+        advice = known or f', "advice": {_value(f.advice)}'
+        if known is None and type(f.advice) is str:
+            if len(_ADVICE) >= MAX_KNOWN:
+                _ADVICE.clear()
+            _ADVICE[f.advice] = advice
     contested = f.contested
     disputed = ("true" if contested else "false") if type(contested) is bool else _value(contested)
     days = "null" if f.review_days is None else _value(f.review_days)

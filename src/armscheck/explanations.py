@@ -63,6 +63,8 @@ def render(template: str, facts: Sequence[Fact]) -> str:
     if compiled is None:  # positional or nested fields: the general path
         return _FORMATTER.vformat(template, (), _Fields(facts))
     text, names = compiled
+    if not names:  # the text itself, made once (see _compiled)
+        return text
     if len(facts) != 1:
         return text.format(*[_value(facts, name) for name in names])
     # one fact (the usual case): its fields read in line, short text as it is
@@ -92,7 +94,8 @@ def _compiled(template: str) -> tuple[str, tuple[str, ...]] | None:
 
     Formatting the result with each name's value gives what the general formatter gives
     (attributes, indexes, conversions and specs stay as written); ``None`` when the
-    template has positional or nested fields.
+    template has positional or nested fields. A template naming no field gives the text
+    it stands for, already formatted: one object, the same at every use.
     """
     text: list[str] = []
     names: list[str] = []
@@ -107,6 +110,8 @@ def _compiled(template: str) -> tuple[str, tuple[str, ...]] | None:
         text.append(f"!{conversion}" if conversion else "")
         text.append(f":{spec}}}" if spec else "}")
         names.append(first)
+    if not names:
+        return "".join(text).format(), ()
     return "".join(text), tuple(names)
 
 
