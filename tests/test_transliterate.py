@@ -10,7 +10,7 @@ import anyascii as theirs
 import pytest
 
 from armscheck.screening import transliterate
-from armscheck.screening.scripts import _spaced_han
+from armscheck.screening.normalise import _spaced_han
 from armscheck.screening.transliterate import anyascii
 
 DATA = Path(theirs.__file__).parent / "_data"

@@ -18,8 +18,24 @@ from collections.abc import Callable
 
 from .forms import ARTICLES, DESCRIPTORS, LEGAL_FORMS, LEGAL_PHRASES
 from .model import MAX_NAME_CHARS, NameTooLong, Normalised
-from .scripts import fold_mixed, transliterated
 from .transliterate import anyascii
+
+# Cyrillic and Greek letters that look like Latin ones.
+LOOK_ALIKES = dict(
+    zip(
+        "аеорсухіјѕԁАВЕКМНОРСТХУІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+        "aeopcyxijsdABEKMHOPCTXYIJSABEZHIKMNOPTYXo",
+        strict=True,
+    )
+)
+_LATIN_TO_CYRILLIC = {
+    lat: cyr for cyr, lat in LOOK_ALIKES.items() if unicodedata.name(cyr).startswith("CYRILLIC")
+}
+_PERSIAN = frozenset("پچژگکی")
+# the Chinese characters (CJK unified ideographs, extension A, compatibility ideographs),
+# tested by range: a pattern of them takes a millisecond to compile
+_HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LEGAL_PHRASES:
@@ -42,6 +58,83 @@ _VARIANTS = (
 )
 _VOWELS = "aeiouwy"
 _VOWELS_GONE = str.maketrans("", "", _VOWELS)
+
+
+@functools.lru_cache(maxsize=4096)  # a list's names share their letters; naming one is slow
+def _script(ch: str) -> str:
+    """The script of a letter, in a word a reader knows: Latin, Cyrillic, Arabic, Chinese..."""
+    if ch < "\u0250":
+        return "Latin"
+    first = unicodedata.name(ch, "UNKNOWN").split()[0]
+    if first == "ARABIC":
+        return "Persian" if ch in _PERSIAN else "Arabic"
+    return {
+        "CJK": "Chinese",
+        "HANGUL": "Korean",
+        "HIRAGANA": "Japanese",
+        "KATAKANA": "Japanese",
+    }.get(first, first.title())
+
+
+def _fold_mixed(word: str, steps: list[str]) -> str:
+    """A word mixing Latin with Cyrillic or Greek look-alikes, written in one script."""
+    if max(word) < "\u0250" or min(word) >= "\u0250":
+        return word  # every letter Latin, or no ASCII letter and no look-alike of one
+    return _fold_letters(word, steps)
+
+
+def _fold_letters(word: str, steps: list[str]) -> str:
+    """:func:`_fold_mixed`, the scripts read letter by letter."""
+    scripts = [_script(ch) for ch in word if ch.isalpha()]
+    latin = scripts.count("Latin")
+    other = len(scripts) - latin
+    if not latin or not other:
+        return word
+    if latin >= other and all(ch in LOOK_ALIKES for ch in word if ch.isalpha() and ch >= "\u0250"):
+        table = LOOK_ALIKES
+    elif latin < other and all(
+        ch in _LATIN_TO_CYRILLIC for ch in word if ch.isascii() and ch.isalpha()
+    ):
+        table = _LATIN_TO_CYRILLIC
+    else:
+        return word
+    swapped = [ch for ch in word if ch in table]
+    for ch in dict.fromkeys(swapped):
+        into = "Latin" if table is LOOK_ALIKES else "Cyrillic"
+        steps.append(
+            f"mixed scripts: {_script(ch)} '{ch}' (U+{ord(ch):04X}) read as {into} '{table[ch]}'"
+        )
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def _transliterate(text: str, steps: list[str]) -> str:
+    """``text`` in ASCII, noting which scripts were transliterated and whether accents went."""
+    scripts: dict[str, None] = {}
+    accents = False
+    for ch in dict.fromkeys(text):  # each character once, in the order first met
+        if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
+            continue
+        script = _script(ch)
+        if script == "Latin":
+            accents = True
+        elif unicodedata.category(ch).startswith("M"):
+            accents = accents or ch < "\u0370"
+        else:
+            scripts[script] = None
+    if "Arabic" in scripts or "Persian" in scripts:
+        text = re.sub(r"(?<![\w])ال(?=\w\w)", "", text)  # the article al-, written apart in Latin
+    if "Chinese" in scripts:
+        text = _spaced_han(text)  # one syllable per character
+    for script in scripts:
+        steps.append(f"{script} transliterated")
+    if accents:
+        steps.append("diacritics removed")
+    return anyascii(text)
+
+
+def _spaced_han(text: str) -> str:
+    """``text`` with a space before and after each Chinese character."""
+    return "".join([f" {ch} " if any(a <= ch <= b for a, b in _HAN) else ch for ch in text])
 
 
 def _invisible(text: str, steps: list[str]) -> str:
@@ -134,21 +227,6 @@ def normalise(name: str) -> Normalised:
     return _made(part, canonical(flat), skeleton(flat), canonical)
 
 
-def normalise_all(names: list[str]) -> list[Normalised]:
-    """:func:`normalise` of each of ``names``, their words and folded forms unified at once."""
-    parts = [_read(name) for name in names]
-    words = list(dict.fromkeys([w for p in parts for w in p[1]]))
-    each = dict(zip(words, _by_line(_unified, words), strict=True)).__getitem__
-    flats = ["".join(p[1]) for p in parts]
-    made = zip(parts, _by_line(_unified, flats), _by_line(skeleton, flats), strict=True)
-    return [_made(part, flat, consonants, each) for part, flat, consonants in made]
-
-
-def _by_line(fold: Callable[[str], str], texts: list[str]) -> list[str]:
-    """``fold`` of each of ``texts``, done at once a line each (no variant spans two lines)."""
-    return fold("\n".join(texts)).split("\n") if texts else []
-
-
 _Read = tuple[str, list[str], tuple[bool, ...], list[str], tuple[str, ...]]
 
 
@@ -165,8 +243,8 @@ def _read(name: str) -> _Read:
         folded = unicodedata.normalize("NFKC", text)
         if folded != text:
             steps.append("compatibility forms folded (NFKC)")
-        text = " ".join(fold_mixed(w, steps) for w in folded.split())
-        text = transliterated(text, steps)
+        text = " ".join(_fold_mixed(w, steps) for w in folded.split())
+        text = _transliterate(text, steps)
         scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
     if "&" in text:
         text = text.replace("&", " and ")
