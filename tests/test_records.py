@@ -259,3 +259,27 @@ def test_an_initialiser_is_compiled_when_first_called_and_then_kept() -> None:
 
     assert str(inspect.signature(Base)) == "(x: 'int') -> None"  # read from the compiled one
     assert Child(3).x == 3 and Base(4).x == 4 and inspect.isfunction(Base.__dict__["__init__"])
+
+
+def test_copied_is_replace_for_the_records_it_copies() -> None:
+    from armscheck.api import load_checker, load_transfer
+    from armscheck.records import copied
+
+    checker = load_checker()
+    path = (
+        Path(__file__).resolve().parents[1] / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+    )
+    transfer = load_transfer(path, checker.rulebook.reference)
+    verdict = checker.check(transfer)
+    for record, changes in (
+        (verdict, {"run": {"rules": "x"}}),
+        (transfer, {"name": "changed"}),
+        (transfer.recipient, {"country": "FR", "region": None}),
+    ):
+        assert set(vars(record)) == {f.name for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+        made = copied(record, **changes)
+        assert made == dataclasses.replace(record, **changes)  # type: ignore[type-var]
+        assert type(made) is type(record) and made is not record
+        assert vars(made) == vars(dataclasses.replace(record, **changes))  # type: ignore[type-var]
+    p = _Plain(1)
+    assert copied(p, a=4) == dataclasses.replace(p, a=4) and p.a == 1

@@ -10,7 +10,7 @@ from typing import Any
 from .engine import Engine
 from .errors import EngineError
 from .explanations import render
-from .facts import Citation, Context, Fact, in_force
+from .facts import Citation, Context, Fact, in_force, kept_for
 from .gather import bounded, citations_once, each, first_time, places, unique
 from .rulebook.book import Rule, Rulebook
 from .shapes import check_fact, fact_shapes, fits
@@ -207,17 +207,14 @@ class Checker:
         A fact with no place in the file (a list not imported, say) is made once per process
         and shared by every check: the note on it is written once and kept with the fact.
         """
+
+        def note() -> str:
+            return f"{rule.id}: {_why(rule, matched, evidence)[0]}"
+
         fact = matched[0]
         if len(matched) != 1 or fact.evidence:
-            return f"{rule.id}: {_why(rule, matched, evidence)[0]}"
-        kept = self._notes.get((rule.id, id(fact)))
-        if kept is not None and kept[0] is fact:
-            return kept[1]
-        text = f"{rule.id}: {_why(rule, matched, evidence)[0]}"
-        if len(self._notes) >= MAX_NOTES:
-            self._notes.clear()
-        self._notes[rule.id, id(fact)] = (fact, text)
-        return text
+            return note()
+        return kept_for(self._notes, fact, note, rule.id, MAX_NOTES)
 
     def _citations(self, rule: Rule, matched: list[Fact]) -> tuple[Citation, ...]:
         """The rule's citations, then the matched facts' own, each once.
@@ -231,14 +228,9 @@ class Checker:
         mine = matched[0].citations
         if not mine:
             return self._rule_only(rule)
-        kept = self._cited.get((rule.id, id(mine)))
-        if kept is not None and kept[0] is mine:
-            return kept[1]
-        cites = citations_once([*rule.citations, *mine])
-        if len(self._cited) >= MAX_NOTES:
-            self._cited.clear()
-        self._cited[rule.id, id(mine)] = (mine, cites)
-        return cites
+        return kept_for(
+            self._cited, mine, lambda: citations_once([*rule.citations, *mine]), rule.id, MAX_NOTES
+        )
 
     def _rule_only(self, rule: Rule) -> tuple[Citation, ...]:
         cites = self._rule_cites.get(rule.id)

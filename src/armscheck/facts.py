@@ -48,20 +48,27 @@ class Citation:
 MAX_KEPT = 4096  # answers kept per object-keyed table (then it starts afresh)
 
 
-def kept_for(table: dict[int, tuple[Any, T]], obj: object, make: Callable[[], T]) -> T:
-    """``make()`` for ``obj``, kept in ``table`` for the next time the same object asks.
+def kept_for(
+    table: dict[Any, tuple[Any, T]],
+    obj: object,
+    make: Callable[[], T],
+    tag: str | None = None,
+    limit: int = MAX_KEPT,
+) -> T:
+    """``make()`` for ``obj`` (and ``tag``), kept in ``table`` for the next time they ask.
 
     For answers that depend only on a part of the lists, which do not change once read. The
     table holds the object with its answer, so its ``id`` cannot be reused by another; at
-    :data:`MAX_KEPT` answers it starts afresh.
+    ``limit`` answers it starts afresh.
     """
-    kept = table.get(id(obj))
+    key = id(obj) if tag is None else (tag, id(obj))
+    kept = table.get(key)
     if kept is not None and kept[0] is obj:
         return kept[1]
     value = make()
-    if len(table) >= MAX_KEPT:
+    if len(table) >= limit:
         table.clear()
-    table[id(obj)] = (obj, value)
+    table[key] = (obj, value)
     return value
 
 

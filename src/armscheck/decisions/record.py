@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..records import copied
 from ..rulebook.book import Rulebook
 from ..rulebook.fingerprint import rules_hash as rules_hash  # where it used to live
 from ..verdict import Verdict
@@ -90,10 +91,7 @@ def with_run(verdict: Verdict, run: dict[str, Any]) -> Verdict:
             "sha256": d["sha256"],
             "applied": [a["ref"] for a in d["applied"]],
         }
-    out = object.__new__(type(verdict))  # as replace(verdict, run=mine), at less cost
-    out.__dict__.update(verdict.__dict__)
-    out.run = mine
-    return out
+    return copied(verdict, run=mine)
 
 
 def _clock() -> dt.datetime:

@@ -13,18 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
 from ..api import read_doc
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
-from ..records import field, record
+from ..records import copied, field, record
 from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
 from ..verdict import NOT_EVALUATED, Verdict
 
-T = TypeVar("T")
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -270,18 +269,5 @@ def with_recipient(checker: Checker, transfer: Transfer, code: str) -> Transfer:
         given.pop("region", None)
     else:  # never for a transfer that was read: its recipient is a mapping
         data = edit(edit(data, "recipient.country", code), "recipient.region", None)
-    recipient = _copied(transfer.recipient, country=code, country_name=state.name, region=None)
-    return _copied(transfer, recipient=recipient, doc=Doc(data, transfer.file, transfer.doc.marks))
-
-
-def _copied(record: T, **changes: Any) -> T:
-    """``dataclasses.replace(record, **changes)`` for a record that holds its fields alone.
-
-    A frozen record of the transfer model keeps its fields in its instance and nothing else,
-    and its initialiser only writes them there: a copy of the instance is what a new one is.
-    """
-    new: T = object.__new__(type(record))
-    own = new.__dict__
-    own.update(record.__dict__)
-    own.update(changes)
-    return new
+    recipient = copied(transfer.recipient, country=code, country_name=state.name, region=None)
+    return copied(transfer, recipient=recipient, doc=Doc(data, transfer.file, transfer.doc.marks))

@@ -17,6 +17,7 @@ from ...facts import Context
 from ...records import record
 from ...transfer.model import Component, Item, Loc
 from ...transfer.values import money_text
+from .lists import value_text
 
 EAR = ("ear-600", "ear", "ear99", "none")
 FIREARMS_TO_EAR = dt.date(2020, 3, 9)
@@ -254,18 +255,11 @@ def measure_value(lines: list[Line], channel: str, measure: str) -> int:
     return sum(ln.value for ln in lines)
 
 
-def _dollars(value: int, amounts: list[int]) -> str:
-    for a in amounts:
-        if 0 < abs(value - a) <= a / 100:
-            return f"${value:,}"
-    return money_text(value)
-
-
 def counted_text(lines: list[Line], near: Iterable[int] = ()) -> str:
     """What was counted, briefly (exact dollars near a threshold in ``near``)."""
     amounts = list(near)
     parts = [
-        f"{ln.count} × {ln.description}, {_dollars(ln.value, amounts)} in all" for ln in lines[:4]
+        f"{ln.count} × {ln.description}, {value_text(ln.value, amounts)} in all" for ln in lines[:4]
     ]
     if len(lines) > 4:
         parts.append(f"and {len(lines) - 4} more line(s)")
