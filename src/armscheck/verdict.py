@@ -146,7 +146,7 @@ def family_outcome(family: str, findings: list[Finding]) -> str:
     worst, rank = "clear", len(ranks)
     for f in findings:
         mine = ranks.get(f.outcome, rank) if f.family == family else rank
-        if mine < rank and f.satisfied_by is None and f.waived_by is None:  # (open)
+        if mine < rank and f.open:
             worst, rank = f.outcome, mine
     return worst
 
