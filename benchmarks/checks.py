@@ -316,7 +316,7 @@ def main() -> int:
                 "parse": lambda: wall([sys.executable, "-c", parse_code, str(small)]),
                 "batch": lambda: wall(armscheck(*batch, str(small))),
             },
-            max(3, runs // 2),
+            runs,
         )
         rows += [
             ("parse-only process, 1,000 files", spread(got["parse"], unit="s"), None),
