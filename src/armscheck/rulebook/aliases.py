@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from ..errors import RuleError
+from ..pyyaml import yaml
 from ..transfer import nodes
 from ..transfer.decoding import decode
 from ..transfer.scalars import REFUSED, TRIGGERS, plain

@@ -13,8 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..pyyaml import yaml
 from ..records import field, record
 from .index import Index
 from .model import Entry

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
+from ..pyyaml import yaml
 from .scalars import REFUSED, TRIGGERS, plain
 
 MAX_DEPTH = 40

@@ -11,9 +11,8 @@ import functools
 import re
 from typing import Any
 
-import yaml
-
 from ..errors import ComplianceError
+from ..pyyaml import yaml
 from .values import shorten
 
 CORE = "tag:yaml.org,2002:"

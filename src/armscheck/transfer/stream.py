@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from ..errors import ComplianceError
+from ..pyyaml import yaml
 from .nodes import MAX_DEPTH, MAX_NODES
 from .scalars import CORE, fail_at, scalar
 
