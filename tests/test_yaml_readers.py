@@ -79,10 +79,37 @@ def test_every_file_in_the_repository_reads_the_same(path: Path) -> None:
 
 
 def test_the_quick_reader_takes_ordinary_transfers() -> None:
-    # a libyaml that does not stop deep nesting itself (older PyYAML wheels) turns the
-    # quick reader off, and every file goes through the event-stream reader
+    # a transfer is shorter than the probe's nesting: libyaml's composer is given it
+    # whether or not libyaml stops deep nesting itself (as older PyYAML wheels do not)
     quick = [compare(decode(p.read_bytes(), str(p))) for p in FILES if "seeds" in p.parts]
     assert quick and set(quick) == ({"quick"} if nodes.USABLE else {"unsure"})
+
+
+def test_only_a_text_longer_than_the_probe_asks_whether_libyaml_limits_nesting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[int] = []
+
+    def probe() -> bool:
+        asked.append(1)
+        return False  # as a libyaml that nests without limit answers
+
+    monkeypatch.setattr(nodes, "_nesting_is_limited", probe)
+    monkeypatch.setattr(nodes, "_limited", [])
+    short = "a: " + "[" * 998 + "]" * 998 + "\n"
+    assert len(short) <= nodes.PROBE_DEPTH
+    assert nodes.usable(short) is nodes.USABLE and not asked
+    assert compare(short) == "unsure"  # too deep for the walk: the event-stream reader's error
+    long = "a: " + "x" * nodes.PROBE_DEPTH + "\n"
+    assert nodes.usable(long) is False and nodes.usable(long) is False
+    assert asked == ([1] if nodes.USABLE else [])
+    with pytest.raises(nodes.Unsure):
+        nodes.compose(long)
+
+
+def test_a_long_text_is_composed_only_where_libyaml_limits_nesting() -> None:
+    long = "a: " + "x" * nodes.PROBE_DEPTH
+    assert nodes.usable(long) is (nodes.USABLE and nodes._nesting_is_limited())
 
 
 TRICKY = [

@@ -31,7 +31,7 @@ from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
 def parse_list(raw: str | bytes, file: str) -> Doc:
     """A list file's :class:`Doc`, its shared values read once; errors are RuleErrors."""
     text = decode(raw, file, RuleError)
-    if nodes.USABLE and "&" in text and "*" in text and "!" not in text:
+    if "&" in text and "*" in text and "!" not in text and nodes.usable(text):
         try:
             data = _Walk().read(text)
         except _Unsure:

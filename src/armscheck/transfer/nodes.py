@@ -59,22 +59,44 @@ class _Composer(_CParser):  # type: ignore[misc]
     ascend_resolver = _NOTHING.clear  # ()
 
 
+PROBE_DEPTH = 2_000  # the nesting the probe composes (when libyaml lets it)
+
+
 def _nesting_is_limited() -> bool:
     """Whether libyaml stops deep nesting itself (so its recursive composer is safe)."""
     try:
-        _Composer("[" * 2_000 + "]" * 2_000).get_single_node()
+        _Composer("[" * PROBE_DEPTH + "]" * PROBE_DEPTH).get_single_node()
     except yaml.YAMLError:
         return True
     return False
 
 
+# libyaml's composer is there and leaves implicit tags to the walk
 USABLE = _CParser is not object and None not in yaml.resolver.Resolver.yaml_implicit_resolvers
-USABLE = USABLE and _nesting_is_limited()
+_limited: list[bool] = []  # the probe's answer, once asked
+
+
+def usable(text: str) -> bool:
+    """Whether libyaml's recursive composer may be given ``text``.
+
+    Each level of nesting takes at least one character, so a text of at most
+    :data:`PROBE_DEPTH` characters nests no deeper than the probe itself does, and is
+    composed without asking. A longer one needs libyaml to stop deep nesting itself:
+    the probe (quadratic in libyaml's scanner, about 13 M instructions) runs once, for
+    the first such text.
+    """
+    if not USABLE:
+        return False
+    if len(text) <= PROBE_DEPTH:
+        return True
+    if not _limited:
+        _limited.append(_nesting_is_limited())
+    return _limited[0]
 
 
 def compose(text: str) -> tuple[Any, Tree | None]:
     """(data, node tree) of the one YAML document in ``text``; :class:`Unsure` if not sure."""
-    if not USABLE or ("&" in text and "*" in text):
+    if ("&" in text and "*" in text) or not usable(text):
         raise Unsure  # maybe an alias: the event-stream reader counts what it expands to
     try:
         root = _Composer(text).get_single_node()
