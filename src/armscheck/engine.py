@@ -28,31 +28,25 @@ ruleset instead.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (C)
-from json.encoder import encode_basestring
-from typing import Any
 
 import durable_rules_engine as _dre
 
 from .errors import EngineError
 from .facts import Fact
+from .message import MAX_IDS, SENTINEL_KEY, Writer
 from .records import field, record
 from .rulebook.book import Rule
-from .ruleset import RULESET, SENTINEL_KIND, SENTINEL_RULE, compile_rules, kind_flag, read_fields
-from .sendable import MAX_INT, plain, refused
+from .ruleset import RULESET, SENTINEL_RULE, compile_rules
 
-SENTINEL_KEY = "__evaluate__"
-__all__ = ["Engine", "Match", "RunResult"]
+__all__ = ["MAX_IDS", "SENTINEL_KEY", "Engine", "Match", "RunResult"]
 MAX_KEPT_FACTS = 64  # after a check with more facts, its state is deleted, not emptied
 _SID = "c"  # the one state of a ruleset
 _NOT_HANDLED, _OBSERVED = 1, 2  # durable-rules' result codes for assert_facts
-_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 _DECODE = json.JSONDecoder().raw_decode  # what json.loads does, without its checks around it
-_TEXT = encode_basestring  # a str as JSON text, as _ENCODE writes it (C)
 _KEY = '"key":"'
 _SENTINEL_FIRED = f'{{"{SENTINEL_RULE}":{{"m":{{'
-MAX_IDS = 100_000  # facts named by their place: ids whose hashes durable-rules tells apart
 
 
 @record
@@ -76,12 +70,6 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _flag(kind: str) -> str:
-    """What a fact of ``kind`` begins with after its state and date: its kind, then its key."""
-    return f'{_TEXT(kind_flag(kind))}:true,"key":'
-
-
-_SENTINEL_TAIL = f',{_flag(SENTINEL_KIND)}"{SENTINEL_KEY}"}}'
 _NAMED = f'{{"sid":"{_SID}","id":"'  # how each object of a run's message begins
 _RETRACTIONS: dict[int, str] = {}  # by the number of objects: each one's state and id
 
@@ -99,20 +87,15 @@ def _retraction(message: str) -> str:
     return text
 
 
-class Engine:
+class Engine(Writer):
     """Compiled rules, ready to run any number of independent checks."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._rules = tuple(rules)
+        super().__init__(self._rules)
         self._aliases = {r.id: tuple(p.alias for p in r.patterns) for r in self._rules}
         # what follows a one-pattern rule's name in its action: '":{"alias":{'
         self._frames = {r: f'":{{"{a[0]}":{{' for r, a in self._aliases.items() if len(a) == 1}
-        self._fields = read_fields(self._rules)
-        # for each kind: '"is-kind":true,"key":' and each field read with its '"name":' label
-        self._labels = {
-            kind: (_flag(kind), tuple((n, f",{_TEXT(n)}:") for n in names))
-            for kind, names in self._fields.items()
-        }
         self._order = {r.id: i for i, r in enumerate(self._rules)}
         self._build()
 
@@ -129,75 +112,22 @@ class Engine:
                 hint="run 'armscheck rules' to find the rule at fault",
             ) from None
 
-    def _message(self, facts: Sequence[Fact], sid: str, date_ord: int) -> str:
-        """The check's facts as one JSON array, only what the rules read, sentinel last.
-
-        The text is what encoding a list of one object per fact would give, written
-        directly: each kind's field labels are encoded once per process. Each object
-        names its place in the array as its ``id``, so durable-rules neither hashes a
-        fact to name it nor needs more than its ``id`` to retract it. Raises
-        :class:`EngineError` for a value the engine cannot hold, or for a fact sent
-        twice, before anything has reached the engine.
-        """
-        date = f',"date_ord":{date_ord},'
-        tails: list[str] = []  # each object after its state and id
-        labels = self._labels
-        for fact in facts:
-            kind = fact.kind
-            written = labels.get(kind)
-            if written is None:  # no rule matches this kind: it cannot fire anything
-                continue
-            fields = fact.fields
-            key = fact.key
-            body = date + written[0] + (_TEXT(key) if type(key) is str else _ENCODE(key))
-            for name, label in written[1]:
-                if name not in fields:  # a missing field matches no condition, as in durable
-                    continue
-                value: Any = fields[name]
-                kind_of = type(value)
-                if kind_of is bool:
-                    body += label + ("true" if value else "false")
-                elif kind_of is str:
-                    body += label + _TEXT(value)
-                elif kind_of is float:  # what plain() accepts or changes, inline
-                    if not -1e15 < value < 1e15:
-                        self._refuse(facts)
-                    body += label + ("0.0" if -1e-4 < value < 1e-4 else float.__repr__(value))
-                elif kind_of is int:
-                    if not -MAX_INT < value < MAX_INT:
-                        self._refuse(facts)
-                    body += label + int.__repr__(value)
-                else:
-                    body += label + _ENCODE(value)
-            tails.append(body + "}")
-        tails.append(_SENTINEL_TAIL)
-        start = '{"sid":' + _TEXT(sid)
-        if len(tails) <= MAX_IDS:
-            message = ",".join([f'{start},"id":"{i}"{tail}' for i, tail in enumerate(tails)])
-        else:  # (never in practice) durable-rules names each fact by hashing it
-            message = ",".join([start + tail for tail in tails])
-        if not message.isascii():  # only text outside ASCII can be text the engine refuses
-            self._refuse(facts)
-        if len(set(tails)) < len(tails):  # durable-rules, naming a fact by its hash, refused it
-            raise EngineError("a fact was asserted twice", hint="this is a bug; please report it")
-        return "[" + message + "]"
-
-    def _refuse(self, facts: Sequence[Fact]) -> None:
-        """Raise for the first value, in fact order, that the engine cannot hold (if any)."""
-        read = self._fields
-        for fact in facts:
-            fields = fact.fields
-            try:
-                for name in read.get(fact.kind) or ():
-                    if name in fields and type(fields[name]) is not bool:
-                        plain(fields[name])
-            except ValueError as exc:
-                raise refused(fact, exc) from None
-
     def run(self, facts: Iterable[Fact], date_ord: int) -> RunResult:
-        """Assert ``facts`` in an empty state, then the sentinel; return what fired."""
+        """Assert ``facts`` in an empty state, then the sentinel; return what fired.
+
+        A fact whose fields (as the rules read them) met the rules of its kind on a day in
+        the same run of the rules' start and end days before, and whose kind's rules each
+        match one fact alone, fires the rules it fired then: it is not sent again (see
+        :func:`_answerable`). The others are sent, and what fired on them kept.
+        """
         facts = list(facts)
-        message = self._message(facts, _SID, date_ord)  # nothing asserted yet
+        place = {f.key: i for i, f in enumerate(facts)}
+        known: list[tuple[str, tuple[str, ...]]] = []
+        asked: list[tuple[str, tuple[str, int, str]]] = []
+        if len(place) == len(facts):  # each fact found by its key
+            message = self._message(facts, _SID, date_ord, known, asked)  # nothing asserted yet
+        else:
+            message = self._message(facts, _SID, date_ord)
         result = RunResult()
         handle = self._handle
         emptied = False
@@ -211,7 +141,7 @@ class Engine:
             while fired is not None:
                 self._record(fired if isinstance(fired, str) else fired[1], result)
                 fired = _dre.complete_and_start_action(handle, state)
-            emptied = result.evaluated and self._empty(handle, message, len(facts))
+            emptied = result.evaluated and self._empty(handle, message, len(facts) - len(known))
         except EngineError:
             raise
         except Exception as exc:  # noqa: BLE001 - durable raises its own error type
@@ -222,9 +152,12 @@ class Engine:
         finally:
             if not emptied:  # the state may hold facts or uninitialised pointers: abandon it
                 self._build()
+        if asked and result.evaluated and not result.errors:
+            self._keep(asked, result.matches)
+        for key, rules in known:
+            result.matches += [Match(rule, (key,)) for rule in rules]
         # the order of one-fact-at-a-time assertion: by the fact that completed the match
         if len(result.matches) > 1:
-            place = {f.key: i for i, f in enumerate(facts)}
             order = self._order
             result.matches.sort(
                 key=lambda m: (
