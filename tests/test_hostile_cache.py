@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -19,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from armscheck.rulebook import cache
+from armscheck.rulebook import cache, fingerprint
 from armscheck.rulebook.book import default_rules_dir, load_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +105,7 @@ def _hazards() -> dict[str, object]:
         payload = json.dumps(["C", "Popen", "args", "touch pwned"]).encode()
         head, _, _ = p.read_bytes().partition(b"\n")
         meta = json.loads(head)
-        meta["blake2b"] = hashlib.blake2b(payload, digest_size=32).hexdigest()
+        meta["crc32"] = fingerprint.check_digest(payload)
         meta["parts"] = []
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
@@ -116,7 +115,7 @@ def _hazards() -> dict[str, object]:
         bad = marshal.dumps({"entries": [{"ref": "x"}]})
         meta["parts"] = [[name, len(bad)] for name, _ in meta["parts"]]
         payload = payload.partition(b"\n")[0] + b"\n" + bad * len(meta["parts"])
-        meta["blake2b"] = hashlib.blake2b(payload, digest_size=32).hexdigest()
+        meta["crc32"] = fingerprint.check_digest(payload)
         p.write_bytes(json.dumps(meta).encode() + b"\n" + payload)
 
     def pickle_bomb(p: Path) -> None:
@@ -264,7 +263,7 @@ def test_a_damaged_stat_record_is_never_trusted(
         body = json.dumps(doc).encode()
         meta = {
             "format": json.loads(head)["format"],
-            "blake2b": hashlib.blake2b(body, digest_size=32).hexdigest(),
+            "crc32": fingerprint.check_digest(body),
         }
         record.write_bytes(json.dumps(meta).encode() + b"\n" + body)
     else:

@@ -9,9 +9,9 @@ the user's own cache folder, whose files someone able to write there could forge
 SHA-256 over the package version, the path of the rules folder and the *content*
 of every rule and list file under ``rules/`` and every module of the package: any
 edit makes a new key, and a copy of the rules elsewhere gets a cache of its own.
-Each cache file starts with a header line carrying the key and a BLAKE2b digest
-of the payload that follows, so a file that was truncated, overwritten or
-edited (even one byte) is noticed, removed and rebuilt. Anything at the cache
+Each cache file starts with a header line carrying the key and a CRC-32 of the
+payload that follows (and the sizes of its parts), so a file that was truncated,
+overwritten or edited (even one byte) is noticed, removed and rebuilt. Anything at the cache
 path that is not a regular file (a FIFO, a device, a folder, a symbolic link)
 is never opened: it is checked with ``lstat`` first and left alone.
 
@@ -36,7 +36,7 @@ from typing import Any
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
-FORMAT = "armscheck-rulebook-cache/7"
+FORMAT = "armscheck-rulebook-cache/8"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
 # marshal refuses code objects when asked (Python 3.13 and later)
@@ -102,7 +102,7 @@ def read(k: str, classes: dict[str, type]) -> tuple[Any, dict[str, memoryview]] 
             not isinstance(meta, dict)
             or meta.get("format") != FORMAT
             or meta.get("key") != k
-            or meta.get("blake2b") != stamps.check_digest(payload)
+            or meta.get("crc32") != stamps.check_digest(payload)
         ):
             raise _Doubt("header")
         split = raw.find(b"\n", end + 1)
@@ -168,7 +168,7 @@ def write(k: str, value: Any, parts: dict[str, Any] | None = None) -> None:
     meta = {
         "format": FORMAT,
         "key": k,
-        "blake2b": stamps.check_digest(payload),
+        "crc32": stamps.check_digest(payload),
         "parts": [[name, len(image)] for name, image in images.items()],
     }
     stamps.store(folder, "rulebook-*", _KEEP, _path(k), json.dumps(meta).encode() + b"\n" + payload)
