@@ -167,13 +167,17 @@ class FactKind:
 
 @record(frozen=True)
 class Fact:
-    """One fact about the transfer under check."""
+    """One fact about the transfer under check.
+
+    ``citations`` may be given as a function, called when they are first read (a finding
+    on the fact reads them).
+    """
 
     kind: str
     key: str
     fields: Mapping[str, Scalar]
     evidence: tuple[Loc, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    citations: Later[tuple[Citation, ...]] = Later(())
     assumptions: tuple[str, ...] = ()
     contested: bool = False
     context: Mapping[str, Any] = field(default_factory=dict)
@@ -187,7 +191,7 @@ class Fact:
         key: str,
         fields: Mapping[str, Scalar],
         evidence: tuple[Loc, ...] = (),
-        citations: tuple[Citation, ...] = (),
+        citations: tuple[Citation, ...] | Callable[[], tuple[Citation, ...]] = (),
         assumptions: tuple[str, ...] = (),
         contested: bool = False,
         context: Mapping[str, Any] | None = None,
