@@ -1,15 +1,16 @@
-"""Reading a list file whose entries share values through YAML anchors and aliases.
+"""Reading a list file, whose entries may share values through YAML anchors and aliases.
 
-The quick reader (:mod:`..transfer.nodes`) leaves every document holding both ``&`` and
-``*`` to the event-stream reader, which expands each alias while it counts what the
-document expands to. Here libyaml's composer builds the node tree (where an alias is the
-anchored node itself) and one walk reads each node once: an alias gives the anchored
-value itself, as the event-stream reader does, and adds what it expands to without
-expanding it, so the limits of :mod:`..transfer.stream` (values, depth) hold unchanged
-and a "billion laughs" costs no more than its own text. Whatever the walk is not sure
-of (tags, keys that are aliases or anchored, an alias inside its own anchor, duplicate
-keys, a document near a limit) is read by :func:`..transfer.yamldoc.parse`, which
-gives the data or the located error.
+Every list file is composed by libyaml with cheap node classes (see :mod:`.listnodes`) and
+read in one walk. A document without aliases is read as :func:`..transfer.nodes.compose`
+reads it. The quick reader leaves every document holding both ``&`` and ``*`` to the
+event-stream reader, which expands each alias while it counts what the document expands
+to; here the composer's node tree (where an alias is the anchored node itself) is read
+with each node once: an alias gives the anchored value itself, as the event-stream reader
+does, and adds what it expands to without expanding it, so the limits of
+:mod:`..transfer.stream` (values, depth) hold unchanged and a "billion laughs" costs no
+more than its own text. Whatever a walk is not sure of (tags, keys that are aliases or
+anchored, an alias inside its own anchor, duplicate keys, a document near a limit) is read
+by :func:`..transfer.yamldoc.parse`, which gives the data or the located error.
 
 Line marks are needed only for an error; they are read from the event stream when one
 is first asked for, so every location is the one the event-stream reader gives.
@@ -20,24 +21,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import RuleError
-from ..pyyaml import yaml
-from ..transfer import nodes
 from ..transfer.decoding import decode
 from ..transfer.scalars import REFUSED, TRIGGERS, plain
 from ..transfer.stream import read_events
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
+from .listnodes import Mapping, Scalar, Unsure, composed, read_plain
 
 
 def parse_list(raw: str | bytes, file: str) -> Doc:
     """A list file's :class:`Doc`, its shared values read once; errors are RuleErrors."""
     text = decode(raw, file, RuleError)
-    if "&" in text and "*" in text and "!" not in text and nodes.usable(text):
+    shared = "&" in text and "*" in text
+    if not shared or "!" not in text:
         try:
-            data = _Walk().read(text)
-        except _Unsure:
+            root = composed(text)
+            data = _Walk().read(root) if shared else read_plain(root)
+        except Unsure:
             pass
         else:
-            return _LateMarks(data, file, text)
+            return _LateMarks(data, file, text, root)
     return parse(text, file, RuleError)
 
 
@@ -48,19 +50,18 @@ class _LateMarks(Doc):
     ``key_marks`` is read.
     """
 
-    def __init__(self, data: Any, file: str, text: str) -> None:
+    def __init__(self, data: Any, file: str, text: str, nodes: Any = None) -> None:
         super().__init__(data, file)
         self._text = text
+        # the composed nodes, kept as a document's node tree is and freed with the document:
+        # freeing them one by one as soon as they are read costs a tenth of making them
+        self._nodes = nodes
 
     def drawn_marks(self) -> tuple[Marks, Marks]:
         """(marks, key marks) as the event-stream reader records them; the text is let go."""
         text, self._text = self._text, ""
         _, marks, key_marks = read_events(text, self.file, RuleError)
         return marks, key_marks
-
-
-class _Unsure(Exception):
-    """The walk does not read this document; :func:`..transfer.yamldoc.parse` must."""
 
 
 class _Walk:
@@ -83,43 +84,33 @@ class _Walk:
         self.keys: set[int] = set()  # the ids of the nodes read as keys
         self.open: set[int] = set()  # the mappings and lists being read
 
-    def read(self, text: str) -> Any:
-        """The data of the one document in ``text``."""
-        try:
-            root = nodes._Composer(text).get_single_node()
-        except Exception:  # noqa: BLE001 - any refusal is the other reader's to report
-            raise _Unsure from None
-        if root is None:
-            raise _Unsure
-        if type(root) is yaml.ScalarNode:
+    def read(self, root: Any) -> Any:
+        """The data of the document whose root node is ``root``."""
+        if type(root) is Scalar:
             self.total = 1
             return _scalar(root)
         value = self.value(root, 0)[0]
         if self.total > MAX_NODES:
-            raise _Unsure
+            raise Unsure
         return value
 
     def value(self, node: Any, depth: int) -> tuple[Any, int]:
         """(value, weight) of the mapping or list ``node``, written at ``depth`` deep."""
         n = id(node)
         if n in self.open:
-            raise _Unsure  # an alias inside its own anchor
+            raise Unsure  # an alias inside its own anchor
         got = self.done.get(n)
         if got is not None:
             self.total += got[1]  # an alias: what the anchored value expands to
-        elif node.tag is not None or depth >= MAX_DEPTH:
-            raise _Unsure
+        elif type(node.args[0]) is not slice or depth >= MAX_DEPTH:
+            raise Unsure
         else:
             self.open.add(n)
-            got = (
-                self._mapping(node, depth)
-                if type(node) is yaml.MappingNode
-                else self._list(node, depth)
-            )
+            got = self._mapping(node, depth) if type(node) is Mapping else self._list(node, depth)
             self.open.discard(n)
             self.done[n] = got
         if self.total > MAX_NODES:
-            raise _Unsure
+            raise Unsure
         return got
 
     def _list(self, node: Any, depth: int) -> tuple[list[Any], int]:
@@ -127,16 +118,14 @@ class _Walk:
         weight = 1
         plains = 0
         keys, seen = self.keys, self.plain
-        for item in node.value:
-            if type(item) is yaml.ScalarNode:  # read in line: see _mapping
+        for item in node.args[1]:
+            if type(item) is Scalar:  # read in line: see _mapping
                 n = id(item)
-                if n in keys or item.tag is not None:
-                    raise _Unsure
+                tag, text, _, _, style = item.args
+                if n in keys or type(tag) is not slice:
+                    raise Unsure
                 seen.add(n)
-                text = item.value
-                items.append(
-                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
-                )
+                items.append(text if style or (text and text[0] not in TRIGGERS) else _plain(text))
                 plains += 1
             else:
                 value, w = self.value(item, depth + 1)
@@ -150,39 +139,40 @@ class _Walk:
         weight = 1
         plains = 0
         keys, seen = self.keys, self.plain
-        for key, item in node.value:
+        pairs = node.args[1]
+        for key, item in pairs:
             k = id(key)
-            if type(key) is not yaml.ScalarNode or key.tag is not None:
-                raise _Unsure
+            if type(key) is not Scalar or type(key.args[0]) is not slice:
+                raise Unsure
             if k in seen or k in keys:
-                raise _Unsure  # an alias as a key
+                raise Unsure  # an alias as a key
             keys.add(k)
-            if type(item) is yaml.ScalarNode:  # a plain value weighs one wherever it is met
+            if type(item) is Scalar:  # a plain value weighs one wherever it is met
                 n = id(item)
-                if n in keys or item.tag is not None:
-                    raise _Unsure  # an alias to a key (read as its text), or a tag
+                tag, text, _, _, style = item.args
+                if n in keys or type(tag) is not slice:
+                    raise Unsure  # an alias to a key (read as its text), or a tag
                 seen.add(n)
-                text = item.value
-                out[key.value] = (
-                    text if item.style or (text and text[0] not in TRIGGERS) else _plain(text)
+                out[key.args[1]] = (
+                    text if style or (text and text[0] not in TRIGGERS) else _plain(text)
                 )
                 plains += 2
             else:
                 value, w = self.value(item, depth + 1)
-                out[key.value] = value
+                out[key.args[1]] = value
                 plains += 1
                 weight += w
-        if len(out) < len(node.value):
-            raise _Unsure  # a key written twice
+        if len(out) < len(pairs):
+            raise Unsure  # a key written twice
         self.total += plains
         return out, weight + plains
 
 
 def _scalar(node: Any) -> Any:
-    if node.tag is not None:
-        raise _Unsure
-    text = node.value
-    if node.style or (text and text[0] not in TRIGGERS):
+    tag, text, _, _, style = node.args
+    if type(tag) is not slice:
+        raise Unsure
+    if style or (text and text[0] not in TRIGGERS):
         return text
     return _plain(text)
 
@@ -190,5 +180,5 @@ def _scalar(node: Any) -> Any:
 def _plain(text: str) -> Any:
     value = plain(text)
     if value is REFUSED:
-        raise _Unsure
+        raise Unsure
     return value

@@ -1,0 +1,111 @@
+"""List files composed with cheap node classes read exactly as the quick reader reads them."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+
+from armscheck.errors import RuleError
+from armscheck.rulebook import listnodes
+from armscheck.rulebook.aliases import parse_list
+from armscheck.transfer import nodes
+from armscheck.transfer.yamldoc import parse
+from test_yaml_readers import TRICKY, documents, same
+
+ROOT = Path(__file__).resolve().parents[1]
+LISTS = sorted((ROOT / "rules" / "lists").glob("*.yaml"))
+FILES = sorted(p for folder in ("scenarios", "rules") for p in (ROOT / folder).rglob("*.yaml"))
+
+
+def _theirs_in_place() -> bool:
+    module = yaml._yaml  # type: ignore[attr-defined]
+    return (
+        module.ScalarNode is yaml.nodes.ScalarNode
+        and module.SequenceNode is yaml.nodes.SequenceNode
+        and module.MappingNode is yaml.nodes.MappingNode
+    )
+
+
+def _plain_read(text: str) -> Any:
+    """(data) read from the cheap nodes, or "unsure"."""
+    try:
+        return listnodes.read_plain(listnodes.composed(text))
+    except listnodes.Unsure:
+        return "unsure"
+
+
+def _quick_read(text: str) -> Any:
+    """(data) read by the quick reader, or "unsure"."""
+    try:
+        return nodes.compose(text)[0] if nodes.USABLE else "unsure"
+    except nodes.Unsure:
+        return "unsure"
+
+
+def _agree(text: str) -> None:
+    mine = _plain_read(text)
+    assert _theirs_in_place()
+    if mine == "unsure" or ("&" in text and "*" in text):
+        return  # read by the other readers, as before
+    assert same(mine, _quick_read(text)), text
+
+
+@pytest.mark.skipif(not nodes.USABLE, reason="libyaml's composer is not used")
+def test_every_list_file_is_read_through_the_cheap_nodes() -> None:
+    for path in LISTS:
+        text = path.read_text(encoding="utf-8")
+        doc = parse_list(text, str(path))
+        assert type(doc).__name__ == "_LateMarks", path
+        assert _theirs_in_place()
+        reference = parse(text, str(path), RuleError)
+        assert same(doc.data, reference.data), path
+        assert doc.marks == reference.marks and doc.key_marks == reference.key_marks, path
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_file_reads_as_the_quick_reader_reads_it(path: Path) -> None:
+    _agree(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_documents_read_as_the_quick_reader_reads_them(text: str) -> None:
+    _agree(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(documents())
+def test_generated_documents_read_as_the_quick_reader_reads_them(text: str) -> None:
+    _agree(text + "\n")
+    _agree("top: " + text + "\nnext: [1, 2]\n")
+
+
+def test_the_composer_keeps_its_own_classes_after_a_refusal() -> None:
+    for text in ("a: [\n", "a: b\n---\nc: d\n", "a: *x\n", "a: &x 1\nb: &x 2\n"):
+        with pytest.raises(listnodes.Unsure):
+            listnodes.composed(text)
+        assert _theirs_in_place()
+    node = yaml.compose("a: [1]\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert type(node) is yaml.MappingNode and node.value[0][1].tag.endswith(":seq")
+
+
+def test_with_another_thread_running_the_lists_read_the_same_without_cheap_nodes() -> None:
+    path = ROOT / "rules" / "lists" / "countries.yaml"
+    text = path.read_text(encoding="utf-8")
+    alone = parse_list(text, str(path))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with pytest.raises(listnodes.Unsure):
+            listnodes.composed(text)
+        shared = parse_list(text, str(path))
+    finally:
+        stop.set()
+        other.join()
+    assert same(shared.data, alone.data)
+    assert shared.where(("countries", 3, "name")) == alone.where(("countries", 3, "name"))
