@@ -15,7 +15,7 @@ import durable_rules_engine as _dre
 import pytest
 import yaml
 
-from armscheck.engine import MAX_IDS, MAX_KEPT_FACTS, Engine
+from armscheck.engine import MAX_IDS, MAX_KEPT_FACTS, Engine, RunResult
 from armscheck.errors import EngineError
 from armscheck.facts import Citation, Fact
 from armscheck.rulebook.book import Pattern, Rule
@@ -539,3 +539,28 @@ def test_kept_answers_give_every_scenario_s_engine_run() -> None:
             date = day if isinstance(day, int) else day.toordinal()
             for _ in range(2):  # sent, then answered from what was kept
                 assert kept.run(facts, date) == _plain(rules).run(facts, date), path
+
+
+def test_a_run_whose_every_answer_was_kept_does_not_reach_the_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import armscheck.engine as engine_module
+
+    eng = Engine([FLAG, BIG])
+    facts = [fact("item", "a", flagged=True, value=20_000_000), fact("item", "b", flagged=False)]
+    first, plain = eng.run(facts, DAY), _plain([FLAG, BIG])
+    real = engine_module._dre
+
+    class Absent:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"the engine was called: {name}")
+
+    monkeypatch.setattr(engine_module, "_dre", Absent())
+    later = [fact("item", "c", flagged=False), fact("item", "d", flagged=True, value=20_000_000)]
+    again = eng.run(later, DAY)
+    assert eng.run(facts, DAY) == first
+    assert [(m.rule, m.keys) for m in again.matches] == [("t/flag", ("d",)), ("t/big", ("d",))]
+    assert again.evaluated and again.unmatched == ["c"]
+    assert eng.run([], DAY) == RunResult(evaluated=True)
+    monkeypatch.setattr(engine_module, "_dre", real)
+    assert first == plain.run(facts, DAY)

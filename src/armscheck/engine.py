@@ -14,7 +14,8 @@ hazards measured in durable-rules 2.0.28 are designed out here:
 * a check's facts go to the engine in one ``assert_facts`` call, as one JSON
   array holding only the fields some rule reads; its actions are then drained
   one by one, so none is left for a background thread;
-* a sentinel fact, asserted last, proves the rules ran; without it, no result.
+* a sentinel fact, asserted last, proves the rules ran; without it, no result (a check
+  whose every fact's answer was kept from an earlier run sends nothing: see ``run``).
 
 Every value is checked and converted before a check reaches the engine, so
 nothing raised on our side can interrupt a run. A state is kept or deleted only
@@ -97,6 +98,7 @@ class Engine(Writer):
         # what follows a one-pattern rule's name in its action: '":{"alias":{'
         self._frames = {r: f'":{{"{a[0]}":{{' for r, a in self._aliases.items() if len(a) == 1}
         self._order = {r.id: i for i, r in enumerate(self._rules)}
+        self._alone = self._message([], _SID, 0)  # a run's message holding only the sentinel
         self._build()
 
     def _build(self) -> None:
@@ -118,10 +120,14 @@ class Engine(Writer):
         A fact whose fields (as the rules read them) met the rules of its kind on a day in
         the same run of the rules' start and end days before, and whose kind's rules each
         match one fact alone, fires the rules it fired then: it is not sent again (see
-        :func:`_answerable`). The others are sent, and what fired on them kept.
+        :func:`~armscheck.message.answerable`). The others are sent, and what fired on them
+        kept. When no fact is left to send, the engine is not called: nothing would fire.
         """
         facts = list(facts)
-        place = {f.key: i for i, f in enumerate(facts)}
+        try:
+            place = {f.key: i for i, f in enumerate(facts)}
+        except TypeError:  # a key that is not hashable: every fact is sent
+            place = {}
         known: list[tuple[str, tuple[str, ...]]] = []
         asked: list[tuple[str, tuple[str, int, str]]] = []
         if len(place) == len(facts):  # each fact found by its key
@@ -129,29 +135,10 @@ class Engine(Writer):
         else:
             message = self._message(facts, _SID, date_ord)
         result = RunResult()
-        handle = self._handle
-        emptied = False
-        try:
-            code, state = _dre.assert_facts(handle, message)
-            if code == _OBSERVED:
-                raise EngineError(
-                    "a fact was asserted twice", hint="this is a bug; please report it"
-                )
-            fired = _dre.start_action_for_state(handle, state)
-            while fired is not None:
-                self._record(fired if isinstance(fired, str) else fired[1], result)
-                fired = _dre.complete_and_start_action(handle, state)
-            emptied = result.evaluated and self._empty(handle, message, len(facts) - len(known))
-        except EngineError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - durable raises its own error type
-            raise EngineError(
-                f"the rules engine failed: {exc}",
-                hint="this is a bug; please report it with the file",
-            ) from None
-        finally:
-            if not emptied:  # the state may hold facts or uninitialised pointers: abandon it
-                self._build()
+        if message == self._alone:  # only the sentinel: every answer was kept
+            result.evaluated = True
+        else:
+            self._assert(message, result, len(facts) - len(known))
         if asked and result.evaluated and not result.errors:
             self._keep(asked, result.matches)
         for key, rules in known:
@@ -168,6 +155,32 @@ class Engine(Writer):
         used = {k for m in result.matches for k in m.keys}
         result.unmatched = [f.key for f in facts if f.key not in used]
         return result
+
+    def _assert(self, message: str, result: RunResult, size: int) -> None:
+        """Assert the run's ``message`` (``size`` facts) and record what fired in ``result``."""
+        handle = self._handle
+        emptied = False
+        try:
+            code, state = _dre.assert_facts(handle, message)
+            if code == _OBSERVED:
+                raise EngineError(
+                    "a fact was asserted twice", hint="this is a bug; please report it"
+                )
+            fired = _dre.start_action_for_state(handle, state)
+            while fired is not None:
+                self._record(fired if isinstance(fired, str) else fired[1], result)
+                fired = _dre.complete_and_start_action(handle, state)
+            emptied = result.evaluated and self._empty(handle, message, size)
+        except EngineError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - durable raises its own error type
+            raise EngineError(
+                f"the rules engine failed: {exc}",
+                hint="this is a bug; please report it with the file",
+            ) from None
+        finally:
+            if not emptied:  # the state may hold facts or uninitialised pointers: abandon it
+                self._build()
 
     def _record(self, message: str, result: RunResult) -> None:
         """Note the rule that fired and the keys of the facts it matched.
