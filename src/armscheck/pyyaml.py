@@ -16,28 +16,12 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .lazyre import Deferred, _compile
+
 __all__ = ["NON_PRINTABLE", "Deferred", "yaml"]
 
 # yaml/reader.py's ``Reader.NON_PRINTABLE`` (were PyYAML to change it, it is compiled on import)
 NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-
-_compile = re.compile
-
-
-class Deferred:
-    """A regular expression compiled when one of its attributes is first asked for."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = _compile(*self._args)
-        return getattr(compiled, name)
 
 
 def _import() -> Any:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from ..lazyre import deferred
+
 MANPADS_CATEGORIES = frozenset({"light-weapons", "air-defence-system"})
 MANPADS_REGISTER = "VII"
-_MANPADS = re.compile(
+_MANPADS = deferred(
     r"\b(?:manpads|man[\s-]*portable|igla|verba|strela(?![\s-]*10?\b)|stinger|misagh|"
     r"qw[\s-]*(?:1|2|18)|fn[\s-]*6|anza|mistral|starstreak|rbs[\s-]*70|grom|piorun)\b",
     re.IGNORECASE,

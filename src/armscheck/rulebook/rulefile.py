@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import RuleError
 from ..facts import Citation, FactKind, Family
+from ..lazyre import deferred
 from ..records import record
 from ..transfer.decoding import read_file
 from ..transfer.values import suggest
@@ -52,7 +52,7 @@ TEXT_KEYS = (
     "last_reviewed",
 )
 CITATION_KEYS = {"instrument", "url", "pinpoint", "quote"}
-_ID = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
+_ID = deferred(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 
 @record(frozen=True)

@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazyre import deferred
+
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 # characters YAML (1.1, as PyYAML reads it) takes as line breaks while editors show none,
 # and a byte-order mark, which belongs only at the very start of a file
 _HIDDEN = ("\u0085", "\u2028", "\u2029")  # and the mark, anywhere but at the start
-_HIDDEN_BREAKS = re.compile(f"[{''.join(_HIDDEN)}\ufeff]")
+_HIDDEN_BREAKS = deferred(f"[{''.join(_HIDDEN)}\ufeff]")
 _CONTROL_NAMES = {
     "\x00": "NULL",
     "\x7f": "DELETE",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import unicodedata
 from typing import Any
 
 from ..errors import InputError
+from ..lazyre import deferred
 from ..rulebook.reference import Reference
 from .characters import (
     bidi_control,
@@ -32,7 +32,7 @@ from .values import (
 from .yamldoc import Doc, path_text
 
 MAX_KNOWN = 10_000  # country names, as written, whose answer is kept for the next file
-_WHITESPACE = re.compile(r"[\t\n\r\u2028\u2029\x85]+")  # line breaks and tabs: one space
+_WHITESPACE = deferred(r"[\t\n\r\u2028\u2029\x85]+")  # line breaks and tabs: one space
 
 
 class Reader:

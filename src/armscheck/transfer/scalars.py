@@ -12,12 +12,13 @@ import re
 from typing import Any
 
 from ..errors import ComplianceError
+from ..lazyre import deferred
 from ..pyyaml import yaml
 from .values import shorten
 
 CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
-_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$")
+_FLOAT = deferred(r"^[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?$")
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _RESOLVER = yaml.resolver.Resolver()
 

@@ -8,6 +8,8 @@ import math
 import re
 import unicodedata
 
+from ..lazyre import deferred
+
 MAX_MONEY = 10_000_000_000_000.0  # $10 trillion: above this a value is a typo
 MAX_NAMES = 100  # entities named on one side of a transfer
 MAX_NAME_CHARS = 300  # one organisation's name: the longest real ones run to about 150
@@ -226,7 +228,7 @@ def money_text(value: float) -> str:
     return f"${value:,.0f}"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = deferred(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:

@@ -11,6 +11,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..lazyre import deferred
 from ..records import record
 from .values import shown
 
@@ -48,9 +49,9 @@ END_USER_CLASS = {
 STATE_FORCES = ("government", "sub-national-forces", "transitional-authority")
 
 MAX_CALIBRE_MM = 1000.0
-_ECCN = re.compile(r"^[0-9][A-E][0-9]{3}(\.[A-Z0-9]+)*$")
-_SIX_HUNDRED = re.compile(r"^[0-9][A-E](6[0-9]{2}|515)(\.|$)")
-_DOT_Y = re.compile(r"^[0-9][A-E](6[0-9]{2}|515)\.?Y")
+_ECCN = deferred(r"^[0-9][A-E][0-9]{3}(\.[A-Z0-9]+)*$")
+_SIX_HUNDRED = deferred(r"^[0-9][A-E](6[0-9]{2}|515)(\.|$)")
+_DOT_Y = deferred(r"^[0-9][A-E](6[0-9]{2}|515)\.?Y")
 
 
 def end_user_class(end_user_type: str) -> str:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ...facts import Citation, Context, Fact, FactKind
+from ...lazyre import deferred
 from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
 from ..parties import named_parties
@@ -60,7 +61,7 @@ def _prepared(ref: Reference) -> Prepared:
     start = (ref.get("caatsa-statute").data.get("enactment") or {}).get("date")
     ventures = [(v, p) for v in data.get("joint_ventures") or [] if (p := _pattern(v)) is not None]
     persons = {str(p.get("id")): p for p in data.get("persons") or []}
-    every = re.compile("|".join(p for _, p in ventures)) if ventures else None
+    every = deferred("|".join(p for _, p in ventures)) if ventures else None
     keys = [text_key(n) for v, _ in ventures for n in _names(v)]
     firsts = None if "" in keys else frozenset(k.split(" ", 1)[0] for k in keys)
     return str(start) if start else "", ventures, persons, every, firsts
