@@ -170,3 +170,17 @@ def _at_once(ctx: Context, fact: Fact) -> tuple[dict[str, Any], tuple[Any, ...],
 
 
 TEXT_NAMES = caatsa.RUSSIA_TEXTS.names
+
+
+def test_no_russian_state_is_inferred_without_a_russian_side(checker: Checker) -> None:
+    """The Russia deal's early return: with no Russian side, inference finds none."""
+    from armscheck.families.caatsa.parties import RUSSIA, inferred
+
+    paths = sorted((ROOT / "scenarios").rglob("*.yaml"))
+    for path in paths:
+        transfer = load_transfer(path, checker.rulebook.reference)
+        ctx = Context(transfer, transfer.date, checker.rulebook.reference)
+        if RUSSIA in (transfer.supplier.country, transfer.recipient.country):
+            continue
+        for side in ("supplier", "recipient"):
+            assert inferred(ctx, side, military_items(ctx)) is None, path

@@ -30,6 +30,7 @@ from .dates import date_change, enactment
 from .parties import (
     CIVIL_SELLER,
     PRIVATE_BUYER,
+    RUSSIA,
     SECTOR_TEXT,
     exposed,
     exposed_phrase,
@@ -82,6 +83,8 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     # A person on the list counts from enactment: the sector existed from 2 Aug 2017 and the
     # list only specifies its members, so a later listing date does not open a gap.
     listed = [h for h in lsp if h.named.side == side and (h.end is None or day < h.end)]
+    if not listed and RUSSIA not in (t.supplier.country, t.recipient.country):
+        return None  # (the usual case) no listed person, and no Russian state to infer
     military = military_items(ctx)
     state = inferred(ctx, side, military)
     if not listed and state is None:
