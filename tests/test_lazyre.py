@@ -11,7 +11,7 @@ from armscheck.families import register
 from armscheck.families.caatsa import ventures
 from armscheck.lazyre import Deferred, deferred
 from armscheck.rulebook import rulefile
-from armscheck.screening.normalise import text_key
+from armscheck.screening.normalise import _APOSTROPHES, _NO_APOSTROPHES, text_key
 from armscheck.transfer import characters, reader, scalars, values, vocab
 
 DEFERRED = {
@@ -62,3 +62,9 @@ def test_the_joint_ventures_prefilter_is_deferred_and_finds_as_compiled() -> Non
     for key in [*keys, *(f"the {k} group" for k in keys), "nothing of the kind"]:
         a, b = every.search(key), compiled.search(key)
         assert (a and a.span()) == (b and b.span())
+
+
+@given(st.text())
+def test_apostrophes_are_dropped_as_the_pattern_dropped_them(text: str) -> None:
+    assert text.translate(_NO_APOSTROPHES) == re.sub(r"['`´‘’ʼʻʿʾ]", "", text)
+    assert set(_APOSTROPHES) == set("'`´‘’ʼʻʿʾ")

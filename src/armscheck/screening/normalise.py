@@ -42,7 +42,8 @@ for _phrase in LEGAL_PHRASES:
     _PHRASES.setdefault(_phrase[0], []).append(_phrase)
 _FORMS = LEGAL_FORMS | _PHRASES.keys()  # the words that begin a legal form
 _DROPPABLE = _FORMS | ARTICLES
-_APOSTROPHES = re.compile(r"['`´‘’ʼʻʿʾ]")
+_APOSTROPHES = "'`´‘’ʼʻʿʾ"
+_NO_APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHES))  # str.translate drops them
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # a letter followed by the same letter: deleting each leaves one of every run ("ll" -> "l")
 _DOUBLED = re.compile(r"([a-z])(?=\1)")
@@ -249,7 +250,7 @@ def _read(name: str) -> _Read:
     if "&" in text:
         text = text.replace("&", " and ")
     if not text.isascii() or "'" in text or "`" in text:  # ASCII text has no other apostrophe
-        text = _APOSTROPHES.sub("", text)
+        text = text.translate(_NO_APOSTROPHES)
     cased = _WORD.findall(text)
     if 1 in map(len, cased):  # only single letters are joined
         cased = _join_letters(cased)
@@ -294,5 +295,5 @@ def text_key(text: str) -> str:
     """
     if not text.isascii():
         text = anyascii(unicodedata.normalize("NFKC", text))
-    text = _APOSTROPHES.sub("", text.replace("&", " and ")).lower()
+    text = text.replace("&", " and ").translate(_NO_APOSTROPHES).lower()
     return " ".join(canonical(w) for w in _WORD.findall(text))
