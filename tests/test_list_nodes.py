@@ -67,6 +67,21 @@ def test_every_list_file_is_read_through_the_cheap_nodes() -> None:
         assert doc.marks == reference.marks and doc.key_marks == reference.key_marks, path
 
 
+@pytest.mark.skipif(not nodes.USABLE, reason="libyaml's composer is not used")
+def test_rule_files_and_the_list_schema_read_as_the_reader_of_record_reads_them() -> None:
+    rules = sorted(p for p in (ROOT / "rules").rglob("*.yaml") if p.parent.name != "lists")
+    assert len(rules) > 50
+    for path in rules:
+        text = path.read_text(encoding="utf-8")
+        doc = parse_list(text, str(path))
+        reference = parse(text, str(path), RuleError)
+        assert same(doc.data, reference.data), path
+        paths = [(), *list(reference.marks)[:40], ("nowhere",), ("when", "nowhere", 3)]
+        for p in paths:
+            assert doc.where(p) == reference.where(p), (path, p)
+            assert doc.where_key(p) == reference.where_key(p), (path, p)
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_file_reads_as_the_quick_reader_reads_it(path: Path) -> None:
     _agree(path.read_text(encoding="utf-8"))

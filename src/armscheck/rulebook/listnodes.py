@@ -48,8 +48,17 @@ class Mapping(BaseException):
     __slots__ = ("end_mark",)
 
 
-class _Composer(nodes._Composer):
-    resolve = slice  # type: ignore[assignment]  # called as (kind, value, implicit) untagged
+class _Composer(nodes._CParser):  # type: ignore[misc]
+    """libyaml's composer, as :class:`..transfer.nodes._Composer`, with no instance dictionary.
+
+    The composer looks up these three on itself around every node: with no instance
+    dictionary, each is found on the class alone.
+    """
+
+    __slots__ = ()
+    resolve = slice  # called as (kind, value, implicit) for an untagged node
+    descend_resolver = nodes._NOTHING.get  # (parent, index), ignored
+    ascend_resolver = nodes._NOTHING.clear  # (), ignored
 
 
 _CLASSES = ("ScalarNode", "SequenceNode", "MappingNode")

@@ -12,7 +12,6 @@ from ..lazyre import deferred
 from ..records import record
 from ..transfer.decoding import read_file
 from ..transfer.values import suggest
-from ..transfer.yamldoc import parse
 from .patterns import Pattern, check_template, read_when
 
 RULE_KEYS = {
@@ -117,7 +116,9 @@ def read_citations(raw: Any, path: tuple[str | int, ...], fail: Any) -> tuple[Ci
 
 def read_rule(path: Path, family: Family, kinds: dict[str, FactKind]) -> Rule:
     """Read and check one rule file of ``family``; every problem is a located RuleError."""
-    doc = parse(read_file(path, RuleError), str(path), RuleError)
+    from .aliases import parse_list  # read as a list file is (not needed for a cached rulebook)
+
+    doc = parse_list(read_file(path, RuleError), str(path))
 
     def fail(p: tuple[str | int, ...], message: str, hint: str) -> RuleError:
         return doc.error(RuleError, p, message, hint)

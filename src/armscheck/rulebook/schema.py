@@ -89,9 +89,9 @@ _EXAMPLES = {
 def load_schemas(path: FilePath) -> dict[str, Map]:
     """The list schemas in ``path`` (``rules/lists/schema/lists.yaml``), compiled."""
     from ..transfer.decoding import read_file
-    from ..transfer.yamldoc import parse
+    from .aliases import parse_list
 
-    doc = parse(read_file(path, RuleError), str(path), RuleError)
+    doc = parse_list(read_file(path, RuleError), str(path))
     if not isinstance(doc.data, dict):
         raise doc.error(RuleError, (), "expected a mapping of list names", "see its header")
     out = {}
