@@ -40,6 +40,7 @@ _MONEY = re.compile(
     r"(?P<scale>[a-z]*)\.?\s*(?:usd|dollars|us\$)?$"
 )
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NOT_WORDS = re.compile(r"[^\w]+")  # what fold() turns into a space
 
 
 _MAX_MONEY_TEXT = 64  # longer text is not an amount (and would be slow to match)
@@ -136,7 +137,7 @@ def fold(name: str) -> str:
             ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
         )
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"[^\w]+", " ", text)
+    text = _NOT_WORDS.sub(" ", text)
     return " ".join(text.split())
 
 
