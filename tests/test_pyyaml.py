@@ -1,7 +1,7 @@
-"""PyYAML imported through :mod:`armscheck.pyyaml`: its reader's pattern deferred, nothing else.
+"""PyYAML imported through :mod:`armscheck.pyyaml`: two patterns deferred, nothing else.
 
-The deferred pattern finds what the compiled one finds; the pattern deferred is the one
-PyYAML's reader compiles; ``re.compile`` is itself again after the import.
+The deferred pattern finds what the compiled one finds; the patterns deferred are the ones
+PyYAML's reader and constructor compile; ``re.compile`` is itself again after the import.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from armscheck.pyyaml import NON_PRINTABLE, Deferred
+from armscheck.pyyaml import NON_PRINTABLE, TIMESTAMP, Deferred
 
 
 def test_deferred_pattern_finds_what_the_compiled_one_finds() -> None:
@@ -32,18 +32,22 @@ def test_deferred_pattern_on_any_text(text: str) -> None:
     assert (a and (a.group(), a.start())) == (b and (b.group(), b.start()))
 
 
-def test_first_import_defers_only_the_readers_pattern() -> None:
+def test_first_import_defers_only_the_two_patterns() -> None:
     code = """
 import re
 compile = re.compile
 import armscheck.pyyaml, yaml, yaml.reader
-from armscheck.pyyaml import NON_PRINTABLE, Deferred
+from armscheck.pyyaml import NON_PRINTABLE, TIMESTAMP, Deferred
 assert re.compile is compile
 pattern = yaml.reader.Reader.NON_PRINTABLE
 assert type(pattern) is Deferred and pattern.pattern == NON_PRINTABLE
+stamp = yaml.constructor.SafeConstructor.timestamp_regexp
+assert type(stamp) is Deferred and stamp.pattern == TIMESTAMP and stamp.flags == re.X | re.U
 assert all(type(r) is re.Pattern for rs in yaml.resolver.Resolver.yaml_implicit_resolvers.values()
            for _, r in rs)
 assert yaml.safe_load("a: [1, b]") == {"a": [1, "b"]}
+when = yaml.safe_load("a: 2001-12-14 21:59:43.10 -5")["a"]
+assert when.isoformat() == "2001-12-14T21:59:43.100000-05:00", when
 try:
     yaml.safe_load("a: \\x07")
 except yaml.YAMLError as exc:
@@ -59,3 +63,5 @@ def test_the_deferred_text_is_pyyamls() -> None:
     import yaml.reader
 
     assert yaml.reader.Reader.NON_PRINTABLE.pattern == NON_PRINTABLE  # compiled or deferred
+    stamp = yaml.constructor.SafeConstructor.timestamp_regexp
+    assert (stamp.pattern, stamp.flags) == (TIMESTAMP, re.X | re.U)
