@@ -243,3 +243,32 @@ def test_a_file_read_at_its_size_is_read_once_to_its_end(
         reads.clear()
         assert decoding.read_at_most(f, size) == body
         assert len(reads) == calls, (size, reads)
+
+
+def test_the_composer_s_node_classes_are_lent_only_while_it_composes() -> None:
+    import threading
+
+    import yaml
+    import yaml._yaml as cyaml
+
+    theirs = (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode)
+    text = "a: [1, 'x', {b: no}]\nc: 2021-01-01\n"
+    data, tree = nodes.compose(text)
+    assert (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode) == theirs
+    with pytest.raises(nodes.Unsure):
+        nodes.compose("a: [1, 2\nb: }")  # libyaml refuses it: PyYAML's classes are back
+    assert (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode) == theirs
+    assert type(yaml.compose("a: 1", Loader=yaml.CSafeLoader)) is yaml.MappingNode
+    # with another thread running, the event-stream reader reads it, to the same data and marks
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with pytest.raises(nodes.Unsure):
+            nodes.compose(text)
+        busy = parse(text, "t.yaml")
+    finally:
+        stop.set()
+        other.join()
+    assert busy.tree is None and same(busy.data, data)
+    assert (busy.marks, busy.key_marks) == tree.marks()

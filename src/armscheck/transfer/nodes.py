@@ -17,46 +17,37 @@ from __future__ import annotations
 from typing import Any
 
 from ..pyyaml import yaml
+from .composer import _NOTHING, _Composer, _CParser, _Mapping, _Scalar, _Sequence, lent
 from .scalars import REFUSED, TRIGGERS, plain
+
+# _CParser, _Composer and _NOTHING are composer.py's, named here for the list reader too
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "_NOTHING",
+    "Tree",
+    "Unsure",
+    "_CParser",
+    "_Composer",
+    "compose",
+    "usable",
+]
 
 MAX_DEPTH = 40
 MAX_NODES = 50_000
 
 Path = tuple[str | int, ...]
 Pos = tuple[int, int]
-_Scalar = yaml.ScalarNode
-_Mapping = yaml.MappingNode
-_Sequence = yaml.SequenceNode
 
 
 class Unsure(Exception):
     """The quick walk does not read this document; the event-stream reader must."""
 
 
-_CParser: Any = object  # PyYAML built without libyaml: the event-stream reader does everything
-try:
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # pragma: no cover
-    pass
-
-
-_NOTHING: dict[Any, Any] = {}  # stays empty
 MAX_KNOWN = 4096
 # the values of plain scalars that may be more than text (numbers, words like "no"), by their
 # text, kept for the next document: looked up in line, without a call (false values not kept)
 _KNOWN: dict[str, Any] = {}
-
-
-class _Composer(_CParser):  # type: ignore[misc]
-    """libyaml's composer with every implicit tag left as ``None`` (resolved in the walk)."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
-        return None
-
-    # The composer calls these two around every node and ignores what they return; C
-    # functions that do nothing with their arguments cost less than Python methods.
-    descend_resolver = _NOTHING.get  # (parent, index)
-    ascend_resolver = _NOTHING.clear  # ()
 
 
 PROBE_DEPTH = 2_000  # the nesting the probe composes (when libyaml lets it)
@@ -95,11 +86,15 @@ def usable(text: str) -> bool:
 
 
 def compose(text: str) -> tuple[Any, Tree | None]:
-    """(data, node tree) of the one YAML document in ``text``; :class:`Unsure` if not sure."""
+    """(data, node tree) of the one YAML document in ``text``; :class:`Unsure` if not sure.
+
+    The nodes are :mod:`.composer`'s (with other threads running, :class:`Unsure`: the
+    event-stream reader reads the document).
+    """
     if ("&" in text and "*" in text) or not usable(text):
         raise Unsure  # maybe an alias: the event-stream reader counts what it expands to
     try:
-        root = _Composer(text).get_single_node()
+        root = lent(text)
     except Exception:  # noqa: BLE001 - a syntax error, a second document...: the other reader says which
         raise Unsure from None
     if root is None:
@@ -133,9 +128,9 @@ class Tree:
         cls = type(node)
         if cls is _Scalar:
             return _scalar(node)
-        if node.tag is not None or len(path) >= MAX_DEPTH:
-            raise Unsure
-        pairs = node.value
+        tag, pairs, _, _, _ = node.args
+        if tag or len(path) >= MAX_DEPTH:
+            raise Unsure  # an explicit tag (text), or too deep
         spots = self.spots
         boxes = self.boxes
         if cls is _Sequence:
@@ -146,36 +141,38 @@ class Tree:
                     sub = (*path, i)
                     spots[sub] = boxes[sub] = item
                     items.append(self.read(item, sub))
-                elif item.tag is not None:
+                    continue
+                tag, text, _, _, style = item.args  # as _scalar(item), written out
+                if tag:
                     raise Unsure
-                else:  # as _scalar(item), written out
-                    text = item.value
-                    items.append(
-                        text
-                        if item.style or (text and text[0] not in TRIGGERS)
-                        else _KNOWN.get(text) or _plain(text)
-                    )
+                items.append(
+                    text
+                    if style or (text and text[0] not in TRIGGERS)
+                    else _KNOWN.get(text) or _plain(text)
+                )
             return items
         self.count += 2 * len(pairs)  # keys and values
         out: dict[str, Any] = {}
         for key, item in pairs:
-            if type(key) is not _Scalar or key.tag is not None:
+            if type(key) is not _Scalar:
                 raise Unsure
-            name = key.value
+            tag, name, _, _, _ = key.args
+            if tag:
+                raise Unsure
             if type(item) is not _Scalar:
                 sub = (*path, name)
                 spots[sub] = key
                 boxes[sub] = item
                 out[name] = self.read(item, sub)
-            elif item.tag is not None:
+                continue
+            tag, text, _, _, style = item.args  # as _scalar(item), written out: most values
+            if tag:
                 raise Unsure
-            else:  # as _scalar(item), written out: most values are here
-                text = item.value
-                out[name] = (
-                    text
-                    if item.style or (text and text[0] not in TRIGGERS)
-                    else _KNOWN.get(text) or _plain(text)
-                )
+            out[name] = (
+                text
+                if style or (text and text[0] not in TRIGGERS)
+                else _KNOWN.get(text) or _plain(text)
+            )
         if len(out) < len(pairs):
             raise Unsure  # a key written twice
         return out
@@ -191,11 +188,11 @@ class Tree:
         step = path[-1]  # a value in a mapping or list, or a gap there
         if type(box) is _Mapping:
             if isinstance(step, str):
-                for key, item in box.value:
-                    if key.value == step:
+                for key, item in box.args[1]:
+                    if key.args[1] == step:
                         return _pos(item)  # a scalar: a mapping or list has a spot
-        elif isinstance(step, int) and 0 <= step < len(box.value):
-            return _pos(box.value[step])
+        elif isinstance(step, int) and 0 <= step < len(box.args[1]):
+            return _pos(box.args[1][step])
         return _pos(self.spots[path[:-1]])
 
     def find(self, path: Path) -> tuple[Pos, Pos | None]:
@@ -209,16 +206,16 @@ class Tree:
             if cls is _Mapping:
                 if not isinstance(step, str):
                     return pos, None
-                for key, item in node.value:
-                    if key.value == step:
+                for key, item in node.args[1]:
+                    if key.args[1] == step:
                         key_pos = _pos(key)
                         pos = _pos(item) if type(item) is _Scalar else key_pos
                         node = item
                         break
                 else:
                     return pos, None
-            elif cls is _Sequence and isinstance(step, int) and 0 <= step < len(node.value):
-                node = node.value[step]
+            elif cls is _Sequence and isinstance(step, int) and 0 <= step < len(node.args[1]):
+                node = node.args[1][step]
                 pos = _pos(node)
             else:
                 return pos, None
@@ -236,11 +233,11 @@ class Tree:
                 return
             marks.setdefault(path, _pos(node))
             if cls is _Sequence:
-                for i, item in enumerate(node.value):
+                for i, item in enumerate(node.args[1]):
                     visit(item, (*path, i))
                 return
-            for key, item in node.value:
-                sub = (*path, key.value)
+            for key, item in node.args[1]:
+                sub = (*path, key.args[1])
                 marks.setdefault(sub, _pos(key))
                 key_marks[sub] = _pos(key)
                 visit(item, sub)
@@ -250,10 +247,10 @@ class Tree:
 
 
 def _scalar(node: Any) -> Any:
-    if node.tag is not None:
+    tag, text, _, _, style = node.args
+    if tag:
         raise Unsure
-    text = node.value
-    return text if node.style or (text and text[0] not in TRIGGERS) else _plain(text)
+    return text if style or (text and text[0] not in TRIGGERS) else _plain(text)
 
 
 def _plain(text: str) -> Any:
@@ -268,5 +265,5 @@ def _plain(text: str) -> Any:
 
 
 def _pos(node: Any) -> Pos:
-    mark = node.start_mark
+    mark = node.args[2]
     return (mark.line + 1, mark.column + 1)
