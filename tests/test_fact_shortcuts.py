@@ -6,7 +6,8 @@
   out afresh;
 * the note on a fact every check shares, and a finding's citations, kept by the checker, are
   those worked out afresh;
-* a family's outcome is the most severe one, as sorting finds it.
+* a family's outcome is the most severe one, as sorting finds it;
+* a fact with no place in the file, judged once, is not judged again (one found unsound is).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -138,3 +140,29 @@ def test_outcomes_are_the_most_severe_as_sorting_finds_them() -> None:
         worst = min(levels, key=VERDICTS.index) if levels else "clear"
         slow = ERROR if worst == "clear" and ERROR in outcomes else worst
         assert overall(families) == slow
+
+
+def test_a_fact_with_no_place_is_judged_until_it_is_found_sound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A shared fact is judged once; one that does not fit its kind is refused every time."""
+    from armscheck.checker import Checker
+    from armscheck.errors import EngineError
+    from armscheck.facts import Fact
+
+    warm = Checker(load_checker().rulebook)
+    transfer = load_transfer(sorted(SCENARIOS.rglob("*.yaml"))[0], warm.rulebook.reference)
+    first = warm.facts(transfer, transfer.date)
+    shared = [f for f in first if not f.evidence]
+    assert shared and all(warm._judged[id(f)][0] is f for f in shared)
+    again = warm.facts(transfer, transfer.date)
+    assert [f for f in again if not f.evidence] == shared
+    kind = warm.rulebook.families[0].kinds[0].kind
+    bad = Fact(kind, "bad", {"not-a-field": 1})
+    only = SimpleNamespace(build=lambda ctx: [bad])
+    book = SimpleNamespace(families=[only], reference=warm.rulebook.reference)
+    monkeypatch.setattr(warm, "rulebook", book)
+    for _ in range(2):
+        with pytest.raises(EngineError, match="invalid fact"):
+            warm.facts(transfer, transfer.date)
+    assert id(bad) not in warm._judged

@@ -33,6 +33,7 @@ DISCLAIMER = "Not legal advice: armscheck encodes public law for research and sc
 NOT_ASSESSED = "/not-assessed"  # a rule so named marks its family not evaluated when it fires
 MAX_EVIDENCE = 50
 MAX_NOTES = 256  # notes (citations) kept on facts (tuples) checks share, then started afresh
+_NONE = (None, None)
 
 
 class Checker:
@@ -47,6 +48,9 @@ class Checker:
         self._rule_cites: dict[str, tuple[Citation, ...]] = {}  # each rule's, each once
         self._notes: dict[tuple[str, int], tuple[Fact, str]] = {}  # on shared facts (_note)
         self._cited: dict[tuple[str, int], tuple[Any, tuple[Citation, ...]]] = {}  # _citations
+        # facts with no place in the file judged against their kinds: most are made once per
+        # process and shared by every check (a list not imported), and need judging only once
+        self._judged: dict[int, tuple[Fact, None]] = {}
         self._built = {f.id for f in rulebook.families}
         self._first: dict[str, dt.date] = {}  # each family's first rule to take effect
         for r in rulebook.rules:
@@ -75,10 +79,18 @@ class Checker:
             facts.extend(family.build(ctx))
         seen: set[str] = set()
         shapes = self._shapes
+        judged = self._judged
         for fact in facts:
             try:
-                if not fits(fact, shapes):
-                    check_fact(fact, self._kinds)
+                if fact.evidence:
+                    if not fits(fact, shapes):
+                        check_fact(fact, self._kinds)
+                elif judged.get(id(fact), _NONE)[0] is not fact:  # (see _judged)
+                    if not fits(fact, shapes):
+                        check_fact(fact, self._kinds)
+                    if len(judged) >= MAX_NOTES:
+                        judged.clear()
+                    judged[id(fact)] = (fact, None)
             except ValueError as exc:
                 raise EngineError(
                     f"invalid fact: {exc}",
