@@ -108,6 +108,20 @@ def test_the_composer_keeps_its_own_classes_after_a_refusal() -> None:
     assert type(node) is yaml.MappingNode and node.value[0][1].tag.endswith(":seq")
 
 
+def test_a_composer_that_ignores_the_lent_classes_leaves_the_list_to_the_reader_of_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # as a PyYAML whose C module no longer looks its node classes up in its module would do
+    path = ROOT / "rules" / "lists" / "countries.yaml"
+    text = path.read_text(encoding="utf-8")
+    alone = parse_list(text, str(path))
+    monkeypatch.setattr(listnodes, "_OURS", {n: getattr(yaml, n) for n in listnodes._CLASSES})
+    with pytest.raises(listnodes.Unsure):
+        listnodes.composed(text)
+    assert _theirs_in_place()
+    assert same(parse_list(text, str(path)).data, alone.data)
+
+
 def test_with_another_thread_running_the_lists_read_the_same_without_cheap_nodes() -> None:
     path = ROOT / "rules" / "lists" / "countries.yaml"
     text = path.read_text(encoding="utf-8")

@@ -63,6 +63,7 @@ class _Composer(nodes._CParser):  # type: ignore[misc]
 
 _CLASSES = ("ScalarNode", "SequenceNode", "MappingNode")
 _OURS = dict(zip(_CLASSES, (Scalar, Sequence, Mapping), strict=True))
+_MADE = frozenset(_OURS.values())
 
 
 def composed(text: str) -> Any:
@@ -89,8 +90,8 @@ def composed(text: str) -> Any:
                 vars(module).update(theirs)
     except Exception:  # noqa: BLE001 - any refusal is the other reader's to report
         raise Unsure from None
-    if root is None:
-        raise Unsure
+    if type(root) not in _MADE or len(root.args) != 5:
+        raise Unsure  # (no document, or a PyYAML whose composer does not use the lent classes)
     return root
 
 
