@@ -272,3 +272,18 @@ def test_the_composer_s_node_classes_are_lent_only_while_it_composes() -> None:
         other.join()
     assert busy.tree is None and same(busy.data, data)
     assert (busy.marks, busy.key_marks) == tree.marks()
+
+
+def test_a_composer_that_does_not_make_the_lent_classes_leaves_the_file_to_the_other_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import yaml
+
+    text = "a: [1, 'x', {b: no}]\nc: 2021-01-01\n"
+    quick = parse(text, "t.yaml")
+    monkeypatch.setattr(nodes, "lent", lambda t: yaml.compose(t, Loader=yaml.CSafeLoader))
+    with pytest.raises(nodes.Unsure):
+        nodes.compose(text)
+    other = parse(text, "t.yaml")
+    assert other.tree is None and same(other.data, quick.data)
+    assert (other.marks, other.key_marks) == (quick.marks, quick.key_marks)

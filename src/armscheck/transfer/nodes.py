@@ -44,6 +44,7 @@ class Unsure(Exception):
     """The quick walk does not read this document; the event-stream reader must."""
 
 
+_MADE = frozenset((_Scalar, _Sequence, _Mapping))  # the node classes the composer is lent
 MAX_KNOWN = 4096
 # the values of plain scalars that may be more than text (numbers, words like "no"), by their
 # text, kept for the next document: looked up in line, without a call (false values not kept)
@@ -99,6 +100,8 @@ def compose(text: str) -> tuple[Any, Tree | None]:
         raise Unsure from None
     if root is None:
         return None, None
+    if type(root) not in _MADE or len(root.args) != 5:
+        raise Unsure  # a PyYAML whose composer does not make the lent classes
     tree = Tree(root)
     data = tree.read(root, ())
     if tree.count > MAX_NODES:
