@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from armscheck.errors import RuleError
 from armscheck.rulebook import listnodes
 from armscheck.rulebook.aliases import parse_list
-from armscheck.transfer import nodes
+from armscheck.transfer import composer, nodes
 from armscheck.transfer.yamldoc import parse
 from test_yaml_readers import TRICKY, documents, same
 
@@ -115,7 +115,7 @@ def test_a_composer_that_ignores_the_lent_classes_leaves_the_list_to_the_reader_
     path = ROOT / "rules" / "lists" / "countries.yaml"
     text = path.read_text(encoding="utf-8")
     alone = parse_list(text, str(path))
-    monkeypatch.setattr(listnodes, "_OURS", {n: getattr(yaml, n) for n in listnodes._CLASSES})
+    monkeypatch.setattr(composer, "_OURS", {n: getattr(yaml, n) for n in composer._CLASSES})
     with pytest.raises(listnodes.Unsure):
         listnodes.composed(text)
     assert _theirs_in_place()

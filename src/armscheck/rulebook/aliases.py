@@ -21,11 +21,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import RuleError
+from ..transfer.composer import Mapping, Scalar
 from ..transfer.decoding import decode
 from ..transfer.scalars import REFUSED, TRIGGERS, plain
 from ..transfer.stream import read_events
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
-from .listnodes import Mapping, Scalar, Unsure, composed, read_plain
+from .listnodes import Unsure, composed, read_plain
 
 
 def parse_list(raw: str | bytes, file: str) -> Doc:
@@ -102,7 +103,7 @@ class _Walk:
         got = self.done.get(n)
         if got is not None:
             self.total += got[1]  # an alias: what the anchored value expands to
-        elif type(node.args[0]) is not slice or depth >= MAX_DEPTH:
+        elif node.args[0] or depth >= MAX_DEPTH:
             raise Unsure
         else:
             self.open.add(n)
@@ -122,7 +123,7 @@ class _Walk:
             if type(item) is Scalar:  # read in line: see _mapping
                 n = id(item)
                 tag, text, _, _, style = item.args
-                if n in keys or type(tag) is not slice:
+                if n in keys or tag:
                     raise Unsure
                 seen.add(n)
                 items.append(text if style or (text and text[0] not in TRIGGERS) else _plain(text))
@@ -142,7 +143,7 @@ class _Walk:
         pairs = node.args[1]
         for key, item in pairs:
             k = id(key)
-            if type(key) is not Scalar or type(key.args[0]) is not slice:
+            if type(key) is not Scalar or key.args[0]:
                 raise Unsure
             if k in seen or k in keys:
                 raise Unsure  # an alias as a key
@@ -150,7 +151,7 @@ class _Walk:
             if type(item) is Scalar:  # a plain value weighs one wherever it is met
                 n = id(item)
                 tag, text, _, _, style = item.args
-                if n in keys or type(tag) is not slice:
+                if n in keys or tag:
                     raise Unsure  # an alias to a key (read as its text), or a tag
                 seen.add(n)
                 out[key.args[1]] = (
@@ -170,7 +171,7 @@ class _Walk:
 
 def _scalar(node: Any) -> Any:
     tag, text, _, _, style = node.args
-    if type(tag) is not slice:
+    if tag:
         raise Unsure
     if style or (text and text[0] not in TRIGGERS):
         return text

@@ -37,32 +37,38 @@ class _Composer(_CParser):  # type: ignore[misc]
     ascend_resolver = _NOTHING.clear  # ()
 
 
-class _Scalar(BaseException):
+class Scalar(BaseException):
     """A plain value's node: ``args`` are (tag, text, start mark, end mark, style)."""
 
     __slots__ = ()
 
 
-class _Sequence(BaseException):
+class Sequence(BaseException):
     """A list's node: ``args`` are (tag, items, start mark, None, flow style)."""
 
     __slots__ = ("end_mark",)
 
 
-class _Mapping(BaseException):
+class Mapping(BaseException):
     """A mapping's node: ``args`` are (tag, (key, value) pairs, start mark, None, flow style)."""
 
     __slots__ = ("end_mark",)
 
 
 class _Lent(_Composer):
-    """The composer of :func:`lent`: an untagged node's tag is ``""``, given by a C call."""
+    """The composer of :func:`lent`: an untagged node's tag is ``""``, given by a C call.
 
+    The composer looks up its resolvers on itself around every node: with no instance
+    dictionary, each is found on the class alone.
+    """
+
+    __slots__ = ()
     resolve = "".format  # type: ignore[assignment]  # called as (kind, value, implicit)
 
 
 _CLASSES = ("ScalarNode", "SequenceNode", "MappingNode")
-_OURS = dict(zip(_CLASSES, (_Scalar, _Sequence, _Mapping), strict=True))
+_OURS = dict(zip(_CLASSES, (Scalar, Sequence, Mapping), strict=True))
+MADE = frozenset(_OURS.values())  # a node of any other class was not made by :func:`lent`
 
 
 def lent(text: str) -> Any:

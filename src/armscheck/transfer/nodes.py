@@ -17,10 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..pyyaml import yaml
-from .composer import _NOTHING, _Composer, _CParser, _Mapping, _Scalar, _Sequence, lent
+from .composer import _NOTHING, MADE, _Composer, _CParser, lent
+from .composer import Mapping as _Mapping
+from .composer import Scalar as _Scalar
+from .composer import Sequence as _Sequence
 from .scalars import REFUSED, TRIGGERS, plain
 
-# _CParser, _Composer and _NOTHING are composer.py's, named here for the list reader too
 __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
@@ -44,7 +46,6 @@ class Unsure(Exception):
     """The quick walk does not read this document; the event-stream reader must."""
 
 
-_MADE = frozenset((_Scalar, _Sequence, _Mapping))  # the node classes the composer is lent
 MAX_KNOWN = 4096
 # the values of plain scalars that may be more than text (numbers, words like "no"), by their
 # text, kept for the next document: looked up in line, without a call (false values not kept)
@@ -100,7 +101,7 @@ def compose(text: str) -> tuple[Any, Tree | None]:
         raise Unsure from None
     if root is None:
         return None, None
-    if type(root) not in _MADE or len(root.args) != 5:
+    if type(root) not in MADE or len(root.args) != 5:
         raise Unsure  # a PyYAML whose composer does not make the lent classes
     tree = Tree(root)
     data = tree.read(root, ())
