@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from armscheck.rulebook import listnodes
 from armscheck.rulebook.aliases import parse_list
 from armscheck.transfer import composer, nodes
 from armscheck.transfer.yamldoc import parse
-from test_yaml_readers import TRICKY, documents, same
+from test_yaml_readers import TRICKY, another_thread_running, documents, same
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTS = sorted((ROOT / "rules" / "lists").glob("*.yaml"))
@@ -126,15 +125,9 @@ def test_with_another_thread_running_the_lists_read_the_same_without_cheap_nodes
     path = ROOT / "rules" / "lists" / "countries.yaml"
     text = path.read_text(encoding="utf-8")
     alone = parse_list(text, str(path))
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
+    with another_thread_running():
         with pytest.raises(listnodes.Unsure):
             listnodes.composed(text)
         shared = parse_list(text, str(path))
-    finally:
-        stop.set()
-        other.join()
     assert same(shared.data, alone.data)
     assert shared.where(("countries", 3, "name")) == alone.where(("countries", 3, "name"))

@@ -8,6 +8,9 @@ is never sure of it (so the refusal, and its location, come from the event-strea
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -245,9 +248,20 @@ def test_a_file_read_at_its_size_is_read_once_to_its_end(
         assert len(reads) == calls, (size, reads)
 
 
-def test_the_composer_s_node_classes_are_lent_only_while_it_composes() -> None:
-    import threading
+@contextmanager
+def another_thread_running() -> Iterator[None]:
+    """A second thread, waiting, for as long as the block runs."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        other.join()
 
+
+def test_the_composer_s_node_classes_are_lent_only_while_it_composes() -> None:
     import yaml
     import yaml._yaml as cyaml
 
@@ -260,16 +274,10 @@ def test_the_composer_s_node_classes_are_lent_only_while_it_composes() -> None:
     assert (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode) == theirs
     assert type(yaml.compose("a: 1", Loader=yaml.CSafeLoader)) is yaml.MappingNode
     # with another thread running, the event-stream reader reads it, to the same data and marks
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
+    with another_thread_running():
         with pytest.raises(nodes.Unsure):
             nodes.compose(text)
         busy = parse(text, "t.yaml")
-    finally:
-        stop.set()
-        other.join()
     assert busy.tree is None and same(busy.data, data)
     assert (busy.marks, busy.key_marks) == tree.marks()
 

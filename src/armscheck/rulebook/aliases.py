@@ -23,10 +23,11 @@ from typing import Any
 from ..errors import RuleError
 from ..transfer.composer import Mapping, Scalar
 from ..transfer.decoding import decode
-from ..transfer.scalars import REFUSED, TRIGGERS, plain
+from ..transfer.nodes import Unsure, plain_value, scalar_value
+from ..transfer.scalars import TRIGGERS
 from ..transfer.stream import read_events
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
-from .listnodes import Unsure, composed, read_plain
+from .listnodes import composed, read_plain
 
 
 def parse_list(raw: str | bytes, file: str) -> Doc:
@@ -89,7 +90,7 @@ class _Walk:
         """The data of the document whose root node is ``root``."""
         if type(root) is Scalar:
             self.total = 1
-            return _scalar(root)
+            return scalar_value(root)
         value = self.value(root, 0)[0]
         if self.total > MAX_NODES:
             raise Unsure
@@ -126,7 +127,9 @@ class _Walk:
                 if n in keys or tag:
                     raise Unsure
                 seen.add(n)
-                items.append(text if style or (text and text[0] not in TRIGGERS) else _plain(text))
+                items.append(
+                    text if style or (text and text[0] not in TRIGGERS) else plain_value(text)
+                )
                 plains += 1
             else:
                 value, w = self.value(item, depth + 1)
@@ -155,7 +158,7 @@ class _Walk:
                     raise Unsure  # an alias to a key (read as its text), or a tag
                 seen.add(n)
                 out[key.args[1]] = (
-                    text if style or (text and text[0] not in TRIGGERS) else _plain(text)
+                    text if style or (text and text[0] not in TRIGGERS) else plain_value(text)
                 )
                 plains += 2
             else:
@@ -167,19 +170,3 @@ class _Walk:
             raise Unsure  # a key written twice
         self.total += plains
         return out, weight + plains
-
-
-def _scalar(node: Any) -> Any:
-    tag, text, _, _, style = node.args
-    if tag:
-        raise Unsure
-    if style or (text and text[0] not in TRIGGERS):
-        return text
-    return _plain(text)
-
-
-def _plain(text: str) -> Any:
-    value = plain(text)
-    if value is REFUSED:
-        raise Unsure
-    return value

@@ -16,12 +16,9 @@ from typing import Any
 
 from ..transfer import nodes
 from ..transfer.composer import MADE, Scalar, Sequence, lent
+from ..transfer.nodes import Unsure, plain_value, scalar_value
 from ..transfer.scalars import TRIGGERS
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES
-
-
-class Unsure(Exception):
-    """Not read here; :func:`..transfer.yamldoc.parse` must read the document."""
 
 
 def composed(text: str) -> Any:
@@ -43,7 +40,7 @@ def composed(text: str) -> Any:
 def read_plain(root: Any) -> Any:
     """The data of ``root``, a document without aliases, as :func:`.nodes.compose` reads it."""
     if type(root) is Scalar:
-        return scalar(root)
+        return scalar_value(root)
     counted = [0]
     data = _box(root, 0, counted)
     if counted[0] > MAX_NODES:
@@ -56,7 +53,7 @@ def _box(node: Any, depth: int, counted: list[int]) -> Any:
     tag, pairs, _, _, _ = node.args
     if tag or depth >= MAX_DEPTH:
         raise Unsure
-    known = nodes._KNOWN
+    known = nodes.KNOWN
     if type(node) is Sequence:
         counted[0] += len(pairs)
         items: list[Any] = []
@@ -70,7 +67,7 @@ def _box(node: Any, depth: int, counted: list[int]) -> Any:
             items.append(
                 text
                 if style or (text and text[0] not in TRIGGERS)
-                else known.get(text) or _known(text)
+                else known.get(text) or plain_value(text)
             )
         return items
     counted[0] += 2 * len(pairs)  # keys and values
@@ -88,26 +85,10 @@ def _box(node: Any, depth: int, counted: list[int]) -> Any:
         if tag:
             raise Unsure
         out[name] = (
-            text if style or (text and text[0] not in TRIGGERS) else known.get(text) or _known(text)
+            text
+            if style or (text and text[0] not in TRIGGERS)
+            else known.get(text) or plain_value(text)
         )
     if len(out) < len(pairs):
         raise Unsure  # a key written twice
     return out
-
-
-def _known(text: str) -> Any:
-    """A plain value that may be more than text, as :func:`.nodes._plain` reads (and keeps) it."""
-    try:
-        return nodes._plain(text)
-    except nodes.Unsure:
-        raise Unsure from None
-
-
-def scalar(node: Any) -> Any:
-    """The value of a scalar node, as :func:`.nodes._scalar` reads it."""
-    tag, text, _, _, style = node.args
-    if tag:
-        raise Unsure
-    if style or (text and text[0] not in TRIGGERS):
-        return text
-    return _known(text)

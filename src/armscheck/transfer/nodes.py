@@ -49,7 +49,7 @@ class Unsure(Exception):
 MAX_KNOWN = 4096
 # the values of plain scalars that may be more than text (numbers, words like "no"), by their
 # text, kept for the next document: looked up in line, without a call (false values not kept)
-_KNOWN: dict[str, Any] = {}
+KNOWN: dict[str, Any] = {}
 
 
 PROBE_DEPTH = 2_000  # the nesting the probe composes (when libyaml lets it)
@@ -131,7 +131,7 @@ class Tree:
         """The data of the mapping or list ``node`` at ``path`` (a scalar's, at the top)."""
         cls = type(node)
         if cls is _Scalar:
-            return _scalar(node)
+            return scalar_value(node)
         tag, pairs, _, _, _ = node.args
         if tag or len(path) >= MAX_DEPTH:
             raise Unsure  # an explicit tag (text), or too deep
@@ -146,13 +146,13 @@ class Tree:
                     spots[sub] = boxes[sub] = item
                     items.append(self.read(item, sub))
                     continue
-                tag, text, _, _, style = item.args  # as _scalar(item), written out
+                tag, text, _, _, style = item.args  # as scalar_value(item), written out
                 if tag:
                     raise Unsure
                 items.append(
                     text
                     if style or (text and text[0] not in TRIGGERS)
-                    else _KNOWN.get(text) or _plain(text)
+                    else KNOWN.get(text) or plain_value(text)
                 )
             return items
         self.count += 2 * len(pairs)  # keys and values
@@ -169,13 +169,13 @@ class Tree:
                 boxes[sub] = item
                 out[name] = self.read(item, sub)
                 continue
-            tag, text, _, _, style = item.args  # as _scalar(item), written out: most values
+            tag, text, _, _, style = item.args  # as scalar_value(item), written out: most values
             if tag:
                 raise Unsure
             out[name] = (
                 text
                 if style or (text and text[0] not in TRIGGERS)
-                else _KNOWN.get(text) or _plain(text)
+                else KNOWN.get(text) or plain_value(text)
             )
         if len(out) < len(pairs):
             raise Unsure  # a key written twice
@@ -250,21 +250,23 @@ class Tree:
         return marks, key_marks
 
 
-def _scalar(node: Any) -> Any:
+def scalar_value(node: Any) -> Any:
+    """The value of a scalar node made by :func:`.composer.lent`; :class:`Unsure` if tagged."""
     tag, text, _, _, style = node.args
     if tag:
         raise Unsure
-    return text if style or (text and text[0] not in TRIGGERS) else _plain(text)
+    return text if style or (text and text[0] not in TRIGGERS) else plain_value(text)
 
 
-def _plain(text: str) -> Any:
+def plain_value(text: str) -> Any:
+    """A plain scalar's value (kept in :data:`KNOWN`); :class:`Unsure` if refused."""
     value = plain(text)
     if value is REFUSED:
         raise Unsure
     if value and len(text) <= 64:  # (a false value is read again: the table gives no answer)
-        if len(_KNOWN) >= MAX_KNOWN:
-            _KNOWN.clear()
-        _KNOWN[text] = value
+        if len(KNOWN) >= MAX_KNOWN:
+            KNOWN.clear()
+        KNOWN[text] = value
     return value
 
 
