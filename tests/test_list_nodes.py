@@ -59,7 +59,9 @@ def test_every_list_file_is_read_through_the_cheap_nodes() -> None:
     for path in LISTS:
         text = path.read_text(encoding="utf-8")
         doc = parse_list(text, str(path))
-        assert type(doc).__name__ == "_LateMarks", path
+        # a text longer than the nesting probe is composed only where libyaml limits nesting
+        # itself (not in the libyaml of older PyYAML wheels): else the reader of record reads it
+        assert (type(doc).__name__ == "_LateMarks") is nodes.usable(text), path
         assert _theirs_in_place()
         reference = parse(text, str(path), RuleError)
         assert same(doc.data, reference.data), path
