@@ -166,3 +166,20 @@ def test_a_fact_with_no_place_is_judged_until_it_is_found_sound(
         with pytest.raises(EngineError, match="invalid fact"):
             warm.facts(transfer, transfer.date)
     assert id(bad) not in warm._judged
+
+
+def test_no_russian_state_is_inferred_without_a_russian_side() -> None:
+    """The CAATSA Russia deal's early return: with no Russian party, inference finds none."""
+    from armscheck.families.caatsa.parties import RUSSIA, inferred, military_items
+
+    ref = load_checker().rulebook.reference
+    checked = 0
+    for path in sorted(SCENARIOS.rglob("*.yaml")):
+        transfer = load_transfer(path, ref)
+        if RUSSIA in (transfer.supplier.country, transfer.recipient.country):
+            continue
+        ctx = Context(transfer, transfer.date, ref)
+        for side in ("supplier", "recipient"):
+            assert inferred(ctx, side, military_items(ctx)) is None, path
+        checked += 1
+    assert checked > 100

@@ -167,17 +167,13 @@ class FactKind:
 
 @record(frozen=True)
 class Fact:
-    """One fact about the transfer under check.
-
-    ``citations`` may be given as a function, called when they are first read (a finding
-    on the fact reads them).
-    """
+    """One fact about the transfer under check."""
 
     kind: str
     key: str
     fields: Mapping[str, Scalar]
     evidence: tuple[Loc, ...] = ()
-    citations: Later[tuple[Citation, ...]] = Later(())
+    citations: tuple[Citation, ...] = ()
     assumptions: tuple[str, ...] = ()
     contested: bool = False
     context: Mapping[str, Any] = field(default_factory=dict)
@@ -191,7 +187,7 @@ class Fact:
         key: str,
         fields: Mapping[str, Scalar],
         evidence: tuple[Loc, ...] = (),
-        citations: tuple[Citation, ...] | Callable[[], tuple[Citation, ...]] = (),
+        citations: tuple[Citation, ...] = (),
         assumptions: tuple[str, ...] = (),
         contested: bool = False,
         context: Mapping[str, Any] | None = None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .facts import Fact, FactKind
-from .fields import Fields, LaterTexts
 
 FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "str": str,
@@ -89,14 +88,6 @@ def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
         return False
     names, types, order, usual = shape
     fields = fact.fields
-    if type(fields) is Fields:
-        texts = fields.later
-        if texts is not None:  # the texts not written yet are declared str, written as str
-            made = _made_shape(texts, shape)
-            return made is not None and (
-                tuple(dict.keys(fields)) == made[0]
-                and tuple(map(type, dict.values(fields))) == made[1]
-            )
     if tuple(map(type, fields.values())) == usual and tuple(fields) == order:
         return True  # (the usual case, at once) the declared names in order, of the usual types
     if fields.keys() != names:
@@ -105,22 +96,3 @@ def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
         if type(fields[name]) not in exact:
             return False
     return True
-
-
-def _made_shape(texts: LaterTexts, shape: Shape) -> tuple[tuple[str, ...], tuple[type, ...]] | None:
-    """The names and usual types of the fields written at once, when ``texts`` fit ``shape``.
-
-    ``None`` when they do not: a text is not a declared field of the kind, or not of type
-    ``str``. Worked out once per shape.
-    """
-    judged = texts._judged  # noqa: SLF001 - kept with the texts, judged here
-    kept = judged.get(id(shape))
-    if kept is not None and kept[0] is shape:
-        return kept[1], kept[2]
-    names, types, order, usual = shape
-    exact = dict(types)
-    ok = texts.order == order and all(exact.get(n) == _EXACT["str"] for n in texts.names)
-    made = tuple(n for n in order if n not in texts.names)
-    kinds = tuple(u for n, u in zip(order, usual, strict=True) if n not in texts.names)
-    judged[id(shape)] = (shape, made, kinds) if ok else None
-    return (made, kinds) if ok else None

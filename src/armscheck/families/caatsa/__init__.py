@@ -20,9 +20,9 @@ import datetime as dt
 from functools import partial
 
 from ...facts import Change, Citation, Context, Fact, FactKind, Family
-from ...fields import LaterTexts
 from ...screening import curated, normalise
 from ...transfer.model import Loc
+from ...transfer.values import money_text
 from ..parties import Hit, named_parties, screen
 from . import iran as caatsa_iran
 from . import official as caatsa_official
@@ -40,9 +40,17 @@ from .parties import (
     military_items,
     notes,
 )
-from .text import citations, primary_citation
+from .precedents import precedents
+from .text import (
+    advanced_systems,
+    citations,
+    primary_citation,
+    significance,
+    timing,
+    unique_citations,
+    waiver,
+)
 from .ventures import JOINT_VENTURE
-from .wording import Wording
 
 FAMILY_ID = "caatsa"
 RUSSIA_DEAL = FactKind(
@@ -119,46 +127,47 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
         sectors = ["defense"]
     evidence += list(exposed_locs) + [h.named.loc for h in designated] + [it.loc for it in items]
     intelligence = [h.entry for h in listed if h.entry.get("sector") == "intelligence"]
+    systems = advanced_systems(items, ctx.reference)
+    sig, sig_assumptions, sig_cites = significance(
+        items, ctx.reference, bool(intelligence), systems
+    )
+    if day < start:
+        sig_assumptions = []  # §231 does not apply yet: the wording is moot
     other_country = t.recipient.country if side == "supplier" else t.supplier.country
+    prec_text, prec_cites = precedents(ctx.reference, day, other_country, systems)
     cites: list[Citation] = [primary_citation(ctx.reference, "s231")]
     cites += [c for h in listed for c in citations(h.entry.get("citations"), 1)]
     cites += [c for h in designated for c in citations(h.entry.get("citations"), 1)]
-    wording = Wording(ctx, items, intelligence, other_country, cites)
-    if day >= start:  # §231 applies: the significance's assumptions are the fact's
-        assumptions += wording.significance()[1]
     since = min((h.start for h in designated if h.start), default=None)
     return Fact(
         kind=RUSSIA_DEAL.kind,
         key=f"caatsa:231:{side}",
-        fields=RUSSIA_TEXTS.fields(
-            {
-                "side": side,
-                "basis": "listed" if listed else "inferred",
-                "exposed_role": role,
-                "exposed_party": exposed_text,
-                "exposed": exposed_phrase(role, exposed_text),
-                "counterparty": counterparty,
-                "sector": " and ".join(SECTOR_TEXT.get(s, s) for s in sectors),
-                "intelligence": bool(intelligence),
-                "designated": bool(designated),
-                "designated_party": join([_as_named(h) for h in designated]) or "none",
-                "designated_since": since.isoformat() if since else "",
-                "date": day.isoformat(),
-            },
-            wording.text,
-        ),
+        fields={
+            "side": side,
+            "basis": "listed" if listed else "inferred",
+            "exposed_role": role,
+            "exposed_party": exposed_text,
+            "exposed": exposed_phrase(role, exposed_text),
+            "counterparty": counterparty,
+            "sector": " and ".join(SECTOR_TEXT.get(s, s) for s in sectors),
+            "intelligence": bool(intelligence),
+            "designated": bool(designated),
+            "designated_party": join([_as_named(h) for h in designated]) or "none",
+            "designated_since": since.isoformat() if since else "",
+            "date": day.isoformat(),
+            "items": "; ".join(f"{it.quantity} × {it.description}" for it in items),
+            "value_text": money_text(sum(it.value for it in items)),
+            "significance": sig,
+            "precedents": prec_text,
+            "waiver": waiver(ctx.reference, intelligence, day),
+            "timing": timing(ctx.reference, day),
+        },
         evidence=tuple(dict.fromkeys(evidence)),
-        citations=wording.citations,  # read by a finding on the fact
-        assumptions=tuple(dict.fromkeys(assumptions)),
+        citations=unique_citations([*cites, *sig_cites, *prec_cites]),
+        assumptions=tuple(dict.fromkeys([*assumptions, *sig_assumptions])),
         changes=partial(_russia_changes, ctx, designated, since),  # made when asked
         matches=tuple(dict.fromkeys(h.match() for h in [*listed, *designated])),
     )
-
-
-# the wording of a Russia deal that only findings read: written when a finding reads it
-RUSSIA_TEXTS = LaterTexts(
-    RUSSIA_DEAL, ("items", "value_text", "significance", "precedents", "waiver", "timing")
-)
 
 
 def _russia_changes(
