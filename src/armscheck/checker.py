@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from .engine import Engine
@@ -210,8 +210,9 @@ class Checker:
         return families
 
     def check_file(self, path: str, as_of: dt.date | None = None) -> Verdict:
-        """Load and check the transfer file at ``path``."""
-        return check_path(self, path, as_of)
+        """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
+        transfer = _loader()(path, self.rulebook.reference, expect_check=check_expect)
+        return self.check(transfer, as_of)
 
     def _note(self, rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> str:
         """A clear rule's sentence, as a note.
@@ -281,13 +282,12 @@ def _why(rule: Rule, matched: list[Fact], evidence: tuple[Any, ...]) -> tuple[st
     return why, evidence
 
 
-def check_path(checker: Checker, path: str, as_of: dt.date | None = None) -> Verdict:
-    """Load the transfer file at ``path`` (``-`` for standard input) and check it."""
+@cache
+def _loader() -> Any:
+    """The transfer reader, imported for the first file (an import in a function runs per call)."""
     from .transfer.loader import load_transfer
 
-    return checker.check(
-        load_transfer(path, checker.rulebook.reference, expect_check=check_expect), as_of
-    )
+    return load_transfer
 
 
 def rests_on_contested(findings: list[Finding], verdict: str) -> bool:

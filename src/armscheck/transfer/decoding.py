@@ -13,6 +13,7 @@ from ..errors import ComplianceError, InputError
 from .characters import describe, invisible_break, sniff_encoding
 
 MAX_BYTES = 1_000_000
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # (looked up once: a miss raises)
 
 
 def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = InputError) -> bytes:
@@ -41,7 +42,7 @@ def read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
     than ``size`` and got exactly ``size`` bytes met the end of the file: there is no
     second read to find it.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         want = MAX_BYTES + 1
         data = os.read(fd, min(size + 1, want))

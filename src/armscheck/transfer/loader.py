@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,8 +52,6 @@ def load_transfer(
 
 def read_input(path: str | Path, name: str | None = None) -> tuple[bytes, str]:
     """The bytes of the transfer file at ``path`` (``-`` is standard input) and its label."""
-    import sys
-
     label = name or str(path)
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)

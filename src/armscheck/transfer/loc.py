@@ -46,18 +46,6 @@ class Loc:
         own["path"], own["_at"] = path, (doc, steps)
         return loc
 
-    if not TYPE_CHECKING:  # line and value of a Loc made by at(), on first reading
-
-        def __getattr__(self, name: str) -> Any:
-            own = self.__dict__
-            at = own.get("_at")
-            if at is None or name not in ("line", "value"):
-                raise AttributeError(name)
-            doc, steps = at
-            own["line"], own["value"] = doc.where(steps)[0], doc.value_text(steps)
-            del own["_at"]
-            return own[name]
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Loc):
             return NotImplemented
@@ -73,3 +61,35 @@ class Loc:
 
     def __reduce__(self) -> tuple[type[Loc], tuple[str, int | None, str | None]]:
         return Loc, (self.path, self.line, self.value)
+
+
+class _Drawn:
+    """``line`` or ``value`` of a :class:`Loc`: the instance's own, else drawn on first reading.
+
+    A Loc made by :meth:`Loc.at` holds neither until one is read; both are then looked up
+    and kept in the instance, where later readings find them first (a descriptor without
+    ``__set__`` gives way to the instance's own value), without raising and catching the
+    ``AttributeError`` a ``__getattr__`` costs on every first reading.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, loc: Loc | None, owner: type) -> Any:
+        if loc is None:
+            return self
+        own = loc.__dict__
+        at = own.get("_at")
+        if at is None:
+            raise AttributeError(self.name)
+        doc, steps = at
+        own["line"], own["value"] = doc.where(steps)[0], doc.value_text(steps)
+        del own["_at"]
+        return own[self.name]
+
+
+if not TYPE_CHECKING:  # (type checkers see the fields)
+    Loc.line = _Drawn("line")
+    Loc.value = _Drawn("value")
