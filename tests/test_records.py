@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import importlib
 import inspect
+import os
 import pickle
 import pkgutil
 import textwrap
@@ -45,7 +46,8 @@ def _twin(cls: type) -> type:
     """``cls`` made again from its source by the standard decorator."""
     module = importlib.import_module(cls.__module__)
     source = textwrap.dedent(inspect.getsource(cls)).replace("@record", "@dataclasses.dataclass")
-    space = {**vars(module), "dataclasses": dataclasses}
+    # the standard decorator reads the standard field(): records have their own
+    space = {**vars(module), "dataclasses": dataclasses, "field": dataclasses.field}
     flags = annotations.compiler_flag  # the source is read as this module reads it
     exec(compile(source, module.__file__ or "", "exec", flags=flags, dont_inherit=True), space)  # noqa: S102
     twin = space[cls.__name__]
@@ -283,3 +285,82 @@ def test_copied_is_replace_for_the_records_it_copies() -> None:
         assert vars(made) == vars(dataclasses.replace(record, **changes))  # type: ignore[type-var]
     p = _Plain(1)
     assert copied(p, a=4) == dataclasses.replace(p, a=4) and p.a == 1
+
+
+def test_replace_and_fields_answer_as_the_standard_functions() -> None:
+    from armscheck.records import MISSING, fields, is_record, replace
+
+    for value in (_Slotted(1, [2]), _Plain(3, {"x": 1}, 2), _Lazy(4, lambda: (5,))):
+        mine, theirs = fields(value), dataclasses.fields(value)  # type: ignore[arg-type]
+        assert [f.name for f in mine] == [f.name for f in theirs]
+        for m, t in zip(mine, theirs, strict=True):
+            assert (m.type, m.init, m.repr, m.hash, m.compare) == (
+                t.type,
+                t.init,
+                t.repr,
+                t.hash,
+                t.compare,
+            )
+            assert (m.default is MISSING) == (t.default is dataclasses.MISSING)
+            assert (m.default_factory is MISSING) == (t.default_factory is dataclasses.MISSING)
+        assert is_record(value) and is_record(type(value)) and not is_record(1)
+        changes = {fields(value)[0].name: 9}
+        made, standard = replace(value, **changes), dataclasses.replace(value, **changes)  # type: ignore[type-var]
+        assert type(made) is type(standard) and repr(made) == repr(standard)
+    with pytest.raises(ValueError, match="init=False"):
+        replace(_Plain(1), seen=[])
+    with pytest.raises(TypeError):
+        fields(1)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a: list[int] = []",  # a mutable default
+        "a: int = 1\n    b: int",  # a field with no default after one with a default
+        "a = field(default=1)",  # a field with no annotation
+    ],
+)
+def test_a_record_refuses_what_the_standard_decorator_refuses(body: str) -> None:
+    from armscheck.records import field
+
+    def made(decorator: Any, field_: Any) -> None:
+        source = f"@decorator\nclass C:\n    {body}\n"
+        exec(source, {"decorator": decorator, "field": field_})  # noqa: S102
+
+    with pytest.raises((TypeError, ValueError)) as standard:
+        made(dataclasses.dataclass, dataclasses.field)
+    with pytest.raises(type(standard.value), match=re_escape(str(standard.value))):
+        made(_record, field)
+
+
+def re_escape(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
+@pytest.mark.parametrize("annotation", ["ClassVar[int]", "typing.ClassVar[int]", "InitVar[int]"])
+def test_special_annotations_are_refused(annotation: str) -> None:
+    with pytest.raises(TypeError, match="does not support"):
+        exec(f"@record\nclass C:\n    a: {annotation}\n", {"record": _record})  # noqa: S102
+
+
+def test_a_check_imports_neither_dataclasses_nor_inspect(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import io, sys\n"
+        "from armscheck.cli import main\n"
+        "sys.stdout = io.StringIO()\n"
+        f"main(['check', '--format', 'json', {str(T129)!r}])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(sorted({'dataclasses', 'inspect'} & set(sys.modules)))\n"
+    )
+    for cache in ("1", ""):  # with the rulebook read from its files, then from the cache
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "ARMSCHECK_NO_CACHE": cache}
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout

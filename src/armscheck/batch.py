@@ -13,13 +13,12 @@ import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .compact import encode, verdict_text
 from .errors import ComplianceError
-from .records import record
+from .records import record, replace
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -2,31 +2,34 @@
 
 The standard decorator compiles Python source for every method it writes: for a frozen
 dataclass six small modules (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
-``__setattr__``, ``__delattr__``). A command imports about fifty dataclasses, and compiling
-their methods took about a fifth of a cold ``armscheck check``. :func:`record` lets the
-standard decorator read the fields (defaults, ``field()`` options, slots, ``__match_args__``)
-and compiles only ``__init__``, when the class is first instantiated (a command uses about
-two thirds of the classes it imports); the other methods are shared functions over the
-class's fields that answer exactly as the generated ones do. ``dataclasses.fields``, ``replace``,
-``asdict`` and ``is_dataclass`` work on its classes as on any dataclass; type checkers see
-:func:`dataclasses.dataclass` itself.
+``__setattr__``, ``__delattr__``); it tests each field's annotation against ``ClassVar``
+and ``InitVar`` with patterns, and importing :mod:`dataclasses` imports :mod:`inspect` (with
+``ast``, ``dis`` and ``tokenize``). :func:`record` reads the fields itself as the standard
+decorator does (see :mod:`.recordfields`) and compiles only ``__init__``, when the class is
+first instantiated (a command uses about two thirds of the classes it imports); the other
+methods are shared functions over the class's fields that answer exactly as the generated
+ones do. :func:`fields`, :func:`replace` and :func:`is_record` are ``dataclasses.fields``,
+``replace`` and ``is_dataclass`` for records; the standard functions work on them too.
 
 Supported options: ``init``, ``repr``, ``eq``, ``frozen``, ``slots``, ``unsafe_hash`` (the
-package uses no others; any other option is refused). ``field`` is :func:`dataclasses.field`,
-named here so a module imports both from one place.
+package uses no others; any other option is refused), and no ``ClassVar``, ``InitVar`` or
+``KW_ONLY`` annotations, nor records derived from records. :func:`field` takes the options
+of :func:`dataclasses.field` but ``metadata`` and ``kw_only``; type checkers see
+:func:`dataclasses.dataclass` and :func:`dataclasses.field` themselves.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import abc
 import operator
 import reprlib
 import types
 from collections.abc import Callable
-from dataclasses import field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["copied", "field", "record"]
+from .recordfields import MISSING, Field, StandardView, is_record, read_fields, slotted
+
+__all__ = ["MISSING", "Field", "copied", "field", "fields", "is_record", "record", "replace"]
 
 T = TypeVar("T")
 _OPTIONS = frozenset({"init", "repr", "eq", "frozen", "slots", "unsafe_hash"})
@@ -43,24 +46,28 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
 ) -> type:
     documented = bool(cls.__doc__)
     own = set(cls.__dict__)
-    class_hash = cls.__dict__.get("__hash__", dataclasses.MISSING)
-    explicit_hash = not (
-        class_hash is dataclasses.MISSING or (class_hash is None and "__eq__" in own)
-    )
+    class_hash = cls.__dict__.get("__hash__", MISSING)
+    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in own))
     if frozen and own & {"__setattr__", "__delattr__"}:
         raise TypeError(f"cannot overwrite __setattr__ or __delattr__ of frozen {cls.__name__}")
-    cls = dataclasses.dataclass(  # fields, defaults and slots only: no method written
-        cls, init=False, repr=False, eq=False, frozen=False, slots=slots
-    )
-    every = dataclasses.fields(cls)
-    if len(every) != len(cls.__dataclass_fields__) and any(  # type: ignore[attr-defined]
-        "InitVar" in str(f.type)
-        for f in cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
-    ):
-        raise TypeError(f"record() does not support InitVar ({cls.__name__})")
-    params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    params.init, params.repr, params.eq, params.frozen = init, repr, eq, frozen
-    params.unsafe_hash = unsafe_hash
+    every = read_fields(cls)
+    if init:
+        defaulted = ""
+        for f in every:
+            if not f.init:
+                continue
+            if f.default is not MISSING or f.default_factory is not MISSING:
+                defaulted = f.name
+            elif defaulted:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    if "__match_args__" not in own:
+        setattr(cls, "__match_args__", tuple(f.name for f in every if f.init))  # noqa: B010
+    if slots:
+        cls = slotted(cls, every)
+    cls.__record_fields__ = every  # type: ignore[attr-defined]
+    cls.__record_options__ = (init, repr, eq, frozen, unsafe_hash)  # type: ignore[attr-defined]
+    for name in ("__dataclass_fields__", "__dataclass_params__"):
+        setattr(cls, name, StandardView(cls, name))
     methods: dict[str, Any] = {}
     if init and "__init__" not in own:
         methods["__init__"] = _LaterInit(cls, every, frozen, slots)
@@ -89,6 +96,7 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
         import inspect
 
         cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    abc.update_abstractmethods(cls)
     return cls
 
 
@@ -99,11 +107,9 @@ class _LaterInit:
     writes and puts it in the class in place of this one, so later calls cost nothing more.
     """
 
-    def __init__(
-        self, cls: type, every: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool
-    ) -> None:
+    def __init__(self, cls: type, every: tuple[Field, ...], frozen: bool, slots: bool) -> None:
         self.__qualname__ = f"{cls.__qualname__}.__init__"
-        self._made: tuple[type, tuple[dataclasses.Field[Any], ...], bool, bool] | None = (
+        self._made: tuple[type, tuple[Field, ...], bool, bool] | None = (
             cls,
             every,
             frozen,
@@ -134,15 +140,15 @@ class _LaterInit:
         return inspect.signature(self._compiled())
 
 
-def _init(cls: type, every: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool) -> Any:
+def _init(cls: type, every: tuple[Field, ...], frozen: bool, slots: bool) -> Any:
     """``__init__`` as the standard decorator writes it."""
     prefix = "__record_"
     scope: dict[str, Any] = {f"{prefix}object": object, f"{prefix}factory": _FACTORY}
     params: list[str] = []
     body: list[str] = []
     for f in every:
-        default = f.default is not dataclasses.MISSING
-        factory = f.default_factory is not dataclasses.MISSING
+        default = f.default is not MISSING
+        factory = f.default_factory is not MISSING
         if factory:
             scope[f"{prefix}make_{f.name}"] = f.default_factory
         if f.init:
@@ -225,7 +231,9 @@ def _hash(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
 def _frozen_set(owner: type, names: frozenset[str]) -> Callable[[Any, str, Any], None]:
     def __setattr__(self: Any, name: str, value: Any) -> None:
         if type(self) is owner or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+            from dataclasses import FrozenInstanceError
+
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(owner, self).__setattr__(name, value)  # type: ignore[arg-type]
 
     return __setattr__
@@ -234,18 +242,20 @@ def _frozen_set(owner: type, names: frozenset[str]) -> Callable[[Any, str, Any],
 def _frozen_del(owner: type, names: frozenset[str]) -> Callable[[Any, str], None]:
     def __delattr__(self: Any, name: str) -> None:
         if type(self) is owner or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+            from dataclasses import FrozenInstanceError
+
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(owner, self).__delattr__(name)  # type: ignore[arg-type]
 
     return __delattr__
 
 
 def _getstate(self: Any) -> list[Any]:
-    return [getattr(self, f.name) for f in dataclasses.fields(self)]
+    return [getattr(self, f.name) for f in fields(self)]
 
 
 def _setstate(self: Any, state: list[Any]) -> None:
-    for f, value in zip(dataclasses.fields(self), state, strict=False):
+    for f, value in zip(fields(self), state, strict=False):
         object.__setattr__(self, f.name, value)
 
 
@@ -265,7 +275,10 @@ def _record(cls: type | None = None, /, **options: bool) -> Any:
 
 if TYPE_CHECKING:
     from dataclasses import dataclass as record
+    from dataclasses import field, fields, replace
 else:
+    from .recordfields import field, fields, replace
+
     record = _record
 
 

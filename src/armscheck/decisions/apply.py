@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import re
-from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
 from ..checker import rests_on_contested
+from ..records import replace
 from ..transfer.model import Transfer
 from ..transfer.values import fold
 from ..verdict import Finding, Verdict, family_outcome, overall

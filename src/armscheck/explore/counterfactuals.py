@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from typing import Any
 
 from ..api import read_doc
 from ..checker import Checker
 from ..errors import ComplianceError, InputError
 from ..facts import Change, Context
-from ..records import copied, field, record
+from ..records import copied, field, record, replace
 from ..transfer.model import Transfer
 from ..transfer.yamldoc import Doc
 from ..verdict import NOT_EVALUATED, Verdict

@@ -9,13 +9,12 @@ match becomes an assumption of the finding it supports, never a silent "clear".
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 from typing import Any
 
 from ..facts import Citation, Context, Fact, Match, kept_for
 from ..official import LISTS
 from ..official.loaded import loaded
-from ..records import record
+from ..records import record, replace
 from ..screening import Entry, Hit, normalise
 from .parties import Named, named_parties
 

@@ -16,12 +16,11 @@ import functools
 import json
 import os
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..errors import ListError
-from ..records import record
+from ..records import fields, record
 from ..screening import Entry
 from ..screening.model import entry_dict, entry_from
 from .model import CountryFn, Parsed
@@ -118,7 +117,7 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _meta(doc: dict[str, Any]) -> Stored:
     m = doc["meta"]
-    return Stored(**{k: m[k] for k in Stored.__dataclass_fields__})
+    return Stored(**{f.name: m[f.name] for f in fields(Stored)})
 
 
 def stored(folder: Path | None = None) -> list[Stored]:
@@ -199,6 +198,8 @@ def import_bytes(
         count=len(parsed.entries),
         lists=dict(sorted(Counter(e.list_id for e in parsed.entries).items())),
     )
+    from dataclasses import asdict
+
     doc = {
         "schema": SCHEMA,
         "meta": asdict(meta),

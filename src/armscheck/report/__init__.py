@@ -28,8 +28,7 @@ def pinpoint(text: str | None) -> str:
 
 def sanitized(v: Verdict) -> Verdict:
     """A copy of ``v`` whose user-written text cannot drive a terminal (control characters)."""
-    from dataclasses import replace
-
+    from ..records import replace
     from ..transfer.model import Loc
     from ..transfer.values import printable as p
 

@@ -6,14 +6,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from ..errors import RuleError
 from ..facts import Citation, Family
 from ..garbage import no_collection
-from ..records import field, record
+from ..records import field, record, replace
 from ..screening import Index, curated, saved
 from ..screening.index import Searchable
 from ..transfer.yamldoc import Doc

@@ -29,10 +29,10 @@ import marshal
 import os
 import stat
 import sys
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from ..records import fields, is_record
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
@@ -206,7 +206,7 @@ def _encode(value: Any) -> tuple[Any, bool]:
         return out, False
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return ["d", value.isoformat()], False
-    if is_dataclass(value) and not isinstance(value, type):
+    if is_record(value) and not isinstance(value, type):
         out = ["C", type(value).__name__]
         for f in fields(value):
             if f.init and not f.name.startswith("_memo"):

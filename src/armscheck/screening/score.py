@@ -25,9 +25,7 @@ it, nothing. The band was calibrated on ``tests/data/name-pairs.yaml``
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..records import record
+from ..records import record, replace
 from . import fuzzy
 from .forms import DESCRIPTORS
 from .leading import begins

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any, TypeVar
 
-from ..records import field, record
+from ..records import MISSING, field, fields, record
 from .loc import Loc
 from .vocab import END_USER_TYPES, Extras, end_user_class
 from .yamldoc import Doc, path_text
@@ -75,14 +74,12 @@ def fields_at_once(cls: type[T]) -> type[T]:
     dataclass's is: the same parameters and defaults) writes them into the instance's
     dictionary.
     """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    if any(f.default_factory is not dataclasses.MISSING or not f.init for f in fields):
+    every = fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not MISSING or not f.init for f in every):
         raise TypeError(f"{cls.__name__}: only plain fields, with or without a default")
-    params = ", ".join(
-        f.name if f.default is dataclasses.MISSING else f"{f.name}=_{f.name}" for f in fields
-    )
-    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in fields)
-    scope = {f"_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
+    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_{f.name}" for f in every)
+    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in every)
+    scope: dict[str, Any] = {f"_{f.name}": f.default for f in every if f.default is not MISSING}
     exec(f"def __init__(self, {params}):\n    own = self.__dict__{body}", scope)  # noqa: S102
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
