@@ -271,6 +271,21 @@ def test_fuzzy_comparisons_made_without_rapidfuzz_give_its_answers(
         assert fuzzy._sorted_similarity(words, theirs) * 100 == fuzz.token_sort_ratio(words, theirs)
 
 
+def test_a_pool_is_compared_with_the_masks_of_its_text_made_once() -> None:
+    """passing() scores each of the pool as _similarity() does, letters the text lacks too."""
+    from rapidfuzz import fuzz
+
+    from armscheck.screening import fuzzy
+
+    text = "rosoboron export"
+    pool = ["rosoboronexport jsc", "xyz", "", "qq rosoboron wexport", "exportrosoboron", text]
+    got = fuzzy.passing(text, pool, 0)
+    assert sorted(k for _, k in got) == list(range(len(pool)))
+    for score, k in got:
+        assert score == fuzzy._similarity(text, pool[k]) * 100 == fuzz.ratio(text, pool[k])
+    assert fuzzy.passing("", ["", "a"], 0) == [(100.0, 0), (0.0, 1)]
+
+
 LISTED_COMPANIES = Index(
     [
         Entry(

@@ -27,16 +27,34 @@ def _in_python(count: int) -> bool:
     return True
 
 
-def _common(a: str, b: str) -> int:
-    """The length of the longest common subsequence of ``a`` and ``b`` (Hyyrö's bit-vectors)."""
+def _masks(a: str) -> dict[str, int]:
+    """For each character of ``a``, the bits of the places where it occurs."""
     masks: dict[str, int] = {}
-    for i, c in enumerate(a):
-        masks[c] = masks.get(c, 0) | 1 << i
-    full = v = (1 << len(a)) - 1
+    bit = 1
+    for c in a:
+        masks[c] = masks.get(c, 0) | bit
+        bit <<= 1
+    return masks
+
+
+def _lcs(masks: dict[str, int], size: int, b: str) -> int:
+    """The length of the longest common subsequence of ``b`` and a text (Hyyrö's bit-vectors).
+
+    ``masks`` are the text's :func:`_masks`, ``size`` its length. A character of ``b`` that
+    the text lacks would leave the vector as it is, and is passed over.
+    """
+    full = v = (1 << size) - 1
     for c in b:
-        u = v & masks.get(c, 0)
-        v = ((v + u) | (v - u)) & full
-    return len(a) - v.bit_count()
+        m = masks.get(c)
+        if m is not None:
+            u = v & m
+            v = ((v + u) | (v - u)) & full
+    return size - v.bit_count()
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b``."""
+    return _lcs(_masks(a), len(a), b)
 
 
 def _similarity(a: str, b: str) -> float:
@@ -85,11 +103,13 @@ def passing(text: str, pool: Sequence[str], cutoff: float) -> list[tuple[float, 
     """(ratio, position) of each string of ``pool`` that :func:`matches` finds, in its order."""
     floor = cutoff / 100
     out: list[tuple[float, int]] = []
+    size = len(text)
+    masks = _masks(text)  # once for the whole pool (as _similarity would make them each time)
     for k, other in enumerate(pool):
-        total = len(text) + len(other)
-        if total and 2 * min(len(text), len(other)) < floor * total - 1:
+        total = size + len(other)
+        if total and 2 * min(size, len(other)) < floor * total - 1:
             continue  # too different in length to reach the cutoff, whatever the letters
-        similarity = _similarity(text, other)
+        similarity = 1.0 - (total - 2 * _lcs(masks, size, other)) / total if total else 1.0
         if similarity >= floor:
             out.append((similarity * 100, k))
     return sorted(out, key=lambda sk: (-sk[0], sk[1]))
