@@ -18,8 +18,9 @@ from armscheck.rulebook.book import _indexes, _load_rulebook
 from armscheck.screening.forms import DESCRIPTORS
 from armscheck.screening.keys import CORE_MIN, GRAM, SKELETON_MIN, alias_keys, grams
 from armscheck.screening.leading import head
+from armscheck.screening.letters import _VARIANTS, canonical, skeleton
 from armscheck.screening.model import Normalised
-from armscheck.screening.normalise import _VARIANTS, canonical, normalise, skeleton
+from armscheck.screening.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = _load_rulebook(ROOT / "rules", FAMILIES)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from armscheck.screening import transliterate
 from armscheck.screening.index import Index, normalise_all
+from armscheck.screening.letters import _DOUBLED, one_of_each_run
 from armscheck.screening.model import Entry
 from armscheck.screening.normalise import _drop_forms, _fold_letters, _fold_mixed, normalise
 from test_index_build import INDEXES, NAMES
@@ -55,3 +56,17 @@ def test_a_name_with_articles_and_no_legal_form_loses_the_articles_unless_all_ar
     kept = [i for i, word in enumerate(words) if word not in ("the", "of", "and", "al")]
     assert _drop_forms(words, words, steps) == (kept or list(range(len(words))))
     assert steps == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aA bB'`&\n\t.-1éД", max_size=20), max_size=5))
+def test_names_with_line_ends_and_apostrophes_normalised_at_once_are_as_alone(
+    names: list[str],
+) -> None:
+    assert normalise_all(names) == [normalise.__wrapped__(name) for name in names]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aabbyzz`{@AZ09 \n\x7f~é", max_size=80))
+def test_runs_of_a_letter_are_cut_as_the_pattern_cuts_them(text: str) -> None:
+    assert one_of_each_run(text) == _DOUBLED.sub("", text)

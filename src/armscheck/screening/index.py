@@ -11,14 +11,15 @@ reads only the keys a name needs, for lists too large to index in every process.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
 from .keys import key_list, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
-from .normalise import _made, _read, _unified, normalise, skeleton
+from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
+from .together import normalise_all
 
 BUCKET_CAP = 32  # a fuzzy key shared by more aliases than this says too little to use
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
@@ -179,21 +180,6 @@ def rank(hit: Hit) -> tuple[bool, float, int]:
 def order(hit: Hit) -> tuple[bool, float, str, str]:
     """Hits in report order: exact first, then by score, then by list and reference."""
     return not hit.exact, -hit.score, hit.entry.list_id, hit.entry.ref
-
-
-def normalise_all(names: list[str]) -> list[Normalised]:
-    """:func:`.normalise` of each of ``names``, their words and folded forms unified at once."""
-    parts = [_read(name) for name in names]
-    words = list(dict.fromkeys([w for p in parts for w in p[1]]))
-    each = dict(zip(words, _by_line(_unified, words), strict=True)).__getitem__
-    flats = ["".join(p[1]) for p in parts]
-    made = zip(parts, _by_line(_unified, flats), _by_line(skeleton, flats), strict=True)
-    return [_made(part, flat, consonants, each) for part, flat, consonants in made]
-
-
-def _by_line(fold: Callable[[str], str], texts: list[str]) -> list[str]:
-    """``fold`` of each of ``texts``, done at once a line each (no variant spans two lines)."""
-    return fold("\n".join(texts)).split("\n") if texts else []
 
 
 class Index(Searchable):

@@ -13,8 +13,8 @@ import functools
 
 from .forms import DESCRIPTORS
 from .leading import head
+from .letters import canonical
 from .model import Normalised
-from .normalise import canonical
 
 MAX_RUN = 8  # contained aliases are looked for as runs of at most this many words
 GRAM = 4  # letters at the end of a word that index it for fuzzy matching

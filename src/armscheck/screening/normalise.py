@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .forms import ARTICLES, DESCRIPTORS, LEGAL_FORMS, LEGAL_PHRASES
+from .letters import canonical, skeleton
 from .model import MAX_NAME_CHARS, NameTooLong, Normalised
 from .transliterate import anyascii
 
@@ -45,20 +46,6 @@ _DROPPABLE = _FORMS | ARTICLES
 _APOSTROPHES = "'`´‘’ʼʻʿʾ"
 _NO_APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHES))  # str.translate drops them
 _WORD = re.compile(r"[A-Za-z0-9]+")
-# a letter followed by the same letter: deleting each leaves one of every run ("ll" -> "l")
-_DOUBLED = re.compile(r"([a-z])(?=\1)")
-_VARIANTS = (
-    ("sch", "sh"),
-    ("x", "ks"),
-    ("kh", "h"),
-    ("ph", "f"),
-    ("q", "k"),
-    ("ck", "k"),
-    ("ou", "u"),
-    ("w", "v"),
-)
-_VOWELS = "aeiouwy"
-_VOWELS_GONE = str.maketrans("", "", _VOWELS)
 
 
 @functools.lru_cache(maxsize=4096)  # a list's names share their letters; naming one is slow
@@ -200,27 +187,6 @@ def _drop_forms(words: list[str], cased: list[str], steps: list[str]) -> list[in
 
 
 @functools.lru_cache(maxsize=65536)
-def canonical(word: str) -> str:
-    """``word`` with common transliteration variants unified: ``eksport`` for ``export``."""
-    return _unified(word)
-
-
-def _unified(text: str) -> str:
-    """:func:`canonical` of ``text``, uncached (and of each line of it: no variant spans two)."""
-    for a, b in _VARIANTS:
-        if a in text:
-            text = text.replace(a, b)
-    return _DOUBLED.sub("", text.replace("y", "i"))
-
-
-def skeleton(flat: str) -> str:
-    """The consonants of a folded name, doubled letters single (Arabic script writes no vowels)."""
-    if flat.isascii():  # as a name's folded key always is: bytes drop letters faster
-        return _DOUBLED.sub("", flat.encode().translate(None, _VOWELS.encode()).decode())
-    return _DOUBLED.sub("", flat.translate(_VOWELS_GONE))
-
-
-@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> Normalised:
     """``name`` ready for screening, with the steps taken; raises :class:`NameTooLong`."""
     part = _read(name)
@@ -239,14 +205,7 @@ def _read(name: str) -> _Read:
     text = name
     scripts: tuple[str, ...] = ()
     if not text.isascii():
-        if not text.isprintable():  # format, control or separator characters (fast test)
-            text = _invisible(text, steps)
-        folded = unicodedata.normalize("NFKC", text)
-        if folded != text:
-            steps.append("compatibility forms folded (NFKC)")
-        text = " ".join(_fold_mixed(w, steps) for w in folded.split())
-        text = _transliterate(text, steps)
-        scripts = tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
+        text, scripts = _in_ascii(text, steps)
     if "&" in text:
         text = text.replace("&", " and ")
     if not text.isascii() or "'" in text or "`" in text:  # ASCII text has no other apostrophe
@@ -262,6 +221,18 @@ def _read(name: str) -> _Read:
         words = [words[i] for i in kept]
         upper = tuple([cased[i].isupper() for i in kept])
     return name, words, upper, steps, scripts
+
+
+def _in_ascii(text: str, steps: list[str]) -> tuple[str, tuple[str, ...]]:
+    """A name not in ASCII, written in ASCII (see :func:`_read`), and the scripts it was in."""
+    if not text.isprintable():  # format, control or separator characters (fast test)
+        text = _invisible(text, steps)
+    folded = unicodedata.normalize("NFKC", text)
+    if folded != text:
+        steps.append("compatibility forms folded (NFKC)")
+    text = " ".join(_fold_mixed(w, steps) for w in folded.split())
+    text = _transliterate(text, steps)
+    return text, tuple(s.split()[0] for s in steps if s.endswith(" transliterated"))
 
 
 def _made(part: _Read, folded: str, consonants: str, each: Callable[[str], str]) -> Normalised:
