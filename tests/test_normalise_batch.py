@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,7 +11,14 @@ from armscheck.screening import transliterate
 from armscheck.screening.index import Index, normalise_all
 from armscheck.screening.letters import _DOUBLED, one_of_each_run
 from armscheck.screening.model import Entry
-from armscheck.screening.normalise import _drop_forms, _fold_letters, _fold_mixed, normalise
+from armscheck.screening.normalise import (
+    _drop_forms,
+    _fold_letters,
+    _fold_mixed,
+    _script,
+    _transliterate,
+    normalise,
+)
 from test_index_build import INDEXES, NAMES
 
 ALPHABET = "aAbkhsScxyouwé1 .&'-ßДдоРрΑαοİı中国ال\u200d\u0301Ḁ\u2028"
@@ -70,3 +79,42 @@ def test_names_with_line_ends_and_apostrophes_normalised_at_once_are_as_alone(
 @given(st.text(alphabet="aabbyzz`{@AZ09 \n\x7f~é", max_size=80))
 def test_runs_of_a_letter_are_cut_as_the_pattern_cuts_them(text: str) -> None:
     assert one_of_each_run(text) == _DOUBLED.sub("", text)
+
+
+def _scripts_letter_by_letter(text: str) -> tuple[list[str], bool]:
+    """The scripts (in the order first met) and whether accents went, a character at a time."""
+    scripts: dict[str, None] = {}
+    accents = False
+    for ch in dict.fromkeys(text):
+        if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
+            continue
+        script = _script(ch)
+        if script == "Latin":
+            accents = True
+        elif unicodedata.category(ch).startswith("M"):
+            accents = accents or ch < "\u0370"
+        else:
+            scripts[script] = None
+    return list(scripts), accents
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=ALPHABET + "\u0300\u0483\u05d0\u0915\u093f한ひカ\u3000!é", max_size=20))
+def test_the_scripts_of_a_name_are_those_read_letter_by_letter(text: str) -> None:
+    steps: list[str] = []
+    _transliterate(text, steps)
+    scripts, accents = _scripts_letter_by_letter(text)
+    assert steps == [f"{s} transliterated" for s in scripts] + (
+        ["diacritics removed"] if accents else []
+    )
+
+
+WORDS = ["the", "The", "of", "and", "al", "Al", "acme", "BANK", "llc", "Ltd", "S", "A", "x", "&"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=5).map(" ".join), max_size=5))
+def test_names_of_articles_and_legal_forms_normalised_at_once_are_as_alone(
+    names: list[str],
+) -> None:
+    assert normalise_all(names) == [normalise.__wrapped__(name) for name in names]

@@ -95,20 +95,35 @@ def _fold_letters(word: str, steps: list[str]) -> str:
     return "".join(table.get(ch, ch) for ch in word)
 
 
+def _kind(ch: str) -> str:
+    """What ``ch`` tells of a name: its script, "+" (a diacritic) or "" (nothing)."""
+    if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
+        return ""
+    script = _script(ch)
+    if script == "Latin":
+        return "+"
+    if unicodedata.category(ch).startswith("M"):
+        return "+" if ch < "\u0370" else ""
+    return script
+
+
+_KINDS: dict[str, str] = {}  # the _kind of each character met
+
+
 def _transliterate(text: str, steps: list[str]) -> str:
     """``text`` in ASCII, noting which scripts were transliterated and whether accents went."""
-    scripts: dict[str, None] = {}
-    accents = False
-    for ch in dict.fromkeys(text):  # each character once, in the order first met
-        if ch.isascii() or not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
-            continue
-        script = _script(ch)
-        if script == "Latin":
-            accents = True
-        elif unicodedata.category(ch).startswith("M"):
-            accents = accents or ch < "\u0370"
-        else:
-            scripts[script] = None
+    met = dict.fromkeys(text)  # each character once, in the order first met
+    try:
+        kinds = list(map(_KINDS.__getitem__, met))
+    except KeyError:
+        if len(_KINDS) > 65536:
+            _KINDS.clear()
+        _KINDS.update({ch: _kind(ch) for ch in met if ch not in _KINDS})
+        kinds = list(map(_KINDS.__getitem__, met))
+    scripts = dict.fromkeys(kinds)
+    accents = "+" in scripts
+    scripts.pop("+", None)
+    scripts.pop("", None)
     if "Arabic" in scripts or "Persian" in scripts:
         text = re.sub(r"(?<![\w])ال(?=\w\w)", "", text)  # the article al-, written apart in Latin
     if "Chinese" in scripts:

@@ -4,7 +4,7 @@
 (the ASCII forms joined by tabs, compressed with raw deflate) and reads a table through
 ``importlib.resources``, whose import brings ``zipfile``, ``tempfile``, ``shutil`` and
 ``threading`` with it: more work than transliterating every name of the lists. Here the
-same tables are read with ``open``, the same way, when the installed ``anyascii`` shows
+same tables are read from their files, the same way, when the installed ``anyascii`` shows
 (in its own source) that it reads them that way; otherwise, and for a table that cannot be
 read, ``anyascii`` itself does the work. Tests compare both on every code point it covers.
 """
@@ -12,7 +12,6 @@ read, ``anyascii`` itself does the work. Tests compare both on every code point 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from importlib.util import find_spec
 
@@ -27,11 +26,14 @@ _ITS_WAY = (
     "block = ()",
     "if len(block) > lo:",
 )
+_BINARY = getattr(os, "O_BINARY", 0)  # (Windows: no line ends translated)
 _tables: dict[int, tuple[str, ...]] = {}
 _folder: list[str | None] = []  # the tables' folder once looked for (None: use anyascii)
 # each character met so far, by code point, as anyascii writes it (for str.translate); the
 # characters in it, and the ASCII ones, which stay as they are
-_ascii: dict[int, str] = {}
+# (ASCII characters are in it as themselves: a character str.translate finds no value for
+# costs it a KeyError raised and caught, in a name written partly in ASCII)
+_ascii: dict[int, str] = dict(zip(range(0x80), map(chr, range(0x80)), strict=True))
 _done: set[str] = {chr(point) for point in range(0x80)}
 
 
@@ -42,8 +44,10 @@ def anyascii(text: str) -> str:
     folder = _folder[0] if _folder else _find()
     if folder is None:
         return _theirs()(text)
-    new = set(text).difference(_done)
-    if new and not _learn(folder, new):
+    out = text.translate(_ascii)
+    if out.isascii():  # every character already met (the values are ASCII)
+        return out
+    if not _learn(folder, set(text).difference(_done)):
         return _theirs()(text)
     return text.translate(_ascii)
 
@@ -82,21 +86,32 @@ def _find() -> str | None:
 
 
 def _read(folder: str, block: int) -> tuple[str, ...] | None:
-    """Table ``block`` (empty when anyascii has none), or None if it cannot be read."""
+    """Table ``block`` (empty when anyascii has none), or None if it cannot be read.
+
+    Read with ``os.read`` (a table is a few hundred bytes; ``open`` makes a buffered file
+    object around it), its texts not interned: they are only looked up.
+    """
     import zlib
 
     try:
-        with open(os.path.join(folder, f"{block:03x}"), "rb") as f:
-            raw = f.read()
+        fd = os.open(os.path.join(folder, f"{block:03x}"), os.O_RDONLY | _BINARY)
     except FileNotFoundError:
         return ()
     except OSError:
         return None
     try:
+        raw = b""
+        while chunk := os.read(fd, 1 << 16):
+            raw += chunk
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
         text = zlib.decompress(raw, -zlib.MAX_WBITS).decode("ascii")
     except (zlib.error, UnicodeDecodeError):
         return None
-    return tuple(map(sys.intern, text.split("\t")))
+    return tuple(text.split("\t"))
 
 
 def _theirs() -> Callable[[str], str]:
