@@ -127,6 +127,9 @@ def parse_date(raw: object) -> dt.date:
 @functools.lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """Normalise a name for matching: case, accents, punctuation and spacing."""
+    if name.isascii() and name.replace(" ", "").isalnum() and "  " not in name:
+        if name[0] != " " != name[-1]:  # letters and digits, words one space apart
+            return name.lower()  # (what the steps below would give: only the case changes)
     if name.isascii():
         text = name  # NFKD leaves ASCII as it is, and it has no accents or format characters
     else:
