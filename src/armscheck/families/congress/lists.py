@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from ...facts import Citation, Context, in_force, list_citations
@@ -63,6 +64,17 @@ class Row:
         since = f" from {self.start.isoformat()}" if self.start else ""
         what = f"{LABELS[self.measure]} {amount_text(self.amount)}"
         return f"{SECTION_WORD[self.channel]} {self.tier}-tier {what}{since}"
+
+    @cached_property
+    def flag(self) -> str:
+        """The sentence a finding resting on this row carries when it is unconfirmed.
+
+        Written when first asked (a row is read once per process, and never changes).
+        """
+        return (
+            f"this rests on an unconfirmed entry ({self.label} in "
+            f"lists/congress-thresholds.yaml): {self.note}"
+        )
 
 
 citations = list_citations

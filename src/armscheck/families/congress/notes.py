@@ -74,12 +74,7 @@ def not_assessed_fact(
 
 def unconfirmed_notes(rows: list[cl.Row], member: cl.Membership | None) -> list[str]:
     """One sentence per unconfirmed list entry the outcome rests on."""
-    out = [
-        f"this rests on an unconfirmed entry ({r.label} in lists/congress-thresholds.yaml): "
-        f"{r.note}"
-        for r in rows
-        if r.unconfirmed
-    ]
+    out = [r.flag for r in rows if r.unconfirmed]
     if member is not None and member.unconfirmed:
         out.append(
             f"this rests on an unconfirmed entry (NATO+ membership in lists/nato-plus.yaml): "

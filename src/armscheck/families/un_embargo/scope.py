@@ -172,21 +172,32 @@ def phases_for(ctx: Context, day: dt.date, listed: bool) -> tuple[Dated, ...]:
     found_run = by_party.get(at)
     if found_run is None:
         found_run = by_party[at] = _by_party(runs[at])
-    export, by_target, groups, merged = found_run
+    export, by_target, groups, merged, sold = found_run
     t = ctx.transfer
     key = (t.recipient.country, t.supplier.country, listed)
     found = merged.get(key)
     if found is None:
         supplier = key[1]
-        numbered = [n for n in export if n[1][0].get("target") == supplier or reach(ctx, n[1][0])]
-        numbered += [*by_target.get(key[0], ()), *(groups if listed else ())]
-        numbered.sort(key=_first)
+        bans = sold.get(supplier)  # the export bans that can reach this supplier's sales
+        if bans is None:
+            bans = sold[supplier] = tuple(
+                n for n in export if n[1][0].get("target") == supplier or reach(ctx, n[1][0])
+            )
+        numbered = [*bans, *by_target.get(key[0], ()), *(groups if listed else ())]
+        if len(numbered) > len(bans):
+            numbered.sort(key=_first)
         found = merged[key] = tuple(p for _, p in numbered)
     return found
 
 
 Numbered = tuple[tuple[int, Dated], ...]
-Run = tuple[Numbered, dict[Any, Numbered], Numbered, dict[tuple[Any, Any, bool], tuple[Dated, ...]]]
+Run = tuple[
+    Numbered,
+    dict[Any, Numbered],
+    Numbered,
+    dict[tuple[Any, Any, bool], tuple[Dated, ...]],
+    dict[Any, Numbered],
+]
 
 
 def _first(numbered: tuple[int, Dated]) -> int:
@@ -197,7 +208,8 @@ def _by_party(run: tuple[Dated, ...]) -> Run:
     """A run's phases as (export bans, import bans by target, bans on listed groups).
 
     The fourth part keeps :func:`phases_for`'s answers by recipient and supplier country and
-    ``listed``.
+    ``listed``, the fifth the export bans that can reach each supplier country (a matrix
+    asks for one supplier with each recipient).
     Each run is grouped when a check first asks for a day in it.
     """
     export, listed = [], []
@@ -210,7 +222,7 @@ def _by_party(run: tuple[Dated, ...]) -> Run:
         else:
             by_target.setdefault(p[0].get("target"), []).append((n, p))
     grouped = {k: tuple(v) for k, v in by_target.items()}
-    return tuple(export), grouped, tuple(listed), {}
+    return tuple(export), grouped, tuple(listed), {}, {}
 
 
 def _by_day(ctx: Context) -> tuple[list[dt.date], list[tuple[Dated, ...]]]:
