@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compact import encode, verdict_text
+from .compact import encode, verdict_bytes
 from .errors import ComplianceError
 from .records import record, replace
 
@@ -32,9 +32,10 @@ from .verdict import Verdict
 class BatchResult:
     """One file's outcome, small enough to pass between processes cheaply.
 
-    ``payload`` is the file's JSON object (contract §2) as compact text, or
-    ``{"file", "error"}`` when it could not be checked; ``reasons`` lists the
-    findings as ``rule: why`` for reports that need them.
+    ``payload`` is the file's JSON object (contract §2) as compact text in UTF-8 (text
+    only in the rare case of :func:`_utf8`), or ``{"file", "error"}`` when it could not
+    be checked: ``json.loads`` reads it as it is, and JSON Lines are written as they
+    are; ``reasons`` lists the findings as ``rule: why`` for reports that need them.
     """
 
     file: str
@@ -42,7 +43,7 @@ class BatchResult:
     families: dict[str, str]
     error: str | None
     seconds: float
-    payload: str
+    payload: bytes | str  # text only where it cannot be UTF-8 (see _utf8)
     reasons: str = ""
     warmup: bool = False  # the first file of its worker: timed with the worker's warm-up
 
@@ -53,7 +54,7 @@ class BatchResult:
         families: dict[str, str],
         error: str | None,
         seconds: float,
-        payload: str,
+        payload: bytes | str,
         reasons: str = "",
         warmup: bool = False,
     ) -> None:
@@ -71,17 +72,29 @@ class BatchResult:
 def result_of(file: str, verdict: Verdict | None, error: str | None, seconds: float) -> BatchResult:
     """Pack a verdict (or an error) into a :class:`BatchResult`."""
     if verdict is None:
-        payload = encode({"file": file, "error": error})
-        return BatchResult(file, None, {}, error, seconds, payload)
+        text = encode({"file": file, "error": error})
+        return BatchResult(file, None, {}, error, seconds, _utf8(text, str.encode))
     return BatchResult(
         file,
         verdict.verdict,
         dict(verdict.families),
         None,
         seconds,
-        verdict_text(verdict),
+        _utf8(verdict, verdict_bytes),
         "; ".join(f"{f.rule}: {f.why}" for f in verdict.findings),
     )
+
+
+def _utf8(value: Any, encoded: Callable[[Any], bytes]) -> bytes | str:
+    """``encoded(value)``; the text itself where it holds a lone surrogate (no UTF-8 has it).
+
+    A file name that is not UTF-8 reaches its result as such a text: it is written the way
+    the output's own error handler writes it, as before results were kept as UTF-8.
+    """
+    try:
+        return encoded(value)
+    except UnicodeEncodeError:
+        return encode(value.as_dict()) if isinstance(value, Verdict) else str(value)
 
 
 NOT_TRANSFERS = {"armscheck-decisions.yaml", "armscheck-decisions.yml"}  # skipped in folders

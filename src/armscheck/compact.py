@@ -1,10 +1,13 @@
-"""A verdict's JSON object (contract §2) as compact text, written from pieces.
+"""A verdict's JSON object (contract §2) as compact UTF-8, written from pieces.
 
-:func:`verdict_text` gives exactly what ``json.dumps(verdict.as_dict(), ensure_ascii=False)``
-gives, without building the dictionaries first. What a rule makes the same in every check
-(a finding's rule, family, title and outcome; each citation) is encoded once per process;
-a finding's name matches, a verdict's decisions and run, and whatever is not of its
-declared type, are encoded the ordinary way.
+:func:`verdict_bytes` gives exactly what ``json.dumps(verdict.as_dict(), ensure_ascii=False)``
+encoded as UTF-8 gives, without building the dictionaries first (:func:`verdict_text` is the
+same as text). What a rule makes the same in every check (a finding's rule, family, title and
+outcome; each citation) is encoded once per process, to UTF-8 too: a batch writes a result's
+bytes as they are, where encoding the whole text again would read it character by character
+(a line of a few kilobytes holding a single ``§`` is not ASCII). A finding's name matches, a
+verdict's decisions and run, and whatever is not of its declared type, are encoded the
+ordinary way.
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then st
 # what json.dumps(value, ensure_ascii=False) writes, from one encoder made once
 encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _TEXT = encode_basestring  # a str as JSON text, as encode writes it (C)
-_CITED: dict[int, tuple[Any, str]] = {}
-_HEADS: dict[tuple[str, str, str, str], str] = {}
-_KNOWN: dict[str, str] = {}  # notes and assumptions: most recur from check to check
+_CITED: dict[int, tuple[Any, bytes]] = {}
+_HEADS: dict[tuple[str, str, str, str], bytes] = {}
+_KNOWN: dict[str, bytes] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
-_ADVICE: dict[str, str] = {}  # findings' advice, most of it the same text at every use
-_FAMILIES: dict[tuple[tuple[str, str], ...], str] = {}
-_RUN_PARTS: dict[int, tuple[Any, str]] = {}
+_ADVICE: dict[str, bytes] = {}  # findings' advice, most of it the same text at every use
+_FAMILIES: dict[tuple[tuple[str, str], ...], bytes] = {}
+_RUN_PARTS: dict[int, tuple[Any, bytes]] = {}
 
 
 def _value(value: Any) -> str:
@@ -46,6 +49,11 @@ def _value(value: Any) -> str:
     return encode(value)
 
 
+def _utf8(value: Any) -> bytes:
+    """``value`` as ``encode`` writes it, in UTF-8."""
+    return encode(value).encode()
+
+
 def _texts(values: Iterable[Any]) -> str:
     """A list of values (usually text) as a JSON array."""
     values = list(values)
@@ -55,36 +63,36 @@ def _texts(values: Iterable[Any]) -> str:
         return "[" + ", ".join(map(_value, values)) + "]"
 
 
-def _known(values: Iterable[Any]) -> str:
+def _known(values: Iterable[Any]) -> bytes:
     """A list of notes or assumptions as a JSON array, each text encoded once per process."""
     out = []
     for value in values:
         text = _KNOWN.get(value) if type(value) is str else None
         if text is None:
-            text = _value(value)
+            text = _value(value).encode()
             if type(value) is str:
                 if len(_KNOWN) >= MAX_KNOWN:
                     _KNOWN.clear()
                 _KNOWN[value] = text
         out.append(text)
-    return "[" + ", ".join(out) + "]"
+    return b"[" + b", ".join(out) + b"]"
 
 
-def _families(families: dict[str, str]) -> str:
+def _families(families: dict[str, str]) -> bytes:
     try:
         key = tuple(families.items())
         text = _FAMILIES.get(key)
     except TypeError:  # an outcome that is not text
-        return encode(dict(families))
+        return encode(dict(families)).encode()
     if text is None:
-        text = encode(dict(families))
+        text = encode(dict(families)).encode()
         if len(_FAMILIES) >= MAX_KEPT:
             _FAMILIES.clear()
         _FAMILIES[key] = text
     return text
 
 
-def _run(run: dict[str, Any]) -> str:
+def _run(run: dict[str, Any]) -> bytes:
     """A verdict's ``run`` as ``encode`` writes it; its mappings encoded once per object.
 
     Every verdict of one invocation carries a copy of the same ``run`` (see
@@ -94,20 +102,21 @@ def _run(run: dict[str, Any]) -> str:
     parts = []
     for key, value in run.items():
         if type(value) is not dict or key not in ("rules", "lists"):
-            text = _value(value)
-        elif (kept := _RUN_PARTS.get(id(value))) is not None and kept[0] is value:
+            parts.append(f"{_TEXT(key)}: {_value(value)}".encode())
+            continue
+        if (kept := _RUN_PARTS.get(id(value))) is not None and kept[0] is value:
             text = kept[1]
         else:
-            text = kept_for(_RUN_PARTS, value, partial(encode, value))
-        parts.append(f"{_TEXT(key)}: {text}")
-    return "{" + ", ".join(parts) + "}"
+            text = kept_for(_RUN_PARTS, value, partial(_utf8, value))
+        parts.append(_TEXT(key).encode() + b": " + text)
+    return b"{" + b", ".join(parts) + b"}"
 
 
-def _citation(c: Citation) -> str:
+def _citation(c: Citation) -> bytes:
     kept = _CITED.get(id(c))  # (most are kept: looked up in line)
     if kept is not None and kept[0] is c:
         return kept[1]
-    return kept_for(_CITED, c, lambda: encode(c.as_dict()))
+    return kept_for(_CITED, c, lambda: _utf8(c.as_dict()))
 
 
 def _place(e: Loc) -> str:
@@ -122,13 +131,13 @@ def _place(e: Loc) -> str:
     return f'{head}, "value": {_TEXT(value) if type(value) is str else _value(value)}}}'
 
 
-def _head(f: Finding) -> str:
+def _head(f: Finding) -> bytes:
     """``{"rule": ..., "family": ..., "title": ..., "outcome": ..., "why": `` for a finding."""
     ident = (f.rule, f.family, f.title, f.outcome)
     text = _HEADS.get(ident)
     if text is None:
-        text = encode(dict(zip(("rule", "family", "title", "outcome"), ident, strict=True)))[:-1]
-        text += ', "why": '
+        head = encode(dict(zip(("rule", "family", "title", "outcome"), ident, strict=True)))
+        text = (head[:-1] + ', "why": ').encode()
         if len(_HEADS) >= MAX_KEPT:
             _HEADS.clear()
         _HEADS[ident] = text
@@ -150,16 +159,14 @@ def _answered(f: Finding) -> str:
     return out
 
 
-def finding_text(f: Finding) -> str:
-    """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
+def finding_bytes(f: Finding) -> bytes:
+    """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes, as UTF-8."""
     if type(f.why) is not str:
-        return encode(f.as_dict())
-    cites = ", ".join([_citation(c) for c in f.citations])
-    places = ", ".join([_place(e) for e in f.evidence])
-    advice = ""
+        return encode(f.as_dict()).encode()
+    advice = b""
     if f.advice:
         known = _ADVICE.get(f.advice) if type(f.advice) is str else None
-        advice = known or f', "advice": {_value(f.advice)}'
+        advice = known or f', "advice": {_value(f.advice)}'.encode()
         if known is None and type(f.advice) is str:
             if len(_ADVICE) >= MAX_KNOWN:
                 _ADVICE.clear()
@@ -172,39 +179,70 @@ def finding_text(f: Finding) -> str:
         if f.counterfactuals
         else "[]"
     )
-    return (
-        f"{_head(f)}{_TEXT(f.why)}, "
-        f'"citations": [{cites}], "evidence": [{places}], '
-        f'"assumptions": {_known(f.assumptions)}, "contested": {disputed}, '
-        f'"review_days": {days}{advice}, "counterfactuals": {counter}'
-        f"{_answered(f) if f.matches or f.satisfied_by or f.waived_by else ''}}}"
+    places = ", ".join([_place(e) for e in f.evidence])
+    answered = _answered(f) if f.matches or f.satisfied_by or f.waived_by else ""
+    return b"".join(
+        [
+            _head(f),
+            f'{_TEXT(f.why)}, "citations": ['.encode(),
+            b", ".join([_citation(c) for c in f.citations]),
+            f'], "evidence": [{places}], "assumptions": '.encode(),
+            _known(f.assumptions),
+            f', "contested": {disputed}, "review_days": {days}'.encode(),
+            advice,
+            f', "counterfactuals": {counter}{answered}}}'.encode(),
+        ]
     )
 
 
-def verdict_text(v: Verdict) -> str:
-    """What ``json.dumps(v.as_dict(), ensure_ascii=False)`` writes."""
+def finding_text(f: Finding) -> str:
+    """What ``json.dumps(f.as_dict(), ensure_ascii=False)`` writes."""
+    try:
+        return finding_bytes(f).decode()
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8
+        return encode(f.as_dict())
+
+
+def verdict_bytes(v: Verdict) -> bytes:
+    """What ``json.dumps(v.as_dict(), ensure_ascii=False)`` writes, as UTF-8."""
     note = v.possible_match_note()
     missing = v.not_evaluated
     notes = [note, *v.notes] if note else v.notes
-    extra = ""
-    if v.decisions is not None:
-        extra += f', "decisions": {encode(v.decisions)}'
-    if v.run is not None:
-        extra += f', "run": {_run(v.run)}'
     # text and booleans written in line, as _value writes them, without a call each
     head = [v.file, v.name, v.date, v.verdict]
     file, name, date, verdict = [_TEXT(t) if type(t) is str else _value(t) for t in head]
     contested = v.contested
     disputed = ("true" if contested else "false") if type(contested) is bool else _value(contested)
     reviewed = v.law_reviewed
-    return (
-        f'{{"file": {file}, "name": {name}, "date": {date}, '
-        f'"verdict": {verdict}, "families": {_families(v.families)}, '
-        f'"contested": {disputed}, '
-        f'"rests_on_possible_match": {"false" if note is None else "true"}, '
-        f'"findings": [{", ".join([finding_text(f) for f in v.findings])}], '
-        f'"assumptions": {_known(v.assumptions)}, "notes": {_known(notes)}, '
-        f'"complete": {"false" if missing else "true"}, "not_evaluated": {_texts(missing)}, '
+    tail = (
+        f', "complete": {"false" if missing else "true"}, "not_evaluated": {_texts(missing)}, '
         f'"law_reviewed": {_TEXT(reviewed) if type(reviewed) is str else _value(reviewed)}'
-        f"{extra}}}"
     )
+    if v.decisions is not None:
+        tail += f', "decisions": {encode(v.decisions)}'
+    return b"".join(
+        [
+            f'{{"file": {file}, "name": {name}, "date": {date}, '
+            f'"verdict": {verdict}, "families": '.encode(),
+            _families(v.families),
+            f', "contested": {disputed}, '
+            f'"rests_on_possible_match": {"false" if note is None else "true"}, '
+            '"findings": ['.encode(),
+            b", ".join([finding_bytes(f) for f in v.findings]),
+            b'], "assumptions": ',
+            _known(v.assumptions),
+            b', "notes": ',
+            _known(notes),
+            tail.encode(),
+            b"" if v.run is None else b', "run": ' + _run(v.run),
+            b"}",
+        ]
+    )
+
+
+def verdict_text(v: Verdict) -> str:
+    """What ``json.dumps(v.as_dict(), ensure_ascii=False)`` writes."""
+    try:
+        return verdict_bytes(v).decode()
+    except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): no UTF-8
+        return encode(v.as_dict())

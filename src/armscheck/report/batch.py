@@ -7,12 +7,14 @@ files, and the names of the files in error or at or above ``--fail-on``
 
 from __future__ import annotations
 
+import codecs
 import heapq
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from ..batch import BatchResult
 from ..records import field, record
@@ -78,15 +80,25 @@ def writer(
         # one line per file whatever its length: the terminal wraps it, a pipe keeps it whole
         console = Console(file=out, highlight=False, emoji=False, soft_wrap=True)
 
+    raw = _utf8_bytes(out) if fmt == "jsonl" else None
+
     def one(r: BatchResult) -> None:
         if console is not None:
             file_lines(console, r, brief=fmt == "brief")
         elif fmt == "html":
             kept.append(json.loads(r.payload))
         elif fmt == "jsonl":
-            out.write(r.payload + "\n")
+            payload = r.payload
+            if raw is not None and type(payload) is bytes:
+                if state["first"]:
+                    out.flush()  # whatever the text layer holds goes first
+                raw.write(payload + b"\n")
+                if out.line_buffering:
+                    raw.flush()
+            else:
+                out.write(_text(payload) + "\n")
         elif fmt == "json":
-            out.write(("[\n" if state["first"] else ",\n") + r.payload)
+            out.write(("[\n" if state["first"] else ",\n") + _text(r.payload))
         elif fmt == "markdown":
             if state["first"]:
                 out.write(
@@ -125,6 +137,29 @@ def writer(
             )
 
     return one, finish
+
+
+def _utf8_bytes(out: TextIO) -> BinaryIO | None:
+    """The byte stream under ``out`` when writing UTF-8 there gives what ``out`` would write.
+
+    That is a UTF-8 text stream that writes a line break as it is (a result's UTF-8 holds
+    only valid characters, so the error handler never acts): a result's bytes are then
+    written as they are, not decoded and encoded again.
+    """
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(encoding, str) or os.linesep != "\n":
+        return None
+    try:
+        if codecs.lookup(encoding).name != "utf-8":
+            return None
+    except LookupError:
+        return None
+    return cast(BinaryIO, buffer)
+
+
+def _text(payload: bytes | str) -> str:
+    return payload.decode() if type(payload) is bytes else cast(str, payload)
 
 
 HUMAN = ("human", "brief")
