@@ -99,3 +99,37 @@ def test_the_phases_looked_at_are_those_a_scan_finds_in_any_order() -> None:
                 assert list(phases_for(ctx, day, listed)) == scanned, (supplier, recipient, day)
                 asked += bool(scanned)
     assert asked > 50
+
+
+def test_bundled_hits_are_those_of_screening_every_name_with_its_country() -> None:
+    from armscheck.families.parties import named_parties
+    from armscheck.families.un_embargo import bundled
+
+    ref = load_checker().rulebook.reference
+    index = bundled.index(ref)
+    names = [*NAMES[:11], "Mansudae Overseas Project", "Korea Mining Development", "MOD"]
+    countries = [*sorted(ref.countries)[::7], "KP", "IR", "IQ", "NA", "SD", "SY"]
+    kept = 0
+    for country in dict.fromkeys(c for c in countries if not ref.countries[c].historic):
+        for end_user, entities in [*((n, []) for n in names), (names[0], names[1:])]:
+            doc = (
+                "name: t\ndate: 2021-01-01\nsupplier: {country: FR, entities: [Thales]}\n"
+                f"recipient: {{country: {country}, end_user: {end_user!r}, "
+                f"entities: {entities!r}}}\n"
+                "items:\n- {description: rifles, category: small-arms, quantity: 5, "
+                "unit_value_usd: 100}\n"
+            )
+            ctx = Context(read_transfer(doc.encode(), "t.yaml", ref), DAY(2021, 1, 1), ref)
+            plain = []
+            seen: set[str] = set()
+            for named in named_parties(ctx.transfer):
+                if named.side != "recipient":
+                    continue
+                for hit in index.screen(named.name, country=named.country or None, on=ctx.date):
+                    if not bundled._abroad(hit, named.country) and hit.entry.ref not in seen:
+                        seen.add(hit.entry.ref)
+                        plain.append((named, hit))
+            got = bundled.hits(ctx, side="recipient")
+            assert [(h.named, h.hit) for h in got] == plain, (country, end_user)
+            kept += len(got)
+    assert kept

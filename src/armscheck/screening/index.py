@@ -152,6 +152,24 @@ class Searchable:
                 best[e] = hit
         return tuple(sorted(best.values(), key=order))
 
+    def possible_only(self, name: str) -> frozenset[str] | None:  # (None: it may match more)
+        """The countries of the entries ``name`` may match if it can only possibly match them.
+
+        That is when each candidate is worth a possible match at most and names a country (a
+        party so named elsewhere gets possible matches abroad or none: :func:`.score.weigh`).
+        """
+        q, found, worths = self._candidates_of(name)
+        countries: set[str] = set()
+        for a, how in found.items():
+            got = worths.get(a)
+            if got is None:  # (assessed as _judged assesses it, and kept for it)
+                e, text, norm = self.alias(a)
+                got = worths[a] = (e, self.entry(e), c := Candidate(q, text, norm, how), assess(c))
+            if got[3] is not None and (got[3].how != "possible" or not got[1].countries):
+                return None
+            countries.update(got[1].countries if got[3] is not None else ())
+        return frozenset(countries)
+
     _found: dict[str, Found] | None = None
 
     def _candidates_of(self, name: str) -> Found:

@@ -83,9 +83,12 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     names = [n for n in named_parties(ctx.transfer) if not side or n.side == side]
     if not names:
         return out  # the index is read only when a check has a name for it
-    screen = index(ref).screen
+    found = index(ref)
     for named in names:
-        for hit in screen(named.name, country=named.country or None, on=ctx.date):
+        apart = found.possible_only(named.name) if named.country else None
+        if apart is not None and named.country not in apart:
+            continue  # only possible matches against entries abroad: none is taken (_abroad)
+        for hit in found.screen(named.name, country=named.country or None, on=ctx.date):
             key = (named.side, hit.entry.ref)
             if _abroad(hit, named.country):
                 continue
