@@ -332,7 +332,7 @@ _EMPTY_INDEX = {
     "entries": ((),) * 10,
     "owner": (),
     "texts": (),
-    "norms": (),
+    "norms": ((), ((), b""), ((), b""), (), (b"", b""), ((), b""), ((), b""), (), ()),
     "keys": (),
     "ends": b"",
     "ids": b"",
@@ -358,6 +358,79 @@ def test_a_doubtful_key_table_is_refused(table: dict[str, object]) -> None:
     assert len(saved.thawed(_EMPTY_INDEX)) == 0  # the table alone is at fault
     with pytest.raises(ValueError):
         saved.thawed({**_EMPTY_INDEX, **table})
+
+
+_ONE_ALIAS = {
+    **_EMPTY_INDEX,
+    "entries": (
+        ("l",),
+        ("r",),
+        (("A b",),),
+        ("org",),
+        ((),),
+        (None,),
+        (None,),
+        ((),),
+        ("s",),
+        ({},),
+    ),
+    "owner": (0,),
+    "texts": ("A b",),
+    "norms": (
+        ("A b",),
+        (("a", "b"), _ids(2)),
+        (("a", "b"), _ids(2)),
+        ("ab",),
+        (b"\1\0", _ids(2)),
+        ((), _ids(0)),
+        (("Latin",), _ids(1)),
+        ("",),
+        ("",),
+    ),
+}
+
+
+def test_a_cached_alias_is_made_from_its_columns() -> None:
+    from armscheck.screening import saved
+    from armscheck.screening.model import Normalised
+
+    index = saved.thawed(_ONE_ALIAS)
+    made = Normalised("A b", ("a", "b"), ("a", "b"), "ab", (True, False), (), ("Latin",), "", "")
+    assert index.alias(0) == (0, "A b", made)
+    assert index.alias(0)[2].upper == (True, False)  # flags, not numbers
+    assert all(type(u) is bool for u in index.alias(0)[2].upper)
+
+
+def _norm_column(at: int, column: object) -> dict[str, object]:
+    norms = list(_ONE_ALIAS["norms"])  # type: ignore[call-overload]
+    norms[at] = column
+    return {**_ONE_ALIAS, "norms": tuple(norms)}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {**_ONE_ALIAS, "norms": _ONE_ALIAS["norms"][:8]},  # type: ignore[index]
+        {**_ONE_ALIAS, "norms": list(_ONE_ALIAS["norms"])},  # type: ignore[call-overload]
+        _norm_column(0, ("A b", "c")),  # columns of different lengths
+        _norm_column(0, (1,)),
+        _norm_column(1, (("a", 2), _ids(2))),
+        _norm_column(1, (["a", "b"], _ids(2))),
+        _norm_column(1, (("a", "b"), _ids(3))),  # the last end is not the values' end
+        _norm_column(1, (("a", "b"), _ids(1, 2))),  # an end too many
+        _norm_column(1, (("a", "b"), b"\2")),
+        _norm_column(1, (("a", "b"),)),
+        _norm_column(4, (b"\2\0", _ids(2))),  # a flag neither 0 nor 1
+        _norm_column(4, ((True, False), _ids(2))),
+        _norm_column(5, ((), (0,))),
+    ],
+)
+def test_a_doubtful_normalised_name_column_is_refused(bad: dict[str, object]) -> None:
+    from armscheck.screening import saved
+
+    assert len(saved.thawed(_ONE_ALIAS)) == 1  # the column alone is at fault
+    with pytest.raises(ValueError):
+        saved.thawed(bad)
 
 
 def test_a_copy_of_the_rules_elsewhere_is_not_read_from_the_first_copys_cache(

@@ -36,7 +36,7 @@ from ..records import fields, is_record
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
-FORMAT = "armscheck-rulebook-cache/8"
+FORMAT = "armscheck-rulebook-cache/9"
 MAX_CACHE_BYTES = 64_000_000  # far above a real rulebook; anything bigger is not ours
 _KEEP = 3  # cached rulebooks kept, so checkouts sharing the cache do not thrash
 # marshal refuses code objects when asked (Python 3.13 and later)

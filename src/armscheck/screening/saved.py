@@ -4,7 +4,9 @@ Building the indexes of the curated lists normalises every alias (transliteratio
 included) and costs more than the rest of a check; the rulebook cache keeps them as
 built, so a new process reads them instead. The state holds only tuples, text-keyed
 mappings, text, bytes, numbers and booleans (kept by ``marshal``), in columns: each
-entry field and each normalised-name field is one tuple, and the key table is the keys in
+entry field and each normalised-name field is one tuple (a normalised-name field of several
+values, such as its words, is all aliases' values in turn and where each alias's end, so that
+no tuple is made per alias until screening reaches it), and the key table is the keys in
 sorted order, all their alias numbers in turn and where each key's numbers end, packed in
 two strings of bytes (found by bisection, so that reading it makes no mapping of thousands
 of keys). :func:`thawed` checks every value's type, column by column, and every
@@ -19,17 +21,14 @@ import datetime as dt
 import itertools
 import sys
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .index import Index, Searchable
-from .keys import sorted_tokens
-from .model import Entry, Normalised
+from .index import Index
+from .model import Normalised
 from .packed import IDS, WIDTH, below
+from .thawed import Columns, Ids, Thawed
 
-Columns = tuple[tuple[Any, ...], ...]
-Ids = memoryview  # alias numbers, as IDS
 _DAY_MAX = dt.date.max.toordinal()
 # each field of Entry as stored, in order: its type (None: a day number or None), and the
 # type of its items (the keys' and values' type for the mapping)
@@ -75,9 +74,23 @@ def frozen(index: Index) -> dict[str, Any]:
         "entries": tuple(columns),
         "owner": tuple(index.owner),
         "texts": tuple(index.texts),
-        "norms": tuple(tuple(getattr(n, name) for name, _, _ in _NORM) for n in index.norms),
+        "norms": _norm_columns(index.norms),
         **_table(index.keys),
     }
+
+
+def _norm_columns(norms: Sequence[Normalised]) -> Columns:
+    """The normalised names by field: a field of several values as all of them and ends."""
+    columns: list[Any] = []
+    for name, _, item in _NORM:
+        values = [getattr(n, name) for n in norms]
+        if item is None:
+            columns.append(tuple(values))
+            continue
+        flat = tuple(itertools.chain.from_iterable(values))
+        ends = array(IDS, itertools.accumulate(map(len, values))).tobytes()
+        columns.append((bytes(flat) if item is bool else flat, ends))
+    return tuple(columns)
 
 
 def _table(keys: Mapping[str, Sequence[int]]) -> dict[str, Any]:
@@ -156,13 +169,39 @@ def _entries(raw: Any) -> Columns:
 
 
 def _norms(raw: Any) -> Columns:
-    """The normalised names :func:`frozen` wrote, checked field by field across all names."""
-    if type(raw) is not tuple or set(map(type, raw)) - {tuple} or set(map(len, raw)) - {9}:
-        raise ValueError("not a tuple of normalised names")
-    columns = list(zip(*raw, strict=True)) if raw else [()] * 9
-    for column, (_, kind, item) in zip(columns, _NORM, strict=True):
-        _typed(column, kind, item, "a normalised name")
-    return raw
+    """The normalised names :func:`_norm_columns` wrote, checked column by column.
+
+    A text field is a tuple of text, one an alias; a field of several values is the values
+    of every alias in turn (a tuple of text, or bytes of 0 and 1 for flags) and where each
+    alias's values end. (Ends out of order would only cut fewer values, each of them checked.)
+    """
+    if type(raw) is not tuple or len(raw) != len(_NORM):
+        raise ValueError("not the columns of normalised names")
+    columns: list[Any] = []
+    for column, (name, _, item) in zip(raw, _NORM, strict=True):
+        if item is None:
+            if type(column) is not tuple or not _only(column, str):
+                raise ValueError(f"not a normalised name's {name}")
+            size = len(column)
+        else:
+            if type(column) is not tuple or len(column) != 2:
+                raise ValueError(f"not a normalised name's {name}")
+            flat, ends = column
+            if item is bool:
+                ok = type(flat) is bytes and not flat.translate(None, b"\0\1")
+            else:
+                ok = type(flat) is tuple and _only(flat, item)
+            if not ok or type(ends) is not bytes or len(ends) % WIDTH:
+                raise ValueError(f"not a normalised name's {name}")
+            last = memoryview(ends).cast(IDS)
+            if (last[-1] if last else 0) != len(flat):
+                raise ValueError(f"not a normalised name's {name}: its ends")
+            size = len(last)
+            column = (flat, last)
+        if columns and size != len(columns[0]):
+            raise ValueError("columns of normalised names of different lengths")
+        columns.append(column)
+    return tuple(columns)
 
 
 def _keys(keys: Any, ends: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], Ids, Ids]:
@@ -199,94 +238,7 @@ def thawed(state: Any) -> Thawed:
     owner = _ids(state["owner"], len(entries[0]))
     texts = _texts(state["texts"])
     norms = _norms(state["norms"])
-    if not len(owner) == len(texts) == len(norms):
+    if not len(owner) == len(texts) == len(norms[0]):
         raise ValueError("aliases of different lengths")
-    table = _keys(state["keys"], state["ends"], state["ids"], len(norms))
+    table = _keys(state["keys"], state["ends"], state["ids"], len(owner))
     return Thawed(entries, owner, texts, norms, table)
-
-
-class Thawed(Searchable):
-    """A cached index, checked whole: an entry or alias becomes an object on first use.
-
-    It screens exactly as the :class:`Index` it was frozen from (the same keys, aliases
-    and entries, in the same order).
-    """
-
-    def __init__(
-        self,
-        entries: Columns,
-        owner: tuple[int, ...],
-        texts: tuple[str, ...],
-        norms: Columns,
-        table: tuple[tuple[str, ...], Ids, Ids],
-    ) -> None:
-        self._columns = entries
-        self.owner = owner  # alias id -> entry number
-        self.texts = texts  # alias id -> the alias as the list writes it
-        self._rows = norms
-        # every key, sorted; where the alias ids of each end in the ids of all keys
-        self.keys, self._ends, self._ids = table
-        self._entries: list[Entry | None] = [None] * len(entries[0])
-        self._norms: list[Normalised | None] = [None] * len(norms)
-        self._pairs: list[tuple[str, str] | None] = [None] * len(norms)
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
-        """The alias ids under each of ``keys`` that has any."""
-        table, ends, ids = self.keys, self._ends, self._ids
-        count = len(table)
-        found: dict[str, Sequence[int]] = {}
-        for k in keys:
-            at = bisect_left(table, k)
-            if at < count and table[at] == k:
-                start = ends[at - 1] if at else 0
-                if ends[at] > start:
-                    found[k] = ids[start : ends[at]]
-        return found
-
-    def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
-        """Each alias's folded key and sorted words, in the order of ``ids``."""
-        pairs = self._pairs
-        out = []
-        for a in ids:
-            pair = pairs[a]
-            if pair is None:
-                norm = self._norm(a)
-                pair = pairs[a] = (norm.flat, sorted_tokens(norm))
-            out.append(pair)
-        return out
-
-    def alias(self, a: int) -> tuple[int, str, Normalised]:
-        """The entry number, the text and the normalised form of alias ``a``."""
-        return self.owner[a], self.texts[a], self._norm(a)
-
-    def _norm(self, a: int) -> Normalised:
-        norm = self._norms[a]
-        if norm is None:
-            norm = self._norms[a] = Normalised(*self._rows[a])
-        return norm
-
-    def entry(self, e: int) -> Entry:
-        """Entry number ``e``."""
-        entry = self._entries[e]
-        if entry is None:
-            c = self._columns
-            entry = self._entries[e] = Entry(
-                list_id=c[0][e],
-                ref=c[1][e],
-                names=c[2][e],
-                kind=c[3][e],
-                countries=c[4][e],
-                listed_from=_day(c[5][e]),
-                listed_to=_day(c[6][e]),
-                programs=c[7][e],
-                source=c[8][e],
-                extra=c[9][e],
-            )
-        return entry
-
-
-def _day(number: int | None) -> dt.date | None:
-    return dt.date.fromordinal(number) if number is not None else None
