@@ -91,3 +91,21 @@ def test_every_place_of_every_scenario_reads_as_written() -> None:
             assert (loc.value, loc.line) == (want.value, want.line), (file, steps)
             checked += 1
     assert checked > 1000
+
+
+def test_a_place_drawn_while_another_reader_draws_it_reads_the_same() -> None:
+    """Two readers of an undrawn place (threads): the second finds it drawn, not a KeyError."""
+
+    class Doc:
+        def where(self, steps: tuple[str, ...]) -> tuple[int, int]:
+            if not inner:  # a second reading while the first is drawing
+                inner.append(None)
+                inner[0] = place.value
+            return (7, 1)
+
+        def value_text(self, steps: tuple[str, ...]) -> str:
+            return "v"
+
+    inner: list[object] = []
+    place = Loc.at(Doc(), ("a",), "a")  # type: ignore[arg-type]
+    assert (place.line, place.value, inner) == (7, "v", ["v"])

@@ -346,6 +346,43 @@ def test_special_annotations_are_refused(annotation: str) -> None:
         exec(f"@record\nclass C:\n    a: {annotation}\n", {"record": _record})  # noqa: S102
 
 
+def test_special_annotations_given_as_objects_are_refused() -> None:
+    """In a module without postponed annotations they arrive as objects, not text."""
+    for annotation in (dataclasses.InitVar[int], dataclasses.KW_ONLY, "ClassVar[int]"):
+        with pytest.raises(TypeError, match="does not support"):
+            _record(type("C", (), {"__annotations__": {"a": annotation}}))
+
+
+def test_the_standard_view_of_a_record_keeps_its_defaults_owner_and_slots() -> None:
+    """Reading ``__dataclass_fields__`` does not name a descriptor default again elsewhere."""
+    import sys
+
+    from armscheck.records import field
+
+    class Owned:
+        def __set_name__(self, owner: type, name: str) -> None:
+            self.owner = owner
+
+    kept = Owned()
+    made = _record(type("R", (), {"__annotations__": {"a": "int"}, "a": field(default=kept)}))
+    assert dataclasses.fields(made)[0].default is kept and kept.owner is made
+    slotted = _record(slots=True)(type("S", (), {"__annotations__": {"a": "int"}}))
+    params = slotted.__dataclass_params__
+    if sys.version_info >= (3, 12):
+        assert params.slots is True  # type: ignore[attr-defined]
+
+
+def test_replace_is_refused_for_a_class_and_given_to_copy_replace() -> None:
+    import sys
+
+    from armscheck.records import replace
+
+    with pytest.raises(TypeError, match="dataclass instances"):
+        replace(_Plain)  # type: ignore[type-var]
+    if sys.version_info >= (3, 13):
+        assert copy.replace(_Plain(1), a=2) == _Plain(2)  # type: ignore[attr-defined]
+
+
 def test_a_check_imports_neither_dataclasses_nor_inspect_and_compiles_nothing(
     tmp_path: Path,
 ) -> None:

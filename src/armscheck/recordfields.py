@@ -16,6 +16,7 @@ import types
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+WITH_REPLACE = sys.version_info >= (3, 13)  # dataclasses give a __replace__ for copy.replace()
 _SPECIAL = frozenset({"ClassVar", "InitVar", "KW_ONLY"})  # annotations record() refuses
 
 
@@ -96,6 +97,25 @@ def _from_standard(given: Any) -> Field:
     return made
 
 
+def _special(kind: Any) -> bool:
+    """Whether an annotation is ClassVar, InitVar or KW_ONLY (as text or as the object)."""
+    if isinstance(kind, str):
+        return kind.split("[", 1)[0].strip().rpartition(".")[2] in _SPECIAL
+    import typing
+
+    if kind is typing.ClassVar or typing.get_origin(kind) is typing.ClassVar:
+        return True
+    standard = sys.modules.get("dataclasses")  # an object of dataclasses: it is imported
+    if standard is None:
+        return False
+    kw_only = getattr(standard, "KW_ONLY", None)  # (Python 3.10+)
+    return (
+        kind is standard.InitVar
+        or isinstance(kind, standard.InitVar)
+        or (kw_only is not None and kind is kw_only)
+    )
+
+
 def read_fields(cls: type) -> tuple[Field, ...]:
     """``cls``'s fields, read from its annotations and class attributes as dataclasses reads them.
 
@@ -110,7 +130,7 @@ def read_fields(cls: type) -> tuple[Field, ...]:
     every: list[Field] = []
     for name, kind in annotations.items():
         text = kind if isinstance(kind, str) else repr(kind)
-        if text.split("[", 1)[0].strip().rpartition(".")[2] in _SPECIAL:
+        if _special(kind):
             raise TypeError(f"record() does not support {text} ({cls.__name__}.{name})")
         default = getattr(cls, name, MISSING)  # through a descriptor, as dataclasses reads it
         if isinstance(default, Field):
@@ -140,6 +160,8 @@ def read_fields(cls: type) -> tuple[Field, ...]:
                 delattr(cls, made.name)
             else:
                 setattr(cls, made.name, made.default)
+    if WITH_REPLACE and "__replace__" not in cls.__dict__:  # as dataclasses give (3.13+)
+        cls.__replace__ = replace  # type: ignore[attr-defined]
     return tuple(every)
 
 
@@ -177,12 +199,13 @@ class StandardView:
         import dataclasses
 
         owner = self.owner
-        init, repr_, eq, frozen, unsafe_hash = owner.__record_options__  # type: ignore[attr-defined]
+        init, repr_, eq, frozen, unsafe_hash, slots = owner.__record_options__  # type: ignore[attr-defined]
         space: dict[str, Any] = {"__module__": owner.__module__, "__annotations__": {}}
+        placeholder = object()  # the real default is put in afterwards: no __set_name__ on the twin
         for f in owner.__record_fields__:  # type: ignore[attr-defined]
             space["__annotations__"][f.name] = f.type
             space[f.name] = dataclasses.field(
-                default=dataclasses.MISSING if f.default is MISSING else f.default,
+                default=dataclasses.MISSING if f.default is MISSING else placeholder,
                 default_factory=(
                     dataclasses.MISSING if f.default_factory is MISSING else f.default_factory
                 ),
@@ -194,7 +217,12 @@ class StandardView:
         twin: Any = dataclasses.dataclass(
             type(owner.__name__, (), space), init=False, repr=False, eq=False
         )
+        for f in owner.__record_fields__:  # type: ignore[attr-defined]
+            if f.default is not MISSING:
+                twin.__dataclass_fields__[f.name].default = f.default
         params = twin.__dataclass_params__
+        if hasattr(params, "slots"):  # Python 3.12+
+            params.slots = slots
         params.init, params.repr, params.eq, params.frozen = init, repr_, eq, frozen
         params.unsafe_hash = unsafe_hash
         made = {"__dataclass_fields__": twin.__dataclass_fields__, "__dataclass_params__": params}
@@ -221,6 +249,8 @@ def fields(class_or_instance: Any) -> tuple[Field, ...]:
 
 def replace(obj: T, /, **changes: Any) -> T:
     """``dataclasses.replace``: a new record like ``obj``, ``changes`` given to its initialiser."""
+    if isinstance(obj, type):
+        raise TypeError("replace() should be called on dataclass instances")
     for f in fields(obj):
         if not f.init:
             if f.name in changes:

@@ -65,7 +65,7 @@ def _make(  # noqa: PLR0913 - the options of dataclasses.dataclass
     if slots:
         cls = slotted(cls, every)
     cls.__record_fields__ = every  # type: ignore[attr-defined]
-    cls.__record_options__ = (init, repr, eq, frozen, unsafe_hash)  # type: ignore[attr-defined]
+    cls.__record_options__ = (init, repr, eq, frozen, unsafe_hash, slots)  # type: ignore[attr-defined]
     for name in ("__dataclass_fields__", "__dataclass_params__"):
         setattr(cls, name, StandardView(cls, name))
     methods: dict[str, Any] = {}

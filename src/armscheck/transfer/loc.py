@@ -86,7 +86,7 @@ class _Drawn:
             raise AttributeError(self.name)
         doc, steps = at
         own["line"], own["value"] = doc.where(steps)[0], doc.value_text(steps)
-        del own["_at"]
+        own.pop("_at", None)  # (another reader may have drawn them meanwhile)
         return own[self.name]
 
 
