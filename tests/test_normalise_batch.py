@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armscheck.screening import transliterate
-from armscheck.screening.index import Index, normalise_all
+from armscheck.screening.index import Index
 from armscheck.screening.letters import _DOUBLED, one_of_each_run
 from armscheck.screening.model import Entry
 from armscheck.screening.normalise import (
@@ -19,6 +19,7 @@ from armscheck.screening.normalise import (
     _transliterate,
     normalise,
 )
+from armscheck.screening.together import normalise_all
 from test_index_build import INDEXES, NAMES
 
 ALPHABET = "aAbkhsScxyouwé1 .&'-ßДдоРрΑαοİı中国ال\u200d\u0301Ḁ\u2028"

@@ -11,15 +11,16 @@ reads only the keys a name needs, for lists too large to index in every process.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
-from .keys import key_list, query_keys, sorted_tokens
+from .keys import query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
-from .together import normalise_all
 
 BUCKET_CAP = 32  # a fuzzy key shared by more aliases than this says too little to use
 PREFILTER = 100 * POSSIBLE_MIN - 10  # similarity (percent) a fuzzy candidate needs to be judged
@@ -203,7 +204,10 @@ def order(hit: Hit) -> tuple[bool, float, str, str]:
 
 
 class Index(Searchable):
-    """Entries ready for screening, in memory; build once, screen many names."""
+    """Entries ready for screening, in memory; build once, screen many names.
+
+    Fuzzy keys (most keys) are kept by the distinct word that gives them (see :mod:`.filing`).
+    """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
@@ -211,42 +215,22 @@ class Index(Searchable):
         self.texts: list[str] = []  # alias id -> the alias as the list writes it
         self.norms: list[Normalised] = []
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
-        # building makes many objects and no garbage cycles: no collection runs meanwhile
-        with no_collection():
-            # tuples of ints are left alone by the garbage collector, lists are not
-            self.keys: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in self._table().items()}
+        self._plain: dict[str, tuple[int, ...]] = {}  # ids by key (fuzzy ones once looked up)
+        self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's ids, a list a word
+        if self.entries:  # (none: no official list imported)
+            from .filing import file_aliases  # only where an index is built from the lists
 
-    def _table(self) -> dict[str, list[int]]:
-        """Each alias read into the lists of :meth:`__init__`; the ids under each key.
+            with no_collection():  # building makes many objects and no garbage cycles
+                filed = file_aliases(self.entries)
+            self.owner, self.texts, self.norms, self.pairs, self._plain, self._grams = filed
 
-        An alias's keys come as a list that may repeat one (see :func:`.keys.key_list`):
-        a bucket whose last id is the alias's own already holds it.
-        """
-        keys: dict[str, list[int]] = {}
-        bucket = keys.get
-        owner = self.owner
-        texts = list(dict.fromkeys([text for entry in self.entries for text in entry.names]))
-        known = dict(zip(texts, normalise_all(texts), strict=True))  # each name once, all at once
-        for e, entry in enumerate(self.entries):
-            seen: set[str] = set()
-            for text in entry.names:
-                norm = known[text]
-                flat = norm.flat
-                if flat and flat not in seen:
-                    seen.add(flat)
-                    a = len(owner)
-                    owner.append(e)
-                    self.texts.append(text)
-                    self.norms.append(norm)
-                    words = sorted_tokens(norm)
-                    self.pairs.append((flat, words))
-                    for key in key_list(norm, words):
-                        ids = bucket(key)
-                        if ids is None:
-                            keys[key] = [a]
-                        elif ids[-1] != a:
-                            ids.append(a)
-        return keys
+    @functools.cached_property
+    def keys(self) -> dict[str, tuple[int, ...]]:
+        """The alias ids under each key (see :func:`.keys.key_list`), ascending."""
+        from .filing import whole_table
+
+        with no_collection():  # made only when asked for (to write the index out)
+            return whole_table(self.norms, self.pairs)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -256,8 +240,17 @@ class Index(Searchable):
 
     def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         """The alias ids under each of ``keys`` that has any."""
-        get = self.keys.get
-        return {k: ids for k in keys if (ids := get(k))}
+        grams, table = self._grams, self._plain  # a fuzzy key's bucket is kept once made
+        out: dict[str, tuple[int, ...]] = {}
+        for k in keys:
+            ids = table.get(k)
+            if ids is None:
+                lists = grams.get(k)  # a word's ids ascend; an alias may have several words
+                if not lists:
+                    continue
+                ids = table[k] = tuple(sorted({*chain(*lists)})) if lists[1:] else tuple(lists[0])
+            out[k] = ids
+        return out
 
     def flats(self, ids: Sequence[int]) -> list[tuple[str, str]]:
         """Each alias's folded key and sorted words, in the order of ``ids``."""

@@ -37,6 +37,15 @@ def key_list(norm: Normalised, words: str) -> list[str]:
     ``words`` is the alias's :func:`sorted_tokens`. An index is built from these lists
     (see :class:`.index.Index`), without making a set of each alias's keys.
     """
+    keys = plain_keys(norm, words)
+    for word in norm.tokens:
+        keys += word_grams(word)
+    keys += word_grams(norm.flat)
+    return keys
+
+
+def plain_keys(norm: Normalised, words: str) -> list[str]:
+    """The keys of :func:`key_list` other than the fuzzy ones (:func:`word_grams`)."""
     flat = norm.flat
     tokens = norm.tokens
     keys = [EXACT + flat]
@@ -50,9 +59,6 @@ def key_list(norm: Normalised, words: str) -> list[str]:
     lead = head(norm)
     if lead:
         keys.append(HEAD + canonical("".join(norm.words[:lead])))
-    for word in tokens:
-        keys += word_grams(word)
-    keys += word_grams(flat)
     return keys
 
 
