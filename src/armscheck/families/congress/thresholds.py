@@ -129,13 +129,27 @@ def _by_measure(rows: list[cl.Row]) -> dict[tuple[str, str], tuple[tuple[cl.Row,
 def evaluate(ctx: Context, day: dt.date, nato_plus: bool | None = None) -> Evaluation | None:
     """The channel's evaluation on ``day`` (tier forced by ``nato_plus`` if given)."""
     channel = channel_of(ctx)
-    if channel is None:
+    if channel is None or not counted_lines(ctx, channel, []):
         return None
+    member = cl.membership_on(ctx, day)
+    if member is None and nato_plus is None and not cl.names_nato(ctx):
+        # outside the NATO+ group (NATO not named as the buyer), nothing of the recipient
+        # counts: made once a check, and once for all such recipients of a matrix
+        kept: dict[tuple[str, dt.date], Evaluation | None]
+        kept = ctx.once_for_transfer("congress:outside-the-group", dict)
+        if (channel, day) not in kept:
+            kept[channel, day] = _evaluate(ctx, day, channel, None, None)
+        return kept[channel, day]
+    return _evaluate(ctx, day, channel, member, nato_plus)
+
+
+def _evaluate(
+    ctx: Context, day: dt.date, channel: str, member: cl.Membership | None, nato_plus: bool | None
+) -> Evaluation | None:
     notes: list[str] = []
     lines = counted_lines(ctx, channel, notes)
     if not lines:
         return None
-    member = cl.membership_on(ctx, day)
     plus = member is not None if nato_plus is None else nato_plus
     rows = rows_on(ctx, channel, plus, day)
     territory = None
