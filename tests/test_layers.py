@@ -183,6 +183,8 @@ def test_no_family_imports_another(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_modules_stay_small(path: Path) -> None:
+    if path.name == "recordinits.py":  # written by tests/test_recordinits.py
+        return
     lines = len(path.read_text(encoding="utf-8").splitlines())
     limit = NOT_YET_SPLIT.get(str(path.relative_to(PACKAGE).as_posix()), MAX_LINES)
     assert lines <= limit, f"{lines} lines: split it along a seam (at most {MAX_LINES})"

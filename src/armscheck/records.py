@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .recordfields import MISSING, Field, StandardView, is_record, read_fields, slotted
+from .recordtext import init_text
 
 __all__ = ["MISSING", "Field", "copied", "field", "fields", "is_record", "record", "replace"]
 
@@ -141,56 +142,33 @@ class _LaterInit:
 
 
 def _init(cls: type, every: tuple[Field, ...], frozen: bool, slots: bool) -> Any:
-    """``__init__`` as the standard decorator writes it."""
-    prefix = "__record_"
-    scope: dict[str, Any] = {f"{prefix}object": object, f"{prefix}factory": _FACTORY}
-    params: list[str] = []
-    body: list[str] = []
-    for f in every:
-        default = f.default is not MISSING
-        factory = f.default_factory is not MISSING
-        if factory:
-            scope[f"{prefix}make_{f.name}"] = f.default_factory
-        if f.init:
-            if factory:
-                params.append(f"{f.name}={prefix}factory")
-                value = f"{prefix}make_{f.name}() if {f.name} is {prefix}factory else {f.name}"
-            else:
-                if default:
-                    scope[f"{prefix}default_{f.name}"] = f.default
-                params.append(f"{f.name}={prefix}default_{f.name}" if default else f.name)
-                value = f.name
-        elif factory:
-            value = f"{prefix}make_{f.name}()"
-        elif slots and default:  # no class attribute holds it
-            scope[f"{prefix}default_{f.name}"] = f.default
-            value = f"{prefix}default_{f.name}"
-        else:
-            continue  # no value given: the class attribute (its default) stands
-        if frozen:
-            body.append(f"  {prefix}object.__setattr__(self, {f.name!r}, {value})")
-        else:
-            body.append(f"  self.{f.name} = {value}")
-    if hasattr(cls, "__post_init__"):
-        body.append("  self.__post_init__()")
-    text = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "  pass")
-    if not params:
-        text = text.replace("(self, )", "(self)")
-    defined: dict[str, Any] = {}
-    exec(text, scope, defined)  # noqa: S102 - text made above from the field names alone
-    function = defined["__init__"]
+    """``__init__`` as the standard decorator writes it.
+
+    The function is compiled from its text, unless :mod:`.recordinits` holds the text's
+    code already (compiled with the package, and kept in Python's byte-code cache).
+    """
+    text, scope, defaults = init_text(every, frozen, slots, hasattr(cls, "__post_init__"))
+    code = _written().get(text)
+    if code is not None:
+        function = types.FunctionType(code, scope, "__init__", defaults or None)
+    else:
+        defined: dict[str, Any] = {}
+        exec(text, scope, defined)  # noqa: S102 - text made above from the field names alone
+        function = defined["__init__"]
     function.__annotations__ = {f.name: f.type for f in every if f.init} | {"return": None}
     return function
 
 
-class _Factory:
-    """The default of a parameter whose field has a ``default_factory``."""
-
-    def __repr__(self) -> str:
-        return "<factory>"
+_WRITTEN: dict[str, types.CodeType] | None = None
 
 
-_FACTORY = _Factory()
+def _written() -> dict[str, types.CodeType]:
+    global _WRITTEN
+    if _WRITTEN is None:
+        from .recordinits import CODE
+
+        _WRITTEN = CODE
+    return _WRITTEN
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
