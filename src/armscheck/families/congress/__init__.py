@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ...facts import Citation, Context, Fact, FactKind, Family
+from ...facts import Context, Fact, FactKind, Family
 from . import lists as cl
 from .changes import change_dates, channel_changes, split_date_change
 from .notes import (
@@ -28,6 +28,7 @@ from .notes import (
     not_assessed_fact,
     unconfirmed_notes,
 )
+from .parts import parts
 from .thresholds import (
     SECTIONS,
     Evaluation,
@@ -37,7 +38,6 @@ from .thresholds import (
     evaluate,
     related_in_window,
 )
-from .values import counted_text
 
 CHANNEL = FactKind(
     "congress-channel",
@@ -100,60 +100,12 @@ def _tier_text(ctx: Context, ev: Evaluation) -> str:
     return f"{name} is in the AECA NATO+ group{since} ({ev.member.basis})"
 
 
-Texts = tuple[tuple[str, ...], str, str, str, str]
-
-
-def _texts(ctx: Context, ev: Evaluation) -> Texts:
-    """(met measures, met text, headrooms, nearest headroom, what was counted) of ``ev``.
-
-    They follow from the lines counted and the rows in force alone: worked out once a check,
-    and once for all the recipients of a matrix held to the same rows.
-    """
-    kept: dict[tuple[int, ...], tuple[tuple[cl.Row, ...], Texts]]
-    kept = ctx.once_for_transfer(f"congress:texts:{ev.channel}", dict)
-    rows = tuple(ev.rows.values())
-    got = kept.get(key := tuple(map(id, rows)))
-    if got is None or any(a is not b for a, b in zip(got[0], rows, strict=True)):
-        got = kept[key] = (rows, _texts_of(ev))
-    return got[1]
-
-
-def _texts_of(ev: Evaluation) -> Texts:
-    rows, values = ev.rows, ev.values
-    met: list[str] = []  # (as Evaluation.met: the rows and the values have the same keys)
-    room: dict[str, str] = {}  # each measure's headroom, once (the met ones are named twice)
-    rooms: list[tuple[float, str]] = []
-    for m, r in rows.items():
-        value, amount = values[m], r.amount
-        if value >= amount:
-            met.append(m)
-        text = room[m] = cl.headroom(value, amount, m)
-        if value > 0 or m in ("mde", "total"):
-            rooms.append((value / amount, text))
-    met_text = "; ".join(
-        [f"{cl.NAMES[m]} {cl.value_text(values[m], rows[m].amount)} ({room[m]})" for m in met]
-    )
-    return (
-        tuple(met),
-        met_text or "none",
-        "; ".join([text for _, text in rooms]),
-        max(rooms)[1],
-        counted_text(ev.lines, [r.amount for r in rows.values()]),
-    )
-
-
 def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     t = ctx.transfer
     section, channel_text = SECTIONS[ev.channel]
-    rows, values = ev.rows, ev.values
-    met, met_text, headroom_text, nearest_text, counted = _texts(ctx, ev)
-    named = met or tuple(rows)
-    behind = [rows[m] for m in named]
-    own = ev.review_rows or {}
-    review = max((own.get(m) or rows[m]).review_days for m in named)  # as ev.review_days(m)
-    cites: list[Citation] = [c for r in behind for c in r.citations]
-    if ev.member is not None:
-        cites.extend(ev.member.citations)
+    values = ev.values
+    texts, review, cites, assumptions, informal = parts(ctx, ev)
+    met, met_text, headroom_text, nearest_text, counted = texts
     evidence = [ln.loc for ln in ev.lines]
     if ev.channel != "third-party":
         evidence.append(t.loc("channel"))
@@ -180,12 +132,12 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
             "headroom_text": headroom_text,
             "nearest_text": nearest_text,
             "review_days": review,
-            "informal_days": cl.informal_days(ctx, ev.member is not None, ctx.date),
+            "informal_days": informal,
             "counted": counted,
         },
         evidence=tuple(dict.fromkeys(evidence)),
-        citations=tuple(dict.fromkeys(cites)),
-        assumptions=tuple(dict.fromkeys([*ev.notes, *unconfirmed_notes(behind, ev.member)])),
+        citations=cites,
+        assumptions=assumptions,
         changes=partial(channel_changes, ctx, ev) if met else (),
     )
 
