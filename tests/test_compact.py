@@ -40,8 +40,10 @@ def test_every_scenario_is_written_as_its_dictionary_encodes(checker: Checker) -
             verdict = checker.check_file(str(path))
         except ComplianceError:
             continue
-        assert verdict_text(verdict) == encoded(verdict.as_dict()), path
+        whole = encoded(verdict.as_dict())
+        assert verdict_text(verdict) == whole, path
         assert verdict_text(verdict) == verdict_text(verdict)  # the second time, from kept pieces
+        assert compact.verdict_bytes(verdict) == whole.encode("utf-8"), path  # batch's bytes
         checked += 1
     assert checked > 100
 
