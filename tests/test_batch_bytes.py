@@ -91,3 +91,23 @@ def test_a_file_name_that_is_not_utf8_keeps_its_text(checker: Checker) -> None:
     assert raw.getvalue() == (res.payload + "\n" + failed.payload + "\n").encode(  # type: ignore[operator]
         "utf-8", "surrogateescape"
     )
+
+
+def test_a_result_written_as_text_keeps_its_place_among_bytes(
+    results: list[BatchResult], checker: Checker
+) -> None:
+    """A result the text layer writes (a file name not in UTF-8) is not overtaken by bytes."""
+    seed = ROOT / "scenarios" / "seeds" / "iraq-turkey-t129-2021.yaml"
+    verdict = checker.check_file(str(seed))
+    verdict.file = "deals/b\udcff.yaml"
+    odd = result_of(verdict.file, verdict, None, 0.0)
+    order = [results[0], odd, results[1], odd, results[2]]
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="\n")
+    _written(order, "jsonl", stream)
+    expected = "".join(_text_of(r) + "\n" for r in order)
+    assert raw.getvalue() == expected.encode("utf-8", "surrogateescape")
+
+
+def _text_of(r: BatchResult) -> str:
+    return r.payload.decode() if type(r.payload) is bytes else r.payload  # type: ignore[return-value]

@@ -97,6 +97,8 @@ def writer(
                     raw.flush()
             else:
                 out.write(_text(payload) + "\n")
+                if raw is not None:
+                    out.flush()  # before the next result's bytes go under it
         elif fmt == "json":
             out.write(("[\n" if state["first"] else ",\n") + _text(r.payload))
         elif fmt == "markdown":
