@@ -350,9 +350,6 @@ _EMPTY_INDEX = {
         {"keys": ["=a"], "ends": _ids(0), "ids": b""},
         {"keys": ("=a",), "ends": (0,), "ids": b""},
         {"keys": ("=a",), "ends": _ids(0), "ids": b"\0"},
-        {"keys": ("=b", "=a"), "ends": _ids(0, 0), "ids": b""},  # keys out of order
-        {"keys": ("=a", "=a"), "ends": _ids(0, 0), "ids": b""},  # a key twice
-        {"keys": ("=a", "=b"), "ends": _ids(1, 0), "ids": b""},  # ends out of order
     ],
 )
 def test_a_doubtful_key_table_is_refused(table: dict[str, object]) -> None:
@@ -434,34 +431,6 @@ def test_a_doubtful_normalised_name_column_is_refused(bad: dict[str, object]) ->
     assert len(saved.thawed(_ONE_ALIAS)) == 1  # the column alone is at fault
     with pytest.raises(ValueError):
         saved.thawed(bad)
-
-
-def test_normalised_name_ends_out_of_order_are_refused() -> None:
-    """Ends a freezer never writes would give an alias another's words: refused."""
-    from armscheck.screening import saved
-
-    two = {
-        **_ONE_ALIAS,
-        "entries": tuple(column * 2 for column in _ONE_ALIAS["entries"]),  # type: ignore[attr-defined]
-        "owner": (0, 1),
-        "texts": ("A b", "C"),
-        "norms": (
-            ("A b", "C"),
-            (("a", "b", "c"), _ids(2, 3)),
-            (("a", "b", "c"), _ids(2, 3)),
-            ("ab", "c"),
-            (b"\1\0\1", _ids(2, 3)),
-            ((), _ids(0, 0)),
-            (("Latin", "Latin"), _ids(1, 2)),
-            ("", ""),
-            ("", ""),
-        ),
-    }
-    assert saved.thawed(two).alias(1)[2].words == ("c",)
-    norms = list(two["norms"])  # type: ignore[call-overload]
-    norms[1] = (("a", "b", "c"), _ids(4, 3))
-    with pytest.raises(ValueError, match="ends"):
-        saved.thawed({**two, "norms": tuple(norms)})
 
 
 def test_a_copy_of_the_rules_elsewhere_is_not_read_from_the_first_copys_cache(

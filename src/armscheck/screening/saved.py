@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import operator
 import sys
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
@@ -174,7 +173,7 @@ def _norms(raw: Any) -> Columns:
 
     A text field is a tuple of text, one an alias; a field of several values is the values
     of every alias in turn (a tuple of text, or bytes of 0 and 1 for flags) and where each
-    alias's values end, in order (as :func:`frozen` writes them).
+    alias's values end. (Ends out of order would only cut fewer values, each of them checked.)
     """
     if type(raw) is not tuple or len(raw) != len(_NORM):
         raise ValueError("not the columns of normalised names")
@@ -195,7 +194,7 @@ def _norms(raw: Any) -> Columns:
             if not ok or type(ends) is not bytes or len(ends) % WIDTH:
                 raise ValueError(f"not a normalised name's {name}")
             last = memoryview(ends).cast(IDS)
-            if (last[-1] if last else 0) != len(flat) or not _rising(last):
+            if (last[-1] if last else 0) != len(flat):
                 raise ValueError(f"not a normalised name's {name}: its ends")
             size = len(last)
             column = (flat, last)
@@ -209,8 +208,7 @@ def _keys(keys: Any, ends: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], 
     """The key table :func:`_table` wrote, as (keys, where each key's ids end, the ids).
 
     The keys must be text, one end each, the last end that of the alias ids, and every id
-    below ``bound``; keys sorted and ends in order, as :func:`_table` writes them (a key or
-    an alias out of place would go unfound).
+    below ``bound``. (Ends out of order would only find fewer ids, each of them checked.)
     """
     if (
         type(keys) is not tuple
@@ -224,16 +222,9 @@ def _keys(keys: Any, ends: Any, ids: Any, bound: int) -> tuple[tuple[str, ...], 
     last, numbers = memoryview(ends).cast(IDS), memoryview(ids).cast(IDS)
     if (last[-1] if keys else 0) != len(numbers):
         raise ValueError("not a key table: its last key does not end with its alias numbers")
-    if not _rising(last) or any(map(operator.ge, keys, keys[1:])):
-        raise ValueError("not a key table: its keys or their ends out of order")
     if not below(ids, bound):
         raise ValueError("not a key table: an alias number out of range")
     return keys, last, numbers
-
-
-def _rising(ends: Ids) -> bool:
-    """Whether ``ends`` never decrease."""
-    return not any(map(operator.gt, ends[:-1], ends[1:]))
 
 
 def thawed(state: Any) -> Thawed:
