@@ -64,6 +64,9 @@ def _values(count: int) -> str:
         "a: &x [1, *x]\n",  # an alias inside its own anchor
         "&k a: 1\nb: *k\n",  # an alias to a key
         "a: &v 1\n*v : 2\n",  # an alias as a key
+        "a: &v 1\nb: [c, *v]\nd: {*v : 2}\n",  # an alias as a key, met after it as an item
+        "a: &x [1]\n? *x\n: 2\n",  # an alias to a list as a key
+        "a: &x 1\n? [b]\n: *x\n? {c: d}\n: e\n",  # a list and a mapping as keys
         "a: &x {b: 1, b: 2}\nc: *x\n",
         "a: *nope\nb: &x 1\n",
         "a: &x 1\n---\nb: *x\n",

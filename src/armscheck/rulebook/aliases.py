@@ -18,16 +18,21 @@ is first asked for, so every location is the one the event-stream reader gives.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from ..errors import RuleError
 from ..transfer.composer import Mapping, Scalar
 from ..transfer.decoding import decode
-from ..transfer.nodes import Unsure, plain_value, scalar_value
+from ..transfer.nodes import KNOWN, Unsure, plain_value, scalar_value
 from ..transfer.scalars import TRIGGERS
 from ..transfer.stream import read_events
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
 from .listnodes import composed, read_plain
+
+_KEY = itemgetter(0)
+_VALUE = itemgetter(1)
 
 
 def parse_list(raw: str | bytes, file: str) -> Doc:
@@ -37,7 +42,7 @@ def parse_list(raw: str | bytes, file: str) -> Doc:
     if not shared or "!" not in text:
         try:
             root = composed(text)
-            data = _Walk().read(root) if shared else read_plain(root)
+            data = _Walk().read(root) if shared else read_plain(root, "!" in text)
         except Unsure:
             pass
         else:
@@ -76,15 +81,19 @@ class _Walk:
 
     A plain value weighs one and reads the same wherever it is met, so only the mappings
     and lists are kept by node (an alias to one adds its weight without reading it again);
-    plain values are read in line, their nodes noted only to tell an alias used as a key.
+    plain values are read in line. A key read from an alias (a key node met twice, or met
+    as a value too) is looked for once the whole tree is read, among the keys and the
+    items of every mapping and list read; a key that is a mapping or a list (whose value,
+    a Python list, cannot be a key) is refused where it is stored. The text holds no ``!``
+    (see :func:`parse_list`): no node carries a tag.
     """
 
     def __init__(self) -> None:
         self.total = 0
-        self.done: dict[int, tuple[Any, int]] = {}  # mapping or list node id -> (value, weight)
-        self.plain: set[int] = set()  # the ids of the plain value nodes read
-        self.keys: set[int] = set()  # the ids of the nodes read as keys
-        self.open: set[int] = set()  # the mappings and lists being read
+        self.done: dict[Any, tuple[Any, int]] = {}  # mapping or list node -> (value, weight)
+        self.open: set[Any] = set()  # the mappings and lists being read
+        self.pairs: list[list[tuple[Any, Any]]] = []  # the (key, value) nodes of each mapping
+        self.items: list[list[Any]] = []  # the item nodes of each list
 
     def read(self, root: Any) -> Any:
         """The data of the document whose root node is ``root``."""
@@ -94,79 +103,81 @@ class _Walk:
         value = self.value(root, 0)[0]
         if self.total > MAX_NODES:
             raise Unsure
+        pairs = [*chain.from_iterable(self.pairs)]
+        keys = set(map(_KEY, pairs))
+        if (
+            len(keys) < len(pairs)
+            or not keys.isdisjoint(map(_VALUE, pairs))
+            or not keys.isdisjoint(chain.from_iterable(self.items))
+        ):
+            raise Unsure  # an alias as a key, or to a key
         return value
 
     def value(self, node: Any, depth: int) -> tuple[Any, int]:
         """(value, weight) of the mapping or list ``node``, written at ``depth`` deep."""
-        n = id(node)
-        if n in self.open:
+        if node in self.open:
             raise Unsure  # an alias inside its own anchor
-        got = self.done.get(n)
+        got = self.done.get(node)
         if got is not None:
             self.total += got[1]  # an alias: what the anchored value expands to
-        elif node.args[0] or depth >= MAX_DEPTH:
+        elif depth >= MAX_DEPTH:
             raise Unsure
         else:
-            self.open.add(n)
+            self.open.add(node)
             got = self._mapping(node, depth) if type(node) is Mapping else self._list(node, depth)
-            self.open.discard(n)
-            self.done[n] = got
+            self.open.discard(node)
+            self.done[node] = got
         if self.total > MAX_NODES:
             raise Unsure
         return got
 
     def _list(self, node: Any, depth: int) -> tuple[list[Any], int]:
         items = []
-        weight = 1
-        plains = 0
-        keys, seen = self.keys, self.plain
-        for item in node.args[1]:
-            if type(item) is Scalar:  # read in line: see _mapping
-                n = id(item)
-                tag, text, _, _, style = item.args
-                if n in keys or tag:
-                    raise Unsure
-                seen.add(n)
+        nodes = node.args[1]
+        self.items.append(nodes)
+        plains = len(nodes)  # less one for each mapping or list
+        weight = 1 + plains  # and its weight for each
+        known = KNOWN
+        for item in nodes:
+            if type(item) is Scalar:
+                _, text, _, _, style = item.args
                 items.append(
-                    text if style or (text and text[0] not in TRIGGERS) else plain_value(text)
+                    text
+                    if style or (text and text[0] not in TRIGGERS)
+                    else known.get(text) or plain_value(text)
                 )
-                plains += 1
             else:
                 value, w = self.value(item, depth + 1)
                 items.append(value)
-                weight += w
+                weight += w - 1
+                plains -= 1
         self.total += plains
-        return items, weight + plains
+        return items, weight
 
     def _mapping(self, node: Any, depth: int) -> tuple[dict[str, Any], int]:
         out: dict[str, Any] = {}
-        weight = 1
-        plains = 0
-        keys, seen = self.keys, self.plain
         pairs = node.args[1]
-        for key, item in pairs:
-            k = id(key)
-            if type(key) is not Scalar or key.args[0]:
-                raise Unsure
-            if k in seen or k in keys:
-                raise Unsure  # an alias as a key
-            keys.add(k)
-            if type(item) is Scalar:  # a plain value weighs one wherever it is met
-                n = id(item)
-                tag, text, _, _, style = item.args
-                if n in keys or tag:
-                    raise Unsure  # an alias to a key (read as its text), or a tag
-                seen.add(n)
-                out[key.args[1]] = (
-                    text if style or (text and text[0] not in TRIGGERS) else plain_value(text)
-                )
-                plains += 2
-            else:
-                value, w = self.value(item, depth + 1)
-                out[key.args[1]] = value
-                plains += 1
-                weight += w
+        self.pairs.append(pairs)
+        plains = 2 * len(pairs)  # keys and values, less one for each mapping or list
+        weight = 1 + plains  # and its weight for each
+        known = KNOWN
+        try:
+            for key, item in pairs:
+                if type(item) is Scalar:  # a plain value weighs one wherever it is met
+                    _, text, _, _, style = item.args
+                    out[key.args[1]] = (
+                        text
+                        if style or (text and text[0] not in TRIGGERS)
+                        else known.get(text) or plain_value(text)
+                    )
+                else:
+                    value, w = self.value(item, depth + 1)
+                    out[key.args[1]] = value
+                    weight += w - 1
+                    plains -= 1
+        except TypeError:  # a key that is a mapping or a list
+            raise Unsure from None
         if len(out) < len(pairs):
             raise Unsure  # a key written twice
         self.total += plains
-        return out, weight + plains
+        return out, weight

@@ -12,6 +12,8 @@ reads it (same data, same refusals, same limits); whatever it is not sure of rai
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..transfer import nodes
@@ -37,19 +39,33 @@ def composed(text: str) -> Any:
     return root
 
 
-def read_plain(root: Any) -> Any:
-    """The data of ``root``, a document without aliases, as :func:`.nodes.compose` reads it."""
+def read_plain(root: Any, tagged: bool = True) -> Any:
+    """The data of ``root``, a document without aliases, as :func:`.nodes.compose` reads it.
+
+    ``tagged=False`` says the text holds no ``!``, so no node can carry a tag: none is
+    looked for.
+    """
     if type(root) is Scalar:
         return scalar_value(root)
     counted = [0]
-    data = _box(root, 0, counted)
+    data = _box(root, 0, counted, tagged)
     if counted[0] > MAX_NODES:
         raise Unsure
     return data
 
 
-def _box(node: Any, depth: int, counted: list[int]) -> Any:
-    """The mapping or list ``node``, ``depth`` deep, read as :class:`.nodes.Tree` reads it."""
+_ARGS = attrgetter("args")
+_TAG = itemgetter(0)
+
+
+def _box(node: Any, depth: int, counted: list[int], tagged: bool) -> Any:
+    """The mapping or list ``node``, ``depth`` deep, read as :class:`.nodes.Tree` reads it.
+
+    A key that is a mapping or a list (whose value, a Python list, cannot be a key) is
+    refused where it is stored. Where the text may hold tags, the tags of a mapping's keys
+    and values, or of a list's items, are looked at together once they are read (a plain
+    value read meanwhile is only read, and kept in :data:`.nodes.KNOWN` as its text reads).
+    """
     tag, pairs, _, _, _ = node.args
     if tag or depth >= MAX_DEPTH:
         raise Unsure
@@ -59,36 +75,34 @@ def _box(node: Any, depth: int, counted: list[int]) -> Any:
         items: list[Any] = []
         for item in pairs:
             if type(item) is not Scalar:
-                items.append(_box(item, depth + 1, counted))
+                items.append(_box(item, depth + 1, counted, tagged))
                 continue
-            tag, text, _, _, style = item.args
-            if tag:
-                raise Unsure
+            _, text, _, _, style = item.args
             items.append(
                 text
                 if style or (text and text[0] not in TRIGGERS)
                 else known.get(text) or plain_value(text)
             )
+        if tagged and any(map(_TAG, map(_ARGS, pairs))):
+            raise Unsure
         return items
     counted[0] += 2 * len(pairs)  # keys and values
     out: dict[str, Any] = {}
-    for key, item in pairs:
-        if type(key) is not Scalar:
-            raise Unsure
-        tag, name, _, _, _ = key.args
-        if tag:
-            raise Unsure
-        if type(item) is not Scalar:
-            out[name] = _box(item, depth + 1, counted)
-            continue
-        tag, text, _, _, style = item.args
-        if tag:
-            raise Unsure
-        out[name] = (
-            text
-            if style or (text and text[0] not in TRIGGERS)
-            else known.get(text) or plain_value(text)
-        )
+    try:
+        for key, item in pairs:
+            if type(item) is not Scalar:
+                out[key.args[1]] = _box(item, depth + 1, counted, tagged)
+                continue
+            _, text, _, _, style = item.args
+            out[key.args[1]] = (
+                text
+                if style or (text and text[0] not in TRIGGERS)
+                else known.get(text) or plain_value(text)
+            )
+    except TypeError:  # a key that is a mapping or a list
+        raise Unsure from None
     if len(out) < len(pairs):
         raise Unsure  # a key written twice
+    if tagged and any(map(_TAG, map(_ARGS, chain.from_iterable(pairs)))):
+        raise Unsure
     return out
