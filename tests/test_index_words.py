@@ -59,3 +59,9 @@ def test_an_index_screens_as_one_with_its_whole_table() -> None:
     for name in names:
         assert fresh.screen(name) == whole.screen(name)
     assert "keys" not in vars(fresh)
+
+
+def test_every_key_of_the_whole_table_finds_its_bucket() -> None:
+    for list_name, fresh in FRESH.items():
+        table = INDEXES[list_name].keys
+        assert Index(fresh.entries).buckets(list(table)) == table, list_name

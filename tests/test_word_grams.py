@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from armscheck.screening.filing import fuzzy_keys
 from armscheck.screening.keys import DESCRIPTORS, GRAM, word_grams
 
 
@@ -24,3 +25,11 @@ def test_written_out_keys_are_the_general_rule(word: str) -> None:
 def test_known_words() -> None:
     assert word_grams("rosoboronexport") == _general("rosoboronexport")
     assert word_grams("abcde") == ("dbcde", "dacde", "dabde", "dabce", "dabcd", "sbcde")
+
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=5), max_size=8))
+def test_the_keys_of_many_words_made_at_once_are_each_words(words: list[str]) -> None:
+    words = [w for w in words if w not in DESCRIPTORS]  # (as the index gives them: see by_gram)
+    expected = [word_grams(w)[k] for k in range(GRAM + 2) for w in words]
+    assert fuzzy_keys(words) == expected
+    assert fuzzy_keys([*words, "abcdé"])[: len(words)] == expected[: len(words)]

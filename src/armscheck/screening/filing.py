@@ -6,16 +6,36 @@ depend only on a word: an alias's ids are filed under each of its words and its 
 whole instead, and a fuzzy key's bucket is made from its words' ids when a name first looks
 it up (see :meth:`.index.Index.buckets`), with the same ids in the same order as in the
 whole table (:func:`whole_table`, made only to write an index out).
+
+The keys are made a kind at a time for all the aliases (those of :func:`.keys.plain_keys`)
+and the fuzzy keys of all the words at once (:func:`fuzzy_keys`), not alias by alias.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .keys import key_list, plain_keys, sorted_tokens, word_grams
+from .forms import DESCRIPTORS, GENERIC
+from .keys import (
+    CORE,
+    CORE_MIN,
+    EXACT,
+    GRAM,
+    HEAD,
+    ORDER,
+    SKELETON,
+    SKELETON_MIN,
+    WORD,
+    key_list,
+    word_grams,
+)
+from .leading import head
+from .letters import canonical
 from .model import Entry, Normalised
 from .together import normalise_all
 
+# the ids under a key: one id alone (most keys), or several in a list
+Ids = int | list[int]
 # alias id -> entry number, text, normalised form, (folded key, sorted words); the ids
 # under each key that is not fuzzy; each fuzzy key's lists of ids, one list a word
 Filed = tuple[
@@ -23,7 +43,7 @@ Filed = tuple[
     list[str],
     list[Normalised],
     list[tuple[str, str]],
-    dict[str, tuple[int, ...]],
+    dict[str, Ids],
     dict[str, list[list[int]]],
 ]
 
@@ -33,9 +53,6 @@ def file_aliases(entries: tuple[Entry, ...]) -> Filed:
     owner: list[int] = []
     texts: list[str] = []
     norms: list[Normalised] = []
-    pairs: list[tuple[str, str]] = []
-    keys: dict[str, list[int]] = {}
-    words: dict[str, list[int]] = {}
     names = list(dict.fromkeys([text for entry in entries for text in entry.names]))
     known = dict(zip(names, normalise_all(names), strict=True))  # each name once, all at once
     for e, entry in enumerate(entries):
@@ -45,17 +62,70 @@ def file_aliases(entries: tuple[Entry, ...]) -> Filed:
             flat = norm.flat
             if flat and flat not in seen:
                 seen.add(flat)
-                a = len(owner)
                 owner.append(e)
                 texts.append(text)
                 norms.append(norm)
-                tokens = sorted_tokens(norm)
-                pairs.append((flat, tokens))
-                file_under(keys, plain_keys(norm, tokens), a)
-                file_under(words, (*norm.tokens, flat), a)
-    # tuples of ints are left alone by the garbage collector, lists are not
-    plain = {k: tuple(v) for k, v in keys.items()}
-    return owner, texts, norms, pairs, plain, by_gram(words)
+    flats = [norm.flat for norm in norms]
+    tokens = [norm.tokens for norm in norms]
+    ordered = list(map(" ".join, map(sorted, tokens)))  # each alias's sorted_tokens
+    keys: dict[str, Ids] = {}
+    for kind in _plain_keys(norms, flats, tokens, ordered):
+        file_ids(keys, *kind)
+    words: dict[str, list[int]] = {}
+    file_pairs(  # each alias's words and its folded whole
+        words,
+        [w for norm in norms for w in (*norm.tokens, norm.flat)],
+        [a for a, t in enumerate(tokens) for _ in range(len(t) + 1)],
+    )
+    return owner, texts, norms, list(zip(flats, ordered, strict=True)), keys, by_gram(words)
+
+
+def _plain_keys(
+    norms: list[Normalised], flats: list[str], tokens: list[tuple[str, ...]], ordered: list[str]
+) -> Iterable[tuple[list[str], Iterable[int]]]:
+    """The keys of :func:`.keys.plain_keys` of every alias, a kind at a time, with their ids.
+
+    Each kind's ids ascend, and no two kinds share a key (each has its own first letter).
+    """
+    yield [EXACT + flat for flat in flats], range(len(flats))
+    ids = [a for a, norm in enumerate(norms) if len(norm.core) >= CORE_MIN]
+    yield [CORE + norms[a].core for a in ids], ids
+    ids = [a for a, t in enumerate(tokens) if len(t) > 1]
+    yield [ORDER + ordered[a] for a in ids], ids
+    yield [WORD + t for a in ids for t in tokens[a]], [a for a in ids for _ in tokens[a]]
+    ids = [a for a, norm in enumerate(norms) if len(norm.skeleton) >= SKELETON_MIN]
+    yield [SKELETON + norms[a].skeleton for a in ids], ids
+    # a name has distinctive leading words only if it ends in a generic word (see head)
+    ids = [a for a, norm in enumerate(norms) if norm.words[-1] in GENERIC and head(norm)]
+    yield [HEAD + canonical("".join(norms[a].words[: head(norms[a])])) for a in ids], ids
+
+
+def file_ids(table: dict[str, Ids], keys: Iterable[str], ids: Iterable[int]) -> None:
+    """:func:`file_pairs`, a key's one id kept alone (most keys have one: no list is made)."""
+    get = table.get
+    for key, a in zip(keys, ids, strict=True):
+        got = get(key)
+        if got is None:
+            table[key] = a
+        elif isinstance(got, int):
+            if got != a:
+                table[key] = [got, a]
+        elif got[-1] != a:
+            got.append(a)
+
+
+def file_pairs(table: dict[str, list[int]], keys: Iterable[str], ids: Iterable[int]) -> None:
+    """File each id of ``ids`` under its key in ``keys`` in ``table``, whose lists of ids ascend.
+
+    ``ids`` ascend; a key may come twice with one id (an alias's word twice): it is kept once.
+    """
+    get = table.get
+    for key, a in zip(keys, ids, strict=True):
+        got = get(key)
+        if got is None:
+            table[key] = [a]
+        elif got[-1] != a:
+            got.append(a)
 
 
 def file_under(table: dict[str, list[int]], keys: Iterable[str], a: int) -> None:
@@ -73,21 +143,48 @@ def file_under(table: dict[str, list[int]], keys: Iterable[str], a: int) -> None
 
 
 def by_gram(words: dict[str, list[int]]) -> dict[str, list[list[int]]]:
-    """Each fuzzy key's lists of alias ids, given each word's ids: one list a word.
-
-    The words are distinct, so :func:`.keys.word_grams` is called without its cache.
-    """
+    """Each fuzzy key's lists of alias ids, given each word's ids: one list a word."""
+    fuzzy = [w for w in words if len(w) > GRAM and w not in DESCRIPTORS]  # (the others have none)
     grams: dict[str, list[list[int]]] = {}
     get = grams.get
-    of = word_grams.__wrapped__
-    for word, ids in words.items():
-        for gram in of(word):
-            got = get(gram)
-            if got is None:
-                grams[gram] = [ids]
-            else:
-                got.append(ids)
+    lists = list(map(words.__getitem__, fuzzy))
+    for gram, ids in zip(fuzzy_keys(fuzzy), lists * (GRAM + 2), strict=True):
+        got = get(gram)
+        if got is None:
+            grams[gram] = [ids]
+        else:
+            got.append(ids)
     return grams
+
+
+def fuzzy_keys(words: list[str]) -> list[str]:
+    """The :func:`.keys.word_grams` of ``words`` (each longer than GRAM letters), a kind at a time.
+
+    For every word its first GRAM + 1 letters less the first, then for every word those
+    less the second, and so on, then every word's last GRAM letters. Made, for words in
+    ASCII (as folded words are), in one buffer of bytes a column at a time (each letter of
+    a key is the same letter of its word's start or end), and split into the keys.
+    """
+    joined = "".join(words)
+    if not joined.isascii():
+        return [word_grams.__wrapped__(w)[k] for k in range(GRAM + 2) for w in words]
+    n = len(words)
+    starts = "".join([w[: GRAM + 1] for w in words]).encode()
+    ends = "".join([w[-GRAM:] for w in words]).encode()
+    step = GRAM + 2  # a key's letter and its GRAM letters, then a line end
+    size = step * n  # the keys of one kind
+    out = bytearray(b"\n" * (size * (GRAM + 2)))
+    for kind in range(GRAM + 2):
+        at = kind * size
+        if kind <= GRAM:  # the start less its letter number ``kind``
+            out[at : at + size : step] = b"d" * n
+            columns = [starts[j :: GRAM + 1] for j in range(GRAM + 1) if j != kind]
+        else:
+            out[at : at + size : step] = b"s" * n
+            columns = [ends[j::GRAM] for j in range(GRAM)]
+        for c, column in enumerate(columns, 1):
+            out[at + c : at + size : step] = column
+    return out.decode().split("\n")[:-1]
 
 
 def whole_table(

@@ -215,8 +215,9 @@ class Index(Searchable):
         self.texts: list[str] = []  # alias id -> the alias as the list writes it
         self.norms: list[Normalised] = []
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
-        self._plain: dict[str, tuple[int, ...]] = {}  # ids by key (fuzzy ones once looked up)
+        self._plain: dict[str, int | list[int]] = {}  # ids by key (not fuzzy): one, or a list
         self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's ids, a list a word
+        self._made: dict[str, tuple[int, ...]] = {}  # the buckets looked up so far
         if self.entries:  # (none: no official list imported)
             from .filing import file_aliases  # only where an index is built from the lists
 
@@ -240,15 +241,20 @@ class Index(Searchable):
 
     def buckets(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         """The alias ids under each of ``keys`` that has any."""
-        grams, table = self._grams, self._plain  # a fuzzy key's bucket is kept once made
+        made, table, grams = self._made, self._plain, self._grams  # a bucket is kept once made
         out: dict[str, tuple[int, ...]] = {}
         for k in keys:
-            ids = table.get(k)
+            ids = made.get(k)
             if ids is None:
-                lists = grams.get(k)  # a word's ids ascend; an alias may have several words
-                if not lists:
-                    continue
-                ids = table[k] = tuple(sorted({*chain(*lists)})) if lists[1:] else tuple(lists[0])
+                got = table.get(k)
+                if got is not None:
+                    ids = (got,) if isinstance(got, int) else tuple(got)
+                else:
+                    lists = grams.get(k)  # a word's ids ascend; an alias may have several words
+                    if not lists:
+                        continue
+                    ids = tuple(sorted({*chain(*lists)})) if lists[1:] else tuple(lists[0])
+                made[k] = ids
             out[k] = ids
         return out
 
