@@ -133,3 +133,13 @@ def test_with_another_thread_running_the_lists_read_the_same_without_cheap_nodes
         shared = parse_list(text, str(path))
     assert same(shared.data, alone.data)
     assert shared.where(("countries", 3, "name")) == alone.where(("countries", 3, "name"))
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_list_read_from_its_bytes_reads_as_from_its_text(bom: bytes) -> None:
+    for path in LISTS[:3] + [ROOT / "rules" / "lists" / "schema" / "lists.yaml"]:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        mine, theirs = parse_list(bom + raw, str(path)), parse_list(text, str(path))
+        assert type(mine) is type(theirs) and same(mine.data, theirs.data), path
+        assert mine.marks == theirs.marks and mine.key_marks == theirs.key_marks, path

@@ -18,6 +18,7 @@ is first asked for, so every location is the one the event-stream reader gives.
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -40,8 +41,10 @@ def parse_list(raw: str | bytes, file: str) -> Doc:
     text = decode(raw, file, RuleError)
     shared = "&" in text and "*" in text
     if not shared or "!" not in text:
+        # the file's bytes are the text's UTF-8 (once decoded, and without a byte-order mark)
+        utf8 = raw if type(raw) is bytes and not raw.startswith(BOM_UTF8) else None
         try:
-            root = composed(text)
+            root = composed(text, utf8)
             data = _Walk().read(root) if shared else read_plain(root, "!" in text)
         except Unsure:
             pass

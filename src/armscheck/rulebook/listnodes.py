@@ -23,15 +23,17 @@ from ..transfer.scalars import TRIGGERS
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES
 
 
-def composed(text: str) -> Any:
+def composed(text: str, utf8: bytes | None = None) -> Any:
     """The root node of the one document in ``text``, made of the lent node classes.
 
-    :class:`Unsure` with other threads running, or for anything libyaml refuses.
+    ``utf8``, when given, is ``text`` encoded as UTF-8 (without a byte-order mark): libyaml
+    reads it as it is, where ``text`` would be encoded again. :class:`Unsure` with other
+    threads running, or for anything libyaml refuses.
     """
     if not nodes.usable(text):
         raise Unsure
     try:
-        root = lent(text)
+        root = lent(text if utf8 is None else utf8)
     except Exception:  # noqa: BLE001 - Busy, or a refusal that is the other reader's to report
         raise Unsure from None
     if type(root) not in MADE or len(root.args) != 5:

@@ -71,8 +71,8 @@ _OURS = dict(zip(_CLASSES, (Scalar, Sequence, Mapping), strict=True))
 MADE = frozenset(_OURS.values())  # a node of any other class was not made by :func:`lent`
 
 
-def lent(text: str) -> Any:
-    """The root node of the one document in ``text``, made of the classes above.
+def lent(text: str | bytes) -> Any:
+    """The root node of the one document in ``text`` (or in its UTF-8 bytes), of the classes above.
 
     The classes are lent only while nothing else can use the composer: with no other
     thread running and no garbage collection, composing runs no Python code, so no other
