@@ -135,16 +135,17 @@ class Engine(Writer):
         else:
             message = self._message(facts, _SID, date_ord)
         result = RunResult()
-        if message == self._alone:  # only the sentinel: every answer was kept
+        alone = message == self._alone  # only the sentinel: every answer was kept
+        if alone:
             result.evaluated = True
         else:
             self._assert(message, result, len(facts) - len(known))
-        if asked and result.evaluated and not result.errors:
-            self._keep(asked, result.matches)
         for key, rules in known:
             result.matches += [Match(rule, (key,)) for rule in rules]
-        # the order of one-fact-at-a-time assertion: by the fact that completed the match
-        if len(result.matches) > 1:
+        # the order of one-fact-at-a-time assertion: by the fact that completed the match. Kept
+        # answers come in the facts' order, each fact's rules in theirs (as _keep keeps them
+        # from a sorted run): with nothing sent, they are in that order already
+        if len(result.matches) > 1 and not alone:
             order = self._order
             result.matches.sort(
                 key=lambda m: (
@@ -152,6 +153,8 @@ class Engine(Writer):
                     order[m.rule],
                 )
             )
+        if asked and result.evaluated and not result.errors:
+            self._keep(asked, result.matches)
         used = {k for m in result.matches for k in m.keys}
         result.unmatched = [f.key for f in facts if f.key not in used]
         return result

@@ -145,7 +145,10 @@ class Writer:
                 raise refused(fact, exc) from None
 
     def _keep(self, asked: list[tuple[str, Ask]], matches: Sequence[Any]) -> None:
-        """Keep, for each fact asked about, the rules that fired on it (``matches``: the run's)."""
+        """Keep, for each fact asked about, the rules that fired on it (``matches``: the run's).
+
+        Each fact's rules are kept in the order they have in ``matches`` (a run's, sorted).
+        """
         fired: dict[str, list[str]] = {}
         for m in matches:
             fired.setdefault(m.keys[0], []).append(m.rule)
