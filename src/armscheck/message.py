@@ -74,8 +74,7 @@ class Writer:
         (key, what its answer is kept under) for each fact sent whose answer can be kept.
         """
         date = f',"date_ord":{date_ord},'
-        tails: list[str] = []  # each object after its state and id
-        sent = tails if known is None else []  # the objects the engine is sent
+        tails: list[str] = []  # each object sent, after its state and id
         labels = self._labels
         days = self._days
         answers = self._answers
@@ -106,30 +105,29 @@ class Writer:
                     text += label + int.__repr__(value)
                 else:
                     text += label + _ENCODE(value)
-            body = f"{date}{written[0]}{_TEXT(key) if type(key) is str else _ENCODE(key)}{text}}}"
-            tails.append(body)
-            if known is None:
-                continue
-            bounds = days.get(kind)
-            if bounds is not None and type(key) is str and asked is not None:
-                ask = (kind, bisect.bisect_right(bounds, date_ord), text)
-                rules = answers.get(ask)
-                if rules is not None:
-                    known.append((key, rules))
-                    continue
-                asked.append((key, ask))
-            sent.append(body)
+            if known is not None and type(key) is str and asked is not None:
+                bounds = days.get(kind)
+                if bounds is not None:
+                    ask = (kind, bisect.bisect_right(bounds, date_ord), text)
+                    rules = answers.get(ask)
+                    if rules is not None:  # (its text was accepted before)
+                        known.append((key, rules))
+                        continue
+                    asked.append((key, ask))
+            tails.append(
+                f"{date}{written[0]}{_TEXT(key) if type(key) is str else _ENCODE(key)}{text}}}"
+            )
         start = '{"sid":' + _TEXT(sid)
         # only text outside ASCII can be text the engine refuses
         if not (start.isascii() and "".join(tails).isascii()):
             self._refuse(facts)
         if len(set(tails)) < len(tails):  # durable-rules, naming a fact by its hash, refused it
             raise EngineError("a fact was asserted twice", hint="this is a bug; please report it")
-        sent.append(_SENTINEL_TAIL)
-        if len(sent) <= MAX_IDS:
-            message = ",".join([f'{start},"id":"{i}"{tail}' for i, tail in enumerate(sent)])
+        tails.append(_SENTINEL_TAIL)
+        if len(tails) <= MAX_IDS:
+            message = ",".join([f'{start},"id":"{i}"{tail}' for i, tail in enumerate(tails)])
         else:  # (never in practice) durable-rules names each fact by hashing it
-            message = ",".join([start + tail for tail in sent])
+            message = ",".join([start + tail for tail in tails])
         return "[" + message + "]"
 
     def _refuse(self, facts: Sequence[Fact]) -> None:
