@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from armscheck.errors import InputError
 from armscheck.screening import Entry, Index, NameTooLong, disk, normalise, sources
-from armscheck.screening.index import Combined
+from armscheck.screening.combined import Combined
 from armscheck.screening.model import entry_dict, entry_from
 
 ENTRIES = (

@@ -29,19 +29,19 @@ from .keys import (
     key_list,
     word_grams,
 )
-from .leading import head
+from .leading import lead_of
 from .letters import canonical
 from .model import Entry, Normalised
-from .together import normalise_all
+from .together import key_forms, normalise_all
 
 # the ids under a key: one id alone (most keys), or several in a list
 Ids = int | list[int]
-# alias id -> entry number, text, normalised form, (folded key, sorted words); the ids
-# under each key that is not fuzzy; each fuzzy key's lists of ids, one list a word
+# alias id -> entry number, text, tokens, (folded key, sorted words); the ids under each key
+# that is not fuzzy; each fuzzy key's lists of ids, one list a word
 Filed = tuple[
     list[int],
     list[str],
-    list[Normalised],
+    list[tuple[str, ...]],
     list[tuple[str, str]],
     dict[str, Ids],
     dict[str, list[list[int]]],
@@ -49,55 +49,73 @@ Filed = tuple[
 
 
 def file_aliases(entries: tuple[Entry, ...]) -> Filed:
-    """Each alias of ``entries`` (each distinct folded name of an entry) and its keys."""
+    """Each alias of ``entries`` (each distinct folded name of an entry) and its keys.
+
+    Each name is normalised once, all at once, as far as its keys need (:func:`key_forms`);
+    its :class:`Normalised` is made only when asked for (see :meth:`.index.Index.alias`).
+    """
     owner: list[int] = []
     texts: list[str] = []
-    norms: list[Normalised] = []
+    picked: list[int] = []  # alias id -> its name's number in ``names``
     names = list(dict.fromkeys([text for entry in entries for text in entry.names]))
-    known = dict(zip(names, normalise_all(names), strict=True))  # each name once, all at once
+    words_of, tokens_of, flats_of, skeletons_of, cores_of = key_forms(names)
+    number = dict(zip(names, range(len(names)), strict=True)).__getitem__
     for e, entry in enumerate(entries):
         seen: set[str] = set()
         for text in entry.names:
-            norm = known[text]
-            flat = norm.flat
+            i = number(text)
+            flat = flats_of[i]
             if flat and flat not in seen:
                 seen.add(flat)
                 owner.append(e)
                 texts.append(text)
-                norms.append(norm)
-    flats = [norm.flat for norm in norms]
-    tokens = [norm.tokens for norm in norms]
+                picked.append(i)
+    flats = list(map(flats_of.__getitem__, picked))
+    tokens = list(map(tokens_of.__getitem__, picked))
     ordered = list(map(" ".join, map(sorted, tokens)))  # each alias's sorted_tokens
+    forms = (
+        flats,
+        tokens,
+        ordered,
+        list(map(cores_of.__getitem__, picked)),
+        list(map(skeletons_of.__getitem__, picked)),
+        list(map(words_of.__getitem__, picked)),
+    )
     keys: dict[str, Ids] = {}
-    for kind in _plain_keys(norms, flats, tokens, ordered):
+    for kind in _plain_keys(*forms):
         file_ids(keys, *kind)
     words: dict[str, list[int]] = {}
     file_pairs(  # each alias's words and its folded whole
         words,
-        [w for norm in norms for w in (*norm.tokens, norm.flat)],
+        [w for a, t in enumerate(tokens) for w in (*t, flats[a])],
         [a for a, t in enumerate(tokens) for _ in range(len(t) + 1)],
     )
-    return owner, texts, norms, list(zip(flats, ordered, strict=True)), keys, by_gram(words)
+    return owner, texts, tokens, list(zip(flats, ordered, strict=True)), keys, by_gram(words)
 
 
 def _plain_keys(
-    norms: list[Normalised], flats: list[str], tokens: list[tuple[str, ...]], ordered: list[str]
+    flats: list[str],
+    tokens: list[tuple[str, ...]],
+    ordered: list[str],
+    cores: list[str],
+    skeletons: list[str],
+    words: list[list[str]],
 ) -> Iterable[tuple[list[str], Iterable[int]]]:
     """The keys of :func:`.keys.plain_keys` of every alias, a kind at a time, with their ids.
 
     Each kind's ids ascend, and no two kinds share a key (each has its own first letter).
     """
     yield [EXACT + flat for flat in flats], range(len(flats))
-    ids = [a for a, norm in enumerate(norms) if len(norm.core) >= CORE_MIN]
-    yield [CORE + norms[a].core for a in ids], ids
+    ids = [a for a, core in enumerate(cores) if len(core) >= CORE_MIN]
+    yield [CORE + cores[a] for a in ids], ids
     ids = [a for a, t in enumerate(tokens) if len(t) > 1]
     yield [ORDER + ordered[a] for a in ids], ids
     yield [WORD + t for a in ids for t in tokens[a]], [a for a in ids for _ in tokens[a]]
-    ids = [a for a, norm in enumerate(norms) if len(norm.skeleton) >= SKELETON_MIN]
-    yield [SKELETON + norms[a].skeleton for a in ids], ids
-    # a name has distinctive leading words only if it ends in a generic word (see head)
-    ids = [a for a, norm in enumerate(norms) if norm.words[-1] in GENERIC and head(norm)]
-    yield [HEAD + canonical("".join(norms[a].words[: head(norms[a])])) for a in ids], ids
+    ids = [a for a, skeleton in enumerate(skeletons) if len(skeleton) >= SKELETON_MIN]
+    yield [SKELETON + skeletons[a] for a in ids], ids
+    # a name has distinctive leading words only if it ends in a generic word (see lead_of)
+    leads = {a: k for a, w in enumerate(words) if w[-1] in GENERIC and (k := lead_of(w))}
+    yield [HEAD + canonical("".join(words[a][:k])) for a, k in leads.items()], leads
 
 
 def file_ids(table: dict[str, Ids], keys: Iterable[str], ids: Iterable[int]) -> None:
@@ -185,6 +203,13 @@ def fuzzy_keys(words: list[str]) -> list[str]:
         for c, column in enumerate(columns, 1):
             out[at + c : at + size : step] = column
     return out.decode().split("\n")[:-1]
+
+
+def normalised(texts: list[str]) -> list[Normalised]:
+    """The :class:`Normalised` of each of ``texts``, each distinct text normalised once."""
+    names = list(dict.fromkeys(texts))
+    known = dict(zip(names, normalise_all(names), strict=True))
+    return list(map(known.__getitem__, texts))
 
 
 def whole_table(

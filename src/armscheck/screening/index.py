@@ -56,6 +56,10 @@ class Searchable:
         """Entry number ``e``."""
         raise NotImplementedError
 
+    def words_of(self, a: int) -> tuple[str, ...]:
+        """The tokens of alias ``a``'s normalised form."""
+        return self.alias(a)[2].tokens
+
     def candidates(self, q: Normalised) -> dict[int, str]:
         """Alias ids worth judging against ``q``, each with how it was found."""
         keys = query_keys(q)
@@ -76,7 +80,7 @@ class Searchable:
                     found.setdefault(a, how)  # keys come strongest first
         mine = set(q.tokens)
         for a in subset.difference(found):
-            if mine.issuperset(self.alias(a)[2].tokens):
+            if mine.issuperset(self.words_of(a)):
                 found[a] = "subset"
         fuzzy.difference_update(found)
         if fuzzy:
@@ -213,7 +217,7 @@ class Index(Searchable):
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.owner: list[int] = []  # alias id -> entry number
         self.texts: list[str] = []  # alias id -> the alias as the list writes it
-        self.norms: list[Normalised] = []
+        self.tokens: list[tuple[str, ...]] = []  # alias id -> its normalised form's tokens
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
         self._plain: dict[str, int | list[int]] = {}  # ids by key (not fuzzy): one, or a list
         self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's ids, a list a word
@@ -223,7 +227,18 @@ class Index(Searchable):
 
             with no_collection():  # building makes many objects and no garbage cycles
                 filed = file_aliases(self.entries)
-            self.owner, self.texts, self.norms, self.pairs, self._plain, self._grams = filed
+            self.owner, self.texts, self.tokens, self.pairs, self._plain, self._grams = filed
+
+    @functools.cached_property
+    def norms(self) -> list[Normalised]:
+        """Each alias's normalised form, all made when first asked for (to write the index out).
+
+        Screening makes only those of the aliases a name reaches (see :meth:`alias`).
+        """
+        from .filing import normalised
+
+        with no_collection():
+            return normalised(self.texts)
 
     @functools.cached_property
     def keys(self) -> dict[str, tuple[int, ...]]:
@@ -264,36 +279,19 @@ class Index(Searchable):
         return [pairs[a] for a in ids]
 
     def alias(self, a: int) -> tuple[int, str, Normalised]:
-        """The entry number, the text and the normalised form of alias ``a``."""
-        return self.owner[a], self.texts[a], self.norms[a]
+        """The entry number, the text and the normalised form of alias ``a``.
+
+        The form is :func:`.normalise.normalise` of the text unless :attr:`norms` was made
+        (the same form: :func:`.together.normalise_all` normalises each name as it does).
+        """
+        norms = self.__dict__.get("norms")
+        text = self.texts[a]
+        return self.owner[a], text, normalise(text) if norms is None else norms[a]
+
+    def words_of(self, a: int) -> tuple[str, ...]:
+        """The tokens of alias ``a``'s normalised form."""
+        return self.tokens[a]
 
     def entry(self, e: int) -> Entry:
         """Entry number ``e``."""
         return self.entries[e]
-
-
-class Combined(Searchable):
-    """Several indexes screened as one (the curated lists and the imported ones)."""
-
-    def __init__(self, parts: Sequence[Searchable]) -> None:
-        self.parts = tuple(parts)
-
-    def __len__(self) -> int:
-        return sum(len(p) for p in self.parts)
-
-    def screen(
-        self,
-        name: str,
-        *,
-        country: str | None = None,
-        kind: str | None = None,
-        on: dt.date | None = None,
-        fuzzy: bool = True,
-    ) -> list[Hit]:
-        """Every entry of every part ``name`` matches, best first."""
-        hits = [
-            h
-            for p in self.parts
-            for h in p.screen(name, country=country, kind=kind, on=on, fuzzy=fuzzy)
-        ]
-        return sorted(hits, key=order)

@@ -13,6 +13,8 @@ whatever the size of the lists.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .forms import DESCRIPTORS, GENERIC, PLAIN
 from .model import Normalised
 
@@ -31,14 +33,18 @@ def head(norm: Normalised) -> int:
     least :data:`HEAD_ONE_WORD` ("Wagner" of "Wagner Group" is not enough), one of them not
     an ordinary word (:data:`~.forms.PLAIN`: "External Technology" is not enough).
     """
-    words = norm.words
+    return lead_of(norm.words)
+
+
+def lead_of(words: Sequence[str]) -> int:
+    """:func:`head` of a name of ``words``."""
     k = len(words)
     while k and words[k - 1] in GENERIC:
         k -= 1
     if k == len(words) or not k:
         return 0
-    lead = words[:k]
-    if sum(map(len, lead)) < (HEAD_MIN if k > 1 else HEAD_ONE_WORD) or PLAIN.issuperset(lead):
+    leading = words[:k]
+    if sum(map(len, leading)) < (HEAD_MIN if k > 1 else HEAD_ONE_WORD) or PLAIN.issuperset(leading):
         return 0
     return k
 

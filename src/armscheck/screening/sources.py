@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from .index import Combined, Index, Searchable
+from .combined import Combined
+from .index import Index, Searchable
 from .model import Entry
 
 Source = Callable[[], "Iterable[Entry] | Searchable"]

@@ -31,29 +31,11 @@ def normalise_all(names: list[str]) -> list[Normalised]:
     """
     if not names:
         return []
-    texts: list[str] = []
     steps_of: list[list[str]] = []
     scripts_of: list[tuple[str, ...]] = []
-    for name in names:
-        if len(name) > MAX_NAME_CHARS:
-            raise NameTooLong(len(name))
-        steps: list[str] = []
-        steps_of.append(steps)
-        if name.isascii():
-            texts.append(name)
-            scripts_of.append(())
-        else:
-            text, scripts = _in_ascii(name, steps)
-            texts.append(text)
-            scripts_of.append(scripts)
-    joined = "\n".join(texts)
-    if not joined.isascii() or joined.count("\n") != max(len(texts) - 1, 0):
+    spaced = _spaced(names, steps_of, scripts_of)
+    if spaced is None:
         return _one_by_one(names)  # a line end within a name
-    if "&" in joined:
-        joined = joined.replace("&", " and ")
-    if "'" in joined or "`" in joined:  # the only apostrophes in ASCII
-        joined = joined.replace("'", "").replace("`", "")
-    spaced = joined.encode().translate(_SPACED).decode()  # the words, between spaces
     lowered = spaced.lower().split("\n")
     every: list[list[str]] = []
     uppers: list[tuple[bool, ...]] = []
@@ -70,33 +52,107 @@ def normalise_all(names: list[str]) -> list[Normalised]:
             words = [words[k] for k in kept]
             uppers.append(tuple([cased[k].isupper() for k in kept]))
         every.append(words)
+    flats, tokens, folded, consonants, cores = _folded(every)
+    return [
+        Normalised(  # by position, as the fields are declared
+            names[i],  # original
+            tuple(words),  # words
+            tokens[i],  # tokens (one text for each word of the list)
+            folded[i],  # flat
+            uppers[i],
+            tuple(steps_of[i]),  # steps
+            scripts_of[i],
+            consonants[i],  # skeleton
+            cores[i],  # core
+        )
+        for i, words in enumerate(every)
+    ]
+
+
+# of each name: its words, tokens, flat, skeleton and core (see Normalised)
+Forms = tuple[list[list[str]], list[tuple[str, ...]], list[str], list[str], list[str]]
+
+
+def key_forms(names: list[str]) -> Forms:
+    """The fields of :func:`normalise_all` that an index files each of ``names`` under.
+
+    Its words, tokens, flat, skeleton and core, made as :func:`normalise_all` makes them,
+    without the rest (the steps taken, the words in capitals) or a :class:`Normalised`:
+    an index makes these only for the aliases a name it screens reaches. Raises
+    :class:`NameTooLong` as :func:`normalise_all` does.
+    """
+    if not names:
+        return [], [], [], [], []
+    spaced = _spaced(names, [], [])
+    if spaced is None:
+        norms = _one_by_one(names)
+        words_of = [list(n.words) for n in norms]
+        cores = [n.core for n in norms]
+        tokens = [n.tokens for n in norms]
+        return words_of, tokens, [n.flat for n in norms], [n.skeleton for n in norms], cores
+    every: list[list[str]] = []
+    for words in map(str.split, spaced.lower().split("\n")):
+        if 1 in map(len, words):  # only single letters are joined (as in their case)
+            words = _join_letters(words)
+        if not _DROPPABLE.isdisjoint(words):  # (which words stay does not depend on case)
+            words = [words[k] for k in _drop_forms(words, words, [])]
+        every.append(words)
+    _, tokens, folded, consonants, cores = _folded(every)
+    return every, tokens, folded, consonants, cores
+
+
+def _spaced(
+    names: list[str], steps_of: list[list[str]], scripts_of: list[tuple[str, ...]]
+) -> str | None:
+    """``names`` in ASCII a line each, their words between spaces; None for a line end in one.
+
+    ``&`` and apostrophes are read as ``_read`` reads them, and only letters, digits and
+    spaces are left. The steps taken and the scripts met in writing each name in ASCII are
+    added to ``steps_of`` and ``scripts_of``.
+    """
+    texts: list[str] = []
+    for name in names:
+        if len(name) > MAX_NAME_CHARS:
+            raise NameTooLong(len(name))
+        steps: list[str] = []
+        steps_of.append(steps)
+        if name.isascii():
+            texts.append(name)
+            scripts_of.append(())
+        else:
+            text, scripts = _in_ascii(name, steps)
+            texts.append(text)
+            scripts_of.append(scripts)
+    joined = "\n".join(texts)
+    if not joined.isascii() or joined.count("\n") != max(len(texts) - 1, 0):
+        return None
+    if "&" in joined:
+        joined = joined.replace("&", " and ")
+    if "'" in joined or "`" in joined:  # the only apostrophes in ASCII
+        joined = joined.replace("'", "").replace("`", "")
+    return joined.encode().translate(_SPACED).decode()  # the words, between spaces
+
+
+def _folded(
+    every: list[list[str]],
+) -> tuple[list[str], list[tuple[str, ...]], list[str], list[str], list[str]]:
+    """Of each name's words: joined, their tokens, the flat form, the consonants, the core."""
     flats = ["".join(words) for words in every]
     distinct = list(dict.fromkeys([w for words in every for w in words]))
     each = dict(zip(distinct, _by_line(_unified, distinct), strict=True)).__getitem__
-    folded = _by_line(_unified, flats)
-    consonants = _by_line(skeleton, flats)
-    out = []
-    for i, words in enumerate(every):
-        flat = flats[i]
-        core = (
-            flat
-            if DESCRIPTORS.isdisjoint(words)
-            else "".join([w for w in words if w not in DESCRIPTORS])
-        )
-        out.append(
-            Normalised(  # by position, as the fields are declared
-                names[i],  # original
-                tuple(words),  # words
-                tuple(map(each, words)),  # tokens (one text for each word of the list)
-                folded[i],  # flat
-                uppers[i],
-                tuple(steps_of[i]),  # steps
-                scripts_of[i],
-                consonants[i],  # skeleton
-                canonical(core) if core and core != flat else "",  # core
-            )
-        )
-    return out
+    tokens = [tuple(map(each, words)) for words in every]
+    cores = [
+        ""
+        if DESCRIPTORS.isdisjoint(words)
+        else _core("".join([w for w in words if w not in DESCRIPTORS]), flats[i])
+        for i, words in enumerate(every)
+    ]
+    return flats, tokens, _by_line(_unified, flats), _by_line(skeleton, flats), cores
+
+
+def _core(core: str, flat: str) -> str:
+    """The core of a name (see :class:`Normalised`) given its words less descriptive ones."""
+    return canonical(core) if core and core != flat else ""
 
 
 def _one_by_one(names: list[str]) -> list[Normalised]:
