@@ -295,3 +295,13 @@ def test_a_composer_that_does_not_make_the_lent_classes_leaves_the_file_to_the_o
     other = parse(text, "t.yaml")
     assert other.tree is None and same(other.data, quick.data)
     assert (other.marks, other.key_marks) == (quick.marks, quick.key_marks)
+
+
+def test_a_long_plain_word_is_text_as_the_resolver_reads_it() -> None:
+    from armscheck.transfer import scalars
+
+    assert set(scalars._WORDY) == set("yYnNtTfFoO")
+    words = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False"]
+    words += ["FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", ""]
+    for word in [*words, *(w + "\n" for w in words), "Tehran", "North Korea", "off-shore"]:
+        assert scalars.plain(word) == scalars._plain(word), word

@@ -24,6 +24,11 @@ _RESOLVER = yaml.resolver.Resolver()
 
 
 REFUSED = object()  # what :func:`plain` gives for a value :func:`scalar` refuses
+_WORDS = {  # PyYAML's patterns of YAML 1.1's booleans and null, as its resolver writes them
+    "^(?:yes|Yes|YES|no|No|NO\n                    |true|True|TRUE|false|False|FALSE\n"
+    "                    |on|On|ON|off|Off|OFF)$",
+    "^(?: ~\n                    |null|Null|NULL\n                    | )$",
+}
 TRIGGERS = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 """First characters of the plain scalars that may be more than text (YAML 1.1's resolvers)."""
 
@@ -33,7 +38,33 @@ def plain(text: str) -> Any:
     return _plain_short(text) if len(text) <= 64 else _plain(text)  # only short ones kept
 
 
+def _wordy() -> str:
+    """The first letters of plain scalars that YAML 1.1 reads as text when they are long.
+
+    For these letters PyYAML's resolver knows only YAML 1.1's booleans and null (yes, No,
+    TRUE, off, null...), words of five letters at most; none if its table is not the usual.
+    """
+    found = _RESOLVER.yaml_implicit_resolvers
+    bools, nulls = found.get("y") or [], found.get("~") or []
+    if None in found or len(bools) != 1 or len(nulls) != 1:
+        return ""
+    (is_bool, words), (is_null, nothing) = bools[0], nulls[0]
+    if (
+        (is_bool, is_null) != (CORE + "bool", CORE + "null")
+        or {words.pattern, nothing.pattern} != _WORDS
+        or not words.flags & nothing.flags & re.VERBOSE
+    ):
+        return ""
+    usual = [bools] * 8 + [bools + nulls] * 2
+    return "yYtTfFoOnN" if list(map(found.get, "yYtTfFoOnN")) == usual else ""
+
+
+_WORDY = _wordy()
+
+
 def _plain(text: str) -> Any:
+    if len(text) > 6 and text[0] in _WORDY:  # (a word and a line break would be six)
+        return text
     tag = str(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
     kind = tag[len(CORE) :]
     if not tag.startswith(CORE) or kind not in _SCALAR_TAGS:
