@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armscheck.screening import transliterate
 from armscheck.screening.index import Index
 from armscheck.screening.letters import _DOUBLED, one_of_each_run
-from armscheck.screening.model import Entry
+from armscheck.screening.model import Entry, NameTooLong
 from armscheck.screening.normalise import (
     _drop_forms,
     _fold_letters,
@@ -19,7 +20,7 @@ from armscheck.screening.normalise import (
     _transliterate,
     normalise,
 )
-from armscheck.screening.together import normalise_all
+from armscheck.screening.together import key_forms, normalise_all
 from test_index_build import INDEXES, NAMES
 
 ALPHABET = "aAbkhsScxyouwé1 .&'-ßДдоРрΑαοİı中国ال\u200d\u0301Ḁ\u2028"
@@ -119,3 +120,44 @@ def test_names_of_articles_and_legal_forms_normalised_at_once_are_as_alone(
     names: list[str],
 ) -> None:
     assert normalise_all(names) == [normalise.__wrapped__(name) for name in names]
+
+
+def _key_forms_as_alone(names: list[str]) -> None:
+    """:func:`key_forms` of ``names`` gives the fields of each name's :func:`normalise`."""
+    norms = [normalise.__wrapped__(name) for name in names]
+    words, tokens, flats, skeletons, cores = key_forms(names)
+    assert [tuple(w) for w in words] == [n.words for n in norms]
+    assert tokens == [n.tokens for n in norms]
+    assert flats == [n.flat for n in norms]
+    assert skeletons == [n.skeleton for n in norms]
+    assert cores == [n.core for n in norms]
+
+
+def test_the_key_forms_of_every_listed_name_are_those_of_its_normalised_form() -> None:
+    _key_forms_as_alone(NAMES)
+    _key_forms_as_alone([])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from([*WORDS, "forces", "Group", "é", "Д"]), max_size=5).map(
+                " ".join
+            ),
+            st.text(alphabet=ALPHABET, max_size=30),
+        ),
+        max_size=6,
+    )
+)
+def test_the_key_forms_of_any_names_are_those_of_their_normalised_forms(names: list[str]) -> None:
+    _key_forms_as_alone(names)
+
+
+def test_an_over_long_name_is_refused_as_when_normalised_at_once() -> None:
+    names = ["acme", "a" * 501, "b" * 600]
+    with pytest.raises(NameTooLong) as alone:
+        normalise_all(names)
+    with pytest.raises(NameTooLong) as forms:
+        key_forms(names)
+    assert forms.value.length == alone.value.length == 501

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .forms import DESCRIPTORS
+from .forms import ARTICLES, DESCRIPTORS
 from .letters import _unified, canonical, skeleton
 from .model import MAX_NAME_CHARS, NameTooLong, Normalised
-from .normalise import _DROPPABLE, _drop_forms, _in_ascii, _join_letters, normalise
+from .normalise import _DROPPABLE, _FORMS, _drop_forms, _in_ascii, _join_letters, normalise
 
 # each byte of ASCII text that is not a letter, a digit or a line end, as a space
 _SPACED = bytearray(b" " * 256)
@@ -33,7 +33,20 @@ def normalise_all(names: list[str]) -> list[Normalised]:
         return []
     steps_of: list[list[str]] = []
     scripts_of: list[tuple[str, ...]] = []
-    spaced = _spaced(names, steps_of, scripts_of)
+    texts: list[str] = []
+    for name in names:
+        if len(name) > MAX_NAME_CHARS:
+            raise NameTooLong(len(name))
+        steps: list[str] = []
+        steps_of.append(steps)
+        if name.isascii():
+            texts.append(name)
+            scripts_of.append(())
+        else:
+            text, scripts = _in_ascii(name, steps)
+            texts.append(text)
+            scripts_of.append(scripts)
+    spaced = _spaced(texts)
     if spaced is None:
         return _one_by_one(names)  # a line end within a name
     lowered = spaced.lower().split("\n")
@@ -83,7 +96,12 @@ def key_forms(names: list[str]) -> Forms:
     """
     if not names:
         return [], [], [], [], []
-    spaced = _spaced(names, [], [])
+    if max(map(len, names)) > MAX_NAME_CHARS:
+        raise NameTooLong(next(n for n in map(len, names) if n > MAX_NAME_CHARS))
+    if "".join(names).isascii():  # (most lists: no name to write in ASCII first)
+        spaced = _spaced(names)
+    else:
+        spaced = _spaced([n if n.isascii() else _in_ascii(n, [])[0] for n in names])
     if spaced is None:
         norms = _one_by_one(names)
         words_of = [list(n.words) for n in norms]
@@ -94,35 +112,23 @@ def key_forms(names: list[str]) -> Forms:
     for words in map(str.split, spaced.lower().split("\n")):
         if 1 in map(len, words):  # only single letters are joined (as in their case)
             words = _join_letters(words)
-        if not _DROPPABLE.isdisjoint(words):  # (which words stay does not depend on case)
+        if _DROPPABLE.isdisjoint(words):
+            pass
+        elif _FORMS.isdisjoint(words):  # articles only: dropped unless all are (_drop_forms)
+            words = [w for w in words if w not in ARTICLES] or words
+        else:  # (which words stay does not depend on their case)
             words = [words[k] for k in _drop_forms(words, words, [])]
         every.append(words)
     _, tokens, folded, consonants, cores = _folded(every)
     return every, tokens, folded, consonants, cores
 
 
-def _spaced(
-    names: list[str], steps_of: list[list[str]], scripts_of: list[tuple[str, ...]]
-) -> str | None:
-    """``names`` in ASCII a line each, their words between spaces; None for a line end in one.
+def _spaced(texts: list[str]) -> str | None:
+    """``texts`` (in ASCII) a line each, their words between spaces; None for a line end in one.
 
     ``&`` and apostrophes are read as ``_read`` reads them, and only letters, digits and
-    spaces are left. The steps taken and the scripts met in writing each name in ASCII are
-    added to ``steps_of`` and ``scripts_of``.
+    spaces are left.
     """
-    texts: list[str] = []
-    for name in names:
-        if len(name) > MAX_NAME_CHARS:
-            raise NameTooLong(len(name))
-        steps: list[str] = []
-        steps_of.append(steps)
-        if name.isascii():
-            texts.append(name)
-            scripts_of.append(())
-        else:
-            text, scripts = _in_ascii(name, steps)
-            texts.append(text)
-            scripts_of.append(scripts)
     joined = "\n".join(texts)
     if not joined.isascii() or joined.count("\n") != max(len(texts) - 1, 0):
         return None
