@@ -8,7 +8,7 @@ it up (see :meth:`.index.Index.buckets`), with the same ids in the same order as
 whole table (:func:`whole_table`, made only to write an index out).
 
 The keys are made a kind at a time for all the aliases (those of :func:`.keys.plain_keys`)
-and the fuzzy keys of all the words at once (:func:`fuzzy_keys`), not alias by alias.
+and the fuzzy keys of all the words' starts at once (:func:`start_keys`), not alias by alias.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from .keys import (
     SKELETON_MIN,
     WORD,
     key_list,
-    word_grams,
 )
 from .leading import lead_of
 from .letters import canonical
@@ -37,7 +36,7 @@ from .together import key_forms, normalise_all
 # the ids under a key: one id alone (most keys), or several in a list
 Ids = int | list[int]
 # alias id -> entry number, text, tokens, (folded key, sorted words); the ids under each key
-# that is not fuzzy; each fuzzy key's lists of ids, one list a word
+# that is not fuzzy; each fuzzy key's lists of ids (see by_gram)
 Filed = tuple[
     list[int],
     list[str],
@@ -161,12 +160,21 @@ def file_under(table: dict[str, list[int]], keys: Iterable[str], a: int) -> None
 
 
 def by_gram(words: dict[str, list[int]]) -> dict[str, list[list[int]]]:
-    """Each fuzzy key's lists of alias ids, given each word's ids: one list a word."""
+    """Each fuzzy key's lists of alias ids, given each word's ids (ascending).
+
+    A word's d-keys come from its first GRAM + 1 letters (its start) and its s-key from its
+    last GRAM (its end) (see :func:`.keys.word_grams`), and words share starts and ends: the
+    words are gathered by start and by end, and each start's keys made once. A key's lists
+    are those of the starts (or the end) giving it, each the ids of one start's words, which
+    may come in no order and twice (see :meth:`.index.Index.buckets`).
+    """
     fuzzy = [w for w in words if len(w) > GRAM and w not in DESCRIPTORS]  # (the others have none)
-    grams: dict[str, list[list[int]]] = {}
-    get = grams.get
     lists = list(map(words.__getitem__, fuzzy))
-    for gram, ids in zip(fuzzy_keys(fuzzy), lists * (GRAM + 2), strict=True):
+    starts = _gathered([w[: GRAM + 1] for w in fuzzy], lists)
+    grams = {"s" + end: [ids] for end, ids in _gathered([w[-GRAM:] for w in fuzzy], lists).items()}
+    get = grams.get
+    kinds = GRAM + 1  # the keys of a start: less each of its letters in turn
+    for gram, ids in zip(start_keys(list(starts)), list(starts.values()) * kinds, strict=True):
         got = get(gram)
         if got is None:
             grams[gram] = [ids]
@@ -175,31 +183,44 @@ def by_gram(words: dict[str, list[int]]) -> dict[str, list[list[int]]]:
     return grams
 
 
-def fuzzy_keys(words: list[str]) -> list[str]:
-    """The :func:`.keys.word_grams` of ``words`` (each longer than GRAM letters), a kind at a time.
+def _gathered(keys: list[str], lists: list[list[int]]) -> dict[str, list[int]]:
+    """The ids of ``lists`` by their key in ``keys``: those of one key joined (not sorted)."""
+    out: dict[str, list[int]] = {}
+    joined: set[str] = set()  # the keys whose list is made here (not one of ``lists``)
+    get = out.get
+    for key, ids in zip(keys, lists, strict=True):
+        got = get(key)
+        if got is None:
+            out[key] = ids
+        elif key in joined:
+            got.extend(ids)
+        else:
+            out[key] = got + ids
+            joined.add(key)
+    return out
 
-    For every word its first GRAM + 1 letters less the first, then for every word those
-    less the second, and so on, then every word's last GRAM letters. Made, for words in
+
+def start_keys(starts: list[str]) -> list[str]:
+    """The d-keys of :func:`.keys.word_grams` of words starting with ``starts``, a kind at a time.
+
+    Each of ``starts`` is a word's first GRAM + 1 letters; every start less its first
+    letter comes first, then every start less its second, and so on. Made, for starts in
     ASCII (as folded words are), in one buffer of bytes a column at a time (each letter of
-    a key is the same letter of its word's start or end), and split into the keys.
+    a key is a letter of its start), and split into the keys.
     """
-    joined = "".join(words)
+    kinds = GRAM + 1
+    joined = "".join(starts)
     if not joined.isascii():
-        return [word_grams.__wrapped__(w)[k] for k in range(GRAM + 2) for w in words]
-    n = len(words)
-    starts = "".join([w[: GRAM + 1] for w in words]).encode()
-    ends = "".join([w[-GRAM:] for w in words]).encode()
+        return ["d" + s[:k] + s[k + 1 :] for k in range(kinds) for s in starts]
+    raw = joined.encode()
+    n = len(starts)
     step = GRAM + 2  # a key's letter and its GRAM letters, then a line end
     size = step * n  # the keys of one kind
-    out = bytearray(b"\n" * (size * (GRAM + 2)))
-    for kind in range(GRAM + 2):
+    out = bytearray(b"\n" * (size * kinds))
+    for kind in range(kinds):  # the starts less their letter number ``kind``
         at = kind * size
-        if kind <= GRAM:  # the start less its letter number ``kind``
-            out[at : at + size : step] = b"d" * n
-            columns = [starts[j :: GRAM + 1] for j in range(GRAM + 1) if j != kind]
-        else:
-            out[at : at + size : step] = b"s" * n
-            columns = [ends[j::GRAM] for j in range(GRAM)]
+        out[at : at + size : step] = b"d" * n
+        columns = [raw[j::kinds] for j in range(kinds) if j != kind]
         for c, column in enumerate(columns, 1):
             out[at + c : at + size : step] = column
     return out.decode().split("\n")[:-1]

@@ -220,7 +220,7 @@ class Index(Searchable):
         self.tokens: list[tuple[str, ...]] = []  # alias id -> its normalised form's tokens
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
         self._plain: dict[str, int | list[int]] = {}  # ids by key (not fuzzy): one, or a list
-        self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's ids, a list a word
+        self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's lists of ids
         self._made: dict[str, tuple[int, ...]] = {}  # the buckets looked up so far
         if self.entries:  # (none: no official list imported)
             from .filing import file_aliases  # only where an index is built from the lists
@@ -265,10 +265,10 @@ class Index(Searchable):
                 if got is not None:
                     ids = (got,) if isinstance(got, int) else tuple(got)
                 else:
-                    lists = grams.get(k)  # a word's ids ascend; an alias may have several words
+                    lists = grams.get(k)  # (ids in no order, some twice: see filing.by_gram)
                     if not lists:
                         continue
-                    ids = tuple(sorted({*chain(*lists)})) if lists[1:] else tuple(lists[0])
+                    ids = tuple(sorted({*chain(*lists)}))
                 made[k] = ids
             out[k] = ids
         return out
