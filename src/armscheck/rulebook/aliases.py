@@ -28,7 +28,6 @@ from ..transfer.composer import Mapping, Scalar
 from ..transfer.decoding import decode
 from ..transfer.nodes import KNOWN, Unsure, plain_value, scalar_value
 from ..transfer.scalars import TRIGGERS
-from ..transfer.stream import read_events
 from ..transfer.yamldoc import MAX_DEPTH, MAX_NODES, Doc, Marks, parse
 from .listnodes import composed, read_plain
 
@@ -69,6 +68,8 @@ class _LateMarks(Doc):
 
     def drawn_marks(self) -> tuple[Marks, Marks]:
         """(marks, key marks) as the event-stream reader records them; the text is let go."""
+        from ..transfer.stream import read_events  # (only a list with an error needs it)
+
         text, self._text = self._text, ""
         _, marks, key_marks = read_events(text, self.file, RuleError)
         return marks, key_marks
