@@ -65,6 +65,27 @@ def test_rules_hash_follows_the_content(tmp_path: Path) -> None:
     assert rules_hash(rules)[0] != before[0]
 
 
+def _rglob_hash(root: Path) -> tuple[str, int]:
+    from armscheck.rulebook.fingerprint import _rules_digest
+
+    found = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    return _rules_digest((p.relative_to(root).as_posix(), p.read_bytes()) for p in found)
+
+
+def test_rules_hash_takes_the_files_rglob_finds_in_its_order(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    for rel in ("a/x.yaml", "a-b/x.yaml", "a.b/y.yaml", "ab.yaml", "a/b/.z.yaml", "c/n.yml"):
+        (rules / rel).parent.mkdir(parents=True, exist_ok=True)
+        (rules / rel).write_text(f"at: {rel}\n", encoding="utf-8")
+    assert rules_hash(rules) == _rglob_hash(rules) and rules_hash(rules)[1] == 5
+    (rules / "d.yaml").mkdir()  # a folder so named is no file, and turns the quick way off
+    (rules / "d.yaml" / "e.yaml").write_text("e: 1\n", encoding="utf-8")
+    assert rules_hash(rules) == _rglob_hash(rules) and rules_hash(rules)[1] == 6
+    (rules / "link.yaml").symlink_to(rules / "ab.yaml")
+    assert rules_hash(rules) == _rglob_hash(rules) and rules_hash(rules)[1] == 7
+    assert rules_hash(tmp_path / "nowhere") == _rglob_hash(tmp_path / "nowhere")
+
+
 def test_official_lists_hook_adds_provenance() -> None:
     def provider(book: object) -> dict[str, dict[str, str]]:
         return {"un-consolidated": {"generated": "2026-11-30", "sha256": "ab" * 32}}

@@ -171,9 +171,25 @@ def _rules_digest(files: Any) -> tuple[str, int]:
 
 
 def rules_hash(root: Path) -> tuple[str, int]:
-    """(sha256, number of files) over every rule and list file under ``root``."""
-    found = sorted(p for p in root.rglob("*.yaml") if p.is_file())
-    return _rules_digest((p.relative_to(root).as_posix(), p.read_bytes()) for p in found)
+    """(sha256, number of files) over every rule and list file under ``root``.
+
+    The files are those ``root.rglob("*.yaml")`` finds that are files, in the order of their
+    paths' parts; where all are regular files, :func:`files` finds them at less cost.
+    """
+    regular = files(root, ".yaml")
+    if regular is None:
+        found = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+        return _rules_digest((p.relative_to(root).as_posix(), p.read_bytes()) for p in found)
+    base = str(root)
+    return _rules_digest(
+        (rel, _bytes(os.path.join(base, rel)))
+        for _, rel in sorted((rel.split("/"), rel) for rel, _ in regular)
+    )
+
+
+def _bytes(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 # --- the stat record -------------------------------------------------------------------
