@@ -137,3 +137,44 @@ def test_rule_files_are_checked_the_same_way(
         load_rulebook(rules)
     err = info.value
     assert err.file == str(path) and err.line is not None and fragment in str(err), str(err)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{key} and {ctx.a[0].b!r:>{n}}",
+        "{a:{n}}",
+        "{a:{n:{n}}}",
+        "{a!x}",
+        "{a!é}",
+        "{n:d}",
+        "{a:d}",
+        "{f:,.2f} {b:>5}",
+        "{a:{{}}}",
+        "{n:{a}}",
+        "{ctx:{zz}}",
+        "{a:99999999999999999999}",
+    ],
+)
+def test_a_template_is_refused_with_the_words_of_python_s_formatter(template: str) -> None:
+    import string
+
+    from armscheck.rulebook.patterns import _Anything, check_template
+
+    types = {"a": "str", "n": "int", "f": "float", "b": "bool"}
+    sample = {"a": "x", "n": 1, "f": 1.5, "b": True, "key": "x", "ctx": _Anything()}
+    try:
+        string.Formatter().vformat(template, (), sample)
+        expected = None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        expected = f"the template cannot be filled ({exc})"
+
+    def fail(path: tuple[str | int, ...], message: str, hint: str) -> RuleError:
+        return RuleError(message, hint=hint)
+
+    try:
+        check_template(template, ("explanation",), types, fail)
+        got = None
+    except RuleError as exc:
+        got = exc.message
+    assert got == expected, template

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Any
 
@@ -55,7 +54,7 @@ def check_template(
     for _, name, _, _ in parsed:
         if name is None:
             continue
-        root = re.split(r"[.\[]", name, maxsplit=1)[0]
+        root = name.partition(".")[0].partition("[")[0]  # the name before any . or [
         if root != "ctx" and (root not in fields or name != root):
             raise fail(
                 path,
@@ -65,7 +64,12 @@ def check_template(
     sample = {f: _SAMPLE.get(t, "x") for f, t in types.items()}
     sample.update(key="x", ctx=_Anything())
     try:
-        string.Formatter().vformat(template, (), sample)
+        template.format_map(sample)  # as string.Formatter fills it, in C; for an error, see below
+        return
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        pass
+    try:
+        string.Formatter().vformat(template, (), sample)  # its own words for what is wrong
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise fail(
             path, f"the template cannot be filled ({exc})", "fix the {field} syntax"
