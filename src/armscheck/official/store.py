@@ -32,9 +32,35 @@ STEMS = {"un-xml": "un-sc", "csl-json": "us-csl", "csl-csv": "us-csl", "sdn-xml"
 
 
 def data_dir() -> Path:
-    """Where imported lists are kept (not created here)."""
+    """Where imported lists are kept (not created here).
+
+    Asked for every check: the three variables are read from the environment's own table
+    (``os.environ`` keeps it as ``_data``, by encoded name) where there is one, as a lookup
+    each, where ``os.environ.get`` raises and catches two ``KeyError`` for each one unset.
+    """
     env = os.environ
+    raw = getattr(env, "_data", None)
+    if type(raw) is dict and _RAW_NAMES:
+        return _raw_data_dir(raw.get(_RAW_NAMES[0]), raw.get(_RAW_NAMES[1]), raw.get(_RAW_NAMES[2]))
     return _data_dir(env.get(ENV), env.get("XDG_DATA_HOME"), env.get("HOME"))
+
+
+def _encoded(names: tuple[str, ...]) -> tuple[Any, ...]:
+    """``names`` as ``os.environ`` keeps them in its table (none if it cannot say)."""
+    try:
+        return tuple(os.environ.encodekey(name) for name in names)
+    except Exception:  # noqa: BLE001 - no such table: data_dir reads os.environ as it is
+        return ()
+
+
+_RAW_NAMES = _encoded((ENV, "XDG_DATA_HOME", "HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _raw_data_dir(override: Any, xdg: Any, home: Any) -> Path:
+    """:func:`_data_dir` for the environment's values as its table keeps them."""
+    decode = os.environ.decodevalue
+    return _data_dir(*(None if v is None else decode(v) for v in (override, xdg, home)))
 
 
 @functools.lru_cache(maxsize=8)
