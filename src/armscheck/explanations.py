@@ -8,6 +8,7 @@ carries is written as ``<name>``. Only the names a template uses are looked up.
 from __future__ import annotations
 
 import functools
+import operator
 import string
 from collections.abc import Sequence
 from typing import Any
@@ -62,13 +63,21 @@ def render(template: str, facts: Sequence[Fact]) -> str:
     compiled = _compiled(template)
     if compiled is None:  # positional or nested fields: the general path
         return _FORMATTER.vformat(template, (), _Fields(facts))
-    text, names = compiled
+    text, names, whole = compiled
     if not names:  # the text itself, made once (see _compiled)
         return text
     if len(facts) != 1:
         return text.format(*[_value(facts, name) for name in names])
     # one fact (the usual case): its fields read in line, short text as it is
     fields = facts[0].fields
+    if whole is not None:  # each value written whole: none longer than the sentence
+        try:
+            out = text.format(*whole(fields)) if len(names) > 1 else text.format(whole(fields))
+        except KeyError:  # a name the fact does not carry
+            pass
+        else:
+            if len(out) <= MAX_FIELD_CHARS:
+                return out
     values = []
     for name in names:
         value = fields.get(name, _ABSENT)
@@ -89,16 +98,21 @@ _FORMATTER = string.Formatter()
 
 
 @functools.lru_cache(maxsize=2048)
-def _compiled(template: str) -> tuple[str, tuple[str, ...]] | None:
-    """``template`` with each field's name made a position, and the names in order.
+def _compiled(template: str) -> tuple[str, tuple[str, ...], Any] | None:
+    """``template`` with each field's name made a position, the names in order, and ``whole``.
 
     Formatting the result with each name's value gives what the general formatter gives
     (attributes, indexes, conversions and specs stay as written); ``None`` when the
     template has positional or nested fields. A template naming no field gives the text
-    it stands for, already formatted: one object, the same at every use.
+    it stands for, already formatted: one object, the same at every use. ``whole`` (else
+    ``None``) gives the names' values from a fact's fields, when no field is ``ctx`` or has
+    an attribute, an index or a spec: each value's text is then written whole (or longer,
+    converted), so a sentence no longer than :data:`MAX_FIELD_CHARS` holds no text value
+    longer than that.
     """
     text: list[str] = []
     names: list[str] = []
+    whole = True
     for literal, field, spec, conversion in _FORMATTER.parse(template):
         text.append(literal.replace("{", "{{").replace("}", "}}"))
         if field is None:
@@ -110,9 +124,10 @@ def _compiled(template: str) -> tuple[str, tuple[str, ...]] | None:
         text.append(f"!{conversion}" if conversion else "")
         text.append(f":{spec}}}" if spec else "}")
         names.append(first)
+        whole = whole and field == first != "ctx" and not spec
     if not names:
-        return "".join(text).format(), ()
-    return "".join(text), tuple(names)
+        return "".join(text).format(), (), None
+    return "".join(text), tuple(names), operator.itemgetter(*names) if whole else None
 
 
 def _short(value: Any) -> Any:
