@@ -71,16 +71,19 @@ def fields_at_once(cls: type[T]) -> type[T]:
 
     A frozen dataclass's own initialiser sets each field through ``object.__setattr__``;
     for the classes every check builds several of, this one (made from the fields as the
-    dataclass's is: the same parameters and defaults) writes them into the instance's
-    dictionary.
+    dataclass's is: the same parameters and defaults) gives the instance its dictionary
+    whole, made in one step. (Python 3.11 does not specialise reading an attribute from
+    the dictionary an instance's shared-key values become when ``__dict__`` is asked for,
+    as writing the fields into ``self.__dict__`` did: reads of the fields cost more.)
     """
     every = fields(cls)  # type: ignore[arg-type]
     if any(f.default_factory is not MISSING or not f.init for f in every):
         raise TypeError(f"{cls.__name__}: only plain fields, with or without a default")
     params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_{f.name}" for f in every)
-    body = "".join(f"\n    own[{f.name!r}] = {f.name}" for f in every)
+    body = ", ".join(f"{f.name!r}: {f.name}" for f in every)
     scope: dict[str, Any] = {f"_{f.name}": f.default for f in every if f.default is not MISSING}
-    exec(f"def __init__(self, {params}):\n    own = self.__dict__{body}", scope)  # noqa: S102
+    scope["_set"] = object.__setattr__
+    exec(f"def __init__(self, {params}):\n    _set(self, '__dict__', {{{body}}})", scope)  # noqa: S102
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[method-assign]
