@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 Scalar = str | int | float | bool
 T = TypeVar("T")
 _UNMADE = object()  # no value yet (see Context.once)
+_SET = object.__setattr__
 
 
 @record(frozen=True)
@@ -194,13 +195,25 @@ class Fact:
         changes: tuple[Change, ...] | Callable[[], tuple[Change, ...]] = (),
         matches: tuple[Match, ...] = (),
     ) -> None:
-        # a check makes many facts: their fields are written straight into the instance (it
-        # stays frozen: setting an attribute later still fails)
-        own = self.__dict__
-        own["kind"], own["key"], own["fields"], own["evidence"] = kind, key, fields, evidence
-        own["citations"], own["assumptions"], own["contested"] = citations, assumptions, contested
-        own["context"] = {} if context is None else context
-        own["changes"], own["matches"] = changes, matches
+        # a check makes many facts: the instance is given its dictionary whole (it stays
+        # frozen: setting an attribute later still fails), which Python 3.11 reads attributes
+        # from faster than from the shared-key one writing into self.__dict__ makes
+        _SET(
+            self,
+            "__dict__",
+            {
+                "kind": kind,
+                "key": key,
+                "fields": fields,
+                "evidence": evidence,
+                "citations": citations,
+                "assumptions": assumptions,
+                "contested": contested,
+                "context": {} if context is None else context,
+                "changes": changes,
+                "matches": matches,
+            },
+        )
 
 
 @record(frozen=True)
