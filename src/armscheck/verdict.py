@@ -72,9 +72,9 @@ class Finding:
         satisfied_by: str | None = None,
         waived_by: str | None = None,
     ) -> None:
-        # a check makes a finding for each rule that fires: its fields are written straight
-        # into the instance, not one by one through object.__setattr__ (it stays frozen)
-        own = self.__dict__
+        # a check makes a finding for each rule that fires: the instance is given its fields'
+        # dictionary whole, not each through object.__setattr__ (it stays frozen; see Fact)
+        own: dict[str, Any] = {}
         own["rule"], own["family"], own["title"], own["outcome"] = rule, family, title, outcome
         own["why"], own["citations"], own["evidence"] = why, citations, evidence
         own["assumptions"], own["contested"] = assumptions, contested
@@ -82,6 +82,7 @@ class Finding:
         own["counterfactuals"], own["matches"] = counterfactuals, matches
         own["satisfied_by"], own["waived_by"] = satisfied_by, waived_by
         own["changes"] = () if isinstance(changes, Later) else changes
+        object.__setattr__(self, "__dict__", own)
 
     @property
     def match(self) -> str | None:
