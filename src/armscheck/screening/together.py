@@ -7,6 +7,8 @@ written in ASCII are done here to all the names joined a line each.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain, compress, count, repeat
+from operator import countOf, not_
 
 from .forms import ARTICLES, DESCRIPTORS
 from .letters import _unified, canonical, skeleton
@@ -108,17 +110,15 @@ def key_forms(names: list[str]) -> Forms:
         cores = [n.core for n in norms]
         tokens = [n.tokens for n in norms]
         return words_of, tokens, [n.flat for n in norms], [n.skeleton for n in norms], cores
-    every: list[list[str]] = []
-    for words in map(str.split, spaced.lower().split("\n")):
-        if 1 in map(len, words):  # only single letters are joined (as in their case)
-            words = _join_letters(words)
-        if _DROPPABLE.isdisjoint(words):
-            pass
-        elif _FORMS.isdisjoint(words):  # articles only: dropped unless all are (_drop_forms)
-            words = [w for w in words if w not in ARTICLES] or words
+    every = list(map(str.split, spaced.lower().split("\n")))  # (looked at a kind at a time)
+    for i in compress(count(), map(countOf, map(map, repeat(len), every), repeat(1))):
+        every[i] = _join_letters(every[i])  # only single letters are joined (as in their case)
+    for i in compress(count(), map(not_, map(_DROPPABLE.isdisjoint, every))):
+        words = every[i]
+        if _FORMS.isdisjoint(words):  # articles only: dropped unless all are (_drop_forms)
+            every[i] = [w for w in words if w not in ARTICLES] or words
         else:  # (which words stay does not depend on their case)
-            words = [words[k] for k in _drop_forms(words, words, [])]
-        every.append(words)
+            every[i] = [words[k] for k in _drop_forms(words, words, [])]
     _, tokens, folded, consonants, cores = _folded(every)
     return every, tokens, folded, consonants, cores
 
@@ -143,16 +143,14 @@ def _folded(
     every: list[list[str]],
 ) -> tuple[list[str], list[tuple[str, ...]], list[str], list[str], list[str]]:
     """Of each name's words: joined, their tokens, the flat form, the consonants, the core."""
-    flats = ["".join(words) for words in every]
-    distinct = list(dict.fromkeys([w for words in every for w in words]))
+    flats = list(map("".join, every))
+    distinct = list(dict.fromkeys(chain.from_iterable(every)))
     each = dict(zip(distinct, _by_line(_unified, distinct), strict=True)).__getitem__
-    tokens = [tuple(map(each, words)) for words in every]
-    cores = [
-        ""
-        if DESCRIPTORS.isdisjoint(words)
-        else _core("".join([w for w in words if w not in DESCRIPTORS]), flats[i])
-        for i, words in enumerate(every)
-    ]
+    tokens = list(map(tuple, map(map, repeat(each), every)))
+    cores = [""] * len(every)
+    for i in compress(count(), map(not_, map(DESCRIPTORS.isdisjoint, every))):
+        core = "".join([w for w in every[i] if w not in DESCRIPTORS])
+        cores[i] = _core(core, flats[i])
     return flats, tokens, _by_line(_unified, flats), _by_line(skeleton, flats), cores
 
 
