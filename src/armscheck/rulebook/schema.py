@@ -63,9 +63,8 @@ class OneOf:
 
 Spec = Scalar | ListOf | Map | OneOf
 
-TEXT, DATE, URL, INT, NUMBER, BOOL = (
-    Scalar(k) for k in ("text", "date", "url", "int", "number", "bool")
-)
+_KINDS = {k: Scalar(k) for k in ("text", "date", "url", "int", "number", "bool")}
+TEXT, DATE, URL, INT, NUMBER, BOOL = _KINDS.values()
 CITATIONS = ListOf(
     Map(
         {"instrument": TEXT, "url": URL, "pinpoint": TEXT, "quote": TEXT},
@@ -111,7 +110,7 @@ def _compile(raw: Any, path: Path, doc: Doc) -> Spec:
         if kind == "sources":
             return SOURCES
         if kind in _EXAMPLES:
-            return Scalar(kind)
+            return _KINDS[kind]
     elif isinstance(raw, list) and len(raw) == 1:
         return ListOf(_compile(raw[0], (*path, 0), doc))
     elif isinstance(raw, dict) and set(raw) == {"one of"} and isinstance(raw["one of"], list):
@@ -188,6 +187,7 @@ def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -
 
 
 Test = Callable[[Any], bool]
+_SHARED: dict[int, Test] = {}  # the tests of CITATIONS and SOURCES
 _BLANKS = (str, list)  # the types of "" and [], which count as absent as None does
 
 
@@ -195,6 +195,10 @@ def _passes(spec: Spec) -> Test:
     """A test of whether a value passes ``spec`` (exactly when :func:`_check` raises nothing)."""
     if isinstance(spec, Scalar):
         return _SCALAR_TESTS[spec.kind]
+    if spec is CITATIONS or spec is SOURCES:  # in most lists: made once (from an equal spec)
+        if id(spec) not in _SHARED:
+            _SHARED[id(spec)] = _passes(ListOf(spec.item))
+        return _SHARED[id(spec)]
     if isinstance(spec, ListOf):
         item = _passes(spec.item)
         return lambda value: isinstance(value, list) and all(map(item, value))
