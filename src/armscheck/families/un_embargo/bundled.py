@@ -31,27 +31,29 @@ def entries(ref: Reference) -> list[Entry]:
     lst = ref.get(LIST)
     out: list[Entry] = []
     for i, row in enumerate(lst.data.get("entities") or []):
-        names = tuple(dict.fromkeys(str(n) for n in [row["name"], *(row.get("aliases") or [])]))
-        extra = {"reference": str(row["ref"]), "regime": str(row["regime"])}
-        extra |= {"source_list_url": str(row["citations"][0]["url"]), "bundled": "true"}
+        names = tuple(dict.fromkeys(map(str, [row["name"], *(row.get("aliases") or [])])))
+        reference = str(row["ref"])
+        extra = {
+            "reference": reference,
+            "regime": str(row["regime"]),
+            "source_list_url": str(row["citations"][0]["url"]),
+            "bundled": "true",
+        }
         if row.get("unconfirmed"):
             extra["unconfirmed"] = " ".join(str(row.get("note") or "not confirmed").split())
-        common: dict[str, Any] = {
-            "list_id": "un-sc",
-            "ref": str(row["ref"]),
-            "names": names,
-            "kind": "entity",
-            "countries": tuple(str(c) for c in row.get("countries") or ()),
-            "source": FILE,
-            "extra": extra,
-        }
-        path = ("entities", i)
-        start = lst.date(row.get("listed_from"), (*path, "listed_from"))
-        end = lst.date(row.get("listed_to"), (*path, "listed_to"))
-        out.append(Entry(listed_from=start, listed_to=end, **common))
-        again = lst.date(row.get("relisted_from"), (*path, "relisted_from"))
+        # by position, as Entry declares its fields: list_id, ref, names, kind, countries,
+        # then listed_from, listed_to, programs, source, extra
+        common = ("un-sc", reference, names, "entity", tuple(map(str, row.get("countries") or ())))
+        start, end, again = row.get("listed_from"), row.get("listed_to"), row.get("relisted_from")
+        if start is not None:  # (a day's text read, or an error located in the file)
+            start = lst.date(start, ("entities", i, "listed_from"))
+        if end is not None:
+            end = lst.date(end, ("entities", i, "listed_to"))
         if again is not None:
-            out.append(Entry(listed_from=again, listed_to=None, **common))
+            again = lst.date(again, ("entities", i, "relisted_from"))
+        out.append(Entry(*common, start, end, (), FILE, extra))
+        if again is not None:
+            out.append(Entry(*common, again, None, (), FILE, extra))
     return out
 
 
