@@ -8,7 +8,6 @@ one country's parties). One :class:`Index` per list is built once per process.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -71,22 +70,28 @@ NON_STATE = "un/non-state-actors"
 def entries(lists: Lists, shape: Shape) -> list[Entry]:
     """The entries of one curated list."""
     ref = lists.get(shape.file)
+    source = f"rules/lists/{shape.file}.yaml"
+    start_key, end_key = shape.start, shape.end
     out = []
     for i, row in enumerate(ref.data.get(shape.key) or []):
         names = [str(n) for n in [row.get("name"), *(row.get("aliases") or [])] if n]
         country = str(row.get("country") or shape.home)
-        out.append(
-            Entry(
-                list_id=shape.list_id,
-                ref=str(row.get("id") or i),
-                names=tuple(dict.fromkeys(names)),
-                kind="unknown",  # the curated lists mix organisations, groups and people
-                countries=(country,) if country else (),
-                listed_from=_day(ref, row, shape.start, (shape.key, i)),
-                listed_to=_day(ref, row, shape.end, (shape.key, i)),
-                source=f"rules/lists/{shape.file}.yaml",
-            )
+        # by position, as Entry declares its fields: list_id, ref, names, kind, countries,
+        # then listed_from, listed_to, programs, source, extra
+        common = (
+            shape.list_id,
+            str(row.get("id") or i),
+            tuple(dict.fromkeys(names)),
+            "unknown",  # the curated lists mix organisations, groups and people
+            (country,) if country else (),
         )
+        start = row.get(start_key) if start_key else None
+        if start is not None:  # (a day's text read, or an error located in the file)
+            start = ref.date(start, (shape.key, i, start_key))
+        end = row.get(end_key) if end_key else None
+        if end is not None:
+            end = ref.date(end, (shape.key, i, end_key))
+        out.append(Entry(*common, start, end, (), source, {}))
     return out
 
 
@@ -147,10 +152,3 @@ def all_entries(lists: Lists) -> list[Entry]:
     """Every curated entry, for screening one name against all the curated lists."""
     out = [e for shape in SHAPES for e in entries(lists, shape)]
     return out + non_state_entries(lists)
-
-
-def _day(ref: Any, row: dict[str, Any], key: str, path: tuple[str | int, ...]) -> dt.date | None:
-    if not key:
-        return None
-    day: dt.date | None = ref.date(row.get(key), (*path, key))
-    return day
