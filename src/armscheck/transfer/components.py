@@ -20,8 +20,11 @@ def line_value(
     r: Reader, raw: dict[str, Any], path: Path, count: int
 ) -> tuple[float | None, float | None]:
     """A line's unit value and total from ``unit_value_usd``/``value_usd`` and ``count``."""
-    unit = r.money(raw.get("unit_value_usd"), (*path, "unit_value_usd"))
-    total = r.money(raw.get("value_usd"), (*path, "value_usd"))
+    # (an absent value is None: not read, nor its path made)
+    unit = raw.get("unit_value_usd")
+    unit = None if unit is None else r.money(unit, (*path, "unit_value_usd"))
+    total = raw.get("value_usd")
+    total = None if total is None else r.money(total, (*path, "value_usd"))
     if unit is not None and total is not None:
         expected = unit * count
         if abs(expected - total) > _TOLERANCE * max(expected, total):
@@ -83,19 +86,23 @@ def read_usml(r: Reader, raw: Any, path: Path) -> str | None:
 def read_component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bool) -> Component:
     """Validate one component of an item bought ``quantity`` times."""
     c = r.mapping(raw, path, COMPONENT_KEYS, ("description",))
-    per_unit = r.count(c.get("per_unit"), (*path, "per_unit"), 1)
+    # (each key left out is read as absent without a call, nor its path made)
+    per_unit = 1 if c.get("per_unit") is None else r.count(c["per_unit"], (*path, "per_unit"), 1)
     unit, total = line_value(r, c, path, per_unit * quantity)
     origin = None
     if c.get("origin") is not None:
         origin = r.country(c["origin"], (*path, "origin"))[0]
+    control = c.get("control")
     extras, control = read_extras(
         r,
         c,
         path,
-        read_control(r, c.get("control"), (*path, "control")),
+        None if control is None else read_control(r, control, (*path, "control")),
         item=False,
         us_origin=origin in (None, "US"),
     )
+    usml = c.get("usml_category")
+    mde = c.get("major_defense_equipment")
     return Component(
         description=r.text(c["description"], (*path, "description")) or "",
         origin=origin,
@@ -103,8 +110,8 @@ def read_component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bo
         per_unit=per_unit,
         unit_value=unit,
         value=total,
-        usml_category=read_usml(r, c.get("usml_category"), (*path, "usml_category")),
-        mde=r.flag(c.get("major_defense_equipment"), (*path, "major_defense_equipment")),
+        usml_category=None if usml is None else read_usml(r, usml, (*path, "usml_category")),
+        mde=None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
         loc=r.loc(path),
         from_catalogue=catalogue,
         extras=extras,

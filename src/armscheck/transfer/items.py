@@ -160,14 +160,18 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 read_component(r, c, (*path, "components", len(comps) + k), quantity, True)
                 for k, c in enumerate(added)
             )
+        # (each key left out is read as absent without a call, nor its path made)
+        control = merged.get("control")
         extras, control = read_extras(
             r,
             it,
             path,
-            read_control(r, merged.get("control"), (*path, "control")),
+            None if control is None else read_control(r, control, (*path, "control")),
             item=True,
             us_origin=origin == "US",
         )
+        mde = merged.get("major_defense_equipment")
+        usml = merged.get("usml_category")
         out.append(
             Item(
                 index=i,
@@ -178,10 +182,10 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 value=total,
                 origin=origin,
                 control=control,
-                mde=r.flag(
-                    merged.get("major_defense_equipment"), (*path, "major_defense_equipment")
-                ),
-                usml_category=read_usml(r, merged.get("usml_category"), (*path, "usml_category")),
+                mde=None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
+                usml_category=None
+                if usml is None
+                else read_usml(r, usml, (*path, "usml_category")),
                 system=str(system.get("id")) if system else None,
                 components=tuple(comps),
                 loc=r.loc(path),

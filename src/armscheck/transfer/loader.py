@@ -150,21 +150,26 @@ def read_doc(doc: Doc, ref: Reference, expect_check: ExpectCheck | None = None) 
         if eut_given
         else "government"
     )
+    # (an optional key left out is read as absent without a call: absent, none is wrong)
+    names = sup.get("entities")
     supplier = Party(
-        s_code, s_name, r.names(sup.get("entities"), ("supplier", "entities")), r.loc(("supplier",))
+        s_code,
+        s_name,
+        () if names is None else r.names(names, ("supplier", "entities")),
+        r.loc(("supplier",)),
     )
+    names, user, region = rec.get("entities"), rec.get("end_user"), rec.get("region")
+    unit = rec.get("end_user_unit")
     recipient = Party(
         r_code,
         r_name,
-        r.names(rec.get("entities"), ("recipient", "entities")),
+        () if names is None else r.names(names, ("recipient", "entities")),
         r.loc(("recipient",)),
-        end_user=r.party(rec.get("end_user"), ("recipient", "end_user"), optional=True),
+        end_user=None if user is None else r.party(user, ("recipient", "end_user")),
         end_user_type=eut,
         end_user_type_given=eut_given,
-        region=r.plain_name(rec.get("region"), ("recipient", "region"), optional=True),
-        end_user_unit=r.party(
-            rec.get("end_user_unit"), ("recipient", "end_user_unit"), optional=True
-        ),
+        region=None if region is None else r.plain_name(region, ("recipient", "region")),
+        end_user_unit=None if unit is None else r.party(unit, ("recipient", "end_user_unit")),
     )
     channel = None
     if top.get("channel") is not None:
@@ -194,7 +199,7 @@ def read_doc(doc: Doc, ref: Reference, expect_check: ExpectCheck | None = None) 
                 f"{state.name} existed {state.lifetime()}, not on {date}",
                 f"write the state that existed on {date}, or a date inside {state.name}'s years",
             )
-    sales = read_sales(r, top.get("related_sales"))
+    sales = () if top.get("related_sales") is None else read_sales(r, top["related_sales"])
     for i, sale in enumerate(sales):
         if sale.date > date:
             raise r.fail(
@@ -206,16 +211,20 @@ def read_doc(doc: Doc, ref: Reference, expect_check: ExpectCheck | None = None) 
         file=label,
         name=r.text(top["name"], ("name",)) or "",
         date=date,
-        source=r.text(top.get("source"), ("source",), optional=True),
+        source=None if top.get("source") is None else r.text(top["source"], ("source",)),
         supplier=supplier,
         recipient=recipient,
         channel=channel,
         items=read_items(r, top["items"], s_code),
         related_sales=sales,
         expect=expect,
-        known_gap=r.text(top.get("known_gap"), ("known_gap",), optional=True),
+        known_gap=None
+        if top.get("known_gap") is None
+        else r.text(top["known_gap"], ("known_gap",)),
         doc=doc,
-        sales_territory=read_sales_territory(r, top.get("sales_territory")),
+        sales_territory=None
+        if top.get("sales_territory") is None
+        else read_sales_territory(r, top["sales_territory"]),
     )
 
 
