@@ -143,3 +143,13 @@ def test_a_list_read_from_its_bytes_reads_as_from_its_text(bom: bytes) -> None:
         mine, theirs = parse_list(bom + raw, str(path)), parse_list(text, str(path))
         assert type(mine) is type(theirs) and same(mine.data, theirs.data), path
         assert mine.marks == theirs.marks and mine.key_marks == theirs.key_marks, path
+
+
+def test_the_yaml_files_of_a_folder_are_those_glob_finds_in_its_order(tmp_path: Path) -> None:
+    from armscheck.transfer.decoding import yaml_files
+
+    for name in ("b.yaml", "a.yaml", "B.yaml", ".yaml", ".h.yaml", "c.yml", "a-b.yaml", "ä.yaml"):
+        (tmp_path / name).write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "d.yaml").mkdir()
+    for folder in (tmp_path, ROOT / "rules" / "lists", ROOT / "rules" / "caatsa"):
+        assert yaml_files(folder) == sorted(folder.glob("*.yaml"))

@@ -16,6 +16,7 @@ from ..garbage import no_collection
 from ..records import field, record, replace
 from ..screening import Index, curated, saved
 from ..screening.index import Searchable
+from ..transfer.decoding import yaml_files
 from ..transfer.yamldoc import Doc
 from .fingerprint import rules_hash
 from .patterns import Pattern
@@ -187,7 +188,7 @@ def _load_rulebook(root: Path, fams: tuple[Family, ...]) -> Rulebook:
     rules: list[Rule] = []
     for fam in fams:
         folder = root / fam.id
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        for path in yaml_files(folder) if folder.is_dir() else []:
             if path.stem != "index":
                 rules.append(read_rule(path, fam, kinds))
     seen: dict[str, str] = {}

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ..errors import RuleError
 from ..records import field, record
-from ..transfer.decoding import read_file
+from ..transfer.decoding import read_file, yaml_files
 from ..transfer.values import ValueProblem, fold, parse_date, suggest_names
 from ..transfer.yamldoc import Doc
 
@@ -195,7 +195,7 @@ def load_reference(root: Path) -> Reference:
             hint="copy rules/lists/schema/ from armscheck's rules folder",
         )
     schemas = load_schemas(schema_file)
-    for path in sorted(folder.glob("*.yaml")):
+    for path in yaml_files(folder):
         doc = parse_list(read_file(path, RuleError), str(path))
         ref = RefList(path.stem, doc)
         if not isinstance(doc.data, dict):

@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 from ..errors import ComplianceError, InputError
 from .characters import describe, invisible_break, sniff_encoding
 
 MAX_BYTES = 1_000_000
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # (looked up once: a miss raises)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The entries of ``folder`` named ``*.yaml``, sorted: ``sorted(folder.glob("*.yaml"))``.
+
+    Read with one ``listdir`` (no pattern compiled, no paths compared part by part); a folder
+    that may not be listed has none, as for ``glob``.
+    """
+    try:
+        names = os.listdir(folder)
+    except PermissionError:
+        return []
+    return [folder / name for name in sorted(names) if name.endswith(".yaml")]
 
 
 def read_file(path: str | os.PathLike[str], error: type[ComplianceError] = InputError) -> bytes:
