@@ -7,7 +7,8 @@ whole instead, and a fuzzy key's bucket is made from its words' ids when a name 
 it up (see :meth:`.index.Index.buckets`), with the same ids in the same order as in the
 whole table (:func:`whole_table`, made only to write an index out).
 
-The keys are made a kind at a time for all the aliases (those of :func:`.keys.plain_keys`)
+The keys are made a kind at a time for all the aliases (those of :func:`.keys.plain_keys`
+but a word's, whose bucket is made from the word's ids when looked up, as a fuzzy key's is)
 and the fuzzy keys of all the words' starts at once (:func:`start_keys`), not alias by alias.
 """
 
@@ -25,7 +26,6 @@ from .keys import (
     ORDER,
     SKELETON,
     SKELETON_MIN,
-    WORD,
     key_list,
 )
 from .leading import lead_of
@@ -36,7 +36,8 @@ from .together import key_forms, normalise_all
 # the ids under a key: one id alone (most keys), or several in a list
 Ids = int | list[int]
 # alias id -> entry number, text, tokens, (folded key, sorted words); the ids under each key
-# that is not fuzzy; each fuzzy key's lists of ids (see by_gram)
+# that is neither fuzzy nor a word's (see _plain_keys); each fuzzy key's lists of ids (see
+# by_gram); the ids of the aliases holding each word (a token, or the folded whole)
 Filed = tuple[
     list[int],
     list[str],
@@ -44,6 +45,7 @@ Filed = tuple[
     list[tuple[str, str]],
     dict[str, Ids],
     dict[str, list[list[int]]],
+    dict[str, list[int]],
 ]
 
 
@@ -89,7 +91,8 @@ def file_aliases(entries: tuple[Entry, ...]) -> Filed:
         [w for a, t in enumerate(tokens) for w in (*t, flats[a])],
         [a for a, t in enumerate(tokens) for _ in range(len(t) + 1)],
     )
-    return owner, texts, tokens, list(zip(flats, ordered, strict=True)), keys, by_gram(words)
+    pairs = list(zip(flats, ordered, strict=True))
+    return owner, texts, tokens, pairs, keys, by_gram(words), words
 
 
 def _plain_keys(
@@ -103,13 +106,14 @@ def _plain_keys(
     """The keys of :func:`.keys.plain_keys` of every alias, a kind at a time, with their ids.
 
     Each kind's ids ascend, and no two kinds share a key (each has its own first letter).
+    The keys of an alias's words (WORD) are not made: a name that looks one up has its ids
+    made from the word's (see :meth:`.index.Index.buckets`).
     """
     yield [EXACT + flat for flat in flats], range(len(flats))
     ids = [a for a, core in enumerate(cores) if len(core) >= CORE_MIN]
     yield [CORE + cores[a] for a in ids], ids
     ids = [a for a, t in enumerate(tokens) if len(t) > 1]
     yield [ORDER + ordered[a] for a in ids], ids
-    yield [WORD + t for a in ids for t in tokens[a]], [a for a in ids for _ in tokens[a]]
     ids = [a for a, skeleton in enumerate(skeletons) if len(skeleton) >= SKELETON_MIN]
     yield [SKELETON + skeletons[a] for a in ids], ids
     # a name has distinctive leading words only if it ends in a generic word (see lead_of)

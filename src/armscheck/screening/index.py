@@ -17,7 +17,7 @@ from itertools import chain
 
 from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
-from .keys import query_keys, sorted_tokens
+from .keys import WORD, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
@@ -221,20 +221,19 @@ class Index(Searchable):
         self.pairs: list[tuple[str, str]] = []  # alias id -> folded key, sorted words
         self._plain: dict[str, int | list[int]] = {}  # ids by key (not fuzzy): one, or a list
         self._grams: dict[str, list[list[int]]] = {}  # each fuzzy key's lists of ids
+        self._words: dict[str, list[int]] = {}  # the ids of the aliases holding each word
         self._made: dict[str, tuple[int, ...]] = {}  # the buckets looked up so far
         if self.entries:  # (none: no official list imported)
             from .filing import file_aliases  # only where an index is built from the lists
 
             with no_collection():  # building makes many objects and no garbage cycles
                 filed = file_aliases(self.entries)
-            self.owner, self.texts, self.tokens, self.pairs, self._plain, self._grams = filed
+            self.owner, self.texts, self.tokens, self.pairs, self._plain, self._grams, _ = filed
+            self._words = filed[6]
 
     @functools.cached_property
     def norms(self) -> list[Normalised]:
-        """Each alias's normalised form, all made when first asked for (to write the index out).
-
-        Screening makes only those of the aliases a name reaches (see :meth:`alias`).
-        """
+        """Each alias's normalised form, made when first asked for (to write the index out)."""
         from .filing import normalised
 
         with no_collection():
@@ -264,6 +263,12 @@ class Index(Searchable):
                 got = table.get(k)
                 if got is not None:
                     ids = (got,) if isinstance(got, int) else tuple(got)
+                elif k[:1] == WORD:  # the aliases of several words, this word one of them
+                    word, tokens = k[1:], self.tokens
+                    has = [a for a in self._words.get(word, ()) if word in tokens[a]]
+                    ids = tuple([a for a in has if len(tokens[a]) > 1])
+                    if not ids:
+                        continue
                 else:
                     lists = grams.get(k)  # (ids in no order, some twice: see filing.by_gram)
                     if not lists:
@@ -279,12 +284,8 @@ class Index(Searchable):
         return [pairs[a] for a in ids]
 
     def alias(self, a: int) -> tuple[int, str, Normalised]:
-        """The entry number, the text and the normalised form of alias ``a``.
-
-        The form is :func:`.normalise.normalise` of the text unless :attr:`norms` was made
-        (the same form: :func:`.together.normalise_all` normalises each name as it does).
-        """
-        norms = self.__dict__.get("norms")
+        """The entry number, the text and the normalised form of alias ``a``."""
+        norms = self.__dict__.get("norms")  # (if not made, normalise gives what it would hold)
         text = self.texts[a]
         return self.owner[a], text, normalise(text) if norms is None else norms[a]
 
