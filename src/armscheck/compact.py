@@ -27,6 +27,7 @@ MAX_KEPT = 4096  # encoded citations and finding heads kept per process (then st
 encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _TEXT = encode_basestring  # a str as JSON text, as encode writes it (C)
 _CITED: dict[int, tuple[Any, bytes]] = {}
+_CITES: dict[int, tuple[Any, bytes]] = {}  # each tuple of a finding's citations, joined
 _HEADS: dict[tuple[str, str, str, str], bytes] = {}
 _KNOWN: dict[str, bytes] = {}  # notes and assumptions: most recur from check to check
 MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clear
@@ -112,6 +113,16 @@ def _run(run: dict[str, Any]) -> bytes:
     return b"{" + b", ".join(parts) + b"}"
 
 
+def _citations(cites: tuple[Citation, ...]) -> bytes:
+    """A finding's citations, joined: a rule's tuple of them recurs check after check."""
+    if type(cites) is not tuple:
+        return b", ".join([_citation(c) for c in cites])
+    kept = _CITES.get(id(cites))  # (most are kept: looked up in line)
+    if kept is not None and kept[0] is cites:
+        return kept[1]
+    return kept_for(_CITES, cites, lambda: b", ".join([_citation(c) for c in cites]))
+
+
 def _citation(c: Citation) -> bytes:
     kept = _CITED.get(id(c))  # (most are kept: looked up in line)
     if kept is not None and kept[0] is c:
@@ -185,7 +196,7 @@ def finding_bytes(f: Finding) -> bytes:
         [
             _head(f),
             f'{_TEXT(f.why)}, "citations": ['.encode(),
-            b", ".join([_citation(c) for c in f.citations]),
+            _citations(f.citations),
             f'], "evidence": [{places}], "assumptions": '.encode(),
             _known(f.assumptions),
             f', "contested": {disputed}, "review_days": {days}'.encode(),
