@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from ..records import MISSING, field, fields, record
 from .loc import Loc
 from .vocab import END_USER_TYPES, Extras, end_user_class
-from .yamldoc import Doc, path_text
+from .yamldoc import Doc, steps_text
 
 __all__ = ["END_USER_TYPES", "Extras", "Loc"]
 NO_EXTRAS = Extras()  # what an item or a part without optional vocabulary has
@@ -188,4 +188,4 @@ class Transfer:
 
     def loc(self, *path: str | int) -> Loc:
         """The :class:`Loc` of a path in the file."""
-        return Loc.at(self.doc, path, path_text(path))
+        return Loc.at(self.doc, path, steps_text(path))  # (path: a tuple, as *path gives)

@@ -29,7 +29,7 @@ from .values import (
     shown,
     suggest,
 )
-from .yamldoc import Doc, path_text
+from .yamldoc import Doc, steps_text
 
 MAX_KNOWN = 10_000  # country names, as written, whose answer is kept for the next file
 _WHITESPACE = deferred(r"[\t\n\r\u2028\u2029\x85]+")  # line breaks and tabs: one space
@@ -50,7 +50,7 @@ class Reader:
 
     def loc(self, path: tuple[str | int, ...]) -> Loc:
         """The :class:`Loc` of ``path``."""
-        return Loc.at(self.doc, path, path_text(path))
+        return Loc.at(self.doc, path, steps_text(path))
 
     def mapping(
         self,

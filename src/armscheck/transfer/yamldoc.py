@@ -24,7 +24,7 @@ from . import nodes
 from .decoding import decode
 from .nodes import MAX_DEPTH, MAX_NODES
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "Doc", "parse", "path_text"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Doc", "parse", "path_text", "steps_text"]
 
 Path = tuple[str | int, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -136,11 +136,12 @@ class Doc:
 
 def path_text(path: tuple[str | int, ...]) -> str:
     """A key path as the reports show it: ``items[0].components[1].origin``."""
-    return _path_text(path) if type(path) is tuple else _written(path)
+    return steps_text(path) if type(path) is tuple else _written(path)
 
 
 @functools.lru_cache(maxsize=4096)  # a check asks for the same few paths again and again
-def _path_text(path: tuple[str | int, ...]) -> str:
+def steps_text(path: tuple[str | int, ...]) -> str:
+    """:func:`path_text` of a path given as a tuple (called at once where it surely is one)."""
     return _written(path)
 
 
