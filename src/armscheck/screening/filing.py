@@ -8,8 +8,9 @@ it up (see :meth:`.index.Index.buckets`), with the same ids in the same order as
 whole table (:func:`whole_table`, made only to write an index out).
 
 The keys are made a kind at a time for all the aliases (those of :func:`.keys.plain_keys`
-but a word's, whose bucket is made from the word's ids when looked up, as a fuzzy key's is)
-and the fuzzy keys of all the words' starts at once (:func:`start_keys`), not alias by alias.
+but a word's and the folded whole's, whose buckets are made from the word's ids when looked
+up, as a fuzzy key's is), and the fuzzy keys of all the words' starts at once
+(:func:`start_keys`), not alias by alias.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from .forms import DESCRIPTORS, GENERIC
 from .keys import (
     CORE,
     CORE_MIN,
-    EXACT,
     GRAM,
     HEAD,
     ORDER,
@@ -75,7 +75,6 @@ def file_aliases(entries: tuple[Entry, ...]) -> Filed:
     tokens = list(map(tokens_of.__getitem__, picked))
     ordered = list(map(" ".join, map(sorted, tokens)))  # each alias's sorted_tokens
     forms = (
-        flats,
         tokens,
         ordered,
         list(map(cores_of.__getitem__, picked)),
@@ -96,7 +95,6 @@ def file_aliases(entries: tuple[Entry, ...]) -> Filed:
 
 
 def _plain_keys(
-    flats: list[str],
     tokens: list[tuple[str, ...]],
     ordered: list[str],
     cores: list[str],
@@ -106,10 +104,9 @@ def _plain_keys(
     """The keys of :func:`.keys.plain_keys` of every alias, a kind at a time, with their ids.
 
     Each kind's ids ascend, and no two kinds share a key (each has its own first letter).
-    The keys of an alias's words (WORD) are not made: a name that looks one up has its ids
-    made from the word's (see :meth:`.index.Index.buckets`).
+    The keys of an alias's words (WORD) and of its folded whole (EXACT) are not made: a
+    name that looks one up has its ids made from the word's (see :meth:`.index.Index.buckets`).
     """
-    yield [EXACT + flat for flat in flats], range(len(flats))
     ids = [a for a, core in enumerate(cores) if len(core) >= CORE_MIN]
     yield [CORE + cores[a] for a in ids], ids
     ids = [a for a, t in enumerate(tokens) if len(t) > 1]

@@ -17,7 +17,7 @@ from itertools import chain
 
 from ..garbage import no_collection
 from .fuzzy import matches as fuzzy_matches
-from .keys import WORD, query_keys, sorted_tokens
+from .keys import EXACT, WORD, query_keys, sorted_tokens
 from .model import Entry, Hit, Normalised
 from .normalise import normalise
 from .score import POSSIBLE_MIN, Candidate, Worth, assess, weigh
@@ -263,10 +263,12 @@ class Index(Searchable):
                 got = table.get(k)
                 if got is not None:
                     ids = (got,) if isinstance(got, int) else tuple(got)
-                elif k[:1] == WORD:  # the aliases of several words, this word one of them
-                    word, tokens = k[1:], self.tokens
-                    has = [a for a in self._words.get(word, ()) if word in tokens[a]]
-                    ids = tuple([a for a in has if len(tokens[a]) > 1])
+                elif k[:1] == WORD or k[:1] == EXACT:  # made from a word's ids (see filing)
+                    word, has, tokens = k[1:], self._words.get(k[1:], ()), self.tokens
+                    if k[0] == EXACT:  # the aliases whose folded whole it is
+                        ids = tuple([a for a in has if self.pairs[a][0] == word])
+                    else:  # the aliases of several words, this word one of them
+                        ids = tuple([a for a in has if len(tokens[a]) > 1 and word in tokens[a]])
                     if not ids:
                         continue
                 else:
