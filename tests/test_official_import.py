@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -338,3 +339,12 @@ def test_loaded_lists_work_without_a_writable_folder(tmp_path: Path, codes, monk
     lists = loaded(tmp_path)
     assert not isinstance(lists.index(), DiskIndex)
     assert lists.counts()["us-el"] == 2 and [s.stem for s in lists.stored] == ["us-csl"]
+
+
+def test_data_dir_follows_a_replaced_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An os.environ put in place of the usual one is read as it is, not its old table."""
+    values = {**os.environ, "ARMSCHECK_DATA_DIR": "/tmp/elsewhere-data"}
+    monkeypatch.setattr(os, "environ", os._Environ(values, str, str, str, str))  # type: ignore[attr-defined]
+    assert store.data_dir() == Path("/tmp/elsewhere-data")
+    monkeypatch.setattr(os, "environ", {"ARMSCHECK_DATA_DIR": "/tmp/plain-dict-data"})
+    assert store.data_dir() == Path("/tmp/plain-dict-data")

@@ -37,9 +37,11 @@ def data_dir() -> Path:
     Asked for every check: the three variables are read from the environment's own table
     (``os.environ`` keeps it as ``_data``, by encoded name) where there is one, as a lookup
     each, where ``os.environ.get`` raises and catches two ``KeyError`` for each one unset.
+    Only while ``os.environ`` is the object this module found at import: one put in its
+    place (of another class, or keeping its table by text) is read as it is.
     """
     env = os.environ
-    raw = getattr(env, "_data", None)
+    raw = getattr(env, "_data", None) if env is _ENVIRON else None
     if type(raw) is dict and _RAW_NAMES:
         return _raw_data_dir(raw.get(_RAW_NAMES[0]), raw.get(_RAW_NAMES[1]), raw.get(_RAW_NAMES[2]))
     return _data_dir(env.get(ENV), env.get("XDG_DATA_HOME"), env.get("HOME"))
@@ -53,13 +55,14 @@ def _encoded(names: tuple[str, ...]) -> tuple[Any, ...]:
         return ()
 
 
-_RAW_NAMES = _encoded((ENV, "XDG_DATA_HOME", "HOME"))
+_ENVIRON = os.environ
+_RAW_NAMES = _encoded((ENV, "XDG_DATA_HOME", "HOME")) if type(_ENVIRON) is os._Environ else ()
 
 
 @functools.lru_cache(maxsize=8)
 def _raw_data_dir(override: Any, xdg: Any, home: Any) -> Path:
     """:func:`_data_dir` for the environment's values as its table keeps them."""
-    decode = os.environ.decodevalue
+    decode = _ENVIRON.decodevalue
     return _data_dir(*(None if v is None else decode(v) for v in (override, xdg, home)))
 
 
