@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from ..screening import Index, curated, saved
 from ..screening.index import Searchable
 from ..transfer.decoding import yaml_files
 from ..transfer.yamldoc import Doc
+from . import caching_off
 from .fingerprint import rules_hash
 from .patterns import Pattern
 from .reference import Country, Reference, RefList, load_reference
@@ -90,8 +90,8 @@ def load_rulebook(root: Path | None = None, families: tuple[Family, ...] | None 
 
     root = root or default_rules_dir()
     fams = families if families is not None else FAMILIES
-    if families is not None or os.environ.get("ARMSCHECK_NO_CACHE"):
-        return _load_rulebook(root, fams)  # not cached (as :func:`.cache.fingerprint` says)
+    if families is not None or caching_off():
+        return _load_rulebook(root, fams)  # not cached
     from . import cache
 
     found = cache.fingerprint(root)

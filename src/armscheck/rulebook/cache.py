@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import fields, is_record
+from . import caching_off
 from . import fingerprint as stamps
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the armscheck package
@@ -68,7 +69,7 @@ def fingerprint(root: Path) -> tuple[str, tuple[str, int]] | None:
 
     See :mod:`.fingerprint`: the files are hashed unless the stat record still fits them.
     """
-    if os.environ.get("ARMSCHECK_NO_CACHE"):
+    if caching_off():
         return None
     from ..version import __version__
 

@@ -146,20 +146,6 @@ def file_pairs(table: dict[str, list[int]], keys: Iterable[str], ids: Iterable[i
             got.append(a)
 
 
-def file_under(table: dict[str, list[int]], keys: Iterable[str], a: int) -> None:
-    """Add alias ``a`` under each of ``keys`` in ``table``, whose lists of ids ascend.
-
-    ``keys`` may name a key twice (see :func:`.keys.key_list`): a list ending in ``a`` holds it.
-    """
-    get = table.get
-    for key in keys:
-        ids = get(key)
-        if ids is None:
-            table[key] = [a]
-        elif ids[-1] != a:
-            ids.append(a)
-
-
 def by_gram(words: dict[str, list[int]]) -> dict[str, list[list[int]]]:
     """Each fuzzy key's lists of alias ids, given each word's ids (ascending).
 
@@ -240,5 +226,6 @@ def whole_table(
     """The ids of the aliases under each key, given each alias's form and sorted words."""
     keys: dict[str, list[int]] = {}
     for a, (norm, pair) in enumerate(zip(norms, pairs, strict=True)):
-        file_under(keys, key_list(norm, pair[1]), a)
+        listed = key_list(norm, pair[1])  # (a key may come twice: kept once, see file_pairs)
+        file_pairs(keys, listed, [a] * len(listed))
     return {k: tuple(v) for k, v in keys.items()}

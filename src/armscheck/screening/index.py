@@ -228,8 +228,8 @@ class Index(Searchable):
 
             with no_collection():  # building makes many objects and no garbage cycles
                 filed = file_aliases(self.entries)
-            self.owner, self.texts, self.tokens, self.pairs, self._plain, self._grams, _ = filed
-            self._words = filed[6]
+            self.owner, self.texts, self.tokens, self.pairs = filed[:4]
+            self._plain, self._grams, self._words = filed[4:]
 
     @functools.cached_property
     def norms(self) -> list[Normalised]:
