@@ -11,12 +11,12 @@ import codecs
 import heapq
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from ..batch import BatchResult
+from ..lazyre import deferred
 from ..records import field, record
 from ..transfer.values import printable
 from ..verdict import FAMILY_OUTCOMES, VERDICTS, rank
@@ -191,8 +191,9 @@ def file_lines(console: Console, r: BatchResult, brief: bool) -> None:
         )
 
 
-# characters XML 1.0 cannot hold at all, even escaped (a YAML "\x0b" can reach a name)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# characters XML 1.0 cannot hold at all, even escaped (a YAML "\x0b" can reach a name);
+# compiled when JUnit output first needs it (its class reaches past 256 code points)
+_NOT_XML = deferred("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:
