@@ -68,3 +68,16 @@ def test_batch_skips_decisions_files_in_folders(tmp_path: Path) -> None:
     found = [Path(f).name for f in yaml_files([deals])]
     assert DEFAULT_NAME not in found and T129 in found
     assert yaml_files([deals / DEFAULT_NAME]) == [str(deals / DEFAULT_NAME)]  # named: kept
+
+
+def test_with_run_is_finish_where_no_decisions_apply(tmp_path: Path) -> None:
+    deals = _deals(tmp_path)
+    (deals / DEFAULT_NAME).unlink()
+    checker = load_checker()
+    run = run_info(checker.rulebook)
+    for settings in (Settings(run=run), Settings(run=run, look_for_decisions=False), Settings()):
+        session = Session(checker.rulebook, settings)
+        file = str(deals / T129)
+        assert not session.needs_transfer(file)
+        verdict = checker.check_file(file)
+        assert session.with_run(verdict) == session.finish(None, verdict)

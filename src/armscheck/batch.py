@@ -138,8 +138,8 @@ def _check_one(file: str) -> BatchResult:
     try:
         if session is None:  # the commonest case
             verdict = checker.check_file(file, worker.as_of)
-        elif not session.needs_transfer(file):
-            verdict = session.finish(None, checker.check_file(file, worker.as_of))
+        elif not session.needs_transfer(file):  # no decisions, no record: the run only
+            verdict = session.with_run(checker.check_file(file, worker.as_of))
         else:
             from .api import read_transfer
             from .transfer.loader import read_input

@@ -79,6 +79,15 @@ class Session:
         """Whether checking ``file`` needs its transfer and bytes (decisions or a record)."""
         return self.wants_input or self.decisions_for(file) is not None
 
+    def with_run(self, verdict: Verdict) -> Verdict:
+        """:meth:`finish` of a verdict whose file :meth:`needs_transfer` said no to.
+
+        No decisions apply to that file and no record is written: the run is attached (when
+        there is one), and the decisions file is not looked for again.
+        """
+        run = self.settings.run
+        return verdict if run is None else with_run(verdict, run)
+
     def finish(
         self, transfer: Transfer | None, verdict: Verdict, data: bytes | None = None
     ) -> Verdict:
