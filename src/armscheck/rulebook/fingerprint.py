@@ -143,29 +143,30 @@ def compute(
 
     The rules digest is :func:`rules_hash` of the same bytes.
     """
-    import hashlib
-
-    digest = hashlib.sha256(head)
+    digest = _sha256(head)
     rules: list[tuple[list[str], str, bytes]] = []
     for base, rel, _ in found:
         data = regular_bytes(base / rel, limit)
         if data is None:
             return None
-        digest.update(b"%d\0%s\0%d\0" % (base == root, rel.encode(), len(data)))
-        digest.update(data)
+        digest.update(b"%d\0%s\0%d\0%s" % (base == root, rel.encode(), len(data), data))
         if base == root:
             rules.append((rel.split("/"), rel, data))
     return digest.hexdigest(), _rules_digest((rel, data) for _, rel, data in sorted(rules))
 
 
-def _rules_digest(files: Any) -> tuple[str, int]:
-    import hashlib
+def _sha256(data: bytes = b"") -> Any:  # hashlib.sha256(data), without importing hashlib
+    try:  # (whose import asks OpenSSL for every algorithm it names)
+        from _hashlib import openssl_sha256 as sha256  # (what hashlib.sha256 is)
+    except ImportError:  # pragma: no cover - a Python without OpenSSL
+        from hashlib import sha256
+    return sha256(data)
 
-    digest = hashlib.sha256()
-    count = 0
+
+def _rules_digest(files: Any) -> tuple[str, int]:
+    digest, count = _sha256(), 0
     for rel, data in files:
-        digest.update(rel.encode("utf-8") + b"\0")
-        digest.update(data + b"\0")
+        digest.update(b"%s\0%s\0" % (rel.encode("utf-8"), data))
         count += 1
     return digest.hexdigest(), count
 
