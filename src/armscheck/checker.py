@@ -166,18 +166,13 @@ class Checker:
                 f"({reviewed}); changes in the law since then are not known to armscheck.",
             )
         verdict = overall(families)
+        law_reviewed = reviewed.isoformat() if reviewed else None
+        contested = rests_on_contested(findings, verdict)
+        # (fields by position: a class called with keywords packs them in a dictionary first)
         return Verdict(
-            law_reviewed=reviewed.isoformat() if reviewed else None,
-            file=transfer.file,
-            name=transfer.name,
-            date=date.isoformat(),
-            verdict=verdict,
-            families=families,
-            findings=findings,
-            notes=notes,
-            assumptions=assumptions,
-            contested=rests_on_contested(findings, verdict),
-        )
+            transfer.file, transfer.name, date.isoformat(), verdict, families, findings,
+            notes, assumptions, contested, None, None, law_reviewed,
+        )  # fmt: skip
 
     def _families(
         self, findings: list[Finding], date: dt.date, notes: list[str], unassessed: set[str]

@@ -103,18 +103,18 @@ def read_component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bo
     )
     usml = c.get("usml_category")
     mde = c.get("major_defense_equipment")
-    return Component(
-        description=r.text(c["description"], (*path, "description")) or "",
-        origin=origin,
-        control=control,
-        per_unit=per_unit,
-        unit_value=unit,
-        value=total,
-        usml_category=None if usml is None else read_usml(r, usml, (*path, "usml_category")),
-        mde=None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
-        loc=r.loc(path),
-        from_catalogue=catalogue,
-        extras=extras,
+    return Component(  # (the fields by position: by keyword, they are packed in a dictionary first)
+        r.text(c["description"], (*path, "description")) or "",
+        origin,
+        control,
+        per_unit,
+        unit,
+        total,
+        None if usml is None else read_usml(r, usml, (*path, "usml_category")),
+        None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
+        r.loc(path),
+        catalogue,
+        extras,
     )
 
 

@@ -173,24 +173,22 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
         mde = merged.get("major_defense_equipment")
         usml = merged.get("usml_category")
         out.append(
-            Item(
-                index=i,
-                description=r.text(it["description"], (*path, "description")) or "",
-                category=category,
-                quantity=quantity,
-                unit_value=unit,
-                value=total,
-                origin=origin,
-                control=control,
-                mde=None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
-                usml_category=None
-                if usml is None
-                else read_usml(r, usml, (*path, "usml_category")),
-                system=str(system.get("id")) if system else None,
-                components=tuple(comps),
-                loc=r.loc(path),
-                filled=tuple(filled),
-                extras=extras,
+            Item(  # (the fields by position: by keyword, they are packed in a dictionary first)
+                i,
+                r.text(it["description"], (*path, "description")) or "",
+                category,
+                quantity,
+                unit,
+                total,
+                origin,
+                control,
+                None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
+                None if usml is None else read_usml(r, usml, (*path, "usml_category")),
+                str(system.get("id")) if system else None,
+                tuple(comps),
+                r.loc(path),
+                tuple(filled),
+                extras,
             )
         )
     return tuple(out)

@@ -160,16 +160,17 @@ def read_doc(doc: Doc, ref: Reference, expect_check: ExpectCheck | None = None) 
     )
     names, user, region = rec.get("entities"), rec.get("end_user"), rec.get("region")
     unit = rec.get("end_user_unit")
+    # (the fields by position: a class called with keywords packs them in a dictionary first)
     recipient = Party(
         r_code,
         r_name,
         () if names is None else r.names(names, ("recipient", "entities")),
         r.loc(("recipient",)),
-        end_user=None if user is None else r.party(user, ("recipient", "end_user")),
-        end_user_type=eut,
-        end_user_type_given=eut_given,
-        region=None if region is None else r.plain_name(region, ("recipient", "region")),
-        end_user_unit=None if unit is None else r.party(unit, ("recipient", "end_user_unit")),
+        None if user is None else r.party(user, ("recipient", "end_user")),  # end_user
+        eut,
+        eut_given,
+        None if region is None else r.plain_name(region, ("recipient", "region")),
+        None if unit is None else r.party(unit, ("recipient", "end_user_unit")),
     )
     channel = None
     if top.get("channel") is not None:
@@ -208,21 +209,19 @@ def read_doc(doc: Doc, ref: Reference, expect_check: ExpectCheck | None = None) 
                 "list only earlier sales to the same recipient",
             )
     return Transfer(
-        file=label,
-        name=r.text(top["name"], ("name",)) or "",
-        date=date,
-        source=None if top.get("source") is None else r.text(top["source"], ("source",)),
-        supplier=supplier,
-        recipient=recipient,
-        channel=channel,
-        items=read_items(r, top["items"], s_code),
-        related_sales=sales,
-        expect=expect,
-        known_gap=None
-        if top.get("known_gap") is None
-        else r.text(top["known_gap"], ("known_gap",)),
-        doc=doc,
-        sales_territory=None
+        label,
+        r.text(top["name"], ("name",)) or "",
+        date,
+        None if top.get("source") is None else r.text(top["source"], ("source",)),
+        supplier,
+        recipient,
+        channel,
+        read_items(r, top["items"], s_code),
+        sales,
+        expect,
+        None if top.get("known_gap") is None else r.text(top["known_gap"], ("known_gap",)),
+        doc,
+        None
         if top.get("sales_territory") is None
         else read_sales_territory(r, top["sales_territory"]),
     )
