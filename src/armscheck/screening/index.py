@@ -121,9 +121,8 @@ class Searchable:
         key = (name, country, kind, fuzzy)
         found = memo.get(key)
         if found is None:
-            if not self._candidates_of(name)[1]:
-                return []  # no candidate (whatever the country): nothing to judge or keep
-            found = self._judged(name, country, kind, fuzzy)
+            # no candidate (whatever the country): nothing to judge, and no hit to keep
+            found = self._judged(name, country, kind, fuzzy) if self._candidates_of(name)[1] else ()
             if len(memo) >= MEMO_NAMES:
                 memo.clear()
             memo[key] = found

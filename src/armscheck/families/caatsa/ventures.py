@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...facts import Citation, Context, Fact, FactKind
+from ...facts import MAX_KEPT, Citation, Context, Fact, FactKind
 from ...lazyre import deferred
 from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
@@ -84,6 +84,25 @@ def _owners(entry: dict[str, Any], persons: dict[str, dict[str, Any]]) -> tuple[
     return text, flags
 
 
+def _named(
+    name: str,
+    ventures: list[tuple[dict[str, Any], str]],
+    every: re.Pattern[str],
+    firsts: frozenset[str] | None,
+) -> tuple[dict[str, Any], ...]:
+    """The ventures whose names ``name`` holds as whole words, in list order.
+
+    They depend on the name alone (the list stays put): a check asks for each party's
+    name, so each answer is kept for the next check that names it.
+    """
+    key = f" {text_key(name)} "
+    if firsts is not None and firsts.isdisjoint(key.split()):
+        return ()  # no venture's first word in it: no venture's name either
+    if every.search(key) is None:
+        return ()  # no venture's name in it: none of the patterns below can match
+    return tuple(v for v, pattern in ventures if re.search(pattern, key) is not None)
+
+
 def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
     """Note facts for the named parties that are joint ventures of listed persons.
 
@@ -98,18 +117,17 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
         return []
     t = ctx.transfer
     out: list[Fact] = []
+    named_by: dict[str, tuple[dict[str, Any], ...]] = ref.memo("caatsa:ventures-named", dict)
     for named in named_parties(t):
         other = "recipient" if named.side == "supplier" else "supplier"
         if other in exposed_sides:
             continue
-        key = f" {text_key(named.name)} "
-        if firsts is not None and firsts.isdisjoint(key.split()):
-            continue  # no venture's first word in it: no venture's name either
-        if every.search(key) is None:
-            continue  # no venture's name in it: none of the patterns below can match
-        for v, pattern in ventures:
-            if re.search(pattern, key) is None:
-                continue
+        found = named_by.get(named.name)
+        if found is None:
+            if len(named_by) >= MAX_KEPT:
+                named_by.clear()
+            found = named_by[named.name] = _named(named.name, ventures, every, firsts)
+        for v in found:
             owners, flags = _owners(v, persons)
             if other == "recipient":
                 who = [t.recipient.end_user or "", *t.recipient.entities]

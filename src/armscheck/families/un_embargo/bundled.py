@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from ...facts import Context
+from ...facts import MAX_KEPT, Context
 from ...rulebook.reference import Reference
 from ...screening import Entry, Index
 from ..official_names import OfficialHit
@@ -24,6 +24,7 @@ from ..parties import named_parties
 LIST = "un-listed-entities"
 FILE = f"rules/lists/{LIST}.yaml"
 MEMO = f"screening:{LIST}"
+APART = f"{MEMO}:possible-only"  # each name's Index.possible_only, kept
 
 
 def entries(ref: Reference) -> list[Entry]:
@@ -86,8 +87,15 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     if not names:
         return out  # the index is read only when a check has a name for it
     found = index(ref)
+    kept: dict[str, frozenset[str] | None] = ref.memo(APART, dict)
     for named in names:
-        apart = found.possible_only(named.name) if named.country else None
+        apart = None
+        if named.country:  # (the index stays put: each name's answer is kept for the next)
+            if named.name not in kept:
+                if len(kept) >= MAX_KEPT:
+                    kept.clear()
+                kept[named.name] = found.possible_only(named.name)
+            apart = kept[named.name]
         if apart is not None and named.country not in apart:
             continue  # only possible matches against entries abroad: none is taken (_abroad)
         for hit in found.screen(named.name, country=named.country or None, on=ctx.date):
