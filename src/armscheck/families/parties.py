@@ -124,24 +124,24 @@ _LAST_NAMED: list[tuple[Transfer | None, tuple[Named, ...]]] = [(None, ())]
 
 
 def _named(t: Transfer) -> list[Named]:
+    # (made as tuples of the class, not through its __new__: a Python function, a call a name)
+    sup, rec, make = t.supplier, t.recipient, _NEW
     out = [
-        Named(n, "supplier", t.supplier.country, t.loc("supplier", "entities", i))
-        for i, n in enumerate(t.supplier.entities)
+        make(Named, (n, "supplier", sup.country, t.loc("supplier", "entities", i)))
+        for i, n in enumerate(sup.entities)
     ]
     out += [
-        Named(n, "recipient", t.recipient.country, t.loc("recipient", "entities", i))
-        for i, n in enumerate(t.recipient.entities)
+        make(Named, (n, "recipient", rec.country, t.loc("recipient", "entities", i)))
+        for i, n in enumerate(rec.entities)
     ]
-    if t.recipient.end_user:
+    if rec.end_user:
         out.append(
-            Named(
-                t.recipient.end_user,
-                "recipient",
-                t.recipient.country,
-                t.loc("recipient", "end_user"),
-            )
+            make(Named, (rec.end_user, "recipient", rec.country, t.loc("recipient", "end_user")))
         )
     return out
+
+
+_NEW = tuple.__new__
 
 
 def _rows(ref: Reference, shape: Shape) -> dict[str, dict[str, Any]]:

@@ -228,7 +228,13 @@ def build(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     exposed: set[str] = set()
     t = ctx.transfer
-    for side in ("supplier", "recipient"):
+    # (the usual case) no listed person and no Russian state: no side is the sector
+    sides = (
+        ("supplier", "recipient")
+        if lsp or RUSSIA in (t.supplier.country, t.recipient.country)
+        else ()
+    )
+    for side in sides:
         other = t.recipient if side == "supplier" else t.supplier
         if other.country == "RU":  # Russia's own side is not exposed for dealing with itself
             continue

@@ -93,7 +93,8 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
     for found in found_all:
         listed = [f for f in curated if f.fields.get("scope") == "listed"]
         if listed and any(same_party(found, g) for g in groups):
-            curated[:] = [cite_also(f, found, not gone) if f in listed else f for f in curated]
+            ids = {id(f) for f in listed}  # (by identity: facts' keys differ, so none is equal)
+            curated[:] = [cite_also(f, found, not gone) if id(f) in ids else f for f in curated]
             continue
         e = found.entry
         code = e.extra.get("regime", "")

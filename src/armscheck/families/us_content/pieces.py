@@ -73,6 +73,8 @@ def percent(value: float) -> str:
 
 def catalogue_sentences(ctx: Context, item: Item) -> tuple[str, ...]:
     """One assumption per value the systems catalogue filled in for ``item``."""
+    if not item.system:
+        return ()  # (most items) no catalogue entry: nothing filled from one
     entry = lists.system_entry(ctx.reference, item.system)
     if not entry:
         return ()
