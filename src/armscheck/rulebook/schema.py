@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable
+from itertools import repeat
 from os import PathLike
 from typing import Any
 
@@ -189,6 +191,7 @@ def _check(value: Any, spec: Spec, path: Path, fail: Callable[..., RuleError]) -
 Test = Callable[[Any], bool]
 _SHARED: dict[int, Test] = {}  # the tests of CITATIONS and SOURCES
 _BLANKS = (str, list)  # the types of "" and [], which count as absent as None does
+_STR = repeat(str)  # (never runs out)
 
 
 def _passes(spec: Spec) -> Test:
@@ -200,6 +203,11 @@ def _passes(spec: Spec) -> Test:
             _SHARED[id(spec)] = _passes(ListOf(spec.item))
         return _SHARED[id(spec)]
     if isinstance(spec, ListOf):
+        if type(spec.item) is Scalar and spec.item.kind in _RAW:  # each item tested in C
+            raw = _RAW[spec.item.kind]
+            return lambda v: (
+                isinstance(v, list) and all(map(isinstance, v, _STR)) and all(map(raw, v))
+            )
         item = _passes(spec.item)
         return lambda value: isinstance(value, list) and all(map(item, value))
     if isinstance(spec, OneOf):
@@ -210,34 +218,20 @@ def _passes(spec: Spec) -> Test:
 
 def _map_test(spec: Map) -> Test:
     required = sorted(spec.required)
-    if spec.values is not None:
-        each = _passes(spec.values)
-
-        def values_pass(value: Any) -> bool:
-            if not isinstance(value, dict):
-                return False
-            if not all(each(item) for item in value.values() if item is not None):
-                return False
-            return not any(value.get(key) in (None, "", []) for key in required)
-
-        return values_pass
-    fields = {key: _passes(inner) for key, inner in spec.fields.items()}
-    # tested in line (found without the records' equality, which is Python code)
-    texts = {
-        k for k, inner in spec.fields.items() if type(inner) is Scalar and inner.kind == "text"
-    }
+    each = None if spec.values is None else _passes(spec.values)  # every key's, if any may come
+    raw = {k: _RAW.get(s.kind) for k, s in spec.fields.items() if type(s) is Scalar}
+    fields = {k: raw.get(k) or _passes(s) for k, s in spec.fields.items() if each is None}
 
     def fields_pass(value: Any) -> bool:
         if not isinstance(value, dict):
             return False
-        for key, item in value.items():
-            if key in texts:
-                if item is None or isinstance(item, str) and item.strip():
-                    continue
-                return False
-            ok = fields.get(key)
-            if ok is None or (item is not None and not ok(item)):
-                return False
+        try:
+            for key, item in value.items():
+                ok = fields.get(key, each)
+                if ok is None or (item is not None and not ok(item)):
+                    return False
+        except (TypeError, AttributeError):  # (from a raw test)
+            return False
         for key in required:
             got = value.get(key)
             if got is None or not got and type(got) in _BLANKS:
@@ -262,6 +256,14 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# whether a text passes: a value that is not text raises TypeError or AttributeError
+_RAW: dict[str, Callable[[Any], Any]] = {
+    "text": str.strip,
+    "date": _is_date,
+    "url": operator.methodcaller("startswith", ("https://", "http://")),
+}
 
 
 _SCALAR_TESTS: dict[str, Test] = {
