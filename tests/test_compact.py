@@ -162,3 +162,31 @@ def test_values_that_are_not_text_are_written_as_encoded() -> None:
     v.families = {"un-embargo": "violation", "congress": "clear"}
     assert verdict_text(v) == encoded(v.as_dict())  # outcomes kept as text
     assert verdict_text(v) == encoded(v.as_dict())  # and taken as kept
+
+
+_RUN_VALUES = st.sampled_from(["a", "é", "", 1, 1.0, True, False, None, 0, 2.5, "list", "dict"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), _RUN_VALUES), max_size=12))
+def test_runs_one_after_another_are_each_written_as_encoded(
+    steps: list[tuple[int, int, Any]],
+) -> None:
+    # an item is written as the last run's only where its key holds the same unchanging object
+    shapes = [("tool", "rules", "as_of", "decisions"), ("as_of", "tool"), ("rules", "lists"), ()]
+    values: list[Any] = ["armscheck", {"sha256": "x", "files": 2}, "2020-01-01", None]
+    for shape, at, value in steps:
+        made = {"list": [1], "dict": {"k": "v"}}
+        values[at] = made.get(value, value) if type(value) is str else value
+        run = {name: values[i] for i, name in enumerate(shapes[shape])}
+        assert compact._run(run).decode() == encoded(run)
+        assert compact._run(dict(run)).decode() == encoded(run)
+
+
+def test_a_run_item_that_changed_in_place_is_written_anew() -> None:
+    decisions: dict[str, Any] = {"file": "a.yaml"}
+    run = {"as_of": "2020-01-01", "decisions": decisions, "n": 1}
+    assert compact._run(run).decode() == encoded(run)
+    decisions["file"] = "b.yaml"
+    run["n"] = True  # equal to 1, written otherwise
+    assert compact._run(run).decode() == encoded(run)

@@ -34,6 +34,8 @@ MAX_KNOWN = 512  # few: the texts that recur are kept again at once after a clea
 _ADVICE: dict[str, bytes] = {}  # findings' advice, most of it the same text at every use
 _FAMILIES: dict[tuple[tuple[str, str], ...], bytes] = {}
 _RUN_PARTS: dict[int, tuple[Any, bytes]] = {}
+_RUN_LAST: list[tuple[Any, ...]] = [(), (), ()]  # the last run's keys, values and their items
+_UNCHANGING = (str, int, bool, type(None))  # values whose text is the same at every use
 
 
 def _value(value: Any) -> str:
@@ -98,18 +100,34 @@ def _run(run: dict[str, Any]) -> bytes:
 
     Every verdict of one invocation carries a copy of the same ``run`` (see
     :func:`~armscheck.decisions.record.with_run`): its ``rules`` and ``lists`` are the same
-    objects, made from the rulebook and not changed after, so each is encoded once.
+    objects, made from the rulebook and not changed after, so each is encoded once. An item
+    holding the very object the last run held under the same key, in a run of the same keys,
+    is written as it was then, where that object is text, a number, a boolean or ``None``
+    (which cannot change) or one of those mappings: most often only ``as_of`` is new.
     """
-    parts = []
-    for key, value in run.items():
-        if type(value) is not dict or key not in ("rules", "lists"):
-            parts.append(f"{_TEXT(key)}: {_value(value)}".encode())
+    keys, values = tuple(run), tuple(run.values())
+    last_keys, last_values, last_parts = _RUN_LAST
+    if keys != last_keys:
+        last_values, last_parts = values, (None,) * len(keys)
+    parts: list[bytes] = []
+    kept: list[bytes | None] = []
+    for key, value, last_value, last in zip(keys, values, last_values, last_parts, strict=True):
+        if last is not None and value is last_value:
+            parts.append(last)
+            kept.append(last)
             continue
-        if (kept := _RUN_PARTS.get(id(value))) is not None and kept[0] is value:
-            text = kept[1]
+        if type(value) is not dict or key not in ("rules", "lists"):
+            part = f"{_TEXT(key)}: {_value(value)}".encode()
+            kept.append(part if type(value) in _UNCHANGING else None)
         else:
-            text = kept_for(_RUN_PARTS, value, partial(_utf8, value))
-        parts.append(_TEXT(key).encode() + b": " + text)
+            if (got := _RUN_PARTS.get(id(value))) is not None and got[0] is value:
+                text = got[1]
+            else:
+                text = kept_for(_RUN_PARTS, value, partial(_utf8, value))
+            part = _TEXT(key).encode() + b": " + text
+            kept.append(part)
+        parts.append(part)
+    _RUN_LAST[:] = keys, values, tuple(kept)
     return b"{" + b", ".join(parts) + b"}"
 
 
