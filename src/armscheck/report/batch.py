@@ -45,19 +45,25 @@ class Summary:
         self.files += 1
         if r.warmup:  # the worker's first file also pays for its warm-up: not comparable
             self.warmups += 1
-        else:
+        elif len(self.slowest) < SLOWEST:
             heapq.heappush(self.slowest, (r.seconds, r.file))
-            if len(self.slowest) > 5:
-                heapq.heappop(self.slowest)
-        if r.verdict is None:
+        else:  # the quickest of the slowest and this one goes
+            heapq.heappushpop(self.slowest, (r.seconds, r.file))
+        verdict = r.verdict
+        if verdict is None:
             self.errors.append(r.error or r.file)
             return
-        self.verdicts[r.verdict] += 1
+        self.verdicts[verdict] += 1
+        families = self.families
         for fam, outcome in r.families.items():
-            self.families[fam][outcome] += 1
-        if 0 <= rank(r.verdict) <= rank(fail_on):
+            families[fam][outcome] += 1
+        if 0 <= _RANK.get(verdict, -1) <= _RANK.get(fail_on, -1):
             self.hits += 1
-            self.flagged.append((r.verdict, r.file))
+            self.flagged.append((verdict, r.file))
+
+
+SLOWEST = 5  # the files the summary names as slowest
+_RANK = {v: rank(v) for v in VERDICTS}  # rank of each verdict, looked up (others rank -1)
 
 
 def writer(
