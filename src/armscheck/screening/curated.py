@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from ..records import record
 from .index import Index
-from .model import Entry
+from .model import Entry, entry_of
 
 
 class Lists(Protocol):
@@ -91,7 +91,7 @@ def entries(lists: Lists, shape: Shape) -> list[Entry]:
         end = row.get(end_key) if end_key else None
         if end is not None:
             end = ref.date(end, (shape.key, i, end_key))
-        out.append(Entry(*common, start, end, (), source, {}))
+        out.append(entry_of(*common, start, end, (), source, {}))
     return out
 
 

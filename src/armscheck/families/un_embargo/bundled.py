@@ -18,6 +18,7 @@ from typing import Any
 from ...facts import MAX_KEPT, Context
 from ...rulebook.reference import Reference
 from ...screening import Entry, Index
+from ...screening.model import entry_of
 from ..official_names import OfficialHit
 from ..parties import named_parties
 
@@ -52,9 +53,9 @@ def entries(ref: Reference) -> list[Entry]:
             end = lst.date(end, ("entities", i, "listed_to"))
         if again is not None:
             again = lst.date(again, ("entities", i, "relisted_from"))
-        out.append(Entry(*common, start, end, (), FILE, extra))
+        out.append(entry_of(*common, start, end, (), FILE, extra))
         if again is not None:
-            out.append(Entry(*common, again, None, (), FILE, extra))
+            out.append(entry_of(*common, again, None, (), FILE, extra))
     return out
 
 
