@@ -66,15 +66,24 @@ def licence_policies(ref: Reference, country: str, day: dt.date) -> list[str]:
     A member row says so where the country's licences follow a policy of its own rather
     than the group's (Sudan in E:1: 15 CFR 742.10(b), case by case for some end users).
     """
+    rows = ref.memo("us-content:licence-policies", lambda: _policies(ref)).get(country, ())
+    return [policy for policy, start, end in rows if in_force(start, end, day)]
+
+
+def _policies(ref: Reference) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
+    """Country → (licence policy, from, to) of its member rows that state one, in list order."""
     lst, groups = _groups(ref)
-    out: list[str] = []
+    out: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for name, g in groups.items():
         for m in g.get("members") or []:
-            if str(m.get("country")) != country or not m.get("licence_policy"):
-                continue
-            start = lst.date(m.get("from"), ("groups", name))
-            if in_force(start, lst.date(m.get("to"), ("groups", name)), day):
-                out.append(" ".join(str(m["licence_policy"]).split()))
+            if m.get("licence_policy"):
+                out.setdefault(str(m.get("country")), []).append(
+                    (
+                        " ".join(str(m["licence_policy"]).split()),
+                        lst.date(m.get("from"), ("groups", name)),
+                        lst.date(m.get("to"), ("groups", name)),
+                    )
+                )
     return out
 
 
@@ -192,13 +201,28 @@ def exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, 
     return list(found)
 
 
-def _exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
+def _exclusions(ref: Reference) -> tuple[tuple[dt.date | None, dt.date | None, Any], ...]:
+    """(from, to, row) for every 734.4(a) exclusion row (read once per process)."""
     lst = ref.get(GROUPS_LIST)
+    return tuple(
+        (
+            lst.date(row.get("from"), ("de_minimis_exclusions", i, "from")),
+            lst.date(row.get("to"), ("de_minimis_exclusions", i, "to")),
+            row,
+        )
+        for i, row in enumerate(lst.data.get("de_minimis_exclusions") or [])
+    )
+
+
+def _exclusion_rows(ref: Reference) -> tuple[tuple[dt.date | None, dt.date | None, Any], ...]:
+    """The exclusion rows with their dates read (see :func:`_exclusions`), once per process."""
+    return ref.memo("us-content:exclusion-rows", lambda: _exclusions(ref))
+
+
+def _exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
     groups = set(groups_of(ref, country, day))
     out = []
-    for i, row in enumerate(lst.data.get("de_minimis_exclusions") or []):
-        start = lst.date(row.get("from"), ("de_minimis_exclusions", i, "from"))
-        end = lst.date(row.get("to"), ("de_minimis_exclusions", i, "to"))
+    for start, end, row in _exclusion_rows(ref):
         if not in_force(start, end, day):
             continue
         dest = row.get("destinations")
