@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,6 +114,18 @@ def test_only_a_text_longer_than_the_probe_asks_whether_libyaml_limits_nesting(
 def test_a_long_text_is_composed_only_where_libyaml_limits_nesting() -> None:
     long = "a: " + "x" * nodes.PROBE_DEPTH
     assert nodes.usable(long) is (nodes.USABLE and nodes._nesting_is_limited())
+
+
+def test_the_depth_libyaml_says_it_stops_at_is_the_one_it_stops_at() -> None:
+    level = nodes.said_limit()
+    if level is None or not nodes.USABLE:
+        return  # (the probe answers: nothing to compare)
+    assert nodes._nesting_is_limited() is nodes._composing_stops() is (0 < level < 2_000)
+    deep = "[" * level + "]" * level
+    nodes._Composer(deep).get_single_node()  # as deep as it says it goes
+    for block in ("[" * (level + 1) + "]" * (level + 1), "- " * (level + 1) + "x"):
+        with pytest.raises(yaml.YAMLError, match="nesting"):
+            nodes._Composer(block).get_single_node()
 
 
 TRICKY = [

@@ -56,7 +56,28 @@ PROBE_DEPTH = 2_000  # the nesting the probe composes (when libyaml lets it)
 
 
 def _nesting_is_limited() -> bool:
-    """Whether libyaml stops deep nesting itself (so its recursive composer is safe)."""
+    """Whether libyaml stops deep nesting itself (so its recursive composer is safe).
+
+    A libyaml that says the depth it stops nesting at (``yaml_get_max_nest_level``, asked
+    through ctypes: about 7 M instructions) is taken at its word; another is asked by the
+    probe, which composes lists nested deeper than libyaml's limit (about 13 M).
+    """
+    level = said_limit()
+    return _composing_stops() if level is None else 0 < level < PROBE_DEPTH
+
+
+def said_limit() -> int | None:
+    """The depth libyaml says it stops nesting at (none: unlimited), if it says one."""
+    try:
+        import ctypes  # (only here: a long text asks once)
+
+        return int(ctypes.CDLL(yaml._yaml.__file__).yaml_get_max_nest_level())
+    except Exception:  # noqa: BLE001 - no ctypes, no such function: the probe answers
+        return None
+
+
+def _composing_stops() -> bool:
+    """Whether libyaml refuses to compose lists nested :data:`PROBE_DEPTH` deep."""
     try:
         _Composer("[" * PROBE_DEPTH + "]" * PROBE_DEPTH).get_single_node()
     except yaml.YAMLError:
