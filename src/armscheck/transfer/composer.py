@@ -12,10 +12,9 @@ where a Python method would run for every node), a tagged one's the tag's text.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
-
-from ..garbage import no_collection
 
 _NOTHING: dict[Any, Any] = {}  # stays empty
 _CParser: Any = object  # PyYAML built without libyaml: the event-stream reader does everything
@@ -83,13 +82,18 @@ def lent(text: str | bytes) -> Any:
     threading = sys.modules.get("threading")
     if module is None or (threading is not None and threading.active_count() > 1):
         raise Busy
-    theirs = {name: vars(module)[name] for name in _CLASSES}
-    with no_collection():
-        vars(module).update(_OURS)
-        try:
-            return _Lent(text).get_single_node()
-        finally:
-            vars(module).update(theirs)
+    space = vars(module)
+    theirs = {"ScalarNode": space["ScalarNode"], "SequenceNode": space["SequenceNode"]}
+    theirs["MappingNode"] = space["MappingNode"]  # (written out: a comprehension is a call)
+    collecting = gc.isenabled()  # (no_collection, written out: it costs two calls a file)
+    gc.disable()
+    space.update(_OURS)
+    try:
+        return _Lent(text).get_single_node()
+    finally:
+        space.update(theirs)
+        if collecting:
+            gc.enable()
 
 
 class Busy(Exception):
