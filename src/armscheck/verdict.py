@@ -73,15 +73,16 @@ class Finding:
         waived_by: str | None = None,
     ) -> None:
         # a check makes a finding for each rule that fires: the instance is given its fields'
-        # dictionary whole, not each through object.__setattr__ (it stays frozen; see Fact)
-        own: dict[str, Any] = {}
-        own["rule"], own["family"], own["title"], own["outcome"] = rule, family, title, outcome
-        own["why"], own["citations"], own["evidence"] = why, citations, evidence
-        own["assumptions"], own["contested"] = assumptions, contested
-        own["review_days"], own["advice"] = review_days, advice
-        own["counterfactuals"], own["matches"] = counterfactuals, matches
-        own["satisfied_by"], own["waived_by"] = satisfied_by, waived_by
-        own["changes"] = () if isinstance(changes, Later) else changes
+        # dictionary whole, made in one display, not each through object.__setattr__ (it stays
+        # frozen; see Fact)
+        own = {
+            "rule": rule, "family": family, "title": title, "outcome": outcome, "why": why,
+            "citations": citations, "evidence": evidence, "assumptions": assumptions,
+            "contested": contested, "review_days": review_days, "advice": advice,
+            "counterfactuals": counterfactuals, "matches": matches,
+            "satisfied_by": satisfied_by, "waived_by": waived_by,
+            "changes": () if isinstance(changes, Later) else changes,
+        }  # fmt: skip
         object.__setattr__(self, "__dict__", own)
 
     @property
