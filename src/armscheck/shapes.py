@@ -44,10 +44,9 @@ def check_fact(fact: Fact, kinds: Mapping[str, FactKind]) -> None:
 
 
 # field names; each field's name and exact types; the names in declared order, and each one's
-# usual type (``float`` for a float field, which takes an int too)
-Shape = tuple[
-    frozenset[str], tuple[tuple[str, frozenset[type]], ...], tuple[str, ...], tuple[type, ...]
-]
+# usual type (``float`` for a float field, which takes an int too): those two as lists, which a
+# fact's own are compared with as lists (made with fewer steps than tuples)
+Shape = tuple[frozenset[str], tuple[tuple[str, frozenset[type]], ...], list[str], list[type]]
 # the exact types each field type name accepts on the fast path of :func:`fits`; a value of
 # another type (a subclass, say) is left to :func:`check_fact`, which judges it the same way
 _EXACT: dict[str, frozenset[type]] = {
@@ -72,8 +71,8 @@ def fact_shapes(kinds: Mapping[str, FactKind]) -> dict[str, Shape]:
             out[kind] = (
                 frozenset(spec.fields),
                 tuple((n, _EXACT[t]) for n, t in items),
-                tuple(n for n, _ in items),
-                tuple(_USUAL[t] for _, t in items),
+                [n for n, _ in items],
+                [_USUAL[t] for _, t in items],
             )
     return out
 
@@ -88,7 +87,7 @@ def fits(fact: Fact, shapes: Mapping[str, Shape]) -> bool:
         return False
     names, types, order, usual = shape
     fields = fact.fields
-    if tuple(map(type, fields.values())) == usual and tuple(fields) == order:
+    if [*map(type, fields.values())] == usual and [*fields] == order:
         return True  # (the usual case, at once) the declared names in order, of the usual types
     if fields.keys() != names:
         return False
