@@ -20,6 +20,7 @@ import datetime as dt
 from functools import partial
 
 from ...facts import Change, Citation, Context, Fact, FactKind, Family
+from ...newfact import new_fact
 from ...screening import curated, normalise
 from ...transfer.model import Loc
 from ...transfer.values import money_text
@@ -139,7 +140,7 @@ def _russia_fact(ctx: Context, side: str, lsp: list[Hit], des: list[Hit]) -> Fac
     cites += [c for h in listed for c in citations(h.entry.get("citations"), 1)]
     cites += [c for h in designated for c in citations(h.entry.get("citations"), 1)]
     since = min((h.start for h in designated if h.start), default=None)
-    return Fact(
+    return new_fact(
         kind=RUSSIA_DEAL.kind,
         key=f"caatsa:231:{side}",
         fields={
@@ -194,7 +195,7 @@ def _designation_facts(des: list[Hit], exposed_sides: set[str]) -> list[Fact]:
         key = f"caatsa:designated:{h.entry.get('id')}:{h.named.loc.path}"
         facts.setdefault(
             key,
-            Fact(
+            new_fact(
                 kind=DESIGNATED.kind,
                 key=key,
                 fields={

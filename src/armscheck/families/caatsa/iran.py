@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ...facts import Change, Context, Fact, FactKind
+from ...newfact import new_fact
 from ...rulebook.reference import Reference
 from ...screening import curated
 from ...transfer.model import Item, Loc, Transfer
@@ -171,7 +172,7 @@ def build(ctx: Context, change: Callable[[], Change]) -> list[Fact]:
     iran_loc = _iran_locs(t, from_iran, from_named if from_iran else to_named)
     items = [it for it, _ in covered] or list(t.items)
     return [
-        Fact(
+        new_fact(
             kind=KIND.kind,
             key="caatsa:107",
             fields={

@@ -10,6 +10,7 @@ party, its finding cites the SDN entry instead.
 from __future__ import annotations
 
 from ...facts import Context, Fact, FactKind, list_citations
+from ...newfact import new_fact
 from ..ofac_programs import caatsa_tags
 from ..official_names import cite_also, hits, missing, missing_fact, same_party
 
@@ -63,7 +64,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
             continue
         cites = [c for _, row in tags for c in list_citations(row.get("citations"))]
         out.append(
-            Fact(
+            new_fact(
                 DESIGNATED.kind,
                 f"caatsa:official:{found.entry.ref}:{found.named.loc.path}",
                 {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...facts import Change, Context, Fact, FactKind
+from ...newfact import new_fact
 from ...transfer.model import Item, Loc
 from ...transfer.vocab import STATE_FORCES
 from ..parties import Hit
@@ -157,7 +158,7 @@ def civil_seller(ctx: Context) -> list[Fact]:
     locs = [ctx.loc("supplier", "country")]
     locs += [ctx.loc("supplier", "entities", i) for i in range(len(t.supplier.entities))]
     return [
-        Fact(
+        new_fact(
             kind=CIVIL_SELLER.kind,
             key="caatsa:231:civil-seller",
             fields={
@@ -193,7 +194,7 @@ def private_buyer(ctx: Context) -> list[Fact]:
     buyer = join([t.recipient.end_user or "", *t.recipient.entities]) or "the Russian buyer"
     seller = join(list(t.supplier.entities)) or "the seller"
     return [
-        Fact(
+        new_fact(
             kind=PRIVATE_BUYER.kind,
             key="caatsa:231:private-buyer",
             fields={

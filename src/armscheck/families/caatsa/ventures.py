@@ -13,6 +13,7 @@ from typing import Any
 
 from ...facts import MAX_KEPT, Citation, Context, Fact, FactKind
 from ...lazyre import deferred
+from ...newfact import new_fact
 from ...rulebook.reference import Reference
 from ...screening.normalise import text_key
 from ..parties import named_parties
@@ -138,7 +139,7 @@ def joint_ventures(ctx: Context, exposed_sides: set[str]) -> list[Fact]:
             counterparty = (", ".join(names) or f"the {SIDE_TEXT[other]}") + f" ({country})"
             cites: list[Citation] = citations(v.get("citations"))
             out.append(
-                Fact(
+                new_fact(
                     kind=JOINT_VENTURE.kind,
                     key=f"caatsa:231:joint-venture:{v.get('id')}:{named.side}",
                     fields={

@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...facts import Context, Fact, FactKind, Family
+from ...newfact import new_fact
 from . import lists as cl
 from .changes import change_dates, channel_changes, split_date_change
 from .notes import (
@@ -110,7 +111,7 @@ def _channel_fact(ctx: Context, ev: Evaluation) -> Fact:
     if ev.channel != "third-party":
         evidence.append(t.loc("channel"))
     evidence.append(t.loc("recipient", "country"))
-    return Fact(
+    return new_fact(
         kind=CHANNEL.kind,
         key=f"congress:{ev.channel}",
         fields={
@@ -173,7 +174,7 @@ def _split_fact(ctx: Context, ev: Evaluation) -> Fact | None:
         f"({cl.headroom(v, ev.rows[m].amount, m)})"
         for m, v in hit.items()
     )
-    return Fact(
+    return new_fact(
         kind=SPLIT.kind,
         key=f"congress:split:{ev.channel}",
         fields={

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...facts import Context, Fact, FactKind
+from ...newfact import new_fact
 from ...transfer.values import money_text
 from . import lists as cl
 from .values import Line
@@ -56,7 +57,7 @@ def not_assessed_fact(
     evidence = [ln.loc for ln in lines]
     if channel != "third-party":
         evidence.append(t.loc("channel"))
-    return Fact(
+    return new_fact(
         kind=NOT_ASSESSED.kind,
         key=f"congress:not-assessed:{channel}",
         fields={
@@ -95,7 +96,7 @@ def drawdown_fact(ctx: Context) -> Fact:
     """The notice a Presidential drawdown needs before it is exercised (FAA §§506, 652)."""
     t = ctx.transfer
     total = sum(i.value for i in t.items)
-    return Fact(
+    return new_fact(
         kind=DRAWDOWN.kind,
         key="congress:drawdown",
         fields={

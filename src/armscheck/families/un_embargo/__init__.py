@@ -17,6 +17,7 @@ import functools
 from typing import Any
 
 from ...facts import Change, Context, Fact, FactKind, Family
+from ...newfact import new_fact
 from . import bundled, sellers
 from . import official as un_official
 from .annexes import Judged, grouped, judge_all
@@ -92,7 +93,7 @@ def build(ctx: Context) -> list[Fact]:
             if phase.get("assumption") and items:
                 notes.append(" ".join(str(phase["assumption"]).split()))
             facts.append(
-                Fact(
+                new_fact(
                     kind=KIND.kind,
                     key=f"un:{embargo['id']}:{i}" + (f":{status}" if len(parts) > 1 else ""),
                     fields={

@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from ...facts import Context, Fact, FactKind, list_citations
+from ...newfact import new_fact
 from ...transfer.vocab import end_user_class
 from ..official_names import cite_also, hits, missing, missing_fact, same_party
 from . import bundled
@@ -112,7 +113,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
         if embargo and regime.get("assumption"):
             assumptions += (str(regime["assumption"]),)
         out.append(
-            Fact(
+            new_fact(
                 kind=LISTED.kind,
                 key=f"un:official:{e.ref}:{found.named.loc.path}",
                 fields={

@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...facts import Context, Fact, Family, in_force
+from ...newfact import new_fact
 from ...transfer.model import Item, Loc
 from ...transfer.values import money_text
 from . import changes as changes
@@ -52,7 +53,7 @@ from .shares import Share, ear99_counted, share
 def _piece_fact(ctx: Context, p: Piece, licence: bool) -> Fact:
     t = ctx.transfer
     usml = p.comp.usml_category if p.comp else p.item.usml_category
-    return Fact(
+    return new_fact(
         kind=PIECE.kind,
         key=f"us:piece:{p.path}",
         fields={
@@ -86,7 +87,7 @@ def _export_fact(ctx: Context, item: Item, counted99: bool) -> Fact:
         or (control == "ear99" and counted99)
     )
     text, cites = AUTHORITY[key]
-    return Fact(
+    return new_fact(
         kind=EXPORT.kind,
         key=f"us:export:{item.index}",
         fields={
@@ -141,7 +142,7 @@ def _share_fact(ctx: Context, test: Share) -> Fact:
         label = f" (Country Group{plural} {', '.join(groups)}; the general level applies)"
     else:
         label = " (in no listed country group; the general level applies)"
-    return Fact(
+    return new_fact(
         kind=DE_MINIMIS.kind,
         key=f"us:deminimis:{test.item.index}",
         fields={
@@ -181,7 +182,7 @@ def _barred_facts(ctx: Context, needs: list[str]) -> list[Fact]:
             else ctx.loc("recipient", "end_user")
         )
         out.append(
-            Fact(
+            new_fact(
                 kind=BARRED.kind,
                 key=f"us:barred:{found.entry.get('id')}",
                 fields={

@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from ...facts import Context, Fact, FactKind, in_force, list_citations
+from ...newfact import new_fact
 from ...records import record
 from ...rulebook.reference import Reference, RefList
 from ...transfer.model import Item, Loc
@@ -45,15 +46,11 @@ T = TypeVar("T")
 _NOT_ARTICLES = ("ear-600", "ear", "ear99", "none")
 
 
-def _names(text: str) -> str:
-    return f" {fold(text)} "
-
-
 def _named(names: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` holds one of ``names`` (folded, spaced) as whole words."""
     if not names:
         return False
-    spaced = _names(text)
+    spaced = f" {fold(text)} "
     return any(n in spaced for n in names)
 
 
@@ -264,7 +261,7 @@ def bar_facts(ctx: Context) -> list[Fact]:
             covered = [c for c in covered if c not in read]
         for item, where, why in covered:
             out.append(
-                Fact(
+                new_fact(
                     kind=BAR.kind,
                     key=f"us:bar:{bar['id']}:{item.index}",
                     fields={

@@ -12,6 +12,7 @@ cites the official entry instead. Without the lists, one ``us-list-missing`` fac
 from __future__ import annotations
 
 from ...facts import Context, Fact, FactKind
+from ...newfact import new_fact
 from ..ofac_programs import blocking_citations
 from ..official_names import OfficialHit, cite_also, hits, missing, missing_fact, same_party
 from .pieces import EAR_CLASSES, pieces
@@ -120,7 +121,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
         key = f"us:official:{e.list_id}:{e.ref}:{named.loc.path}"
         if e.list_id == "us-sdn":
             out.append(
-                Fact(
+                new_fact(
                     SDN.kind,
                     key,
                     {
@@ -140,7 +141,7 @@ def build(ctx: Context, curated: list[Fact]) -> list[Fact]:
             continue
         policy, denial = _policy(found)
         out.append(
-            Fact(
+            new_fact(
                 PARTY.kind,
                 key,
                 {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...facts import Context, Fact
+from ...newfact import new_fact
 from ...records import record
 from ...transfer.model import Component, Item, Loc
 from . import groups, lists
@@ -110,7 +111,7 @@ def catalogue_sentences(ctx: Context, item: Item) -> tuple[str, ...]:
 
 def catalogue_fact(ctx: Context, item: Item) -> Fact:
     """The fact that ``item``'s values were filled from the systems catalogue."""
-    return Fact(
+    return new_fact(
         kind=CATALOGUE.kind,
         key=f"us:catalogue:{item.index}",
         fields={

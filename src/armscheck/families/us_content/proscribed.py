@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...facts import Change, Context, Fact
+from ...newfact import new_fact
 from ...transfer.model import Loc
 from . import changes, purposes
 from . import lists as lists
@@ -135,7 +136,7 @@ def proscribed_facts(ctx: Context, content: list[tuple[str, Loc, Piece | None]])
             notes.extend(p.assumptions if p else ())
         removable = [p for _, _, p in content if p is not None]
         out.append(
-            Fact(
+            new_fact(
                 kind=PROSCRIBED.kind,
                 key=f"us:126.1:{role}",
                 fields={
@@ -198,7 +199,7 @@ def _unread_facts(
     first, note = gap
     names = " and ".join(name for name, _ in unread)
     return [
-        Fact(
+        new_fact(
             kind=UNREAD.kind,
             key="us:126.1:unread",
             fields={
