@@ -186,6 +186,9 @@ def test_hostile_documents_are_left_to_the_event_stream_reader() -> None:
     assert compare("a: 1\na: 2\n") == "unsure"
     assert compare("a: !!python/name:os.system\n") == "unsure"
     assert compare("a: " + "[" * 41 + "]" * 41 + "\n") == "unsure"
+    for key in ("{b: c}", "[b]", "{}", "[]"):  # a mapping or a list as a key
+        assert compare(f"{key}: 1\n") == "unsure"
+        assert compare(f"a:\n  x: 1\n  {key}: [2]\n") == "unsure"
     with pytest.raises(InputError, match="duplicate key 'a'") as caught:
         parse("a: 1\na: 2\n", "t.yaml")
     assert caught.value.line == 2

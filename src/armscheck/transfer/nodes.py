@@ -125,7 +125,10 @@ def compose(text: str) -> tuple[Any, Tree | None]:
     if type(root) not in MADE or len(root.args) != 5:
         raise Unsure  # a PyYAML whose composer does not make the lent classes
     tree = Tree(root)
-    data = tree.read(root, ())
+    try:
+        data = tree.read(root, ())
+    except TypeError:  # a mapping or a list as a key (see Tree.read)
+        raise Unsure from None
     if tree.count > MAX_NODES:
         raise Unsure
     return data, tree
@@ -179,8 +182,8 @@ class Tree:
         self.count += 2 * len(pairs)  # keys and values
         out: dict[str, Any] = {}
         for key, item in pairs:
-            if type(key) is not _Scalar:
-                raise Unsure
+            # (a key that is a mapping or a list has a list as its value: using it as a key
+            # raises TypeError, which compose() answers with Unsure)
             tag, name, _, _, _ = key.args
             if tag:
                 raise Unsure
