@@ -62,6 +62,7 @@ def test_decisions_matches_and_counterfactuals_are_written_as_encoded(checker: C
         replace(first, evidence=(Loc("items[0]", 3, "x\ty"), Loc("a", None), Loc("b", 7, ""))),
         replace(first, citations=(Citation("I", "u", "p", "q\u2028"), Citation("J", "v"))),
         replace(first, assumptions=("ä", "\x00")),
+        replace(first, why=first.why + ' "quoted", \\ and\na\ttab, \x1f, \x7f, é, \u2028'),
     ]
     for f in variants:
         assert finding_text(f) == encoded(f.as_dict())
