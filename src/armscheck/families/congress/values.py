@@ -137,19 +137,21 @@ def us_lines(ctx: Context, channel: str, notes: list[str]) -> list[Line]:
                     rc = _raw_component(ctx, item.index, j)
                     scales = scales and (rc is None or "value_usd" not in rc)
         fire = channel == "dcs" and _firearm(ctx, item, notes)
+        # (by position, in the order of Line's fields: a class called with keywords packs them
+        # in a dictionary for its initialiser first)
         out.append(
             Line(
-                path=item.loc.path,
-                loc=item.loc,
-                description=item.description,
-                item_index=item.index,
-                value=round(item.value),
-                mde_value=round(mde_value),
-                firearm_value=round(item.value) if fire else 0,
-                design_construction=item.category == "design-and-construction",
-                scales=scales,
-                origin_path=None,
-                count=item.quantity,
+                item.loc.path,
+                item.loc,
+                item.description,
+                item.index,
+                round(item.value),
+                round(mde_value),
+                round(item.value) if fire else 0,
+                item.category == "design-and-construction",
+                scales,
+                None,
+                item.quantity,
             )
         )
     return out
@@ -165,18 +167,20 @@ def _us_item(ctx: Context, item: Item, notes: list[str]) -> Line | None:
         )
     raw = _raw_item(ctx, item.index)
     mde = item_mde(ctx, item, notes)
+    # (by position, in the order of Line's fields: a class called with keywords packs them
+    # in a dictionary for its initialiser first)
     return Line(
-        path=item.loc.path,
-        loc=item.loc,
-        description=item.description,
-        item_index=item.index,
-        value=round(item.value),
-        mde_value=round(item.value) if mde else 0,
-        firearm_value=0,
-        design_construction=False,
-        scales="value_usd" not in raw,
-        origin_path=f"{item.loc.path}.origin",
-        count=item.quantity,
+        item.loc.path,
+        item.loc,
+        item.description,
+        item.index,
+        round(item.value),
+        round(item.value) if mde else 0,
+        0,
+        False,
+        "value_usd" not in raw,
+        f"{item.loc.path}.origin",
+        item.quantity,
     )
 
 
@@ -209,18 +213,20 @@ def _us_component(
         scales = comp.from_catalogue or (rc is not None and "value_usd" not in rc)
     else:
         scales = "value_usd" not in raw_item
+    # (by position, in the order of Line's fields: a class called with keywords packs them
+    # in a dictionary for its initialiser first)
     return Line(
-        path=comp.loc.path,
-        loc=comp.loc,
-        description=comp.description,
-        item_index=item.index,
-        value=round(value),
-        mde_value=round(value) if mde else 0,
-        firearm_value=0,
-        design_construction=False,
-        scales=scales,
-        origin_path=None if comp.from_catalogue else f"{comp.loc.path}.origin",
-        count=item.quantity * comp.per_unit,
+        comp.loc.path,
+        comp.loc,
+        comp.description,
+        item.index,
+        round(value),
+        round(value) if mde else 0,
+        0,
+        False,
+        scales,
+        None if comp.from_catalogue else f"{comp.loc.path}.origin",
+        item.quantity * comp.per_unit,
     )
 
 

@@ -195,14 +195,16 @@ def as_piece(ctx: Context, item: Item, comp: Component | None) -> Piece | None:
                 "Control Reform); before then the part was an ITAR defense article, and it is "
                 "checked as one."
             )
+    # (by position, in the order of Piece's fields: a class called with keywords packs them
+    # in a dictionary for its initialiser first)
     return Piece(
-        item=item,
-        comp=comp,
-        control=effective,
-        control_given=control is not None,
-        loc=loc,
-        value=comp.value if comp else item.value,
-        assumptions=(*notes, *catalogue_sentences(ctx, item)),
+        item,
+        comp,
+        effective,
+        control is not None,
+        loc,
+        comp.value if comp else item.value,
+        (*notes, *catalogue_sentences(ctx, item)),
     )
 
 

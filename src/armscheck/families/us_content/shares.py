@@ -109,16 +109,18 @@ def share(ctx: Context, item: Item, item_pieces: list[Piece]) -> Share | None:
             parts.append(f"{cls} value not given")
         else:
             parts.append(f"{cls} {money_text(v)}, {percent(100 * v / item.value)}")
+    # (by position, in the order of Share's fields: a class called with keywords packs them
+    # in a dictionary for its initialiser first)
     return Share(
-        item=item,
-        counted=counted,
-        threshold=low,
-        value=value,
-        share=100 * value / item.value,
-        over=over,
-        value_assumed=unknown,
-        classes_text="; ".join(parts),
-        excluded_text=(
+        item,
+        counted,
+        low,
+        value,
+        100 * value / item.value,
+        over,
+        unknown,
+        "; ".join(parts),
+        (
             f"15 CFR {hits[0][1].get('paragraph')}: {hits[0][1].get('summary')}, "
             f"{hits[0][0].path} is ECCN {hits[0][0].comp.extras.eccn if hits[0][0].comp else ''}"
             if hits
