@@ -492,3 +492,25 @@ def test_a_doubtful_cached_value_is_refused(data: object) -> None:
 
     with pytest.raises((ValueError, TypeError, cache._Doubt)):
         cache.decode(data, _CACHED)
+
+
+def test_an_openssl_without_sha256_leaves_the_digest_to_hashlib(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a broken or restrictive OpenSSL configuration: hashlib then uses Python's own SHA-256
+    import _hashlib
+    import hashlib
+    import types
+
+    fake = types.ModuleType("_hashlib")
+    fake.__dict__.update({k: v for k, v in vars(_hashlib).items() if not k.startswith("__")})
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("[digital envelope routines] unsupported")
+
+    rules = default_rules_dir()
+    before = fingerprint.rules_hash(rules)
+    fake.openssl_sha256 = refused
+    monkeypatch.setitem(sys.modules, "_hashlib", fake)
+    assert fingerprint._sha256(b"abc").hexdigest() == hashlib.sha256(b"abc").hexdigest()
+    assert fingerprint.rules_hash(rules) == before

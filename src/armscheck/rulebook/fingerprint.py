@@ -157,10 +157,9 @@ def compute(
 
 def _sha256(data: bytes = b"") -> Any:  # hashlib.sha256(data), without importing hashlib
     try:  # (whose import asks OpenSSL for every algorithm it names)
-        from _hashlib import openssl_sha256 as sha256  # (what hashlib.sha256 is)
-    except ImportError:  # pragma: no cover - a Python without OpenSSL
-        from hashlib import sha256
-    return sha256(data)
+        return __import__("_hashlib").openssl_sha256(data)  # (hashlib.sha256, where it works)
+    except (ImportError, AttributeError, ValueError):  # OpenSSL makes none: hashlib's own
+        return __import__("hashlib").sha256(data)
 
 
 def _rules_digest(files: Any) -> tuple[str, int]:
