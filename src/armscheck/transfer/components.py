@@ -22,14 +22,14 @@ def line_value(
     """A line's unit value and total from ``unit_value_usd``/``value_usd`` and ``count``."""
     # (an absent value is None: not read, nor its path made)
     unit = raw.get("unit_value_usd")
-    unit = None if unit is None else r.money(unit, (*path, "unit_value_usd"))
+    unit = None if unit is None else r.money(unit, path + ("unit_value_usd",))
     total = raw.get("value_usd")
-    total = None if total is None else r.money(total, (*path, "value_usd"))
+    total = None if total is None else r.money(total, path + ("value_usd",))
     if unit is not None and total is not None:
         expected = unit * count
         if abs(expected - total) > _TOLERANCE * max(expected, total):
             raise r.fail(
-                (*path, "value_usd"),
+                path + ("value_usd",),
                 f"value_usd {money_text(total)} disagrees with unit_value_usd × "
                 f"{count} = {money_text(expected)}",
                 "give only one of them, or make them agree",
@@ -40,7 +40,7 @@ def line_value(
         total = unit * count
     if total is not None and total > MAX_MONEY:
         raise r.fail(
-            (*path, "unit_value_usd" if "unit_value_usd" in raw else "value_usd"),
+            path + ("unit_value_usd" if "unit_value_usd" in raw else "value_usd",),
             f"the line totals {money_text(total)}, over $10 trillion",
             "check the units and the quantity",
         )
@@ -51,7 +51,7 @@ def value_path(raw: Any, path: Path) -> Path:
     """The path of the value written in ``raw`` (its unit value first), else ``path``."""
     for key in ("unit_value_usd", "value_usd"):
         if isinstance(raw, dict) and key in raw:
-            return (*path, key)
+            return path + (key,)
     return path
 
 
@@ -87,31 +87,31 @@ def read_component(r: Reader, raw: Any, path: Path, quantity: int, catalogue: bo
     """Validate one component of an item bought ``quantity`` times."""
     c = r.mapping(raw, path, COMPONENT_KEYS, ("description",))
     # (each key left out is read as absent without a call, nor its path made)
-    per_unit = 1 if c.get("per_unit") is None else r.count(c["per_unit"], (*path, "per_unit"), 1)
+    per_unit = 1 if c.get("per_unit") is None else r.count(c["per_unit"], path + ("per_unit",), 1)
     unit, total = line_value(r, c, path, per_unit * quantity)
     origin = None
     if c.get("origin") is not None:
-        origin = r.country(c["origin"], (*path, "origin"))[0]
+        origin = r.country(c["origin"], path + ("origin",))[0]
     control = c.get("control")
     extras, control = read_extras(
         r,
         c,
         path,
-        None if control is None else read_control(r, control, (*path, "control")),
+        None if control is None else read_control(r, control, path + ("control",)),
         item=False,
         us_origin=origin in (None, "US"),
     )
     usml = c.get("usml_category")
     mde = c.get("major_defense_equipment")
     return Component(  # (the fields by position: by keyword, they are packed in a dictionary first)
-        r.text(c["description"], (*path, "description")) or "",
+        r.text(c["description"], path + ("description",)) or "",
         origin,
         control,
         per_unit,
         unit,
         total,
-        None if usml is None else read_usml(r, usml, (*path, "usml_category")),
-        None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
+        None if usml is None else read_usml(r, usml, path + ("usml_category",)),
+        None if mde is None else r.flag(mde, path + ("major_defense_equipment",)),
         r.loc(path),
         catalogue,
         extras,

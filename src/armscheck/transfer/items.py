@@ -88,7 +88,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
         filled: list[str] = []
         if it.get("system") is not None:
             system = find_system(
-                r, r.text(it["system"], (*path, "system")) or "", (*path, "system")
+                r, r.text(it["system"], path + ("system",)) or "", path + ("system",)
             )
         merged = dict(it) if system else it  # gaps are filled from the catalogue only
         for key in _FROM_CATALOGUE if system else ():
@@ -103,8 +103,8 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 "missing required key 'category'",
                 f"add 'category:' with one of: {', '.join(cats)}",
             )
-        category = r.choice(merged["category"], (*path, "category"), cats, "category")
-        quantity = r.count(it.get("quantity"), (*path, "quantity"), 1)
+        category = r.choice(merged["category"], path + ("category",), cats, "category")
+        quantity = r.count(it.get("quantity"), path + ("quantity",), 1)
         unit, total = line_value(r, merged, path, quantity)
         if unit is None or total is None:
             raise r.fail(
@@ -112,7 +112,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             )
         origin = supplier
         if merged.get("origin") is not None:
-            origin = r.country(merged["origin"], (*path, "origin"))[0]
+            origin = r.country(merged["origin"], path + ("origin",))[0]
         comps_raw = it.get("components")
         from_cat = False
         if comps_raw is None and system.get("components"):
@@ -120,18 +120,18 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             filled.append("components")
         if comps_raw is not None and not isinstance(comps_raw, list):
             raise r.fail(
-                (*path, "components"),
+                path + ("components",),
                 "expected a list of components",
                 "write '- description: ...' entries",
             )
         if comps_raw is not None and len(comps_raw) > MAX_COMPONENTS:
             raise r.fail(
-                (*path, "components"),
+                path + ("components",),
                 f"{len(comps_raw):,} components, over the limit of {MAX_COMPONENTS}",
                 "list the significant components only",
             )
         comps = [
-            read_component(r, c, (*path, "components", j), quantity, from_cat)
+            read_component(r, c, path + ("components", j), quantity, from_cat)
             for j, c in enumerate(comps_raw or [])
         ]
         for j, comp in enumerate(comps):
@@ -139,7 +139,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
                 raise r.fail(
                     value_path(
                         comps_raw[j] if isinstance(comps_raw, list) else {},
-                        (*path, "components", j),
+                        path + ("components", j),
                     ),
                     f"the part is worth {money_text(comp.value)} on a line worth "
                     f"{money_text(total)}, over a billion times the item that holds it",
@@ -157,7 +157,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             if added:
                 filled.append("catalogue components")
             comps.extend(
-                read_component(r, c, (*path, "components", len(comps) + k), quantity, True)
+                read_component(r, c, path + ("components", len(comps) + k), quantity, True)
                 for k, c in enumerate(added)
             )
         # (each key left out is read as absent without a call, nor its path made)
@@ -166,7 +166,7 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
             r,
             it,
             path,
-            None if control is None else read_control(r, control, (*path, "control")),
+            None if control is None else read_control(r, control, path + ("control",)),
             item=True,
             us_origin=origin == "US",
         )
@@ -175,15 +175,15 @@ def read_items(r: Reader, raw: Any, supplier: str) -> tuple[Item, ...]:
         out.append(
             Item(  # (the fields by position: by keyword, they are packed in a dictionary first)
                 i,
-                r.text(it["description"], (*path, "description")) or "",
+                r.text(it["description"], path + ("description",)) or "",
                 category,
                 quantity,
                 unit,
                 total,
                 origin,
                 control,
-                None if mde is None else r.flag(mde, (*path, "major_defense_equipment")),
-                None if usml is None else read_usml(r, usml, (*path, "usml_category")),
+                None if mde is None else r.flag(mde, path + ("major_defense_equipment",)),
+                None if usml is None else read_usml(r, usml, path + ("usml_category",)),
                 str(system.get("id")) if system else None,
                 tuple(comps),
                 r.loc(path),
@@ -210,10 +210,10 @@ def read_sales(r: Reader, raw: Any) -> tuple[RelatedSale, ...]:
         s = r.mapping(entry, path, SALE_KEYS, ("date", "value_usd"))
         out.append(
             RelatedSale(
-                date=r.date(s["date"], (*path, "date")),
-                value=r.money(s["value_usd"], (*path, "value_usd")) or 0.0,
-                mde_value=r.money(s.get("mde_value_usd"), (*path, "mde_value_usd")),
-                description=r.text(s.get("description"), (*path, "description"), optional=True)
+                date=r.date(s["date"], path + ("date",)),
+                value=r.money(s["value_usd"], path + ("value_usd",)) or 0.0,
+                mde_value=r.money(s.get("mde_value_usd"), path + ("mde_value_usd",)),
+                description=r.text(s.get("description"), path + ("description",), optional=True)
                 or "",
                 loc=r.loc(path),
             )

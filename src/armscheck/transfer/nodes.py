@@ -166,7 +166,7 @@ class Tree:
             items: list[Any] = []
             for i, item in enumerate(pairs):
                 if type(item) is not _Scalar:
-                    sub = (*path, i)
+                    sub = path + (i,)
                     spots[sub] = boxes[sub] = item
                     items.append(self.read(item, sub))
                     continue
@@ -188,7 +188,7 @@ class Tree:
             if tag:
                 raise Unsure
             if type(item) is not _Scalar:
-                sub = (*path, name)
+                sub = path + (name,)
                 spots[sub] = key
                 boxes[sub] = item
                 out[name] = self.read(item, sub)
@@ -262,10 +262,10 @@ class Tree:
             marks.setdefault(path, _pos(node))
             if cls is _Sequence:
                 for i, item in enumerate(node.args[1]):
-                    visit(item, (*path, i))
+                    visit(item, path + (i,))
                 return
             for key, item in node.args[1]:
-                sub = (*path, key.args[1])
+                sub = path + (key.args[1],)
                 marks.setdefault(sub, _pos(key))
                 key_marks[sub] = _pos(key)
                 visit(item, sub)

@@ -74,13 +74,13 @@ class Reader:
                 mixed = mixed_script(key)
                 if mixed:
                     tip += f" ({describe(mixed[1])} in it is not a Latin letter)"
-                raise self.fail((*path, key), f"unknown key {shown(key)}", tip, at_key=True)
+                raise self.fail(path + (key,), f"unknown key {shown(key)}", tip, at_key=True)
         for key in required:
             if value.get(key) is not None:
                 continue
             if key in value:
                 raise self.fail(
-                    (*path, key), f"{key!r} is empty", f"give a value after '{key}:'", at_key=True
+                    path + (key,), f"{key!r} is empty", f"give a value after '{key}:'", at_key=True
                 )
             raise self.fail(path, f"missing required key {key!r}", f"add '{key}:' here")
         return value
@@ -247,7 +247,7 @@ class Reader:
                 f"{len(value):,} names, over the limit of {MAX_NAMES}",
                 "list only the organisations that take part in the deal",
             )
-        return tuple(self.party(v, (*path, i)) or "" for i, v in enumerate(value))
+        return tuple(self.party(v, path + (i,)) or "" for i, v in enumerate(value))
 
     def party(self, value: Any, path: tuple[str | int, ...], optional: bool = False) -> str | None:
         """``value`` as the name of an organisation, short enough to screen."""

@@ -113,13 +113,13 @@ def read_eccn(
     is the control (``ear99``, ``ear-600`` for 600-series and 9x515 entries, ``ear`` otherwise)
     when ``derive`` (US-origin content). A foreign-made item's ECCN only classifies it.
     """
-    text = r.text(raw, (*path, "eccn"), optional=True)
+    text = r.text(raw, path + ("eccn",), optional=True)
     if not text:
         return None, control
     eccn = normal_eccn(text)
     if eccn != "EAR99" and not _ECCN.match(eccn):
         raise r.fail(
-            (*path, "eccn"),
+            path + ("eccn",),
             f"not an ECCN: {shown(text)}",
             "write an Export Control Classification Number such as 5A002, 0A606.a, 9A515.y.1 "
             "or EAR99",
@@ -129,13 +129,13 @@ def read_eccn(
         return eccn, implied if derive else None
     if control in ("itar", "none"):
         raise r.fail(
-            (*path, "eccn"),
+            path + ("eccn",),
             f"an ECCN is given but control is {control!r}",
             f"an ECCN names an item subject to the EAR: remove 'eccn', or set 'control: {implied}'",
         )
     if control != implied:
         raise r.fail(
-            (*path, "control"),
+            path + ("control",),
             f"control {control!r} does not match ECCN {eccn}, which is {implied!r} content",
             f"write 'control: {implied}' or correct the ECCN",
         )
@@ -157,7 +157,7 @@ def read_calibre(r: Reader, raw: Any, path: Path) -> float | None:
         or not 0 < value <= MAX_CALIBRE_MM
     ):
         raise r.fail(
-            (*path, "calibre_mm"),
+            path + ("calibre_mm",),
             f"expected a calibre in millimetres, found {shown(raw)}",
             "write the calibre as a number of millimetres, e.g. calibre_mm: 12.7 (a .50 BMG "
             "round) or 155",
@@ -191,7 +191,7 @@ def read_extras(
         return _NO_EXTRAS, control
     eccn, control = read_eccn(r, raw.get("eccn"), path, control, derive=us_origin)
     sme = r.flag(
-        raw.get("significant_military_equipment"), (*path, "significant_military_equipment")
+        raw.get("significant_military_equipment"), path + ("significant_military_equipment",)
     )
     if not item:
         return Extras(sme=sme, eccn=eccn), control
@@ -199,15 +199,15 @@ def read_extras(
     if raw.get("serves_category") is not None:
         serves = r.choice(
             raw["serves_category"],
-            (*path, "serves_category"),
+            path + ("serves_category",),
             category_names(r),
             "serves_category (an item category)",
         )
     return (
         Extras(
-            lethal=r.flag(raw.get("lethal"), (*path, "lethal")),
+            lethal=r.flag(raw.get("lethal"), path + ("lethal",)),
             calibre_mm=read_calibre(r, raw.get("calibre_mm"), path),
-            for_system=r.text(raw.get("for_system"), (*path, "for_system"), optional=True),
+            for_system=r.text(raw.get("for_system"), path + ("for_system",), optional=True),
             serves_category=serves,
             sme=sme,
             eccn=eccn,
