@@ -151,7 +151,11 @@ def _rows(ref: Reference, shape: Shape) -> dict[str, dict[str, Any]]:
 
 def screen(names: Sequence[Named], ref: Reference, shape: Shape) -> list[Hit]:
     """Every (name, entry) match between ``names`` and one curated list, whatever the date."""
-    index, rows = ref.memo(_memo_name(shape.list_id), lambda: _screening(ref, shape))
+    kept = _KEPT.get(shape.list_id)
+    if kept is None or kept[0] is not ref:  # (the lists' memo, one look a list and rulebook)
+        made = ref.memo(_memo_name(shape.list_id), lambda: _screening(ref, shape))
+        kept = _KEPT[shape.list_id] = (ref, *made)
+    _, index, rows = kept
     hits: list[Hit] = []
     by_country = shape.by_country
     for named in names:
@@ -160,6 +164,10 @@ def screen(names: Sequence[Named], ref: Reference, shape: Shape) -> list[Hit]:
             e = found.entry
             hits.append(Hit(rows[e.ref], named, found, e.listed_from, e.listed_to, shape.file))
     return hits
+
+
+# each list's index and rows, with the lists they were taken from (held, so never another's)
+_KEPT: dict[str, tuple[Reference, Index, dict[str, dict[str, Any]]]] = {}
 
 
 def _screening(ref: Reference, shape: Shape) -> tuple[Index, dict[str, dict[str, Any]]]:
