@@ -67,7 +67,7 @@ def _nesting_is_limited() -> bool:
 
 
 def said_limit() -> int | None:
-    """The depth libyaml says it stops nesting at (none: unlimited), if it says one."""
+    """The depth libyaml says it stops nesting at; ``None`` where it cannot be asked."""
     try:
         import ctypes  # (only here: a long text asks once)
 
@@ -87,7 +87,7 @@ def _composing_stops() -> bool:
 
 # libyaml's composer is there and leaves implicit tags to the walk
 USABLE = _CParser is not object and None not in yaml.resolver.Resolver.yaml_implicit_resolvers
-_limited: list[bool] = []  # the probe's answer, once asked
+_limited: list[bool] = []  # what _nesting_is_limited answered, once asked
 
 
 def usable(text: str) -> bool:
@@ -96,8 +96,8 @@ def usable(text: str) -> bool:
     Each level of nesting takes at least one character, so a text of at most
     :data:`PROBE_DEPTH` characters nests no deeper than the probe itself does, and is
     composed without asking. A longer one needs libyaml to stop deep nesting itself:
-    the probe (quadratic in libyaml's scanner, about 13 M instructions) runs once, for
-    the first such text.
+    that is asked once, for the first such text, of libyaml itself or else of the probe
+    (quadratic in libyaml's scanner, about 13 M instructions): :func:`_nesting_is_limited`.
     """
     if not USABLE:
         return False
