@@ -87,8 +87,10 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     names = [n for n in named_parties(ctx.transfer) if not side or n.side == side]
     if not names:
         return out  # the index is read only when a check has a name for it
-    found = index(ref)
-    kept: dict[str, frozenset[str] | None] = ref.memo(APART, dict)
+    held = _HELD[0]
+    if held is None or held[0] is not ref:  # (the lists' memo, once a rulebook)
+        held = _HELD[0] = (ref, index(ref), ref.memo(APART, dict))
+    _, found, kept = held
     for named in names:
         apart = None
         if named.country:  # (the index stays put: each name's answer is kept for the next)
@@ -107,6 +109,10 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
                 seen.add(key)
                 out.append(OfficialHit(named, hit, f"{newest(ref)}, bundled copy ({FILE})"))
     return out
+
+
+# the index and the possible-only table, with the lists they came from (held, so never another's)
+_HELD: list[tuple[Reference, Index, dict[str, frozenset[str] | None]] | None] = [None]
 
 
 def _abroad(hit: Any, country: str) -> bool:
