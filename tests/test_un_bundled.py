@@ -99,3 +99,12 @@ def test_the_generator_reads_the_official_format(tmp_path: Path) -> None:
         "TTP",
     ]
     assert tool._parts("AL-HARAMAIN FOUNDATION (PAKISTAN)") == ["AL-HARAMAIN FOUNDATION (PAKISTAN)"]
+
+
+def test_a_name_kept_as_a_possible_match_abroad_is_still_found_at_home() -> None:
+    # each name's possible-only countries are kept from check to check: they say where the
+    # name may match, so the same name in the listed entry's own country is still found
+    name = "Philippine Ministry of Defence"  # a possible match of KPe.054 (KP) only
+    for country, found in (("PH", False), ("KP", True), ("PH", False), ("KP", True)):
+        v = check(transfer(name, country=country))
+        assert ("un-embargo/listed-person" in fired(v)) is found
