@@ -134,7 +134,8 @@ class Checker:
         again = len({m.rule for m in matches}) < len(matches)  # else every match is a first
         for match in matches:
             rule = self._rules[match.rule]
-            matched = [by_key[k] for k in match.keys]
+            keys = match.keys  # (most name one fact: no comprehension's call for them)
+            matched = [by_key[keys[0]]] if len(keys) == 1 else [by_key[k] for k in keys]
             evidence = places(matched)
             if again and not first_time(seen, rule.id, evidence):
                 continue

@@ -176,6 +176,8 @@ class Reader:
 
     def count(self, value: Any, path: tuple[str | int, ...], default: int) -> int:
         """``value`` as a whole number in range (``default`` when absent)."""
+        if type(value) is int and 0 < value <= MAX_QUANTITY:  # the commonest case first
+            return value
         if value is None:
             return default
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
