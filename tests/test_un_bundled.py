@@ -108,3 +108,28 @@ def test_a_name_kept_as_a_possible_match_abroad_is_still_found_at_home() -> None
     for country, found in (("PH", False), ("KP", True), ("PH", False), ("KP", True)):
         v = check(transfer(name, country=country))
         assert ("un-embargo/listed-person" in fired(v)) is found
+
+
+def test_a_possible_only_answer_is_used_as_made_though_its_table_is_emptied() -> None:
+    # the table holds a bounded number of names, and another thread may empty it between a
+    # name's answer being kept and being used: the answer is not read back from it
+    from armscheck.families.un_embargo import bundled
+
+    class Emptied(dict[str, Any]):
+        def __setitem__(self, key: str, value: Any) -> None:
+            super().__setitem__(key, value)
+            self.clear()
+
+    name = "Philippine Ministry of Defence"
+    check(transfer(name))
+    held = bundled._HELD[0]
+    assert held is not None
+    ref = held[0]
+    kept = ref._memo[bundled.APART]
+    ref._memo[bundled.APART], bundled._HELD[0] = Emptied(), None
+    try:
+        for country, found in (("PH", False), ("KP", True)):
+            v = check(transfer(name, country=country))
+            assert ("un-embargo/listed-person" in fired(v)) is found
+    finally:
+        ref._memo[bundled.APART], bundled._HELD[0] = kept, None

@@ -94,11 +94,11 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
     for named in names:
         apart = None
         if named.country:  # (the index stays put: each name's answer is kept for the next)
-            if named.name not in kept:
+            apart = kept.get(named.name, _UNASKED)  # (the answer as made, not read back)
+            if apart is _UNASKED:
                 if len(kept) >= MAX_KEPT:
                     kept.clear()
-                kept[named.name] = found.possible_only(named.name)
-            apart = kept[named.name]
+                apart = kept[named.name] = found.possible_only(named.name)
         if apart is not None and named.country not in apart:
             continue  # only possible matches against entries abroad: none is taken (_abroad)
         for hit in found.screen(named.name, country=named.country or None, on=ctx.date):
@@ -113,6 +113,7 @@ def hits(ctx: Context, side: str | None = None) -> list[OfficialHit]:
 
 # the index and the possible-only table, with the lists they came from (held, so never another's)
 _HELD: list[tuple[Reference, Index, dict[str, frozenset[str] | None]] | None] = [None]
+_UNASKED: frozenset[str] | None = frozenset({"?"})  # no answer kept for the name
 
 
 def _abroad(hit: Any, country: str) -> bool:
