@@ -214,15 +214,10 @@ def _exclusions(ref: Reference) -> tuple[tuple[dt.date | None, dt.date | None, A
     )
 
 
-def _exclusion_rows(ref: Reference) -> tuple[tuple[dt.date | None, dt.date | None, Any], ...]:
-    """The exclusion rows with their dates read (see :func:`_exclusions`), once per process."""
-    return ref.memo("us-content:exclusion-rows", lambda: _exclusions(ref))
-
-
 def _exclusions_at(ref: Reference, country: str, day: dt.date) -> list[dict[str, Any]]:
     groups = set(groups_of(ref, country, day))
     out = []
-    for start, end, row in _exclusion_rows(ref):
+    for start, end, row in ref.memo("us-content:exclusion-rows", lambda: _exclusions(ref)):
         if not in_force(start, end, day):
             continue
         dest = row.get("destinations")
